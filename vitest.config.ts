@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner for every workspace. Service tests open their own PGlite (or the
+// PostgreSQL server named by TEST_DATABASE_URL), so files may run in parallel.
+export default defineConfig({
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
