@@ -1,1 +1,11 @@
-export {};
+export * from './shared/result';
+export * from './shared/vocabulary';
+export * from './cases/case-events';
+export * from './cases/case-commands';
+export * from './cases/case-state';
+export * from './cases/case-workflow';
+export * from './cases/package-catalogue';
+export * from './triage/triage-rules';
+export * from './triage/triage-rulesets';
+export * from './access/capabilities';
+export * from './access/need-to-know';

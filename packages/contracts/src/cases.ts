@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import {
+  CasePhase,
+  CaseSection,
+  Classification,
+  ExpectedVersion,
+  IsoDate,
+  IsoDateTime,
+  LocalAuthority,
+  PersonRole,
+  ReferralSource,
+  ResistanceLevel,
+  Text,
+  ThreatLevel,
+  ThreatPhenomenon,
+  TriageOutcome,
+  Uuid,
+} from './common';
+
+export const PersonInput = z.object({
+  role: PersonRole,
+  fullName: Text(200),
+  dateOfBirth: IsoDate.optional(),
+  relation: Text(100).optional(),
+});
+
+export const RegisterCaseRequest = z.object({
+  referralSource: ReferralSource,
+  referrerDescription: Text(500),
+  reportedPhenomenon: ThreatPhenomenon,
+  firstInformation: Text(5000),
+  classification: Classification,
+  persons: z.array(PersonInput).min(1).max(20),
+});
+export type RegisterCaseRequest = z.infer<typeof RegisterCaseRequest>;
+
+export const AssignMemberRequest = z.object({ expectedVersion: ExpectedVersion, userId: Uuid });
+export type AssignMemberRequest = z.infer<typeof AssignMemberRequest>;
+
+export const TriageRequest = z.object({
+  expectedVersion: ExpectedVersion,
+  facts: z.object({
+    phenomenon: ThreatPhenomenon,
+    onLimitedList: z.boolean(),
+    inWitnessProtectionTrack: z.boolean(),
+    ownResistanceSufficient: z.boolean(),
+  }),
+  outcome: TriageOutcome,
+  motivation: Text(5000),
+  handOffTo: LocalAuthority.optional(),
+  handOffNote: Text(2000).optional(),
+});
+export type TriageRequest = z.infer<typeof TriageRequest>;
+
+export const RecordAssessmentRequest = z.object({
+  expectedVersion: ExpectedVersion,
+  threatLevel: ThreatLevel,
+  summary: Text(10000),
+  scenarios: z.array(Text(2000)).max(20),
+  validUntil: IsoDate,
+});
+export type RecordAssessmentRequest = z.infer<typeof RecordAssessmentRequest>;
+
+export const ProposeDecisionRequest = z.object({
+  expectedVersion: ExpectedVersion,
+  resistanceLevel: ResistanceLevel,
+  packageCode: Text(50),
+  motivation: Text(10000),
+  reviewDate: IsoDate,
+});
+export type ProposeDecisionRequest = z.infer<typeof ProposeDecisionRequest>;
+
+export const ApproveDecisionRequest = z.object({ expectedVersion: ExpectedVersion, note: z.string().trim().max(2000) });
+export type ApproveDecisionRequest = z.infer<typeof ApproveDecisionRequest>;
+
+export const RejectDecisionRequest = z.object({ expectedVersion: ExpectedVersion, reason: Text(2000) });
+export type RejectDecisionRequest = z.infer<typeof RejectDecisionRequest>;
+
+export const EndCaseRequest = z.object({ expectedVersion: ExpectedVersion, reason: Text(2000) });
+export type EndCaseRequest = z.infer<typeof EndCaseRequest>;
+
+export const CaseIdParams = z.object({ caseId: Uuid });
+export const DecisionParams = z.object({ caseId: Uuid, decisionId: Uuid });
+export const CaseViewQuery = z.object({ asOf: IsoDateTime.optional() });
+
+/** Reply to every accepted command: where the stream now stands. */
+export const CommandAccepted = z.object({ caseId: Uuid, version: z.number().int() });
+export type CommandAccepted = z.infer<typeof CommandAccepted>;
+
+export const CaseListItem = z.object({
+  caseId: Uuid,
+  reference: z.string(),
+  phase: CasePhase,
+  phenomenon: ThreatPhenomenon,
+  classification: Classification,
+  registeredAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  version: z.number().int(),
+  reviewDate: IsoDate.nullable(),
+});
+export type CaseListItem = z.infer<typeof CaseListItem>;
+
+const Actor = z.object({ userId: z.string(), displayName: z.string() });
+
+const Decision = z.object({
+  decisionId: Uuid,
+  resistanceLevel: ResistanceLevel,
+  packageCode: z.string(),
+  motivation: z.string(),
+  reviewDate: IsoDate,
+  basedOnAssessmentId: Uuid,
+  proposedBy: Actor,
+  approvedBy: Actor.optional(),
+  approvedAt: IsoDateTime.optional(),
+});
+
+/**
+ * A case as one reader may see it: only the sections need-to-know releases to them. Sections
+ * that are withheld are simply absent, so a reader cannot tell withheld from empty.
+ */
+export const CaseView = z.object({
+  caseId: Uuid,
+  reference: z.string(),
+  version: z.number().int(),
+  phase: CasePhase,
+  asOf: IsoDateTime.nullable(),
+  sections: z.array(CaseSection),
+  summary: z.object({
+    phenomenon: ThreatPhenomenon,
+    classification: Classification,
+    registeredAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+    reviewDate: IsoDate.nullable(),
+  }),
+  persons: z.array(z.object({ personId: Uuid, role: PersonRole, fullName: z.string(), dateOfBirth: z.string().optional(), relation: z.string().optional() })).optional(),
+  intake: z.object({ referralSource: ReferralSource, referrerDescription: z.string(), reportedPhenomenon: ThreatPhenomenon, firstInformation: z.string(), registeredBy: Actor }).optional(),
+  triage: z
+    .object({
+      outcome: TriageOutcome,
+      recommendedOutcome: TriageOutcome,
+      rulesetVersion: z.string(),
+      firedRules: z.array(z.string()),
+      motivation: z.string(),
+      handOff: z.object({ to: z.string(), recordedNote: z.string() }).optional(),
+      triagedBy: Actor,
+      triagedAt: IsoDateTime,
+    })
+    .optional(),
+  assessments: z
+    .array(z.object({ assessmentId: Uuid, threatLevel: ThreatLevel, summary: z.string(), scenarios: z.array(z.string()), validUntil: IsoDate, recordedBy: Actor, recordedAt: IsoDateTime }))
+    .optional(),
+  decision: z.object({ pending: Decision.optional(), active: Decision.optional(), rejected: z.array(Decision.extend({ reason: z.string() })) }).optional(),
+  measures: z.object({ packageCode: z.string(), measures: z.array(z.object({ domain: z.string(), measure: z.string() })), reviewDate: IsoDate }).nullable().optional(),
+  team: z.array(Actor).optional(),
+});
+export type CaseView = z.infer<typeof CaseView>;
+
+export const TimelineEntry = z.object({
+  version: z.number().int(),
+  type: z.string(),
+  occurredAt: IsoDateTime,
+  actor: Actor.extend({ role: z.string() }),
+  section: CaseSection,
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;

@@ -1,0 +1,41 @@
+import type { CaseCommandType } from '../cases/case-commands';
+import type { Role } from '../shared/vocabulary';
+
+/** The parts of a case that are released separately; each read is checked per section. */
+export const CASE_SECTIONS = ['summary', 'persons', 'intake', 'triage', 'assessment', 'decision', 'measures', 'team', 'timeline'] as const;
+export type CaseSection = (typeof CASE_SECTIONS)[number];
+
+const ALL_SECTIONS = CASE_SECTIONS;
+const EXECUTION: readonly CaseSection[] = ['summary', 'persons', 'measures', 'timeline'];
+
+/** Role capability (condition 1 of need-to-know): which sections a role may read at all. */
+export const READABLE_SECTIONS: Record<Role, readonly CaseSection[]> = {
+  triage_officer: ['summary', 'persons', 'intake', 'triage', 'measures', 'team', 'timeline'],
+  threat_analyst: ['summary', 'persons', 'intake', 'triage', 'assessment', 'decision', 'team', 'timeline'],
+  decision_maker: ALL_SECTIONS,
+  lcc_coordinator: EXECUTION,
+  police_team_lead: EXECUTION,
+  kmar_team_lead: EXECUTION,
+  liaison: ['summary', 'persons', 'decision', 'measures', 'timeline'],
+  inspector: ALL_SECTIONS,
+  advisory_member: [],
+  functional_admin: [],
+};
+
+/** Which roles may issue which command. The inspector and advisory member never write. */
+export const COMMAND_ROLES: Record<CaseCommandType, readonly Role[]> = {
+  RegisterCase: ['triage_officer'],
+  AssignMember: ['triage_officer', 'decision_maker'],
+  CompleteTriage: ['triage_officer'],
+  RecordAssessment: ['threat_analyst'],
+  ProposeDecision: ['decision_maker'],
+  ApproveDecision: ['decision_maker'],
+  RejectDecision: ['decision_maker'],
+  EndCase: ['decision_maker'],
+};
+
+/**
+ * Roles with a standing oversight grant: they read without being a case member, and every such
+ * read is audited with purpose "oversight" (the inspectorate supervises the whole system).
+ */
+export const OVERSIGHT_ROLES: readonly Role[] = ['inspector'];

@@ -1,0 +1,149 @@
+import type { Classification, ReferralSource, ThreatPhenomenon, TriageOutcome } from '../shared/vocabulary';
+import type {
+  AssessmentRecorded,
+  CaseEventBody,
+  DecisionProposed,
+  PersonInput,
+  RecordedCaseEvent,
+  TriageCompleted,
+} from './case-events';
+
+export const CASE_PHASES = [
+  'registered',
+  'in_assessment',
+  'handed_off',
+  'closed_advice',
+  'assessed',
+  'decision_pending_approval',
+  'measures_active',
+  'ended',
+] as const;
+export type CasePhase = (typeof CASE_PHASES)[number];
+
+export interface ActiveDecision extends Omit<DecisionProposed, 'type'> {
+  proposedBy: string;
+  approvedBy?: string | undefined;
+  approvedAt?: string | undefined;
+}
+
+/** The case as projected from its events: the single source for read models and "as of" views. */
+export interface CaseState {
+  caseId: string;
+  version: number;
+  reference: string;
+  phase: CasePhase;
+  classification: Classification;
+  referralSource: ReferralSource;
+  referrerDescription: string;
+  reportedPhenomenon: ThreatPhenomenon;
+  firstInformation: string;
+  registeredBy: string;
+  registeredAt: string;
+  persons: PersonInput[];
+  memberIds: string[];
+  triage?: (Omit<TriageCompleted, 'type'> & { triagedBy: string; triagedAt: string }) | undefined;
+  assessments: (Omit<AssessmentRecorded, 'type'> & { recordedBy: string; recordedAt: string })[];
+  pendingDecision?: ActiveDecision | undefined;
+  activeDecision?: ActiveDecision | undefined;
+  rejectedDecisions: (ActiveDecision & { rejectedBy: string; reason: string })[];
+  endedReason?: string | undefined;
+  updatedAt: string;
+}
+
+const PHASE_AFTER_TRIAGE: Record<TriageOutcome, CasePhase> = {
+  national: 'in_assessment',
+  limited_list: 'in_assessment',
+  local_domain: 'handed_off',
+  witness_protection: 'handed_off',
+  not_eligible: 'closed_advice',
+};
+
+function start(event: RecordedCaseEvent): CaseState {
+  const body = event.body;
+  if (body.type !== 'CaseRegistered') throw new Error(`stream must start with CaseRegistered, got ${body.type}`);
+  return {
+    caseId: event.caseId,
+    version: event.version,
+    reference: body.reference,
+    phase: 'registered',
+    classification: body.classification,
+    referralSource: body.referralSource,
+    referrerDescription: body.referrerDescription,
+    reportedPhenomenon: body.reportedPhenomenon,
+    firstInformation: body.firstInformation,
+    registeredBy: event.actorId,
+    registeredAt: event.occurredAt,
+    persons: body.persons,
+    memberIds: [event.actorId],
+    assessments: [],
+    rejectedDecisions: [],
+    updatedAt: event.occurredAt,
+  };
+}
+
+function apply(state: CaseState, body: CaseEventBody, event: RecordedCaseEvent): CaseState {
+  const { type: _type, ...data } = body as CaseEventBody & Record<string, unknown>;
+  switch (body.type) {
+    case 'CaseRegistered':
+      throw new Error('CaseRegistered can only start a stream');
+    case 'MemberAssigned':
+      return { ...state, memberIds: [...new Set([...state.memberIds, body.userId])] };
+    case 'TriageCompleted':
+      return {
+        ...state,
+        phase: PHASE_AFTER_TRIAGE[body.outcome],
+        triage: { ...(data as Omit<TriageCompleted, 'type'>), triagedBy: event.actorId, triagedAt: event.occurredAt },
+      };
+    case 'AssessmentRecorded':
+      return {
+        ...state,
+        phase: state.phase === 'in_assessment' ? 'assessed' : state.phase,
+        assessments: [
+          ...state.assessments,
+          { ...(data as Omit<AssessmentRecorded, 'type'>), recordedBy: event.actorId, recordedAt: event.occurredAt },
+        ],
+      };
+    case 'DecisionProposed':
+      return {
+        ...state,
+        phase: 'decision_pending_approval',
+        pendingDecision: { ...(data as Omit<DecisionProposed, 'type'>), proposedBy: event.actorId },
+      };
+    case 'DecisionApproved': {
+      const pending = state.pendingDecision as ActiveDecision;
+      return {
+        ...state,
+        phase: 'measures_active',
+        pendingDecision: undefined,
+        activeDecision: { ...pending, approvedBy: event.actorId, approvedAt: event.occurredAt },
+      };
+    }
+    case 'DecisionRejected': {
+      const pending = state.pendingDecision as ActiveDecision;
+      return {
+        ...state,
+        phase: state.activeDecision ? 'measures_active' : 'assessed',
+        pendingDecision: undefined,
+        rejectedDecisions: [...state.rejectedDecisions, { ...pending, rejectedBy: event.actorId, reason: body.reason }],
+      };
+    }
+    case 'CaseEnded':
+      return { ...state, phase: 'ended', endedReason: body.reason };
+  }
+}
+
+/** Left fold of the stream. Events must be in version order, starting at version 1. */
+export function projectCase(events: readonly RecordedCaseEvent[]): CaseState | undefined {
+  let state: CaseState | undefined;
+  for (const event of events) {
+    const next = state ? apply(state, event.body, event) : start(event);
+    state = { ...next, version: event.version, updatedAt: event.occurredAt };
+  }
+  return state;
+}
+
+/** The case as it stood at a past moment: only events that had happened by then. */
+export function projectCaseAsOf(events: readonly RecordedCaseEvent[], asOf: string): CaseState | undefined {
+  const cutoff = Date.parse(asOf);
+  return projectCase(events.filter((e) => Date.parse(e.occurredAt) <= cutoff));
+}

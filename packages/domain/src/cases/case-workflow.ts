@@ -1,0 +1,142 @@
+import { fail, ok, type Result } from '../shared/result';
+import { TRIAGE_RULESETS } from '../triage/triage-rulesets';
+import { recommendTriage, rulesetInEffect } from '../triage/triage-rules';
+import { findPackage } from './package-catalogue';
+import type { CaseCommand, CaseCommandType } from './case-commands';
+import type { CaseEventBody } from './case-events';
+import type { CasePhase, CaseState } from './case-state';
+
+/** Who acts and when; time is injected so rules about dates are testable. */
+export interface CommandContext {
+  actorId: string;
+  now: string;
+}
+
+const MIN_MOTIVATION = 10;
+
+/** Which phases allow which command: the lifecycle as data. */
+const ALLOWED_IN: Record<Exclude<CaseCommandType, 'RegisterCase'>, readonly CasePhase[]> = {
+  AssignMember: ['registered', 'in_assessment', 'assessed', 'decision_pending_approval', 'measures_active'],
+  CompleteTriage: ['registered'],
+  RecordAssessment: ['in_assessment', 'assessed', 'measures_active'],
+  ProposeDecision: ['assessed', 'measures_active'],
+  ApproveDecision: ['decision_pending_approval'],
+  RejectDecision: ['decision_pending_approval'],
+  EndCase: ['measures_active', 'assessed', 'in_assessment'],
+};
+
+const tooShort = (field: string, text: string): Result<never> | undefined =>
+  text.trim().length < MIN_MOTIVATION
+    ? fail('VALIDATION_FAILED', `${field} must be a written text of at least ${MIN_MOTIVATION} characters`, { field })
+    : undefined;
+
+const isAfter = (date: string, now: string) => date.slice(0, 10) > now.slice(0, 10);
+
+function decideTriage(cmd: Extract<CaseCommand, { type: 'CompleteTriage' }>, ctx: CommandContext): Result<CaseEventBody[]> {
+  const invalid = tooShort('motivation', cmd.motivation);
+  if (invalid) return invalid;
+  const ruleset = rulesetInEffect(TRIAGE_RULESETS, ctx.now);
+  if (!ruleset) return fail('RULE_VIOLATION', 'no triage ruleset is in effect');
+  const recommendation = recommendTriage(ruleset, cmd.facts);
+  if (!recommendation.ok) return recommendation;
+  const national = cmd.outcome === 'national';
+  if (national && !ruleset.phenomenaInScope.includes(cmd.facts.phenomenon)) {
+    return fail('RULE_VIOLATION', 'national authority requires one of the phenomena in scope', { rulesetVersion: ruleset.version });
+  }
+  if (cmd.outcome === 'local_domain' && (!cmd.handOffTo || !cmd.handOffNote?.trim())) {
+    return fail('VALIDATION_FAILED', 'a hand-off to the local domain names the mayor or chief prosecutor and a note', { field: 'handOffTo' });
+  }
+  if (cmd.outcome === 'witness_protection' && !cmd.handOffNote?.trim()) {
+    return fail('VALIDATION_FAILED', 'a hand-off to witness protection needs a note', { field: 'handOffNote' });
+  }
+  const handOff =
+    cmd.outcome === 'local_domain'
+      ? { to: cmd.handOffTo!, recordedNote: cmd.handOffNote!.trim() }
+      : cmd.outcome === 'witness_protection'
+        ? { to: 'witness_protection_team' as const, recordedNote: cmd.handOffNote!.trim() }
+        : undefined;
+  return ok([
+    {
+      type: 'TriageCompleted',
+      outcome: cmd.outcome,
+      phenomenon: cmd.facts.phenomenon,
+      motivation: cmd.motivation.trim(),
+      rulesetVersion: ruleset.version,
+      recommendedOutcome: recommendation.value.outcome,
+      firedRules: recommendation.value.firedRules,
+      handOff,
+    },
+  ]);
+}
+
+function decideDecision(state: CaseState, cmd: CaseCommand, ctx: CommandContext): Result<CaseEventBody[]> {
+  switch (cmd.type) {
+    case 'ProposeDecision': {
+      const invalid = tooShort('motivation', cmd.motivation);
+      if (invalid) return invalid;
+      const pkg = findPackage(cmd.packageCode);
+      if (!pkg) return fail('VALIDATION_FAILED', `unknown package ${cmd.packageCode}`, { field: 'packageCode' });
+      if (!pkg.suitableFor.includes(cmd.resistanceLevel)) {
+        return fail('RULE_VIOLATION', `package ${pkg.code} does not offer resistance level ${cmd.resistanceLevel}`);
+      }
+      if (!isAfter(cmd.reviewDate, ctx.now)) return fail('VALIDATION_FAILED', 'the review date must be in the future', { field: 'reviewDate' });
+      const latest = state.assessments.at(-1);
+      if (!latest) return fail('RULE_VIOLATION', 'a decision needs a threat assessment');
+      const { type: _t, ...data } = cmd;
+      return ok([{ type: 'DecisionProposed', ...data, motivation: cmd.motivation.trim(), basedOnAssessmentId: latest.assessmentId }]);
+    }
+    case 'ApproveDecision':
+    case 'RejectDecision': {
+      const pending = state.pendingDecision;
+      if (!pending || pending.decisionId !== cmd.decisionId) return fail('NOT_FOUND', 'no such pending decision');
+      if (pending.proposedBy === ctx.actorId) {
+        return fail('FOUR_EYES_VIOLATION', 'a second decision maker must approve or reject the proposal');
+      }
+      if (cmd.type === 'RejectDecision') {
+        return tooShort('reason', cmd.reason) ?? ok([{ type: 'DecisionRejected', decisionId: cmd.decisionId, reason: cmd.reason.trim() }]);
+      }
+      return ok([{ type: 'DecisionApproved', decisionId: cmd.decisionId, note: cmd.note.trim() }]);
+    }
+    default:
+      return fail('INVALID_TRANSITION', `${cmd.type} is not a decision command`);
+  }
+}
+
+/**
+ * The lifecycle as a pure function: given the current state and a command, the events to append,
+ * or a coded refusal. It never produces an event that `projectCase` cannot apply.
+ */
+export function decideCase(state: CaseState | undefined, cmd: CaseCommand, ctx: CommandContext): Result<CaseEventBody[]> {
+  if (cmd.type === 'RegisterCase') {
+    if (state) return fail('INVALID_TRANSITION', 'the case is already registered');
+    if (!cmd.persons.some((p) => p.role === 'threatened_person')) {
+      return fail('VALIDATION_FAILED', 'at least one threatened person is required', { field: 'persons' });
+    }
+    const { type: _t, ...data } = cmd;
+    return ok([{ type: 'CaseRegistered', ...data }]);
+  }
+  if (!state) return fail('NOT_FOUND', 'case not found');
+  if (!ALLOWED_IN[cmd.type].includes(state.phase)) {
+    return fail('INVALID_TRANSITION', `${cmd.type} is not allowed in phase ${state.phase}`, { phase: state.phase });
+  }
+  switch (cmd.type) {
+    case 'AssignMember':
+      return state.memberIds.includes(cmd.userId) ? ok([]) : ok([{ type: 'MemberAssigned', userId: cmd.userId }]);
+    case 'CompleteTriage':
+      return decideTriage(cmd, ctx);
+    case 'RecordAssessment':
+      if (tooShort('summary', cmd.summary)) return tooShort('summary', cmd.summary)!;
+      if (!isAfter(cmd.validUntil, ctx.now)) return fail('VALIDATION_FAILED', 'validity must end in the future', { field: 'validUntil' });
+      if (state.assessments.some((a) => a.assessmentId === cmd.assessmentId)) return fail('INVALID_TRANSITION', 'assessment already recorded');
+      return ok([{ type: 'AssessmentRecorded', ...withoutType(cmd), summary: cmd.summary.trim() }]);
+    case 'EndCase':
+      return tooShort('reason', cmd.reason) ?? ok([{ type: 'CaseEnded', reason: cmd.reason.trim() }]);
+    default:
+      return decideDecision(state, cmd, ctx);
+  }
+}
+
+function withoutType<T extends { type: string }>(cmd: T): Omit<T, 'type'> {
+  const { type: _t, ...rest } = cmd;
+  return rest;
+}
