@@ -1,0 +1,215 @@
+import type { Assignment, PlanningProblem, Result } from './model';
+
+/**
+ * Array form of a problem for the search. A cell (officer, day) holds a slot index
+ * or OFF; a slot is one need line of one post. Everything the inner loop reads is a
+ * typed array so that a move is evaluated without allocation.
+ */
+export const OFF = -1;
+
+export interface Compiled {
+  problem: PlanningProblem;
+  officers: number;
+  days: number;
+  types: number;
+  slots: number;
+  slotPost: Int32Array;
+  slotNeed: Int32Array;
+  slotDay: Int32Array;
+  slotType: Int32Array;
+  slotCount: Int32Array;
+  slotUnder: Float64Array;
+  slotOver: Float64Array;
+  /** Slots an officer may take on a day (qualification, unit, not on leave). */
+  allowed: Int32Array[];
+  /** Officers that may take a slot. */
+  slotOfficers: Int32Array[];
+  officerQualMask: Int32Array;
+  officerKindBit: Int32Array;
+  slotQualBit: Int32Array;
+  slotKindMask: Int32Array;
+  leave: Uint8Array;
+  /** Request penalty per (officer, day, type); index `types` means off. */
+  pref: Float64Array;
+  forbid: Uint8Array;
+  typeMinutes: Int32Array;
+  maxPerType: Int32Array;
+  minMinutes: Int32Array;
+  maxMinutes: Int32Array;
+  maxCons: Int32Array;
+  minCons: Int32Array;
+  minOff: Int32Array;
+  maxWeekends: Int32Array;
+  /** Cells that may not change (pinned or briefed assignments during replanning). */
+  fixed: Uint8Array;
+  /** Previous plan per cell, or NONE when there is no baseline. */
+  baseline: Int32Array;
+  disruptionWeight: number;
+  postIndex: Map<string, number>;
+}
+
+export const NONE = -2;
+
+export interface Baseline {
+  assignments: Assignment[];
+  /** Penalty per cell that differs from the previous plan. */
+  weight: number;
+}
+
+export function compile(problem: PlanningProblem, baseline?: Baseline): Result<Compiled> {
+  const typeIndex = new Map(problem.shiftTypes.map((t, i) => [t.id, i]));
+  const unitKind = new Map<string, string>(problem.units.map((u) => [u.id, u.kind]));
+  const O = problem.officers.length;
+  const D = problem.days;
+  const T = problem.shiftTypes.length;
+  const slotsList: { post: number; need: number; day: number; type: number }[] = [];
+  const postIndex = new Map<string, number>();
+  for (const [p, post] of problem.posts.entries()) {
+    const type = typeIndex.get(post.shiftTypeId);
+    if (type === undefined) return fail('unknown-shift-type', `post ${post.id}: shift type ${post.shiftTypeId}`);
+    if (post.day < 0 || post.day >= D) return fail('day-out-of-horizon', `post ${post.id}: day ${post.day}`);
+    postIndex.set(post.id, p);
+    post.needs.forEach((_, need) => slotsList.push({ post: p, need, day: post.day, type }));
+  }
+  const S = slotsList.length;
+  const c: Compiled = {
+    problem, officers: O, days: D, types: T, slots: S,
+    slotPost: Int32Array.from(slotsList, (s) => s.post),
+    slotNeed: Int32Array.from(slotsList, (s) => s.need),
+    slotDay: Int32Array.from(slotsList, (s) => s.day),
+    slotType: Int32Array.from(slotsList, (s) => s.type),
+    slotCount: Int32Array.from(slotsList, (s) => need(problem, s).count),
+    slotUnder: Float64Array.from(slotsList, (s) => need(problem, s).underWeight),
+    slotOver: Float64Array.from(slotsList, (s) => need(problem, s).overWeight),
+    allowed: [], slotOfficers: [], officerQualMask: new Int32Array(O), officerKindBit: new Int32Array(O),
+    slotQualBit: new Int32Array(S), slotKindMask: new Int32Array(S), leave: new Uint8Array(O * D), pref: new Float64Array(O * D * (T + 1)),
+    forbid: new Uint8Array(T * T), typeMinutes: Int32Array.from(problem.shiftTypes, (t) => t.minutes),
+    maxPerType: new Int32Array(O * T), minMinutes: new Int32Array(O), maxMinutes: new Int32Array(O),
+    maxCons: new Int32Array(O), minCons: new Int32Array(O), minOff: new Int32Array(O), maxWeekends: new Int32Array(O),
+    fixed: new Uint8Array(O * D), baseline: new Int32Array(O * D).fill(NONE), disruptionWeight: baseline?.weight ?? 0,
+    postIndex,
+  };
+  for (const [i, t] of problem.shiftTypes.entries()) {
+    for (const next of t.cannotFollow) {
+      const j = typeIndex.get(next);
+      if (j !== undefined) c.forbid[i * T + j] = 1;
+    }
+  }
+  fillOfficers(c, typeIndex);
+  fillAllowed(c, unitKind);
+  if (baseline) {
+    const r = fillBaseline(c, baseline);
+    if (!r.ok) return r;
+  }
+  return { ok: true, value: c };
+}
+
+function need(problem: PlanningProblem, s: { post: number; need: number }) {
+  const n = problem.posts[s.post]?.needs[s.need];
+  if (!n) throw new Error('slot without need');
+  return n;
+}
+
+function fail(code: string, message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function fillOfficers(c: Compiled, typeIndex: Map<string, number>): void {
+  const { days: D, types: T } = c;
+  for (const [o, officer] of c.problem.officers.entries()) {
+    const k = officer.contract;
+    for (let t = 0; t < T; t++) {
+      const id = c.problem.shiftTypes[t]?.id ?? '';
+      c.maxPerType[o * T + t] = k.maxShiftsPerType[id] ?? D;
+    }
+    c.minMinutes[o] = k.minTotalMinutes;
+    c.maxMinutes[o] = k.maxTotalMinutes;
+    c.maxCons[o] = k.maxConsecutiveShifts;
+    c.minCons[o] = k.minConsecutiveShifts;
+    c.minOff[o] = k.minConsecutiveDaysOff;
+    c.maxWeekends[o] = k.maxWeekends;
+    for (const d of officer.leaveDays) if (d >= 0 && d < D) c.leave[o * D + d] = 1;
+    for (const r of officer.requests) {
+      if (r.day < 0 || r.day >= D) continue;
+      const base = (o * D + r.day) * (T + 1);
+      const t = r.shiftTypeId === undefined ? -1 : (typeIndex.get(r.shiftTypeId) ?? -2);
+      if (t === -2) continue;
+      for (let v = 0; v <= T; v++) {
+        const worksT = v < T && (t === -1 || v === t);
+        // An on-request is unmet unless that shift (any shift) is worked; an off-request is broken if it is.
+        if (r.kind === 'on' ? !worksT : worksT) c.pref[base + v] = (c.pref[base + v] ?? 0) + r.weight;
+      }
+    }
+  }
+}
+
+function fillAllowed(c: Compiled, unitKind: Map<string, string>): void {
+  const quals = new Map<string, number>();
+  const kinds = new Map<string, number>();
+  const bit = (m: Map<string, number>, key: string) => {
+    if (!m.has(key)) m.set(key, 1 << m.size);
+    return m.get(key) ?? 0;
+  };
+  for (let s = 0; s < c.slots; s++) {
+    const post = c.problem.posts[c.slotPost[s] ?? 0];
+    const q = post?.needs[c.slotNeed[s] ?? 0]?.qualification ?? null;
+    c.slotQualBit[s] = q === null ? 0 : bit(quals, q);
+    for (const k of post?.allowedUnitKinds ?? []) c.slotKindMask[s] = (c.slotKindMask[s] ?? 0) | bit(kinds, k);
+  }
+  for (const [o, officer] of c.problem.officers.entries()) {
+    for (const q of officer.qualifications) if (quals.has(q)) c.officerQualMask[o] = (c.officerQualMask[o] ?? 0) | bit(quals, q);
+    c.officerKindBit[o] = bit(kinds, unitKind.get(officer.unitId) ?? 'generic');
+  }
+  if (quals.size > 31 || kinds.size > 31) throw new Error('more than 31 qualifications or unit kinds');
+  const byDay: number[][] = Array.from({ length: c.days }, () => []);
+  for (let s = 0; s < c.slots; s++) byDay[c.slotDay[s] ?? 0]?.push(s);
+  const bySlot: number[][] = Array.from({ length: c.slots }, () => []);
+  for (let o = 0; o < c.officers; o++) {
+    for (let d = 0; d < c.days; d++) {
+      const list = (byDay[d] ?? []).filter((s) => canTake(c, o, s));
+      for (const s of list) bySlot[s]?.push(o);
+      c.allowed.push(Int32Array.from(list));
+    }
+  }
+  c.slotOfficers = bySlot.map((l) => Int32Array.from(l));
+}
+
+/** Whether an officer may fill a slot: not on leave, qualified, unit allowed. */
+export function canTake(c: Compiled, o: number, s: number): boolean {
+  if (c.leave[o * c.days + (c.slotDay[s] ?? 0)]) return false;
+  const q = c.slotQualBit[s] ?? 0;
+  if (q !== 0 && ((c.officerQualMask[o] ?? 0) & q) === 0) return false;
+  const k = c.slotKindMask[s] ?? 0;
+  return k === 0 || ((c.officerKindBit[o] ?? 0) & k) !== 0;
+}
+
+function fillBaseline(c: Compiled, b: Baseline): Result<true> {
+  const officerIndex = new Map(c.problem.officers.map((o, i) => [o.id, i]));
+  const firstSlot = slotStarts(c);
+  // Officers without a baseline assignment on a day were off that day.
+  c.baseline.fill(OFF);
+  for (const a of b.assignments) {
+    const o = officerIndex.get(a.officerId);
+    const p = c.postIndex.get(a.postId);
+    if (o === undefined || p === undefined) continue;
+    const s = (firstSlot[p] ?? 0) + a.needIndex;
+    if (c.slotDay[s] !== a.day || c.slotPost[s] !== p) continue;
+    const cell = o * c.days + a.day;
+    c.baseline[cell] = s;
+    if (a.pinned) {
+      if (!c.allowed[cell]?.includes(s)) return fail('pinned-not-allowed', `pinned ${a.officerId} on ${a.postId} is not allowed`);
+      c.fixed[cell] = 1;
+    }
+  }
+  return { ok: true, value: true };
+}
+
+export function slotStarts(c: Compiled): Int32Array {
+  const starts = new Int32Array(c.problem.posts.length);
+  let s = 0;
+  for (const [p, post] of c.problem.posts.entries()) {
+    starts[p] = s;
+    s += post.needs.length;
+  }
+  return starts;
+}

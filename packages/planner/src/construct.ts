@@ -1,0 +1,54 @@
+import { OFF, type Compiled } from './compile';
+import type { Rng } from './rng';
+import type { State } from './state';
+
+/**
+ * Greedy construction: slots in order of their under-coverage weight (work before
+ * private), each missing officer filled by the free candidate whose addition
+ * improves the score most. Only improving insertions are made, so the greedy never
+ * trades a hard violation for coverage.
+ */
+export function construct(state: State, rng: Rng, candidateLimit = 64): void {
+  const c = state.c;
+  const order = Array.from({ length: c.slots }, (_, s) => s);
+  const jitter = Float64Array.from(order, () => rng.next());
+  order.sort((a, b) => (c.slotUnder[b] ?? 0) - (c.slotUnder[a] ?? 0) || (jitter[a] ?? 0) - (jitter[b] ?? 0));
+  for (const s of order) {
+    while ((state.count[s] ?? 0) < (c.slotCount[s] ?? 0)) {
+      if (!fillOne(state, s, rng, candidateLimit)) break;
+    }
+  }
+}
+
+/** Put the best free officer on slot `s`; false when no insertion improves the score. */
+export function fillOne(state: State, s: number, rng: Rng, candidateLimit: number): boolean {
+  const c = state.c;
+  const d = c.slotDay[s] ?? 0;
+  const officers = c.slotOfficers[s] ?? new Int32Array(0);
+  if (officers.length === 0) return false;
+  const before = state.score;
+  let best = -1;
+  let bestDelta = -1e-9;
+  // Sampling a window of candidates keeps construction linear on national instances.
+  const n = officers.length;
+  const tries = Math.min(n, candidateLimit);
+  const offset = rng.int(n);
+  for (let i = 0; i < tries; i++) {
+    const o = officers[(offset + i) % n] ?? 0;
+    const cell = o * c.days + d;
+    if (c.fixed[cell] || (state.cells[cell] ?? OFF) !== OFF) continue;
+    state.set(o, d, s);
+    state.finish();
+    const delta = state.score - before;
+    state.undo();
+    if (delta < bestDelta) {
+      bestDelta = delta;
+      best = o;
+    }
+  }
+  if (best < 0) return false;
+  state.set(best, d, s);
+  state.finish();
+  state.accept();
+  return true;
+}

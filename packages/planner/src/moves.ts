@@ -1,0 +1,111 @@
+import { OFF, canTake, type Compiled } from './compile';
+import type { Rng } from './rng';
+import type { State } from './state';
+
+/**
+ * Neighbourhood moves. Each one only calls `state.set` on cells that may change and
+ * returns false when it found nothing to do; the caller scores and accepts or undoes.
+ */
+export function randomMove(state: State, rng: Rng): boolean {
+  const r = rng.next();
+  if (r < 0.25) return changeMove(state, rng);
+  if (r < 0.45) return fillUnderMove(state, rng);
+  if (r < 0.65) return swapMove(state, rng, 1);
+  if (r < 0.85) return swapMove(state, rng, 2 + rng.int(Math.min(6, state.c.days - 1)));
+  return blockSetMove(state, rng);
+}
+
+function free(c: Compiled, o: number, d: number): boolean {
+  return c.fixed[o * c.days + d] === 0;
+}
+
+function changeMove(state: State, rng: Rng): boolean {
+  const c = state.c;
+  const o = rng.int(c.officers);
+  const d = rng.int(c.days);
+  if (!free(c, o, d)) return false;
+  const allowed = c.allowed[o * c.days + d];
+  if (!allowed || allowed.length === 0) return false;
+  const cur = state.cell(o, d);
+  const s = cur !== OFF && rng.next() < 0.4 ? OFF : rng.pick(allowed);
+  if (s === cur) return false;
+  state.set(o, d, s);
+  return true;
+}
+
+/** Move an officer onto an under-covered slot (sampling finds one cheaply). */
+function fillUnderMove(state: State, rng: Rng): boolean {
+  const c = state.c;
+  for (let tries = 0; tries < 16; tries++) {
+    const s = rng.int(c.slots);
+    if ((state.count[s] ?? 0) >= (c.slotCount[s] ?? 0)) continue;
+    const officers = c.slotOfficers[s];
+    if (!officers || officers.length === 0) continue;
+    const o = rng.pick(officers);
+    const d = c.slotDay[s] ?? 0;
+    if (!free(c, o, d) || state.cell(o, d) === s) continue;
+    state.set(o, d, s);
+    return true;
+  }
+  return false;
+}
+
+/** Swap the cells of two officers over `len` consecutive days (coverage is unchanged). */
+function swapMove(state: State, rng: Rng, len: number): boolean {
+  const c = state.c;
+  const o1 = rng.int(c.officers);
+  const o2 = rng.int(c.officers);
+  if (o1 === o2) return false;
+  const start = rng.int(c.days - len + 1);
+  let changed = false;
+  for (let d = start; d < start + len; d++) {
+    const a = state.cell(o1, d);
+    const b = state.cell(o2, d);
+    if (a === b) continue;
+    if (!free(c, o1, d) || !free(c, o2, d)) return false;
+    if ((b !== OFF && !canTake(c, o1, b)) || (a !== OFF && !canTake(c, o2, a))) return false;
+  }
+  for (let d = start; d < start + len; d++) {
+    const a = state.cell(o1, d);
+    const b = state.cell(o2, d);
+    if (a === b) continue;
+    state.set(o1, d, b);
+    state.set(o2, d, a);
+    changed = true;
+  }
+  return changed;
+}
+
+/** Set a run of days of one officer to off, or to slots of a single shift type. */
+function blockSetMove(state: State, rng: Rng): boolean {
+  const c = state.c;
+  const o = rng.int(c.officers);
+  const len = 1 + rng.int(Math.min(5, c.days));
+  const start = rng.int(c.days - len + 1);
+  const type = rng.next() < 0.3 ? -1 : rng.int(c.types);
+  let changed = false;
+  for (let d = start; d < start + len; d++) {
+    if (!free(c, o, d)) continue;
+    const s = type < 0 ? OFF : pickOfType(state, o, d, type, rng);
+    if (s === null || s === state.cell(o, d)) continue;
+    state.set(o, d, s);
+    changed = true;
+  }
+  return changed;
+}
+
+function pickOfType(state: State, o: number, d: number, type: number, rng: Rng): number | null {
+  const c = state.c;
+  const allowed = c.allowed[o * c.days + d];
+  if (!allowed || allowed.length === 0) return null;
+  let fallback: number | null = null;
+  const n = allowed.length;
+  const offset = rng.int(n);
+  for (let i = 0; i < n; i++) {
+    const s = allowed[(offset + i) % n] ?? 0;
+    if (c.slotType[s] !== type) continue;
+    if ((state.count[s] ?? 0) < (c.slotCount[s] ?? 0)) return s;
+    fallback ??= s;
+  }
+  return fallback;
+}

@@ -1,0 +1,78 @@
+import { OFF, type Compiled } from './compile';
+import type { Shortfall, ShortfallReason } from './model';
+import type { State } from './state';
+
+/**
+ * Explain every under-covered need: scarcity must be visible. The reason is the
+ * first that applies in the order no qualified officer → all on leave → all busy →
+ * a hard working-time rule blocks every free one → soft trade-off → search budget.
+ */
+export function explainShortfalls(state: State): Shortfall[] {
+  const c = state.c;
+  const out: Shortfall[] = [];
+  for (let s = 0; s < c.slots; s++) {
+    const missing = (c.slotCount[s] ?? 0) - (state.count[s] ?? 0);
+    if (missing <= 0) continue;
+    const post = c.problem.posts[c.slotPost[s] ?? 0];
+    const needIndex = c.slotNeed[s] ?? 0;
+    const { reason, detail } = diagnose(state, s);
+    out.push({
+      postId: post?.id ?? '',
+      day: c.slotDay[s] ?? 0,
+      needIndex,
+      qualification: post?.needs[needIndex]?.qualification ?? null,
+      missing,
+      reason,
+      detail,
+    });
+  }
+  return out;
+}
+
+function qualifiedIgnoringLeave(c: Compiled, s: number): number {
+  const q = c.slotQualBit[s] ?? 0;
+  const k = c.slotKindMask[s] ?? 0;
+  let n = 0;
+  for (let o = 0; o < c.officers; o++) {
+    if (q !== 0 && ((c.officerQualMask[o] ?? 0) & q) === 0) continue;
+    if (k !== 0 && ((c.officerKindBit[o] ?? 0) & k) === 0) continue;
+    n++;
+  }
+  return n;
+}
+
+function diagnose(state: State, s: number): { reason: ShortfallReason; detail: string } {
+  const c = state.c;
+  const d = c.slotDay[s] ?? 0;
+  const available = c.slotOfficers[s] ?? new Int32Array(0);
+  if (available.length === 0) {
+    const qualified = qualifiedIgnoringLeave(c, s);
+    return qualified === 0
+      ? { reason: 'no-qualified-officer', detail: 'no officer has the qualification in an allowed unit' }
+      : { reason: 'qualified-officers-on-leave', detail: `all ${qualified} qualified officers are on leave` };
+  }
+  let free = 0;
+  let blocked = 0;
+  let outweighed = 0;
+  for (const o of available) {
+    if (state.cell(o, d) !== OFF || c.fixed[o * c.days + d]) continue;
+    free++;
+    const hard = state.hard;
+    const score = state.score;
+    state.set(o, d, s);
+    state.finish();
+    if (state.hard > hard + 1e-9) blocked++;
+    else if (state.score >= score) outweighed++;
+    state.undo();
+  }
+  if (free === 0) {
+    return { reason: 'qualified-officers-assigned-elsewhere', detail: `all ${available.length} available qualified officers are on other posts` };
+  }
+  if (blocked === free) {
+    return { reason: 'working-time-limit-reached', detail: `${free} free qualified officers, each would break a working-time rule (rest, consecutive shifts, minutes, weekends)` };
+  }
+  if (blocked + outweighed === free) {
+    return { reason: 'outweighed-by-preferences', detail: `${free - blocked} free qualified officers cost more in preferences than this shortfall` };
+  }
+  return { reason: 'search-budget', detail: `${free - blocked - outweighed} free qualified officers could still be added` };
+}

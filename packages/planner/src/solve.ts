@@ -1,0 +1,91 @@
+import { compile, NONE, OFF, type Baseline, type Compiled } from './compile';
+import { construct } from './construct';
+import type { Assignment, Plan, PlanningProblem, Result } from './model';
+import { Rng } from './rng';
+import { anneal, type Progress } from './search';
+import { explainShortfalls } from './shortfall';
+import { State } from './state';
+
+export interface SolveOptions {
+  seed?: number;
+  timeLimitMs?: number;
+  maxIterations?: number;
+  /** Previous plan for replanning; its pinned assignments become fixed cells. */
+  baseline?: Baseline;
+  /** Clock for the time limit; injected so the engine itself does no I/O. */
+  now?: () => number;
+  onProgress?: (p: Progress) => void;
+  /** Candidates tried per greedy insertion. */
+  candidateLimit?: number;
+}
+
+export interface SolveStats {
+  iterations: number;
+  elapsedMs: number;
+  constructionMs: number;
+}
+
+export function solve(problem: PlanningProblem, options: SolveOptions = {}): Result<Plan & { stats: SolveStats }> {
+  const now = options.now ?? (() => performance.now());
+  const t0 = now();
+  const compiled = compile(problem, options.baseline);
+  if (!compiled.ok) return compiled;
+  const c = compiled.value;
+  const rng = new Rng(options.seed ?? 1);
+  const state = new State(c, initialCells(c));
+  construct(state, rng, options.candidateLimit ?? 64);
+  const constructionMs = now() - t0;
+  const remaining = options.timeLimitMs === undefined ? undefined : Math.max(0, options.timeLimitMs - constructionMs);
+  if (options.maxIterations === undefined && remaining === undefined) {
+    return { ok: false, error: { code: 'no-limit', message: 'give a time limit or an iteration limit' } };
+  }
+  const { cells, iterations } = anneal(state, rng, {
+    timeLimitMs: remaining,
+    maxIterations: options.maxIterations,
+    now,
+    onProgress: options.onProgress,
+  });
+  const final = new State(c, cells);
+  const plan = toPlan(final);
+  return { ok: true, value: { ...plan, stats: { iterations, elapsedMs: now() - t0, constructionMs } } };
+}
+
+/** Start from the baseline where it is still valid, so replanning begins at the old plan. */
+function initialCells(c: Compiled): Int32Array {
+  const cells = new Int32Array(c.officers * c.days).fill(OFF);
+  for (let cell = 0; cell < cells.length; cell++) {
+    const b = c.baseline[cell] ?? NONE;
+    if (b >= 0 && c.allowed[cell]?.includes(b)) cells[cell] = b;
+  }
+  return cells;
+}
+
+export function toPlan(state: State): Plan {
+  const c = state.c;
+  const assignments: Assignment[] = [];
+  for (let o = 0; o < c.officers; o++) {
+    for (let d = 0; d < c.days; d++) {
+      const s = state.cell(o, d);
+      if (s === OFF) continue;
+      const post = c.problem.posts[c.slotPost[s] ?? 0];
+      const a: Assignment = { officerId: c.problem.officers[o]?.id ?? '', day: d, postId: post?.id ?? '', needIndex: c.slotNeed[s] ?? 0 };
+      if (c.fixed[o * c.days + d]) a.pinned = true;
+      assignments.push(a);
+    }
+  }
+  let under = 0;
+  let over = 0;
+  for (let s = 0; s < c.slots; s++) {
+    const diff = (state.count[s] ?? 0) - (c.slotCount[s] ?? 0);
+    if (diff < 0) under += -diff * (c.slotUnder[s] ?? 0);
+    else over += diff * (c.slotOver[s] ?? 0);
+  }
+  const hard = Math.round(state.hard * 1e6) / 1e6;
+  return {
+    problemName: c.problem.name,
+    assignments,
+    score: { hard, soft: state.soft, coverUnder: under, coverOver: over, requests: state.requests, disruption: state.disruption },
+    feasible: hard === 0,
+    shortfalls: explainShortfalls(state),
+  };
+}
