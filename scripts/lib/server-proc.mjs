@@ -1,0 +1,92 @@
+// Starts the Hoeder server as a child for the e2e run and makes sure it is gone afterwards.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { npx, onCleanup, repoRoot, sleep } from './proc.mjs';
+
+export const SERVER_ENTRY = 'apps/server/src/main.ts';
+const MAX_LOG = 200_000;
+
+/** `npm start` defaults for the demo; a value already in the environment wins. @param {NodeJS.ProcessEnv} env */
+export function startEnv(env) {
+  const port = env.PORT || '3000';
+  return {
+    ...env,
+    PORT: port,
+    HOEDER_DATA_DIR: env.HOEDER_DATA_DIR || join(repoRoot, '.data', 'pglite'),
+    HOEDER_SEED: env.HOEDER_SEED || 'demo',
+    PUBLIC_URL: env.PUBLIC_URL || `http://localhost:${port}`,
+  };
+}
+
+/**
+ * Spawns `npx tsx apps/server/src/main.ts` in its own process group (detached), so the whole
+ * tree npx → tsx → node can be killed at once. Output is kept to show when something fails.
+ * @param {NodeJS.ProcessEnv} env
+ */
+export function startServer(env) {
+  const child = spawn(...npx('tsx', [SERVER_ENTRY]), {
+    cwd: repoRoot,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const keep = (/** @type {Buffer} */ d) => {
+    log = (log + d.toString()).slice(-MAX_LOG);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  /** @type {{ code: number | null, signal: string | null } | null} */
+  let exited = null;
+  const exit = new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      exited = { code, signal };
+      resolve(exited);
+    });
+  });
+  const killGroup = (/** @type {NodeJS.Signals} */ sig) => {
+    try {
+      if (child.pid) process.kill(-child.pid, sig);
+    } catch {
+      // The group is already gone.
+    }
+  };
+  // Last resort on any exit of this process; the normal path is stop() below.
+  const unregister = onCleanup(() => killGroup('SIGKILL'));
+  return {
+    output: () => log,
+    exited: () => exited,
+    /** SIGTERM the group, SIGKILL after 10 s. */
+    async stop() {
+      killGroup('SIGTERM');
+      const done = await Promise.race([exit.then(() => true), sleep(10_000).then(() => false)]);
+      if (!done) killGroup('SIGKILL');
+      await sleep(100);
+      killGroup('SIGKILL');
+      unregister();
+    },
+  };
+}
+
+/**
+ * Polls GET <baseUrl>/health until it answers 200. Throws with the server's output when the
+ * server exits or the timeout passes.
+ * @param {string} baseUrl @param {ReturnType<typeof startServer>} server @param {number} [timeoutMs]
+ */
+export async function waitForHealth(baseUrl, server, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    const ex = server.exited();
+    if (ex) throw new Error(`server exited (${ex.code ?? ex.signal}) before it was healthy:\n${server.output()}`);
+    try {
+      const res = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(5_000) });
+      if (res.status === 200) return;
+      last = `HTTP ${res.status}`;
+    } catch (err) {
+      last = err instanceof Error ? err.message : String(err);
+    }
+    await sleep(500);
+  }
+  throw new Error(`server not healthy after ${timeoutMs / 1000} s (${last}):\n${server.output()}`);
+}
