@@ -1,1 +1,3 @@
-export {};
+export * from './schema';
+export * from './database';
+export { pgliteDialect } from './pglite-dialect';

@@ -1,0 +1,113 @@
+import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface AppUserTable {
+  user_id: string;
+  /** The subject identifier at the identity provider (OIDC `sub`). */
+  subject: string;
+  display_name: string;
+  organisation: string;
+  roles: string[];
+  clearance: string;
+  active: boolean;
+  created_at: Timestamp;
+}
+
+export interface CaseEventTable {
+  event_id: Generated<string>;
+  case_id: string;
+  version: number;
+  type: string;
+  payload: Json;
+  actor_id: string;
+  actor_role: string;
+  occurred_at: Timestamp;
+  recorded_at: Timestamp;
+  trace_id: string;
+}
+
+/** Read model, projected in the same transaction as the events it reflects. No personal data. */
+export interface CaseSummaryTable {
+  case_id: string;
+  reference: string;
+  phase: string;
+  phenomenon: string;
+  classification: string;
+  version: number;
+  registered_at: Timestamp;
+  updated_at: Timestamp;
+  review_date: string | null;
+}
+
+export interface CaseMemberTable {
+  case_id: string;
+  user_id: string;
+  added_at: Timestamp;
+}
+
+export interface AuditEntryTable {
+  seq: number;
+  occurred_at: Timestamp;
+  trace_id: string;
+  operation: string;
+  status: string;
+  user_id: string | null;
+  user_organisation: string | null;
+  user_role: string | null;
+  processing_activity: string;
+  object_type: string;
+  object_id: string | null;
+  data_subject_id: string | null;
+  details: Json<Record<string, unknown>>;
+  prev_hash: string;
+  hash: string;
+}
+
+/** One row: the head of the audit chain; updating it serialises appends. */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface Database extends AuthTables {
+  app_user: AppUserTable;
+  case_event: CaseEventTable;
+  case_summary: CaseSummaryTable;
+  case_member: CaseMemberTable;
+  audit_entry: AuditEntryTable;
+  audit_head: AuditHeadTable;
+}
+
+/** Repository functions take this first: the database or the transaction they run in. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
+/** Server-side login sessions; only a hash of the cookie value is stored. */
+export interface AuthSessionTable {
+  session_id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: Timestamp | null;
+}
+
+/** Storage for the embedded OpenID provider (codes, grants, its own sessions). */
+export interface OidcPayloadTable {
+  id: string;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  grant_id: string | null;
+  uid: string | null;
+  user_code: string | null;
+  expires_at: Timestamp | null;
+  consumed_at: Timestamp | null;
+}
+
+export interface AuthTables {
+  auth_session: AuthSessionTable;
+  oidc_payload: OidcPayloadTable;
+}
