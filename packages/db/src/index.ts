@@ -1,3 +1,5 @@
 export * from './schema';
 export * from './database';
 export { pgliteDialect } from './pglite-dialect';
+export * from './audit/audit.repository';
+export * from './users/user.repository';

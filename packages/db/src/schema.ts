@@ -11,7 +11,7 @@ export interface AppUserTable {
   organisation: string;
   roles: string[];
   clearance: string;
-  active: boolean;
+  active: Generated<boolean>;
   created_at: Timestamp;
 }
 

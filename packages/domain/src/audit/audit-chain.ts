@@ -47,8 +47,8 @@ export type ChainVerdict =
   | { ok: false; firstBadSeq: number; reason: 'hash_mismatch' | 'broken_link' | 'gap_in_sequence' };
 
 /** Walks the chain in sequence order and names the first entry that does not fit. */
-export function verifyAuditChain(entries: readonly ChainedAuditRecord[], startSeq = 1): ChainVerdict {
-  let prevHash = GENESIS_HASH;
+export function verifyAuditChain(entries: readonly ChainedAuditRecord[], startSeq = 1, startHash = GENESIS_HASH): ChainVerdict {
+  let prevHash = startHash;
   let expectedSeq = startSeq;
   for (const e of entries) {
     if (e.seq !== expectedSeq) return { ok: false, firstBadSeq: expectedSeq, reason: 'gap_in_sequence' };

@@ -1,0 +1,31 @@
+import type { Classification, Organisation, Role } from '@hoeder/domain';
+
+/**
+ * One demo account per role (synthetic people). They exist only in the embedded demo identity
+ * provider; a production issuer brings its own accounts, matched to app_user by subject.
+ */
+export interface DemoAccount {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  organisation: Organisation;
+  clearance: Classification;
+}
+
+export const DEMO_PASSWORD = 'hoeder-demo';
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { userId: '00000000-0000-4000-8000-000000000001', username: 'triage', displayName: 'Tessa Triagist', roles: ['triage_officer'], organisation: 'NCTV', clearance: 'stg_secret' },
+  { userId: '00000000-0000-4000-8000-000000000002', username: 'analist', displayName: 'Anouk Analist', roles: ['threat_analyst'], organisation: 'NCTV_DAF', clearance: 'stg_top_secret' },
+  { userId: '00000000-0000-4000-8000-000000000003', username: 'analist2', displayName: 'Bram Tegenspraak', roles: ['threat_analyst'], organisation: 'NCTV_DAF', clearance: 'stg_top_secret' },
+  { userId: '00000000-0000-4000-8000-000000000004', username: 'besluit', displayName: 'Diederik Besluitnemer', roles: ['decision_maker'], organisation: 'NCTV', clearance: 'stg_secret' },
+  { userId: '00000000-0000-4000-8000-000000000005', username: 'besluit2', displayName: 'Eva Vierogen', roles: ['decision_maker'], organisation: 'NCTV', clearance: 'stg_secret' },
+  { userId: '00000000-0000-4000-8000-000000000006', username: 'lcc', displayName: 'Lars Coördinator', roles: ['lcc_coordinator'], organisation: 'LCC', clearance: 'stg_confidential' },
+  { userId: '00000000-0000-4000-8000-000000000007', username: 'politie', displayName: 'Priya Teamleider', roles: ['police_team_lead'], organisation: 'POLICE', clearance: 'stg_confidential' },
+  { userId: '00000000-0000-4000-8000-000000000008', username: 'kmar', displayName: 'Kees Marechaussee', roles: ['kmar_team_lead'], organisation: 'KMAR', clearance: 'stg_confidential' },
+  { userId: '00000000-0000-4000-8000-000000000009', username: 'liaison', displayName: 'Lotte Liaison', roles: ['liaison'], organisation: 'NCTV', clearance: 'dep_confidential' },
+  { userId: '00000000-0000-4000-8000-00000000000a', username: 'inspectie', displayName: 'Ingrid Inspecteur', roles: ['inspector'], organisation: 'INSPECTORATE', clearance: 'stg_secret' },
+  { userId: '00000000-0000-4000-8000-00000000000b', username: 'advies', displayName: 'Adam Adviesorgaan', roles: ['advisory_member'], organisation: 'ADVISORY_BODY', clearance: 'unclassified' },
+  { userId: '00000000-0000-4000-8000-00000000000c', username: 'beheer', displayName: 'Femke Beheerder', roles: ['functional_admin'], organisation: 'NCTV', clearance: 'dep_confidential' },
+];
