@@ -2,7 +2,7 @@
 // embedded database and demo data, run the browser specs against it, stop the server.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { freePort, npx, onCleanup, repoRoot, run, section } from './proc.mjs';
 import { SERVER_ENTRY, startServer, waitForHealth } from './server-proc.mjs';
 import { CHROMIUM_PATH } from './system-deps.mjs';
@@ -24,12 +24,13 @@ export function vitestReporterArgs(/** @type {string | undefined} */ reportFile)
 }
 
 /**
- * @param {{ reportFile?: string }} [opts]
+ * @param {{ reportFile?: string, entry?: string }} [opts] entry: a stand-in server, for testing
+ *   this harness itself
  * @returns {Promise<{ status: 'skipped', reason: string } | { status: 'ran', exitCode: number }>}
  */
-export async function runE2e({ reportFile } = {}) {
+export async function runE2e({ reportFile, entry = SERVER_ENTRY } = {}) {
   const reason = e2eSkipReason({
-    hasServer: existsSync(join(repoRoot, SERVER_ENTRY)),
+    hasServer: existsSync(resolve(repoRoot, entry)),
     hasChromium: existsSync(CHROMIUM_PATH),
   });
   if (reason) {
@@ -46,7 +47,7 @@ export async function runE2e({ reportFile } = {}) {
   // The e2e server uses its own embedded database; never a DATABASE_URL left in the shell.
   delete env.DATABASE_URL;
   console.log(`e2e: starting server on ${baseUrl}`);
-  const server = startServer(env);
+  const server = startServer(env, entry);
   try {
     await waitForHealth(baseUrl, server);
     console.log('e2e: server is healthy');

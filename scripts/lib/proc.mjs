@@ -8,7 +8,9 @@ export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Runs a command with inherited stdio (output streams live) and resolves with its exit code.
- * A signal death resolves as 128 + signal number, like a shell would report it.
+ * A signal death resolves as 128 + signal number, like a shell would report it. The child gets
+ * its own process group, which is sent SIGTERM if this process exits first (Ctrl+C, a CI
+ * timeout killing only us), so no vitest worker or browser outlives `npm test`.
  * @param {string} cmd
  * @param {string[]} args
  * @param {import('node:child_process').SpawnOptions} [opts]
@@ -16,10 +18,29 @@ export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
  */
 export function run(cmd, args, opts = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: repoRoot, stdio: 'inherit', ...opts });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => resolve(code ?? 128 + signalNumber(signal)));
+    const child = spawn(cmd, args, { cwd: repoRoot, stdio: 'inherit', detached: true, ...opts });
+    const unregister = onCleanup(() => killGroup(child.pid, 'SIGTERM'));
+    child.on('error', (err) => {
+      unregister();
+      reject(err);
+    });
+    child.on('exit', (code, signal) => {
+      unregister();
+      resolve(code ?? 128 + signalNumber(signal));
+    });
   });
+}
+
+/**
+ * Signals a whole process group; silent when it is already gone.
+ * @param {number | undefined} pid leader of the group @param {NodeJS.Signals} sig
+ */
+export function killGroup(pid, sig) {
+  try {
+    if (pid) process.kill(-pid, sig);
+  } catch {
+    // The group is already gone.
+  }
 }
 
 /** @param {NodeJS.Signals | null} signal */

@@ -1,7 +1,7 @@
 // Starts the Hoeder server as a child for the e2e run and makes sure it is gone afterwards.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { npx, onCleanup, repoRoot, sleep } from './proc.mjs';
+import { killGroup, npx, onCleanup, repoRoot, sleep } from './proc.mjs';
 
 export const SERVER_ENTRY = 'apps/server/src/main.ts';
 const MAX_LOG = 200_000;
@@ -21,10 +21,10 @@ export function startEnv(env) {
 /**
  * Spawns `npx tsx apps/server/src/main.ts` in its own process group (detached), so the whole
  * tree npx → tsx → node can be killed at once. Output is kept to show when something fails.
- * @param {NodeJS.ProcessEnv} env
+ * @param {NodeJS.ProcessEnv} env @param {string} [entry] a stand-in server, for testing the harness
  */
-export function startServer(env) {
-  const child = spawn(...npx('tsx', [SERVER_ENTRY]), {
+export function startServer(env, entry = SERVER_ENTRY) {
+  const child = spawn(...npx('tsx', [entry]), {
     cwd: repoRoot,
     env,
     detached: true,
@@ -44,25 +44,19 @@ export function startServer(env) {
       resolve(exited);
     });
   });
-  const killGroup = (/** @type {NodeJS.Signals} */ sig) => {
-    try {
-      if (child.pid) process.kill(-child.pid, sig);
-    } catch {
-      // The group is already gone.
-    }
-  };
+  const kill = (/** @type {NodeJS.Signals} */ sig) => killGroup(child.pid, sig);
   // Last resort on any exit of this process; the normal path is stop() below.
-  const unregister = onCleanup(() => killGroup('SIGKILL'));
+  const unregister = onCleanup(() => kill('SIGKILL'));
   return {
     output: () => log,
     exited: () => exited,
     /** SIGTERM the group, SIGKILL after 10 s. */
     async stop() {
-      killGroup('SIGTERM');
+      kill('SIGTERM');
       const done = await Promise.race([exit.then(() => true), sleep(10_000).then(() => false)]);
-      if (!done) killGroup('SIGKILL');
+      if (!done) kill('SIGKILL');
       await sleep(100);
-      killGroup('SIGKILL');
+      kill('SIGKILL');
       unregister();
     },
   };
