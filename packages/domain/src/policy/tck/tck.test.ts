@@ -35,8 +35,8 @@ describe('DMN TCK compliance level 2 (shared vectors)', () => {
 
 describe('TCK comparison', () => {
   it('numbers agree within the relative decimal tolerance, not beyond', () => {
-    expect(differ(new TckDecimal('3975.982590125552338278440100112431'), 3975.9825901255524, '')).toBeUndefined();
-    expect(differ(new TckDecimal('0.00001'), 0.000009999999999999999, '')).toBeUndefined();
+    expect(differ(new TckDecimal('3975.982590125552338278440100112431'), 3975.98259012555, '')).toBeUndefined();
+    expect(differ(new TckDecimal('0.00001'), 0.00001 * (1 - 2e-16), '')).toBeUndefined();
     expect(differ(new TckDecimal('64.32'), 64.33, '')).toContain('expected 64.32');
     expect(differ(new TckDecimal('1'), '1', '')).toBeDefined();
   });
