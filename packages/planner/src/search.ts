@@ -16,6 +16,7 @@ export interface SearchLimits {
   /** Iteration budget; with only this limit the result is reproducible for a seed. */
   maxIterations?: number;
   now: () => number;
+  initialTemperature?: number;
   onProgress?: (p: Progress) => void;
 }
 
@@ -41,8 +42,8 @@ export function anneal(state: State, rng: Rng, limits: SearchLimits): { cells: I
   let best = state.cells.slice();
   let bestHard = state.hard;
   let bestSoft = state.soft;
-  const t0 = initialTemperature(state, rng);
-  const t1 = 0.2;
+  const t0 = limits.initialTemperature ?? initialTemperature(state, rng);
+  const t1 = Math.min(0.2, t0);
   const cycles = 3;
   let temp = t0;
   let fraction = 0;

@@ -5,6 +5,7 @@ import { Rng } from './rng';
 import { anneal, type Progress } from './search';
 import { explainShortfalls } from './shortfall';
 import { State } from './state';
+import { lnsStep, type MipSolver } from './mip/lns';
 
 export interface SolveOptions {
   seed?: number;
@@ -17,6 +18,12 @@ export interface SolveOptions {
   onProgress?: (p: Progress) => void;
   /** Candidates tried per greedy insertion. */
   candidateLimit?: number;
+  /** Exact repair for large-neighbourhood search; without it the engine anneals only. */
+  mip?: MipSolver;
+  /** Fixed start temperature; low values keep a replan close to its baseline. */
+  initialTemperature?: number;
+  /** Share of the budget for annealing before LNS takes over (with `mip`). */
+  annealShare?: number;
 }
 
 export interface SolveStats {
@@ -39,15 +46,46 @@ export function solve(problem: PlanningProblem, options: SolveOptions = {}): Res
   if (options.maxIterations === undefined && remaining === undefined) {
     return { ok: false, error: { code: 'no-limit', message: 'give a time limit or an iteration limit' } };
   }
+  const share = options.mip ? (options.annealShare ?? 0.3) : 1;
   const { cells, iterations } = anneal(state, rng, {
-    timeLimitMs: remaining,
-    maxIterations: options.maxIterations,
+    timeLimitMs: remaining === undefined ? undefined : remaining * share,
+    maxIterations: options.maxIterations === undefined ? undefined : Math.ceil(options.maxIterations * share),
     now,
-    onProgress: options.onProgress,
+    initialTemperature: options.initialTemperature,
+    onProgress: options.onProgress ? (p) => options.onProgress?.({ ...p, fraction: p.fraction * share }) : undefined,
   });
   const final = new State(c, cells);
+  if (options.mip) runLns(final, rng, options.mip, { ...options, now, timeLimitMs: remaining }, share);
   const plan = toPlan(final);
   return { ok: true, value: { ...plan, stats: { iterations, elapsedMs: now() - t0, constructionMs } } };
+}
+
+interface LnsBudget {
+  now: () => number;
+  timeLimitMs?: number;
+  maxIterations?: number;
+  onProgress?: (p: Progress) => void;
+}
+
+/**
+ * LNS after annealing: the neighbourhood grows while sub-MIPs solve to optimality
+ * and shrinks when they time out. Without a time limit, rounds are counted.
+ */
+function runLns(state: State, rng: Rng, mip: MipSolver, budget: LnsBudget, share: number): void {
+  const start = budget.now();
+  const timeMs = (budget.timeLimitMs ?? Number.POSITIVE_INFINITY) * (1 - share);
+  const rounds = budget.maxIterations === undefined ? Number.POSITIVE_INFINITY : Math.max(1, Math.round(budget.maxIterations / 20000));
+  let size = Math.min(4, state.c.officers);
+  for (let round = 0; round < rounds; round++) {
+    const left = (timeMs - (budget.now() - start)) / 1000;
+    if (left <= 0.05) break;
+    const t = budget.now();
+    lnsStep(state, rng, mip, size, Math.min(left, 3));
+    const took = (budget.now() - t) / 1000;
+    size = took < 0.5 ? Math.min(size + 1, state.c.officers) : Math.max(2, size - 1);
+    const fraction = share + (1 - share) * Math.min(1, (budget.now() - start) / timeMs, (round + 1) / rounds);
+    budget.onProgress?.({ fraction, iterations: round, bestHard: state.hard, bestSoft: state.soft });
+  }
 }
 
 /** Start from the baseline where it is still valid, so replanning begins at the old plan. */
