@@ -1,1 +1,15 @@
-export {};
+export * from './model';
+export { compile, OFF, type Baseline, type Compiled } from './compile';
+export { solve, type SolveOptions, type SolveStats } from './solve';
+export { applyChange, replan, type Change, type ReplanResult } from './replan';
+export type { Progress } from './search';
+export type { MipSolver } from './mip/lns';
+export { buildMip } from './mip/formulation';
+export { buildCoverageBound, weightedCoverage, totalDemandWeight } from './mip/bound';
+export { parseCurtois, type CurtoisInstance } from './curtois/parse';
+export { curtoisToProblem, planToRoster, type CurtoisRoster } from './curtois/convert';
+export { evaluateCurtois, type CurtoisEvaluation } from './curtois/evaluate';
+export { generateLccWeek, NATIONAL_WEEK, SHIFT_TYPES, withRest, type LccSpec } from './lcc/generate';
+export { planInWorker } from './worker/run';
+export type { PlanRequest } from './worker/protocol';
+export { highsMipSolver, solveLp, type LpOutcome } from './mip/highs';

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { curtoisToProblem, planToRoster } from '../curtois/convert';
+import { evaluateCurtois } from '../curtois/evaluate';
+import { parseCurtois, type CurtoisInstance } from '../curtois/parse';
+import type { PlanningProblem } from '../model';
+import { planInWorker } from '../worker/run';
+import { parseArgs } from './args';
+
+// npm run plan -- <instance-file> --seconds N [--seed S] [--json]
+// A .txt file is read as a Curtois & Qu instance, a .json file as a PlanningProblem.
+const { positional, flags } = parseArgs(process.argv.slice(2), ['json']);
+const file = positional[0];
+if (!file) {
+  console.error('usage: npm run plan -- <instance-file> --seconds N [--seed S] [--json]');
+  process.exit(2);
+}
+const seconds = Number(flags.get('seconds') ?? '10');
+const seed = Number(flags.get('seed') ?? '1');
+const json = flags.has('json');
+
+const text = readFileSync(file, 'utf8');
+let curtois: CurtoisInstance | null = null;
+let problem: PlanningProblem;
+if (file.endsWith('.json')) {
+  problem = JSON.parse(text) as PlanningProblem;
+} else {
+  const parsed = parseCurtois(text);
+  if (!parsed.ok) {
+    console.error(`${parsed.error.code}: ${parsed.error.message}`);
+    process.exit(1);
+  }
+  curtois = parsed.value;
+  problem = curtoisToProblem(curtois, file.replace(/^.*\//, '').replace(/\.txt$/, ''));
+}
+
+const result = await planInWorker(
+  { problem, seed, timeLimitMs: seconds * 1000, useMip: curtois !== null },
+  (p) => {
+    if (!json) process.stderr.write(`\r[${'#'.repeat(Math.round(p.fraction * 30)).padEnd(30)}] soft ${p.bestSoft.toFixed(0)}  `);
+  },
+);
+if (!json) process.stderr.write('\n');
+if (!result.ok) {
+  console.error(`${result.error.code}: ${result.error.message}`);
+  process.exit(1);
+}
+const plan = result.value;
+const benchmark = curtois ? evaluateCurtois(curtois, planToRoster(curtois, plan)) : null;
+if (json) {
+  console.log(JSON.stringify({ ...plan, curtois: benchmark }, null, 2));
+} else {
+  console.log(`${plan.problemName}: ${plan.feasible ? 'feasible' : 'INFEASIBLE'}, objective ${plan.score.soft}`
+    + ` (cover under ${plan.score.coverUnder}, over ${plan.score.coverOver}, requests ${plan.score.requests}),`
+    + ` ${plan.assignments.length} assignments, ${plan.shortfalls.length} shortfalls, ${(plan.stats.elapsedMs / 1000).toFixed(1)} s`);
+  if (benchmark) console.log(`Curtois evaluator: penalty ${benchmark.penalty}, hard violations ${benchmark.violations.length}`);
+  if (curtois) for (const row of planToRoster(curtois, plan)) console.log(row.map((x) => x || '.').join(' '));
+}
