@@ -3,3 +3,4 @@ export * from './database';
 export { pgliteDialect } from './pglite-dialect';
 export * from './audit/audit.repository';
 export * from './users/user.repository';
+export * from './cases/case.repository';

@@ -24,7 +24,8 @@ export interface CaseEventTable {
   actor_id: string;
   actor_role: string;
   occurred_at: Timestamp;
-  recorded_at: Timestamp;
+  /** When the database stored it; `occurred_at` is the application's (injected) clock. */
+  recorded_at: ColumnType<Date, Date | string | undefined, never>;
   trace_id: string;
 }
 

@@ -1,7 +1,7 @@
 import type { DomainError, ErrorCode } from '@hoeder/domain';
 
 /** Codes that only the HTTP edge and auth layer produce. */
-export type EdgeErrorCode = 'CSRF_FAILED' | 'RATE_LIMITED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE';
+export type EdgeErrorCode = 'CSRF_FAILED' | 'RATE_LIMITED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'ROUTE_NOT_FOUND' | 'INTERNAL';
 
 export type AppErrorCode = ErrorCode | EdgeErrorCode;
 
@@ -10,6 +10,9 @@ export type AppErrorCode = ErrorCode | EdgeErrorCode;
  * values; the route layer throws them as AppError so Fastify's error handler maps them.
  */
 export class AppError extends Error {
+  /** Set when a service has already written the audit entry for this failure. */
+  audited = false;
+
   constructor(
     readonly code: AppErrorCode,
     message: string,
@@ -31,6 +34,7 @@ export const STATUS_OF: Record<AppErrorCode, number> = {
   FORBIDDEN_ACTION: 403,
   CSRF_FAILED: 403,
   NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
   VERSION_CONFLICT: 409,
   INVALID_TRANSITION: 409,
   FOUR_EYES_VIOLATION: 409,
@@ -38,4 +42,5 @@ export const STATUS_OF: Record<AppErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RULE_VIOLATION: 422,
   RATE_LIMITED: 429,
+  INTERNAL: 500,
 };

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import type { Database } from '@hoeder/db';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { AuditService } from './audit/audit.service';
+import { registerAuth } from './auth/auth.plugin';
+import { registerCaseRoutes } from './cases/case.routes';
+import type { CaseService } from './cases/case.service';
+import type { AppConfig } from './config';
+import { AppError } from './platform/app-error';
+import type { Clock } from './platform/clock';
+import { installErrorHandler } from './platform/error-handler';
+import { loggerOptions } from './platform/logger';
+import { registerUserRoutes } from './users/user.routes';
+import type { UserService } from './users/user.service';
+
+export interface AppDeps {
+  config: AppConfig;
+  db: Kysely<Database>;
+  clock: Clock;
+  audit: AuditService;
+  cases: CaseService;
+  users: UserService;
+}
+
+/** Builds the HTTP application from ready-made services; listening is left to the caller. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: loggerOptions(deps.config.logLevel), genReqId: () => randomUUID(), bodyLimit: 256 * 1024 });
+  // zod validates in the handlers (one error format); the JSON schemas only document the API.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  installErrorHandler(app, deps);
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Hoeder API', version: '0.1.0', description: 'Information system of the protection system for threatened persons' } },
+  });
+  await registerAuth(app, deps);
+  app.get('/health', { schema: { tags: ['operations'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerCaseRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  await serveWeb(app, deps.config.webDist);
+  return app;
+}
+
+/** Serves the built web UI; client-side routes fall back to index.html, API paths to a JSON 404. */
+async function serveWeb(app: FastifyInstance, webDist: string) {
+  const hasWeb = existsSync(`${webDist}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler(async (request, reply) => {
+    const api = /^\/(api|auth|oidc|health)(\/|$)/.test(request.url);
+    if (hasWeb && request.method === 'GET' && !api) return reply.type('text/html').sendFile('index.html');
+    throw new AppError('ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`);
+  });
+}

@@ -1,0 +1,108 @@
+import type { CaseSection, CaseState, PersonInput } from '@hoeder/domain';
+import { findPackage } from '@hoeder/domain';
+import type { CaseView } from '@hoeder/contracts';
+
+export type ActorNames = ReadonlyMap<string, string>;
+
+const actor = (names: ActorNames, userId: string) => ({ userId, displayName: names.get(userId) ?? userId });
+
+const person = (p: PersonInput) => ({
+  personId: p.personId,
+  role: p.role,
+  fullName: p.fullName,
+  ...(p.dateOfBirth ? { dateOfBirth: p.dateOfBirth } : {}),
+  ...(p.relation ? { relation: p.relation } : {}),
+});
+
+function decisionDto(d: NonNullable<CaseState['activeDecision']>, names: ActorNames) {
+  return {
+    decisionId: d.decisionId,
+    resistanceLevel: d.resistanceLevel,
+    packageCode: d.packageCode,
+    motivation: d.motivation,
+    reviewDate: d.reviewDate,
+    basedOnAssessmentId: d.basedOnAssessmentId,
+    proposedBy: actor(names, d.proposedBy),
+    ...(d.approvedBy ? { approvedBy: actor(names, d.approvedBy), approvedAt: d.approvedAt } : {}),
+  };
+}
+
+function measuresDto(state: CaseState) {
+  const active = state.phase === 'measures_active' ? state.activeDecision : undefined;
+  const pkg = active && findPackage(active.packageCode);
+  if (!active || !pkg) return null;
+  return { packageCode: pkg.code, measures: pkg.measures.map((m) => ({ domain: m.domain, measure: m.measure })), reviewDate: active.reviewDate };
+}
+
+/**
+ * Builds the reader's view: only released sections are filled in. A withheld section is absent,
+ * never empty-with-a-flag, so the shape itself tells nothing about what is withheld.
+ */
+export function buildCaseView(state: CaseState, sections: ReadonlySet<CaseSection>, names: ActorNames, asOf: string | null): CaseView {
+  const has = (s: CaseSection) => sections.has(s);
+  const t = state.triage;
+  return {
+    caseId: state.caseId,
+    reference: state.reference,
+    version: state.version,
+    phase: state.phase,
+    asOf,
+    sections: [...sections],
+    summary: {
+      phenomenon: t?.phenomenon ?? state.reportedPhenomenon,
+      classification: state.classification,
+      registeredAt: state.registeredAt,
+      updatedAt: state.updatedAt,
+      reviewDate: state.activeDecision?.reviewDate ?? null,
+    },
+    ...(has('persons') ? { persons: state.persons.map(person) } : {}),
+    ...(has('intake')
+      ? {
+          intake: {
+            referralSource: state.referralSource,
+            referrerDescription: state.referrerDescription,
+            reportedPhenomenon: state.reportedPhenomenon,
+            firstInformation: state.firstInformation,
+            registeredBy: actor(names, state.registeredBy),
+          },
+        }
+      : {}),
+    ...(has('triage') && t
+      ? {
+          triage: {
+            outcome: t.outcome,
+            recommendedOutcome: t.recommendedOutcome,
+            rulesetVersion: t.rulesetVersion,
+            firedRules: t.firedRules,
+            motivation: t.motivation,
+            ...(t.handOff ? { handOff: t.handOff } : {}),
+            triagedBy: actor(names, t.triagedBy),
+            triagedAt: t.triagedAt,
+          },
+        }
+      : {}),
+    ...(has('assessment') ? { assessments: state.assessments.map((a) => ({ ...a, recordedBy: actor(names, a.recordedBy) })) } : {}),
+    ...(has('decision')
+      ? {
+          decision: {
+            ...(state.pendingDecision ? { pending: decisionDto(state.pendingDecision, names) } : {}),
+            ...(state.activeDecision ? { active: decisionDto(state.activeDecision, names) } : {}),
+            rejected: state.rejectedDecisions.map((r) => ({ ...decisionDto(r, names), reason: r.reason })),
+          },
+        }
+      : {}),
+    ...(has('measures') ? { measures: measuresDto(state) } : {}),
+    ...(has('team') ? { team: state.memberIds.map((id) => actor(names, id)) } : {}),
+  };
+}
+
+/** Every user id a view may name, so names are loaded in one query. */
+export function userIdsIn(state: CaseState): string[] {
+  const ids = new Set<string>([state.registeredBy, ...state.memberIds]);
+  if (state.triage) ids.add(state.triage.triagedBy);
+  for (const a of state.assessments) ids.add(a.recordedBy);
+  for (const d of [state.pendingDecision, state.activeDecision, ...state.rejectedDecisions]) {
+    if (d) [d.proposedBy, d.approvedBy].forEach((id) => id && ids.add(id));
+  }
+  return [...ids];
+}

@@ -1,0 +1,91 @@
+import type { RegisterCaseRequest } from '@hoeder/contracts';
+import type { CaseCommand, CasePhase, ThreatPhenomenon } from '@hoeder/domain';
+import { DEMO_ACCOUNTS } from './demo-accounts';
+import { syntheticName, type SeededRandom } from './demo-random';
+
+const userIdOf = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)?.userId ?? username;
+
+export interface DemoStep {
+  as: string;
+  command: CaseCommand;
+}
+
+export interface DemoCasePlan {
+  target: CasePhase;
+  registration: RegisterCaseRequest;
+  steps: DemoStep[];
+}
+
+/** How many demo cases end in each phase: a realistic spread, most of them with active measures. */
+const PHASE_MIX: readonly [CasePhase, number][] = [
+  ['registered', 8],
+  ['handed_off', 8],
+  ['closed_advice', 6],
+  ['in_assessment', 10],
+  ['assessed', 8],
+  ['decision_pending_approval', 8],
+  ['measures_active', 24],
+  ['ended', 8],
+];
+
+const NATIONAL: readonly ThreatPhenomenon[] = ['organised_crime', 'organised_crime', 'organised_crime', 'state_actor', 'state_actor', 'terrorism', 'radicalised_loner'];
+const TEAM = ['analist', 'analist2', 'besluit', 'besluit2', 'lcc', 'politie', 'kmar', 'liaison'];
+const PACKAGES = [
+  { level: 'R1', code: 'P2-SURVEILLANCE' },
+  { level: 'R2', code: 'P3-PERSONAL-PROTECTION' },
+  { level: 'R3', code: 'P4-FULL-PROTECTION' },
+] as const;
+
+const SYNTHETIC = '[SYNTHETISCHE DEMODATA]';
+
+function registration(r: SeededRandom, phenomenon: ThreatPhenomenon): RegisterCaseRequest {
+  const household = r.int(0, 3);
+  return {
+    referralSource: r.pick(['public_prosecutor_transfer', 'police_unit', 'mayor', 'other'] as const),
+    referrerDescription: `${SYNTHETIC} Eenheid ${r.pick(['Amsterdam', 'Rotterdam', 'Den Haag', 'Midden-Nederland', 'Oost-Brabant', 'Noord-Nederland'])}`,
+    reportedPhenomenon: phenomenon,
+    firstInformation: `${SYNTHETIC} Signalen van dreiging richting de betrokkene; nadere duiding volgt.`,
+    classification: r.pick(['dep_confidential', 'dep_confidential', 'stg_confidential'] as const),
+    persons: [
+      { role: 'threatened_person', fullName: syntheticName(r), dateOfBirth: `19${r.int(55, 99)}-0${r.int(1, 9)}-1${r.int(0, 9)}` },
+      ...Array.from({ length: household }, (_, i) => ({ role: 'household_member' as const, fullName: syntheticName(r), relation: i === 0 ? 'partner' : 'kind' })),
+    ],
+  };
+}
+
+const date = (daysAhead: number) => new Date(Date.now() + daysAhead * 86_400_000).toISOString().slice(0, 10);
+
+function triage(target: CasePhase, phenomenon: ThreatPhenomenon): DemoStep {
+  const facts = { phenomenon, onLimitedList: false, inWitnessProtectionTrack: false, ownResistanceSufficient: target === 'closed_advice' };
+  if (target === 'handed_off') {
+    return { as: 'triage', command: { type: 'CompleteTriage', facts, outcome: 'local_domain', motivation: 'Dreiging past in het lokale domein; overgedragen.', handOffTo: 'mayor', handOffNote: 'Overgedragen aan de burgemeester (driehoek).' } };
+  }
+  const outcome = target === 'closed_advice' ? 'not_eligible' : 'national';
+  return { as: 'triage', command: { type: 'CompleteTriage', facts, outcome, motivation: 'Beoordeeld aan de hand van de triagecriteria; zie aanmelding.' } };
+}
+
+/** Steps after registration, cut off where the case's target phase is reached. */
+function stepsFor(r: SeededRandom, target: CasePhase, phenomenon: ThreatPhenomenon): DemoStep[] {
+  const local = target === 'handed_off' ? ['stalking', 'relational_violence'] as const : undefined;
+  const steps: DemoStep[] = TEAM.map((u) => ({ as: 'triage', command: { type: 'AssignMember', userId: userIdOf(u) } }));
+  if (target === 'registered') return steps.slice(0, 2);
+  steps.push(triage(target, local ? r.pick(local) : phenomenon));
+  if (['handed_off', 'closed_advice', 'in_assessment'].includes(target)) return steps;
+  steps.push({ as: 'analist', command: { type: 'RecordAssessment', assessmentId: crypto.randomUUID(), threatLevel: r.pick(['medium', 'high', 'very_high'] as const), summary: 'Dreiging reëel; scenario’s uitgewerkt (synthetisch).', scenarios: ['Aanslag bij woning', 'Confrontatie onderweg naar werk'], validUntil: date(r.int(60, 200)) } });
+  if (target === 'assessed') return steps;
+  const pkg = r.pick(PACKAGES);
+  steps.push({ as: 'besluit', command: { type: 'ProposeDecision', decisionId: crypto.randomUUID(), resistanceLevel: pkg.level, packageCode: pkg.code, motivation: 'Benodigde weerstand volgt uit de dreigingsinschatting.', reviewDate: date(r.int(-20, 120)) } });
+  if (target === 'decision_pending_approval') return steps;
+  steps.push({ as: 'besluit2', command: { type: 'ApproveDecision', decisionId: '', note: 'Akkoord (vier ogen).' } });
+  if (target === 'ended') steps.push({ as: 'besluit', command: { type: 'EndCase', reason: 'Dreiging weggenomen na herijking.' } });
+  return steps;
+}
+
+export function demoCasePlans(r: SeededRandom): DemoCasePlan[] {
+  return PHASE_MIX.flatMap(([target, count]) =>
+    Array.from({ length: count }, () => {
+      const phenomenon = r.pick(NATIONAL);
+      return { target, registration: registration(r, phenomenon), steps: stepsFor(r, target, phenomenon) };
+    }),
+  );
+}

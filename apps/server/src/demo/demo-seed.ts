@@ -1,0 +1,56 @@
+import type { CaseCommand } from '@hoeder/domain';
+import { listCaseSummaries, upsertUser } from '@hoeder/db';
+import type { AppDeps } from '../app';
+import { fixedClock } from '../platform/clock';
+import type { AuthenticatedActor } from '../platform/actor';
+import { createCaseService } from '../cases/case.service';
+import { DEMO_ACCOUNTS } from './demo-accounts';
+import { demoCasePlans, type DemoStep } from './demo-cases';
+import { seededRandom } from './demo-random';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+const actorOf = (username: string): AuthenticatedActor => {
+  const a = DEMO_ACCOUNTS.find((x) => x.username === username);
+  if (!a) throw new Error(`no demo account ${username}`);
+  return { userId: a.userId, displayName: a.displayName, roles: a.roles, organisation: a.organisation, clearance: a.clearance, sessionId: 'demo-seed' };
+};
+
+/**
+ * Loads the synthetic national picture once: the demo accounts, then ~80 cases driven through
+ * the real commands (so events, read models and audit entries are exactly as in live use).
+ */
+export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; accounts: number }> {
+  for (const a of DEMO_ACCOUNTS) {
+    await upsertUser(deps.db, { userId: a.userId, subject: a.username, displayName: a.displayName, organisation: a.organisation, roles: a.roles, clearance: a.clearance, createdAt: deps.clock.now() });
+  }
+  if ((await listCaseSummaries(deps.db, 'all')).length > 0) return { casesCreated: 0, accounts: DEMO_ACCOUNTS.length };
+  const random = seededRandom(20261123);
+  const today = new Date(deps.clock.now().toISOString().slice(0, 10));
+  const clock = fixedClock(new Date(today.getTime() - 320 * DAY));
+  const cases = createCaseService({ db: deps.db, audit: deps.audit });
+  const plans = demoCasePlans(random);
+  for (const [i, plan] of plans.entries()) {
+    clock.set(new Date(today.getTime() - (320 - i * 3) * DAY));
+    const ctx = () => ({ traceId: `demo-seed-${i}`, now: clock.now() });
+    const registered = await cases.register(ctx(), actorOf('triage'), plan.registration);
+    if (!registered.ok) throw new Error(`demo case ${i} not registered: ${registered.error.code}`);
+    let version = registered.value.version;
+    for (const step of plan.steps) {
+      clock.advance(random.int(1, 5) * DAY);
+      const result = await cases.execute(ctx(), actorOf(step.as), registered.value.caseId, version, await resolve(step, cases, ctx, actorOf(step.as), registered.value.caseId));
+      if (!result.ok) throw new Error(`demo case ${i} step ${step.command.type} failed: ${result.error.code} ${result.error.message}`);
+      version = result.value.version;
+    }
+  }
+  return { casesCreated: plans.length, accounts: DEMO_ACCOUNTS.length };
+}
+
+/** Approval steps need the id of the decision proposed in an earlier step. */
+async function resolve(step: DemoStep, cases: ReturnType<typeof createCaseService>, ctx: () => { traceId: string; now: Date }, actor: AuthenticatedActor, caseId: string): Promise<CaseCommand> {
+  if (step.command.type !== 'ApproveDecision') return step.command;
+  const view = await cases.view(ctx(), actor, caseId);
+  const decisionId = view.ok ? view.value.decision?.pending?.decisionId : undefined;
+  if (!decisionId) throw new Error('demo seed: no pending decision to approve');
+  return { ...step.command, decisionId };
+}

@@ -1,0 +1,51 @@
+import type { Database } from '@hoeder/db';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { AuditService } from '../audit/audit.service';
+import { AppError, STATUS_OF, type AppErrorCode } from './app-error';
+import type { Clock } from './clock';
+
+/** Fastify's own failures (parsing, limits) in our codes; anything else is an internal error. */
+function classify(error: FastifyError | AppError): AppError {
+  if (error instanceof AppError) return error;
+  const byCode: Partial<Record<string, AppErrorCode>> = {
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+    FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+    FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
+    FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
+  };
+  const code = byCode[error.code] ?? (error.statusCode === 429 ? 'RATE_LIMITED' : undefined);
+  if (code) return new AppError(code, code === 'VALIDATION_FAILED' ? 'the request body is not valid JSON' : error.message);
+  if (error instanceof SyntaxError || (error.statusCode === 400 && error.code?.startsWith('FST_ERR'))) {
+    return new AppError('VALIDATION_FAILED', 'the request could not be read');
+  }
+  return new AppError('INTERNAL', 'an internal error occurred; quote the request id to the service desk');
+}
+
+/**
+ * The one mapper from error codes to HTTP replies. Failures that no service logged (bad input
+ * stopped at the edge, CSRF) are audited here when a user is known, so every attempt leaves a trace.
+ */
+export function installErrorHandler(app: FastifyInstance, deps: { db: Kysely<Database>; audit: AuditService; clock: Clock }) {
+  app.setErrorHandler(async (raw: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
+    const error = classify(raw);
+    const status = STATUS_OF[error.code];
+    if (status >= 500) request.log.error({ errType: raw.name, errCode: (raw as FastifyError).code, stack: raw.stack?.split('\n').slice(1, 8).join('\n') }, 'request failed');
+    const actor = request.actor ?? null;
+    if (!error.audited && actor && request.url.startsWith('/api/')) {
+      await deps.db.transaction().execute((trx) =>
+        deps.audit.record(trx, { traceId: request.id, now: deps.clock.now() }, actor, {
+          operation: `http.${request.method}.${request.routeOptions.url ?? 'unknown'}`,
+          status: status === 401 || status === 403 || status === 404 ? 'denied' : 'error',
+          processingActivity: 'protection.case_handling',
+          objectType: 'request',
+          details: { errorCode: error.code },
+        }),
+      );
+    }
+    return reply.status(status).send({
+      error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+      requestId: request.id,
+    });
+  });
+}

@@ -1,0 +1,144 @@
+import type { CaseEventBody, CaseState, RecordedCaseEvent } from '@hoeder/domain';
+import type { Db } from '../schema';
+
+export interface NewCaseEvent {
+  body: CaseEventBody;
+  actorId: string;
+  actorRole: string;
+  occurredAt: Date;
+  traceId: string;
+}
+
+export interface CaseSummaryRow {
+  caseId: string;
+  reference: string;
+  phase: string;
+  phenomenon: string;
+  classification: string;
+  version: number;
+  registeredAt: string;
+  updatedAt: string;
+  reviewDate: string | null;
+}
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const dateOnly = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : localDate(d));
+const localDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+export async function loadCaseEvents(db: Db, caseId: string): Promise<RecordedCaseEvent[]> {
+  const rows = await db
+    .selectFrom('case_event')
+    .select(['case_id', 'version', 'payload', 'actor_id', 'actor_role', 'occurred_at'])
+    .where('case_id', '=', caseId)
+    .orderBy('version')
+    .execute();
+  return rows.map((r) => ({
+    caseId: r.case_id,
+    version: r.version,
+    body: r.payload as CaseEventBody,
+    actorId: r.actor_id,
+    actorRole: r.actor_role,
+    occurredAt: iso(r.occurred_at),
+  }));
+}
+
+/**
+ * Appends after `expectedVersion`. The unique (case_id, version) constraint is the arbiter: a
+ * concurrent writer that read the same version fails on insert, so no update is ever lost.
+ */
+export async function appendCaseEvents(db: Db, caseId: string, expectedVersion: number, events: readonly NewCaseEvent[]): Promise<number> {
+  if (events.length === 0) return expectedVersion;
+  await db
+    .insertInto('case_event')
+    .values(
+      events.map((e, i) => ({
+        case_id: caseId,
+        version: expectedVersion + i + 1,
+        type: e.body.type,
+        payload: JSON.stringify(e.body),
+        actor_id: e.actorId,
+        actor_role: e.actorRole,
+        occurred_at: e.occurredAt,
+        trace_id: e.traceId,
+      })),
+    )
+    .execute();
+  return expectedVersion + events.length;
+}
+
+/** Projects the read model from the new state, in the same transaction as the events. */
+export async function saveCaseProjection(db: Db, state: CaseState, at: Date): Promise<void> {
+  const row = {
+    case_id: state.caseId,
+    reference: state.reference,
+    phase: state.phase,
+    phenomenon: state.triage?.phenomenon ?? state.reportedPhenomenon,
+    classification: state.classification,
+    version: state.version,
+    registered_at: state.registeredAt,
+    updated_at: state.updatedAt,
+    review_date: state.activeDecision?.reviewDate ?? null,
+  };
+  await db
+    .insertInto('case_summary')
+    .values(row)
+    .onConflict((oc) => oc.column('case_id').doUpdateSet(row))
+    .execute();
+  if (state.memberIds.length > 0) {
+    await db
+      .insertInto('case_member')
+      .values(state.memberIds.map((userId) => ({ case_id: state.caseId, user_id: userId, added_at: at })))
+      .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
+      .execute();
+  }
+}
+
+const toSummary = (r: {
+  case_id: string;
+  reference: string;
+  phase: string;
+  phenomenon: string;
+  classification: string;
+  version: number;
+  registered_at: Date;
+  updated_at: Date;
+  review_date: string | Date | null;
+}): CaseSummaryRow => ({
+  caseId: r.case_id,
+  reference: r.reference,
+  phase: r.phase,
+  phenomenon: r.phenomenon,
+  classification: r.classification,
+  version: r.version,
+  registeredAt: iso(r.registered_at),
+  updatedAt: iso(r.updated_at),
+  reviewDate: dateOnly(r.review_date),
+});
+
+export async function findCaseSummaries(db: Db, caseIds: readonly string[]): Promise<CaseSummaryRow[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await db.selectFrom('case_summary').selectAll().where('case_id', 'in', [...caseIds]).execute();
+  return rows.map(toSummary);
+}
+
+/** Candidate cases for a list: the user's cases, or all cases for a standing oversight grant. */
+export async function listCaseSummaries(db: Db, scope: { memberUserId: string } | 'all'): Promise<CaseSummaryRow[]> {
+  let query = db.selectFrom('case_summary').selectAll('case_summary');
+  if (scope !== 'all') {
+    query = query.innerJoin('case_member', 'case_member.case_id', 'case_summary.case_id').where('case_member.user_id', '=', scope.memberUserId);
+  }
+  const rows = await query.orderBy('case_summary.updated_at', 'desc').execute();
+  return rows.map(toSummary);
+}
+
+/** Of the given cases, those the user is a member of. */
+export async function membershipsOf(db: Db, userId: string, caseIds: readonly string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await db.selectFrom('case_member').select('case_id').where('user_id', '=', userId).where('case_id', 'in', [...caseIds]).execute();
+  return new Set(rows.map((r) => r.case_id));
+}
+
+export async function countCaseEvents(db: Db): Promise<number> {
+  const row = await db.selectFrom('case_event').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
