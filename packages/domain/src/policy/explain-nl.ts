@@ -70,11 +70,18 @@ function packageSection(proposal: PackageProposal): string {
   return lines.join('\n');
 }
 
-/** The rules' own annotations, once each, in the order the tables were evaluated. */
+/**
+ * The rules' own annotations, once each, in the order the tables were evaluated. For a minimum
+ * or maximum (C<, C>) only the rules that gave the outcome are reasons.
+ */
 function reasonsSection(proposal: PackageProposal): string {
   const reasons = new Set<string>();
   for (const decision of proposal.explanation.decisions) {
-    for (const rule of decision.firedRules) if (rule.annotation) reasons.add(rule.annotation.trim());
+    const decisive = decision.hitPolicy === 'C<' || decision.hitPolicy === 'C>';
+    for (const rule of decision.firedRules) {
+      if (decisive && !Object.values(rule.outputs).includes(decision.result)) continue;
+      if (rule.annotation) reasons.add(rule.annotation.trim());
+    }
   }
   return ['Waarom dit pakket (volgens de beleidsregels):', ...[...reasons].map((r) => `- ${r}`)].join('\n');
 }
