@@ -5,7 +5,7 @@ import { baseFacts, bundledPolicy } from './test-fixtures';
 import type { PackagePolicy } from './versions';
 
 /**
- * A fixed set of active cases. Draft 2026.2 changes three rules against 2026.1 (camera at home
+ * A fixed set of active cases. Draft 2027.1 changes three rules against 2026.1 (camera at home
  * from R2 also for organised crime; workplace alarm only when the employer has no measures;
  * peer support from R2 in long threats), so the expected difference is known by reading them.
  */
@@ -32,13 +32,13 @@ const CASES: ImpactCase[] = [
 let current: PackagePolicy;
 let draft: PackagePolicy;
 beforeAll(async () => {
-  [current, draft] = await Promise.all([bundledPolicy('2026.1'), bundledPolicy('2026.2')]);
+  [current, draft] = await Promise.all([bundledPolicy('2026.1'), bundledPolicy('2027.1')]);
 });
 
-describe('impact simulation of draft 2026.2 against 2026.1', () => {
+describe('impact simulation of draft 2027.1 against 2026.1', () => {
   it('lists exactly the cases whose package changes, with added and dropped measures', () => {
     const report = simulateImpact(current, draft, CASES, ESTIMATED_HOURS_PER_MEASURE);
-    expect(report).toMatchObject({ currentVersion: '2026.1', draftVersion: '2026.2', casesEvaluated: 8, unchangedCases: 4 });
+    expect(report).toMatchObject({ currentVersion: '2026.1', draftVersion: '2027.1', casesEvaluated: 8, unchangedCases: 4 });
     expect(report.failures).toEqual([]);
     const byCase = Object.fromEntries(
       report.changedCases.map((c) => [
@@ -92,7 +92,7 @@ describe('impact simulation of draft 2026.2 against 2026.1', () => {
     expect(report.casesEvaluated).toBe(8);
     expect(report.failures.map((f) => [f.caseId, f.version, f.error.code])).toEqual([
       ['X', '2026.1', 'POLICY_INVALID_FACTS'],
-      ['X', '2026.2', 'POLICY_INVALID_FACTS'],
+      ['X', '2027.1', 'POLICY_INVALID_FACTS'],
     ]);
   });
 });

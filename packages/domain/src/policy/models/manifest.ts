@@ -24,10 +24,10 @@ export const PACKAGE_POLICY_MANIFEST: readonly PolicyVersionEntry[] = [
     summary: 'First package policy after DOMAIN §5 (plausible first policy, not the real circular).',
   },
   {
-    version: '2026.2',
-    effectiveFrom: '2026-07-01',
+    version: '2027.1',
+    effectiveFrom: '2027-01-01',
     status: 'draft',
-    file: 'package-policy-2026.2.dmn',
+    file: 'package-policy-2027.1.dmn',
     summary:
       'Draft: camera surveillance at home from R2 also for organised crime; workplace alarm follow-up ' +
       'only when the employer has no measures at all; peer support from R2 in long threats.',
