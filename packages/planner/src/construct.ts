@@ -1,4 +1,4 @@
-import { OFF, type Compiled } from './compile';
+import { OFF } from './compile';
 import type { Rng } from './rng';
 import type { State } from './state';
 
