@@ -1,3 +1,7 @@
+// The ambient types must travel with this file into every program that compiles it (the web
+// app type-checks domain sources under its own config), hence a reference, not tsconfig include.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./dmn-moddle.d.ts" />
 import { DmnModdle, type ModdleElement } from 'dmn-moddle';
 import { messageOf } from './feel';
 import {
