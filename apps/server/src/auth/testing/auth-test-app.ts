@@ -1,0 +1,71 @@
+import { upsertUser } from '@hoeder/db';
+import { openTestDatabase, type TestDatabase } from '@hoeder/db/testing';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createServer } from 'node:net';
+import { createAuditService, type AuditService } from '../../audit/audit.service';
+import { loadConfig, type AppConfig } from '../../config';
+import { DEMO_ACCOUNTS, type DemoAccount } from '../../demo/demo-accounts';
+import { AppError, STATUS_OF } from '../../platform/app-error';
+import { systemClock, type Clock } from '../../platform/clock';
+import { registerAuth } from '../auth.plugin';
+
+export interface AuthTestApp {
+  app: FastifyInstance;
+  baseUrl: string;
+  config: AppConfig;
+  database: TestDatabase;
+  audit: AuditService;
+  close(): Promise<void>;
+}
+
+export interface AuthTestAppOptions {
+  clock?: Clock;
+  /** Accounts to put in app_user; all demo accounts unless given. */
+  accounts?: readonly DemoAccount[];
+  /** Routes the test adds after auth is registered. */
+  routes?: (app: FastifyInstance) => void;
+}
+
+/** A free port, chosen before the app is built, because publicUrl must be known at registration. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/**
+ * A minimal app for auth tests: a fresh test database with the demo users, the auth plugin, an
+ * error handler that maps AppError codes like the real one, listening on 127.0.0.1.
+ */
+export async function startAuthTestApp(options: AuthTestAppOptions = {}): Promise<AuthTestApp> {
+  const database = await openTestDatabase();
+  for (const account of options.accounts ?? DEMO_ACCOUNTS) {
+    await upsertUser(database.db, { ...account, subject: account.username, createdAt: new Date('2026-01-01T00:00:00Z') });
+  }
+  const port = await freePort();
+  const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
+  const audit = createAuditService();
+  const app = Fastify({ logger: false });
+  app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
+    const code = error instanceof AppError ? error.code : undefined;
+    const status = code ? STATUS_OF[code] : (error.statusCode ?? 500);
+    return reply.code(status).send({ error: { code: code ?? 'INTERNAL', message: error.message } });
+  });
+  await registerAuth(app, { db: database.db, clock: options.clock ?? systemClock, config, audit });
+  options.routes?.(app);
+  await app.listen({ port, host: '127.0.0.1' });
+  return {
+    app,
+    baseUrl: config.publicUrl,
+    config,
+    database,
+    audit,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
