@@ -1,5 +1,5 @@
 import { auditEntryHash, verifyAuditChain, type AuditRecord, type ChainVerdict } from '@hoeder/domain/audit';
-import { claimAuditHead, insertAuditEntry, listAuditEntries, type Db } from '@hoeder/db';
+import { claimAuditHead, insertAuditEntry, listAuditEntries, readAuditHead, type Db } from '@hoeder/db';
 import { actingRole, type RequestContext } from '../platform/actor';
 import type { AccessSubject } from '@hoeder/domain';
 
@@ -56,11 +56,19 @@ async function verifyAllPages(db: Db): Promise<ChainVerdict> {
   let head = '0'.repeat(64);
   for (;;) {
     const page = await listAuditEntries(db, from, PAGE);
-    if (page.length === 0) return { ok: true, entries: count, headHash: head };
+    if (page.length === 0) return checkHead(db, count, head);
     const verdict = verifyAuditChain(page, from, head);
     if (!verdict.ok) return verdict;
     count += page.length;
     head = verdict.headHash;
     from += page.length;
   }
+}
+
+/** Entries removed from the end leave the chain intact but fall short of the recorded head. */
+async function checkHead(db: Db, count: number, head: string): Promise<ChainVerdict> {
+  const recorded = await readAuditHead(db);
+  if (recorded.seq !== count) return { ok: false, firstBadSeq: count + 1, reason: 'gap_in_sequence' };
+  if (recorded.hash !== head) return { ok: false, firstBadSeq: count, reason: 'hash_mismatch' };
+  return { ok: true, entries: count, headHash: head };
 }

@@ -2,6 +2,11 @@ import { sql } from 'kysely';
 import type { ChainedAuditRecord } from '@hoeder/domain/audit';
 import type { Db } from '../schema';
 
+export async function readAuditHead(db: Db): Promise<{ seq: number; hash: string }> {
+  const row = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return { seq: Number(row.seq), hash: row.hash };
+}
+
 /** Takes the next sequence number and the current head hash, locking the head row until commit. */
 export async function claimAuditHead(db: Db): Promise<{ seq: number; prevHash: string }> {
   const row = await db

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countCaseEvents } from '@hoeder/db';
+import { caseWithActiveMeasures, openServiceFixture, sampleRegistration, userIdOf, type ServiceFixture } from '../testing/service-fixture';
+
+let f: ServiceFixture;
+beforeAll(async () => {
+  f = await openServiceFixture();
+});
+afterAll(() => f.close());
+
+describe('case service: the primary process', () => {
+  it('takes a case from registration to active measures, with four eyes', async () => {
+    const { caseId, version } = await caseWithActiveMeasures(f);
+    const view = await f.deps.cases.view(f.ctx(), f.actor('besluit'), caseId);
+    expect(view.ok && view.value.phase).toBe('measures_active');
+    expect(view.ok && view.value.version).toBe(version);
+    expect(view.ok && view.value.measures?.packageCode).toBe('P4-FULL-PROTECTION');
+    expect(view.ok && view.value.decision?.active?.approvedBy?.userId).toBe(userIdOf('besluit2'));
+    expect(view.ok && view.value.summary.reviewDate).toBe('2026-06-01');
+  });
+
+  it('refuses approval by the decision maker who proposed it', async () => {
+    const cases = f.deps.cases;
+    const reg = await cases.register(f.ctx(), f.actor('triage'), sampleRegistration());
+    if (!reg.ok) throw new Error('register failed');
+    const { caseId } = reg.value;
+    let v = 1;
+    for (const u of ['analist', 'besluit']) {
+      const r = await cases.execute(f.ctx(), f.actor('triage'), caseId, v, { type: 'AssignMember', userId: userIdOf(u) });
+      if (r.ok) v = r.value.version;
+    }
+    const facts = { phenomenon: 'state_actor' as const, onLimitedList: false, inWitnessProtectionTrack: false, ownResistanceSufficient: false };
+    const steps = [
+      await cases.execute(f.ctx(), f.actor('triage'), caseId, v, { type: 'CompleteTriage', facts, outcome: 'national', motivation: 'Statelijke actor, nationaal gezag.' }),
+    ];
+    v = steps[0]!.ok ? steps[0]!.value.version : v;
+    const a = await cases.execute(f.ctx(), f.actor('analist'), caseId, v, { type: 'RecordAssessment', assessmentId: crypto.randomUUID(), threatLevel: 'medium', summary: 'Heimelijke verkenning.', scenarios: [], validUntil: '2026-12-01' });
+    v = a.ok ? a.value.version : v;
+    const decisionId = crypto.randomUUID();
+    const p = await cases.execute(f.ctx(), f.actor('besluit'), caseId, v, { type: 'ProposeDecision', decisionId, resistanceLevel: 'R2', packageCode: 'P3-PERSONAL-PROTECTION', motivation: 'Middelzware weerstand nodig.', reviewDate: '2026-09-01' });
+    v = p.ok ? p.value.version : v;
+    const selfApproval = await cases.execute(f.ctx(), f.actor('besluit'), caseId, v, { type: 'ApproveDecision', decisionId, note: '' });
+    expect(selfApproval).toMatchObject({ ok: false, error: { code: 'FOUR_EYES_VIOLATION' } });
+    const view = await cases.view(f.ctx(), f.actor('besluit'), caseId);
+    expect(view.ok && view.value.phase).toBe('decision_pending_approval');
+  });
+
+  it('gives a stale writer a version conflict and loses nothing', async () => {
+    const reg = await f.deps.cases.register(f.ctx(), f.actor('triage'), sampleRegistration());
+    if (!reg.ok) throw new Error('register failed');
+    const { caseId } = reg.value;
+    const before = await countCaseEvents(f.database.db);
+    const [first, second] = await Promise.all([
+      f.deps.cases.execute(f.ctx(), f.actor('triage'), caseId, 1, { type: 'AssignMember', userId: userIdOf('analist') }),
+      f.deps.cases.execute(f.ctx(), f.actor('triage'), caseId, 1, { type: 'AssignMember', userId: userIdOf('besluit') }),
+    ]);
+    const outcomes = [first, second].map((r) => (r.ok ? 'ok' : r.error.code)).sort();
+    expect(outcomes).toEqual(['VERSION_CONFLICT', 'ok']);
+    expect(await countCaseEvents(f.database.db)).toBe(before + 1);
+  });
+
+  it('shows the case as of a past moment', async () => {
+    const reg = await f.deps.cases.register(f.ctx(), f.actor('triage'), sampleRegistration());
+    if (!reg.ok) throw new Error('register failed');
+    const registeredAt = f.clock.now().toISOString();
+    f.clock.advance(60_000);
+    const facts = { phenomenon: 'organised_crime' as const, onLimitedList: false, inWitnessProtectionTrack: false, ownResistanceSufficient: true };
+    const triaged = await f.deps.cases.execute(f.ctx(), f.actor('triage'), reg.value.caseId, 1, { type: 'CompleteTriage', facts, outcome: 'not_eligible', motivation: 'Eigen weerstand volstaat; advies gegeven.' });
+    expect(triaged.ok).toBe(true);
+    const past = await f.deps.cases.view(f.ctx(), f.actor('triage'), reg.value.caseId, registeredAt);
+    const now = await f.deps.cases.view(f.ctx(), f.actor('triage'), reg.value.caseId);
+    expect(past.ok && past.value.phase).toBe('registered');
+    expect(past.ok && past.value.asOf).toBe(registeredAt);
+    expect(now.ok && now.value.phase).toBe('closed_advice');
+    const before = await f.deps.cases.view(f.ctx(), f.actor('triage'), reg.value.caseId, '2020-01-01T00:00:00.000Z');
+    expect(before).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('records the triage ruleset version and the rules that fired', async () => {
+    const reg = await f.deps.cases.register(f.ctx(), f.actor('triage'), sampleRegistration({ reportedPhenomenon: 'stalking' }));
+    if (!reg.ok) throw new Error('register failed');
+    const facts = { phenomenon: 'stalking' as const, onLimitedList: false, inWitnessProtectionTrack: false, ownResistanceSufficient: false };
+    const r = await f.deps.cases.execute(f.ctx(), f.actor('triage'), reg.value.caseId, 1, { type: 'CompleteTriage', facts, outcome: 'local_domain', motivation: 'Stalking hoort in het lokale domein.', handOffTo: 'mayor', handOffNote: 'Burgemeester geïnformeerd.' });
+    expect(r.ok).toBe(true);
+    const view = await f.deps.cases.view(f.ctx(), f.actor('triage'), reg.value.caseId);
+    expect(view.ok && view.value.triage).toMatchObject({ outcome: 'local_domain', recommendedOutcome: 'local_domain', rulesetVersion: 'triage-2025.1', firedRules: ['TR-LOCAL-DOMAIN'], handOff: { to: 'mayor' } });
+    expect(view.ok && view.value.phase).toBe('handed_off');
+  });
+});
