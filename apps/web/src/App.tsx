@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router-dom';
+import { Heading } from '@rijkshuisstijl-community/components-react';
+import { AppLayout } from './components/AppLayout/AppLayout';
+import { AuthGate } from './components/AuthGate/AuthGate';
+import { usePageTitle } from './hooks/usePageTitle';
+import { CasePage } from './pages/CasePage/CasePage';
+import { NotFoundPage } from './pages/NotFoundPage/NotFoundPage';
+import { OverviewPage } from './pages/OverviewPage/OverviewPage';
+import { RegisterCasePage } from './pages/RegisterCasePage/RegisterCasePage';
+
+/** Shown while the user is not known yet (loading, or on the way to the login page). */
+function Waiting({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation();
+  usePageTitle(undefined);
+  return (
+    <AppLayout me={undefined}>
+      <Heading level={1}>{t('app.name')}</Heading>
+      {children}
+    </AppLayout>
+  );
+}
+
+export function App() {
+  return (
+    <AuthGate fallback={(content) => <Waiting>{content}</Waiting>}>
+      {(me) => (
+        <AppLayout me={me}>
+          <Routes>
+            <Route path="/" element={<OverviewPage />} />
+            <Route path="/casussen/nieuw" element={<RegisterCasePage />} />
+            <Route path="/casussen/:caseId" element={<CasePage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </AppLayout>
+      )}
+    </AuthGate>
+  );
+}

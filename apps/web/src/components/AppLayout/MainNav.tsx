@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router-dom';
+import type { Me } from '@hoeder/contracts';
+import { mayRegisterCase } from '../../lib/permissions';
+import { RouterLink } from '../RouterLink/RouterLink';
+
+export function MainNav({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  return (
+    <nav aria-label={t('header.mainNav')} className="hoeder-nav">
+      <ul className="hoeder-nav__list">
+        <li>
+          <RouterLink to="/" current={pathname === '/'}>
+            {t('nav.overview')}
+          </RouterLink>
+        </li>
+        {mayRegisterCase(me.roles) && (
+          <li>
+            <RouterLink to="/casussen/nieuw" current={pathname === '/casussen/nieuw'}>
+              {t('nav.newCase')}
+            </RouterLink>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Alert, Heading, Paragraph, PreHeading } from '@rijkshuisstijl-community/components-react';
+import type { CaseView } from '@hoeder/contracts';
+import { useCaseView } from '../../api/queries';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert/ApiErrorAlert';
+import { AsOfControl, AsOfNotice } from '../../components/AsOfControl/AsOfControl';
+import { useCurrentUser } from '../../components/AuthGate/AuthGate';
+import { CaseActions } from '../../components/CaseActions/CaseActions';
+import { CaseSectionList } from '../../components/CaseSections/CaseSectionList';
+import { CaseTimeline } from '../../components/CaseTimeline/CaseTimeline';
+import { ClassificationBanner } from '../../components/ClassificationBanner/ClassificationBanner';
+import { RouterLink } from '../../components/RouterLink/RouterLink';
+import { usePageTitle } from '../../hooks/usePageTitle';
+import { enumLabel } from '../../i18n/enums';
+import { isNotFound } from '../../lib/errors';
+import { NotFoundPage } from '../NotFoundPage/NotFoundPage';
+
+export function CasePage() {
+  const { t } = useTranslation();
+  const { caseId = '' } = useParams();
+  const [params] = useSearchParams();
+  const asOf = params.get('asOf');
+  const view = useCaseView(caseId, asOf);
+  usePageTitle(view.data ? t('case.title', { reference: view.data.reference }) : t('case.preHeading'));
+
+  if (isNotFound(view.error)) return <NotFoundPage title={t('case.notFoundTitle')} text={t('case.notFoundText')} />;
+  if (view.error) {
+    return (
+      <>
+        <Heading level={1}>{t('case.loadFailed')}</Heading>
+        <ApiErrorAlert error={view.error} />
+      </>
+    );
+  }
+  if (!view.data) return <Paragraph role="status">{t('app.loading')}</Paragraph>;
+  return <CaseDetails view={view.data} asOf={asOf} />;
+}
+
+function CaseDetails({ view, asOf }: { view: CaseView; asOf: string | null }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const [saved, setSaved] = useState<{ version: number; count: number }>({ version: 0, count: 0 });
+  const savedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // The form that was submitted may be gone now (the phase moved on): put focus on the result.
+    if (saved.count > 0) savedRef.current?.focus();
+  }, [saved.count]);
+
+  const showAsOf = (moment: string) => navigate({ pathname: `/casussen/${view.caseId}`, search: `?asOf=${encodeURIComponent(moment)}` });
+  const onSaved = (version: number) => setSaved((s) => ({ version, count: s.count + 1 }));
+
+  return (
+    <>
+      <ClassificationBanner classification={view.summary.classification} />
+      <Paragraph>
+        <RouterLink to="/">{t('case.back')}</RouterLink>
+      </Paragraph>
+      <PreHeading heading={<Heading level={1}>{view.reference}</Heading>}>{t('case.preHeading')}</PreHeading>
+      <Paragraph className="hoeder-phase">
+        {t('case.phase')}: <strong>{enumLabel(t, 'phase', view.phase)}</strong> · {t('case.version')} {view.version}
+      </Paragraph>
+      {asOf && <AsOfNotice caseId={view.caseId} asOf={view.asOf ?? asOf} />}
+      <div ref={savedRef} tabIndex={-1} role="status">
+        {saved.count > 0 && !asOf && <Alert type="ok">{t('case.saved', { version: saved.version })}</Alert>}
+      </div>
+      <div className="hoeder-case">
+        <div className="hoeder-case__main">
+          <CaseSectionList view={view} />
+          {!asOf && <CaseActions view={view} me={me} onSaved={onSaved} savedCount={saved.count} />}
+          {view.sections.includes('timeline') && <CaseTimeline caseId={view.caseId} asOf={asOf} />}
+        </div>
+        <aside className="hoeder-case__aside" aria-label={t('asOf.legend')}>
+          <AsOfControl key={asOf ?? 'now'} asOf={asOf} onChange={showAsOf} />
+        </aside>
+      </div>
+    </>
+  );
+}

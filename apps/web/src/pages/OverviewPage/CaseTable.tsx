@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import type { CaseListItem } from '@hoeder/contracts';
+import { RouterLink } from '../../components/RouterLink/RouterLink';
+import { enumLabel } from '../../i18n/enums';
+import { formatDate, formatDateTime } from '../../lib/format';
+
+export function CaseTable({ cases }: { cases: readonly CaseListItem[] }) {
+  const { t, i18n } = useTranslation();
+  const sorted = [...cases].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  return (
+    <div className="hoeder-table-scroll">
+      <Table>
+        <TableCaption>{t('overview.caption', { count: cases.length })}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('overview.columns.reference')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('overview.columns.phase')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('overview.columns.phenomenon')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('overview.columns.classification')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('overview.columns.updatedAt')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('overview.columns.reviewDate')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {sorted.map((c) => (
+            <TableRow key={c.caseId}>
+              <TableHeaderCell scope="row">
+                <RouterLink to={`/casussen/${c.caseId}`}>{c.reference}</RouterLink>
+              </TableHeaderCell>
+              <TableCell>{enumLabel(t, 'phase', c.phase)}</TableCell>
+              <TableCell>{enumLabel(t, 'phenomenon', c.phenomenon)}</TableCell>
+              <TableCell>{enumLabel(t, 'classification', c.classification)}</TableCell>
+              <TableCell>{formatDateTime(c.updatedAt, i18n.language)}</TableCell>
+              <TableCell>{c.reviewDate ? formatDate(c.reviewDate, i18n.language) : t('overview.noReviewDate')}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
