@@ -120,4 +120,19 @@ describe('session lifecycle', () => {
     expect(row.ended_at).not.toBeNull();
     expect((await auditRows()).at(-1)).toMatchObject({ operation: 'auth.logout', status: 'ok', user_id: body.userId });
   });
+
+  it('logout also ends the session at the embedded provider: the next login asks for the password again', async () => {
+    const jar = new CookieJar();
+    const { action } = await openLoginForm(t.baseUrl, jar);
+    await (await submitLoginForm(jar, action, 'inspectie', 'hoeder-demo')).response.body?.cancel();
+    const session = jar.get('hoeder_session');
+    const { csrfToken } = (await (await me(`hoeder_session=${session}`)).json()) as { csrfToken: string };
+    // Still logged in at the provider: a login with the provider's cookies alone goes straight through.
+    const providerCookiesOnly = jar.header().split('; ').filter((c) => !c.startsWith('hoeder_session=')).join('; ');
+    await expect(openLoginForm(t.baseUrl, new CookieJar(providerCookiesOnly))).rejects.toThrow(/no login form/);
+    const out = await fetch(`${t.baseUrl}/auth/logout`, { method: 'POST', headers: { cookie: jar.header(), 'x-csrf-token': csrfToken } });
+    expect(out.status).toBe(204);
+    const again = await openLoginForm(t.baseUrl, new CookieJar(jar.header()));
+    expect(again.html).toContain('name="password"');
+  });
 });
