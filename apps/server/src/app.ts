@@ -27,8 +27,12 @@ export interface AppDeps {
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: loggerOptions(deps.config.logLevel), genReqId: () => randomUUID(), bodyLimit: 256 * 1024 });
+export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: loggerOptions(deps.config.logLevel, options.logStream), genReqId: () => randomUUID(), bodyLimit: 256 * 1024 });
+  // The request id ties a reply to its audit entry; callers quote it to the service desk.
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   // zod validates in the handlers (one error format); the JSON schemas only document the API.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   installErrorHandler(app, deps);

@@ -11,10 +11,13 @@ export interface Composition {
   database: DatabaseHandle;
 }
 
-export async function compose(config: AppConfig, options: { clock?: Clock; database?: DatabaseHandle } = {}): Promise<Composition> {
+export async function compose(
+  config: AppConfig,
+  options: { clock?: Clock; database?: DatabaseHandle; logStream?: NodeJS.WritableStream } = {},
+): Promise<Composition> {
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const deps = createServices(database, config, options.clock ?? systemClock);
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, options.logStream ? { logStream: options.logStream } : {});
   app.addHook('onClose', async () => {
     if (!options.database) await database.close();
   });

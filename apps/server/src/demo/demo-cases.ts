@@ -1,9 +1,13 @@
 import type { RegisterCaseRequest } from '@hoeder/contracts';
-import type { CaseCommand, CasePhase, ThreatPhenomenon } from '@hoeder/domain';
+import { classificationRank, type CaseCommand, type CasePhase, type Classification, type ThreatPhenomenon } from '@hoeder/domain';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { syntheticName, type SeededRandom } from './demo-random';
 
-const userIdOf = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)?.userId ?? username;
+const accountOf = (username: string) => {
+  const account = DEMO_ACCOUNTS.find((a) => a.username === username);
+  if (!account) throw new Error(`no demo account ${username}`);
+  return account;
+};
 
 export interface DemoStep {
   as: string;
@@ -65,9 +69,10 @@ function triage(target: CasePhase, phenomenon: ThreatPhenomenon): DemoStep {
 }
 
 /** Steps after registration, cut off where the case's target phase is reached. */
-function stepsFor(r: SeededRandom, target: CasePhase, phenomenon: ThreatPhenomenon): DemoStep[] {
+function stepsFor(r: SeededRandom, target: CasePhase, phenomenon: ThreatPhenomenon, classification: Classification): DemoStep[] {
   const local = target === 'handed_off' ? ['stalking', 'relational_violence'] as const : undefined;
-  const steps: DemoStep[] = TEAM.map((u) => ({ as: 'triage', command: { type: 'AssignMember', userId: userIdOf(u) } }));
+  const cleared = (u: string) => classificationRank(accountOf(u).clearance) >= classificationRank(classification);
+  const steps: DemoStep[] = TEAM.filter(cleared).map((u) => ({ as: 'triage', command: { type: 'AssignMember', userId: accountOf(u).userId } }));
   if (target === 'registered') return steps.slice(0, 2);
   steps.push(triage(target, local ? r.pick(local) : phenomenon));
   if (['handed_off', 'closed_advice', 'in_assessment'].includes(target)) return steps;
@@ -85,7 +90,8 @@ export function demoCasePlans(r: SeededRandom): DemoCasePlan[] {
   return PHASE_MIX.flatMap(([target, count]) =>
     Array.from({ length: count }, () => {
       const phenomenon = r.pick(NATIONAL);
-      return { target, registration: registration(r, phenomenon), steps: stepsFor(r, target, phenomenon) };
+      const reg = registration(r, phenomenon);
+      return { target, registration: reg, steps: stepsFor(r, target, phenomenon, reg.classification) };
     }),
   );
 }

@@ -4,9 +4,10 @@ import type { FastifyServerOptions } from 'fastify';
  * Application logs must never hold personal data (the audit log is the place for accesses).
  * Request bodies are never logged; headers that carry secrets are redacted.
  */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.fullName', '*.body'],
       censor: '[redacted]',

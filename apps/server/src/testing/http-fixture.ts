@@ -1,0 +1,80 @@
+import { createServer } from 'node:net';
+import { PassThrough } from 'node:stream';
+import { upsertUser } from '@hoeder/db';
+import { openTestDatabase, type TestDatabase } from '@hoeder/db/testing';
+import type { FastifyInstance } from 'fastify';
+import { loginAs, type LoggedIn } from '../auth/testing/login-as';
+import { compose } from '../composition-root';
+import { loadConfig } from '../config';
+import { DEMO_ACCOUNTS } from '../demo/demo-accounts';
+import type { AppDeps } from '../app';
+import { fixedClock } from '../platform/clock';
+import { START } from './service-fixture';
+
+export interface ApiReply {
+  status: number;
+  body: unknown;
+  requestId: string;
+}
+
+export interface HttpFixture {
+  baseUrl: string;
+  app: FastifyInstance;
+  deps: AppDeps;
+  database: TestDatabase;
+  clock: ReturnType<typeof fixedClock>;
+  /** Everything the application logged, to check that no personal data is in it. */
+  logs(): string;
+  session(username: string): Promise<LoggedIn>;
+  api(who: LoggedIn | null, method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiReply>;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  if (!address || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+/** The real application (auth, services, routes) on a fresh database, listening on loopback. */
+export async function openHttpFixture(): Promise<HttpFixture> {
+  const database = await openTestDatabase();
+  for (const a of DEMO_ACCOUNTS) {
+    await upsertUser(database.db, { userId: a.userId, subject: a.username, displayName: a.displayName, organisation: a.organisation, roles: a.roles, clearance: a.clearance, createdAt: START });
+  }
+  const port = await freePort();
+  const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, HOEDER_DATA_DIR: 'memory://', LOG_LEVEL: 'info' });
+  const clock = fixedClock(START);
+  const logStream = new PassThrough();
+  let logText = '';
+  logStream.on('data', (chunk: Buffer) => (logText += chunk.toString('utf8')));
+  const { app, deps } = await compose(config, { database, clock, logStream });
+  await app.listen({ port, host: '127.0.0.1' });
+  const sessions = new Map<string, Promise<LoggedIn>>();
+  return {
+    baseUrl: config.publicUrl,
+    app,
+    deps,
+    database,
+    clock,
+    logs: () => logText,
+    session: (username) => {
+      if (!sessions.has(username)) sessions.set(username, loginAs(config.publicUrl, username));
+      return sessions.get(username)!;
+    },
+    api: async (who, method, path, body) => {
+      const headers: Record<string, string> = who ? { cookie: who.cookie, 'x-csrf-token': who.csrfToken } : {};
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const response = await fetch(new URL(path, config.publicUrl), { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : null, requestId: response.headers.get('x-request-id') ?? '' };
+    },
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
