@@ -35,6 +35,8 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   });
   // zod validates in the handlers (one error format); the JSON schemas only document the API.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
+  // The API speaks JSON only; anything else is refused with 415 rather than half-parsed.
+  app.removeContentTypeParser('text/plain');
   installErrorHandler(app, deps);
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Hoeder API', version: '0.1.0', description: 'Information system of the protection system for threatened persons' } },
