@@ -34,9 +34,9 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDe
   const stateKey = deriveKey(config, 'login-state-cookie');
   const embedded = config.oidc.issuer === undefined;
 
-  app.get(AUTH_CSS_PATH, async (_request, reply) => reply.header('cache-control', 'public, max-age=3600').type('text/css; charset=utf-8').send(AUTH_CSS));
+  app.get(AUTH_CSS_PATH, { schema: { hide: true } }, async (_request, reply) => reply.header('cache-control', 'public, max-age=3600').type('text/css; charset=utf-8').send(AUTH_CSS));
 
-  app.get<{ Querystring: { returnTo?: string } }>('/auth/login', { config: { rateLimit: AUTH_RATE_LIMIT } }, async (request, reply) => {
+  app.get<{ Querystring: { returnTo?: string } }>('/auth/login', { config: { rateLimit: AUTH_RATE_LIMIT }, schema: { tags: ['auth'], summary: 'Start login (OIDC code flow with PKCE)' } }, async (request, reply) => {
     let start;
     try {
       start = await client.start();
@@ -57,7 +57,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDe
     return reply.header('cache-control', 'no-store').redirect(start.url.href, 303);
   });
 
-  app.get(CALLBACK_PATH, { config: { rateLimit: AUTH_RATE_LIMIT } }, async (request, reply) => {
+  app.get(CALLBACK_PATH, { config: { rateLimit: AUTH_RATE_LIMIT }, schema: { tags: ['auth'], summary: 'OIDC redirect target' } }, async (request, reply) => {
     const ctx = requestContext(request, deps.clock);
     const login = openLoginState(stateKey, request.cookies[LOGIN_STATE_COOKIE], ctx.now);
     reply.clearCookie(LOGIN_STATE_COOKIE, loginStateCookieOptions(config));
@@ -86,7 +86,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDe
     return sendHtml(reply, 200, continuePage(login.returnTo));
   });
 
-  app.post(LOGOUT_PATH, async (request, reply) => {
+  app.post(LOGOUT_PATH, { schema: { tags: ['auth'], summary: 'End the session (needs x-csrf-token)' } }, async (request, reply) => {
     const session = deps.sessionOf(request);
     if (session) {
       await endSession(deps, requestContext(request, deps.clock), session.actor);
@@ -96,7 +96,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDe
     return reply.code(204).send();
   });
 
-  app.get('/api/me', async (request, reply) => {
+  app.get('/api/me', { schema: { tags: ['auth'], summary: 'The logged-in user and the CSRF token' } }, async (request, reply) => {
     const session = deps.sessionOf(request);
     if (!session) throw new AppError('UNAUTHENTICATED', 'log in first');
     const { actor } = session;

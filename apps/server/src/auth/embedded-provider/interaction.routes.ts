@@ -48,7 +48,7 @@ export async function registerInteractionRoutes(app: FastifyInstance, provider: 
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
     });
 
-    scope.get<{ Params: { uid: string } }>(`${INTERACTION_PATH}/:uid`, async (request, reply) => {
+    scope.get<{ Params: { uid: string } }>(`${INTERACTION_PATH}/:uid`, { schema: { hide: true } }, async (request, reply) => {
       const interaction = await currentInteraction(provider, request, reply);
       if (!interaction || interaction.prompt.name !== 'login') return reply.code(400).type('text/html').send(expiredPage());
       return reply.type('text/html').send(loginPage({ action: `${INTERACTION_PATH}/${interaction.uid}/login` }));
@@ -56,7 +56,7 @@ export async function registerInteractionRoutes(app: FastifyInstance, provider: 
 
     scope.post<{ Params: { uid: string } }>(
       `${INTERACTION_PATH}/:uid/login`,
-      { config: { rateLimit: PASSWORD_RATE_LIMIT } },
+      { config: { rateLimit: PASSWORD_RATE_LIMIT }, schema: { hide: true } },
       async (request, reply) => {
         const interaction = await currentInteraction(provider, request, reply);
         if (!interaction || interaction.prompt.name !== 'login') return reply.code(400).type('text/html').send(expiredPage());

@@ -93,6 +93,7 @@ export function mountEmbeddedProvider(app: FastifyInstance, provider: Provider):
   app.route({
     method: ['GET', 'POST', 'OPTIONS'],
     url: `${EMBEDDED_ISSUER_PATH}/*`,
+    schema: { hide: true },
     onRequest: async (request, reply) => {
       reply.hijack();
       const raw = request.raw as typeof request.raw & { originalUrl?: string };
