@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureInstall } from './lib/ensure-install.mjs';
-import { npx, repoRoot } from './lib/proc.mjs';
+import { killGroup, repoRoot, tsxNode } from './lib/proc.mjs';
 import { SERVER_ENTRY, startEnv } from './lib/server-proc.mjs';
 import { ensureWebBuild } from './lib/web-build.mjs';
 
@@ -15,11 +15,11 @@ async function main() {
     console.error(`start: ${SERVER_ENTRY} does not exist yet; nothing to run.`);
     process.exit(1);
   }
-  const child = spawn(...npx('tsx', [SERVER_ENTRY]), { cwd: repoRoot, env: startEnv(process.env), stdio: 'inherit' });
-  // Ctrl+C reaches the whole foreground group anyway; forwarding covers `kill <pid>` of this
-  // process (and service managers), and we stay alive until the server has shut down.
+  // Own process group: Ctrl+C reaches only this process, which passes it on exactly once (the
+  // server sees one signal, not two), and `kill <pid>` of this process works the same way.
+  const child = spawn(...tsxNode(SERVER_ENTRY), { cwd: repoRoot, env: startEnv(process.env), stdio: 'inherit', detached: true });
   for (const sig of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
-    process.on(sig, () => child.kill(sig));
+    process.on(sig, () => killGroup(child.pid, sig));
   }
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -59,6 +59,17 @@ export function npx(tool, args) {
 }
 
 /**
+ * Command line that runs a TypeScript entry in ONE node process (`node --import tsx`), rather
+ * than `npx tsx` (npm → sh → tsx → node): npm exec does not pass SIGTERM on, so the server
+ * would outlive `kill <pid>` of its parent.
+ * @param {string} entry
+ * @returns {[string, string[]]}
+ */
+export function tsxNode(entry) {
+  return [process.execPath, ['--import', 'tsx', entry]];
+}
+
+/**
  * Like run() but throws when the exit code is not 0.
  * @param {string} cmd
  * @param {string[]} args

@@ -1,7 +1,7 @@
 // Starts the Hoeder server as a child for the e2e run and makes sure it is gone afterwards.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { killGroup, npx, onCleanup, repoRoot, sleep } from './proc.mjs';
+import { killGroup, onCleanup, repoRoot, sleep, tsxNode } from './proc.mjs';
 
 export const SERVER_ENTRY = 'apps/server/src/main.ts';
 const MAX_LOG = 200_000;
@@ -19,12 +19,12 @@ export function startEnv(env) {
 }
 
 /**
- * Spawns `npx tsx apps/server/src/main.ts` in its own process group (detached), so the whole
- * tree npx → tsx → node can be killed at once. Output is kept to show when something fails.
+ * Spawns the server (`node --import tsx apps/server/src/main.ts`) in its own process group
+ * (detached), so it and anything it starts can be killed at once. Output is kept to show when something fails.
  * @param {NodeJS.ProcessEnv} env @param {string} [entry] a stand-in server, for testing the harness
  */
 export function startServer(env, entry = SERVER_ENTRY) {
-  const child = spawn(...npx('tsx', [entry]), {
+  const child = spawn(...tsxNode(entry), {
     cwd: repoRoot,
     env,
     detached: true,
