@@ -33,14 +33,14 @@ const routes = (): { who: string; path: string; valid: Record<string, unknown> }
   { who: 'besluit', path: `/api/cases/${caseId}/end`, valid: { expectedVersion: version, reason: 'Beëindigd want getest.' } },
 ];
 
-/** A value of the wrong kind for any field: never accidentally valid. */
+/** A value that no field accepts (free-text fields take any other string, so no other strings). */
 const wrongValue = fc.oneof(
   fc.constant(null),
   fc.integer({ min: -5, max: 0 }),
   fc.double({ noNaN: true }).filter((n) => !Number.isInteger(n)),
-  fc.boolean().map((b) => (b ? {} : [])),
-  fc.constantFrom('', '   ', 'x'.repeat(20_001), 'not-a-uuid', '2026-13-45', 'DROP TABLE case_event;', '<script>alert(1)</script>', 'R9', 'P0-NONE'),
-  fc.array(fc.string(), { maxLength: 3 }),
+  fc.constant({}),
+  fc.array(fc.integer(), { minLength: 1, maxLength: 3 }),
+  fc.constantFrom('', '   ', 'x'.repeat(20_001)),
 );
 
 /** Either a random JSON value, or a valid body with one field replaced by a wrong value or removed. */
