@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { ChainedAuditRecord } from '@hoeder/domain/audit';
-import type { Db } from '../schema';
+import type { AuditEntryTable, Db } from '../schema';
 
 export async function readAuditHead(db: Db): Promise<{ seq: number; hash: string }> {
   const row = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
@@ -42,9 +42,7 @@ export async function insertAuditEntry(db: Db, e: ChainedAuditRecord): Promise<v
   await db.updateTable('audit_head').set({ hash: e.hash }).where('id', '=', 1).execute();
 }
 
-type AuditRow = Awaited<ReturnType<typeof selectEntries>>[number];
-
-const selectEntries = (db: Db) => db.selectFrom('audit_entry').selectAll().orderBy('seq').execute();
+type AuditRow = Selectable<AuditEntryTable>;
 
 function toRecord(r: AuditRow): ChainedAuditRecord {
   return {
