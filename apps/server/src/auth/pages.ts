@@ -35,7 +35,7 @@ function layout(title: string, body: string, head = ''): string {
 ${head}
 </head>
 <body>
-<header class="banner">Hoeder – stelsel bewaken en beveiligen</header>
+<header class="banner">Hoeder – stelsel beveiligen van personen</header>
 <main>
 ${body}
 </main>
