@@ -1,4 +1,4 @@
-import { generateLccWeek, NATIONAL_WEEK, replan, solve, type Assignment, type Change, type PlanningProblem } from '@hoeder/planner';
+import { generateLccWeek, NATIONAL_WEEK, replan, Rng, solve, type Assignment, type Change, type PlanningProblem } from '@hoeder/planner';
 
 export interface ReplanRow {
   instance: string;
@@ -13,13 +13,10 @@ export interface ReplanRow {
   pinnedKept: boolean;
 }
 
-/** Deterministic stream for picking changes (bench-only, independent of the engine's RNG). */
+/** Deterministic stream for picking changes, seeded separately from the engine runs. */
 function picker(seed: number) {
-  let s = seed >>> 0;
-  return (n: number) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s % n;
-  };
+  const rng = new Rng(seed * 7919 + 17);
+  return (n: number) => rng.int(n);
 }
 
 function randomChange(problem: PlanningProblem, plan: Assignment[], pick: (n: number) => number, i: number): Change {

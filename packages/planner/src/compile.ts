@@ -20,10 +20,11 @@ export interface Compiled {
   slotCount: Int32Array;
   slotUnder: Float64Array;
   slotOver: Float64Array;
-  /** Slots an officer may take on a day (qualification, unit, not on leave). */
-  allowed: Int32Array[];
-  /** Officers that may take a slot. */
-  slotOfficers: Int32Array[];
+  /** Slots per day. */
+  daySlots: Int32Array[];
+  /** Lazily filled caches behind `allowedSlots` and `officersFor`. */
+  allowed: (Int32Array | undefined)[];
+  slotOfficers: (Int32Array | undefined)[];
   officerQualMask: Int32Array;
   officerKindBit: Int32Array;
   slotQualBit: Int32Array;
@@ -81,7 +82,7 @@ export function compile(problem: PlanningProblem, baseline?: Baseline): Result<C
     slotCount: Int32Array.from(slotsList, (s) => need(problem, s).count),
     slotUnder: Float64Array.from(slotsList, (s) => need(problem, s).underWeight),
     slotOver: Float64Array.from(slotsList, (s) => need(problem, s).overWeight),
-    allowed: [], slotOfficers: [], officerQualMask: new Int32Array(O), officerKindBit: new Int32Array(O),
+    daySlots: [], allowed: new Array<Int32Array | undefined>(O * D), slotOfficers: new Array<Int32Array | undefined>(S), officerQualMask: new Int32Array(O), officerKindBit: new Int32Array(O),
     slotQualBit: new Int32Array(S), slotKindMask: new Int32Array(S), leave: new Uint8Array(O * D), pref: new Float64Array(O * D * (T + 1)),
     forbid: new Uint8Array(T * T), typeMinutes: Int32Array.from(problem.shiftTypes, (t) => t.minutes),
     maxPerType: new Int32Array(O * T), minMinutes: new Int32Array(O), maxMinutes: new Int32Array(O),
@@ -163,15 +164,35 @@ function fillAllowed(c: Compiled, unitKind: Map<string, string>): void {
   if (quals.size > 31 || kinds.size > 31) throw new Error('more than 31 qualifications or unit kinds');
   const byDay: number[][] = Array.from({ length: c.days }, () => []);
   for (let s = 0; s < c.slots; s++) byDay[c.slotDay[s] ?? 0]?.push(s);
-  const bySlot: number[][] = Array.from({ length: c.slots }, () => []);
-  for (let o = 0; o < c.officers; o++) {
-    for (let d = 0; d < c.days; d++) {
-      const list = (byDay[d] ?? []).filter((s) => canTake(c, o, s));
-      for (const s of list) bySlot[s]?.push(o);
-      c.allowed.push(Int32Array.from(list));
-    }
+  c.daySlots = byDay.map((l) => Int32Array.from(l));
+}
+
+/**
+ * Slots an officer may take on a day (qualification, unit, not on leave). Computed on
+ * first use: a national week has millions of (officer, slot) pairs and a replan
+ * touches few of them, so eager tables would dominate replanning time.
+ */
+export function allowedSlots(c: Compiled, cell: number): Int32Array {
+  let list = c.allowed[cell];
+  if (!list) {
+    const o = Math.floor(cell / c.days);
+    const all = c.daySlots[cell % c.days] ?? new Int32Array(0);
+    list = all.filter((s) => canTake(c, o, s));
+    c.allowed[cell] = list;
   }
-  c.slotOfficers = bySlot.map((l) => Int32Array.from(l));
+  return list;
+}
+
+/** Officers that may take a slot (computed on first use, see `allowedSlots`). */
+export function officersFor(c: Compiled, s: number): Int32Array {
+  let list = c.slotOfficers[s];
+  if (!list) {
+    const out: number[] = [];
+    for (let o = 0; o < c.officers; o++) if (canTake(c, o, s)) out.push(o);
+    list = Int32Array.from(out);
+    c.slotOfficers[s] = list;
+  }
+  return list;
 }
 
 /** Whether an officer may fill a slot: not on leave, qualified, unit allowed. */
@@ -197,7 +218,7 @@ function fillBaseline(c: Compiled, b: Baseline): Result<true> {
     const cell = o * c.days + a.day;
     c.baseline[cell] = s;
     if (a.pinned) {
-      if (!c.allowed[cell]?.includes(s)) return fail('pinned-not-allowed', `pinned ${a.officerId} on ${a.postId} is not allowed`);
+      if (!canTake(c, o, s)) return fail('pinned-not-allowed', `pinned ${a.officerId} on ${a.postId} is not allowed`);
       c.fixed[cell] = 1;
     }
   }

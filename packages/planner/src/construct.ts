@@ -1,4 +1,4 @@
-import { OFF } from './compile';
+import { allowedSlots, OFF, officersFor } from './compile';
 import type { Rng } from './rng';
 import type { State } from './state';
 
@@ -8,9 +8,10 @@ import type { State } from './state';
  * improves the score most. Only improving insertions are made, so the greedy never
  * trades a hard violation for coverage.
  */
-export function construct(state: State, rng: Rng, candidateLimit = 64): void {
+export function construct(state: State, rng: Rng, candidateLimit = 64, posts?: ReadonlySet<string>): void {
   const c = state.c;
-  const order = Array.from({ length: c.slots }, (_, s) => s);
+  const order = Array.from({ length: c.slots }, (_, s) => s)
+    .filter((s) => !posts || posts.has(c.problem.posts[c.slotPost[s] ?? 0]?.id ?? ''));
   const jitter = Float64Array.from(order, () => rng.next());
   order.sort((a, b) => (c.slotUnder[b] ?? 0) - (c.slotUnder[a] ?? 0) || (jitter[a] ?? 0) - (jitter[b] ?? 0));
   for (const s of order) {
@@ -24,7 +25,7 @@ export function construct(state: State, rng: Rng, candidateLimit = 64): void {
 export function fillOne(state: State, s: number, rng: Rng, candidateLimit: number): boolean {
   const c = state.c;
   const d = c.slotDay[s] ?? 0;
-  const officers = c.slotOfficers[s] ?? new Int32Array(0);
+  const officers = officersFor(c, s);
   if (officers.length === 0) return false;
   const before = state.score;
   let best = -1;
@@ -48,6 +49,50 @@ export function fillOne(state: State, s: number, rng: Rng, candidateLimit: numbe
   }
   if (best < 0) return false;
   state.set(best, d, s);
+  state.finish();
+  state.accept();
+  return true;
+}
+
+/**
+ * Steepest descent on the rows that break a hard rule, one cell at a time. A change
+ * (a removed post, a sick colleague) can leave a row with, say, a one-day break that
+ * violates the minimum days off; this repairs it before the annealing starts.
+ */
+export function repairHard(state: State, passes = 3): void {
+  const c = state.c;
+  for (let pass = 0; pass < passes; pass++) {
+    let improved = false;
+    for (let o = 0; o < c.officers; o++) {
+      if ((state.rowHard[o] ?? 0) <= 1e-9) continue;
+      if (bestCellChange(state, o)) improved = true;
+    }
+    if (!improved) return;
+  }
+}
+
+function bestCellChange(state: State, o: number): boolean {
+  const c = state.c;
+  const before = state.score;
+  let best: [number, number] | null = null;
+  let bestDelta = -1e-9;
+  for (let d = 0; d < c.days; d++) {
+    if (c.fixed[o * c.days + d]) continue;
+    const current = state.cell(o, d);
+    for (const v of [OFF, ...allowedSlots(c, o * c.days + d)]) {
+      if (v === current) continue;
+      state.set(o, d, v);
+      state.finish();
+      const delta = state.score - before;
+      state.undo();
+      if (delta < bestDelta) {
+        bestDelta = delta;
+        best = [d, v];
+      }
+    }
+  }
+  if (!best) return false;
+  state.set(o, best[0], best[1]);
   state.finish();
   state.accept();
   return true;

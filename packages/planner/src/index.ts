@@ -13,3 +13,4 @@ export { generateLccWeek, NATIONAL_WEEK, SHIFT_TYPES, withRest, type LccSpec } f
 export { planInWorker } from './worker/run';
 export type { PlanRequest } from './worker/protocol';
 export { highsMipSolver, solveLp, type LpOutcome } from './mip/highs';
+export { Rng } from './rng';

@@ -1,4 +1,4 @@
-import { OFF, canTake, type Compiled } from './compile';
+import { OFF, allowedSlots, canTake, officersFor, type Compiled } from './compile';
 import type { Rng } from './rng';
 import type { State } from './state';
 
@@ -8,10 +8,12 @@ import type { State } from './state';
  */
 export function randomMove(state: State, rng: Rng): boolean {
   const r = rng.next();
-  if (r < 0.25) return changeMove(state, rng);
-  if (r < 0.45) return fillUnderMove(state, rng);
-  if (r < 0.65) return swapMove(state, rng, 1);
-  if (r < 0.85) return swapMove(state, rng, 2 + rng.int(Math.min(6, state.c.days - 1)));
+  if (r < 0.2) return changeMove(state, rng);
+  if (r < 0.35) return fillUnderMove(state, rng);
+  if (r < 0.5) return swapMove(state, rng, 1);
+  if (r < 0.65) return swapMove(state, rng, 2 + rng.int(Math.min(6, state.c.days - 1)));
+  if (r < 0.75) return rowSwapMove(state, rng);
+  if (r < 0.88) return twoDaySwapMove(state, rng);
   return blockSetMove(state, rng);
 }
 
@@ -24,7 +26,7 @@ function changeMove(state: State, rng: Rng): boolean {
   const o = rng.int(c.officers);
   const d = rng.int(c.days);
   if (!free(c, o, d)) return false;
-  const allowed = c.allowed[o * c.days + d];
+  const allowed = allowedSlots(c, o * c.days + d);
   if (!allowed || allowed.length === 0) return false;
   const cur = state.cell(o, d);
   const s = cur !== OFF && rng.next() < 0.4 ? OFF : rng.pick(allowed);
@@ -39,7 +41,7 @@ function fillUnderMove(state: State, rng: Rng): boolean {
   for (let tries = 0; tries < 16; tries++) {
     const s = rng.int(c.slots);
     if ((state.count[s] ?? 0) >= (c.slotCount[s] ?? 0)) continue;
-    const officers = c.slotOfficers[s];
+    const officers = officersFor(c, s);
     if (!officers || officers.length === 0) continue;
     const o = rng.pick(officers);
     const d = c.slotDay[s] ?? 0;
@@ -76,6 +78,47 @@ function swapMove(state: State, rng: Rng, len: number): boolean {
   return changed;
 }
 
+/** Exchange two days within one officer's row: keeps the officer's minutes and counts. */
+function rowSwapMove(state: State, rng: Rng): boolean {
+  const c = state.c;
+  const o = rng.int(c.officers);
+  const d1 = rng.int(c.days);
+  const d2 = rng.int(c.days);
+  const a = state.cell(o, d1);
+  const b = state.cell(o, d2);
+  if (a === b || !free(c, o, d1) || !free(c, o, d2)) return false;
+  const t1 = b === OFF ? OFF : pickOfType(state, o, d1, c.slotType[b] ?? 0, rng);
+  const t2 = a === OFF ? OFF : pickOfType(state, o, d2, c.slotType[a] ?? 0, rng);
+  if (t1 === null || t2 === null) return false;
+  state.set(o, d1, t1);
+  state.set(o, d2, t2);
+  return true;
+}
+
+/** Swap two officers' cells on two unrelated days, so both can keep their totals. */
+function twoDaySwapMove(state: State, rng: Rng): boolean {
+  const c = state.c;
+  const o1 = rng.int(c.officers);
+  const o2 = rng.int(c.officers);
+  const d1 = rng.int(c.days);
+  const d2 = rng.int(c.days);
+  if (o1 === o2 || d1 === d2) return false;
+  for (const d of [d1, d2]) {
+    const a = state.cell(o1, d);
+    const b = state.cell(o2, d);
+    if (a === b) continue;
+    if (!free(c, o1, d) || !free(c, o2, d)) return false;
+    if ((b !== OFF && !canTake(c, o1, b)) || (a !== OFF && !canTake(c, o2, a))) return false;
+  }
+  for (const d of [d1, d2]) {
+    const a = state.cell(o1, d);
+    const b = state.cell(o2, d);
+    state.set(o1, d, b);
+    state.set(o2, d, a);
+  }
+  return true;
+}
+
 /** Set a run of days of one officer to off, or to slots of a single shift type. */
 function blockSetMove(state: State, rng: Rng): boolean {
   const c = state.c;
@@ -96,7 +139,7 @@ function blockSetMove(state: State, rng: Rng): boolean {
 
 function pickOfType(state: State, o: number, d: number, type: number, rng: Rng): number | null {
   const c = state.c;
-  const allowed = c.allowed[o * c.days + d];
+  const allowed = allowedSlots(c, o * c.days + d);
   if (!allowed || allowed.length === 0) return null;
   let fallback: number | null = null;
   const n = allowed.length;

@@ -50,7 +50,8 @@ export interface ReplanResult {
  * Replan after one change: the previous plan is the starting point and the
  * baseline, pinned (briefed) assignments are fixed cells, and every changed cell
  * costs `disruptionWeight`, so the search repairs locally instead of re-optimising.
- * Pins that the change itself invalidates (a sick officer, a moved post) are released.
+ * Assignments the change invalidates (a sick officer's, a moved or removed post's) are
+ * dropped, pins included; only the posts they touched are refilled greedily.
  */
 export function replan(
   problem: PlanningProblem, previous: Assignment[], change: Change, options: SolveOptions & { disruptionWeight?: number } = {},
@@ -60,11 +61,16 @@ export function replan(
   const invalid = (a: Assignment) =>
     (change.kind === 'officer-sick' && a.officerId === change.officerId && change.days.includes(a.day))
     || ((change.kind === 'post-moved' || change.kind === 'post-removed') && a.postId === change.postId);
-  const baseline = previous.map((a) => (a.pinned && invalid(a) ? { ...a, pinned: false } : a));
+  // Assignments the change invalidates leave the baseline: their officers are free again.
+  const baseline = previous.filter((a) => !invalid(a));
+  const touched = new Set(previous.filter(invalid).map((a) => a.postId));
+  if (change.kind === 'post-added') touched.add(change.post.id);
+  if (change.kind === 'post-moved') touched.add(change.postId);
   const solved = solve(next.value, {
     ...options,
     baseline: { assignments: baseline, weight: options.disruptionWeight ?? 30 },
     initialTemperature: options.initialTemperature ?? 2,
+    constructPosts: options.constructPosts ?? touched,
   });
   if (!solved.ok) return solved;
   const key = (a: Assignment) => `${a.officerId}|${a.day}|${a.postId}|${a.needIndex}`;

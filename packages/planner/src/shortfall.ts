@@ -1,4 +1,4 @@
-import { OFF, type Compiled } from './compile';
+import { OFF, officersFor, type Compiled } from './compile';
 import type { Shortfall, ShortfallReason } from './model';
 import type { State } from './state';
 
@@ -10,12 +10,13 @@ import type { State } from './state';
 export function explainShortfalls(state: State): Shortfall[] {
   const c = state.c;
   const out: Shortfall[] = [];
+  const cache = new Map<number, [number, number]>();
   for (let s = 0; s < c.slots; s++) {
     const missing = (c.slotCount[s] ?? 0) - (state.count[s] ?? 0);
     if (missing <= 0) continue;
     const post = c.problem.posts[c.slotPost[s] ?? 0];
     const needIndex = c.slotNeed[s] ?? 0;
-    const { reason, detail } = diagnose(state, s);
+    const { reason, detail } = diagnose(state, s, cache);
     out.push({
       postId: post?.id ?? '',
       day: c.slotDay[s] ?? 0,
@@ -41,10 +42,31 @@ function qualifiedIgnoringLeave(c: Compiled, s: number): number {
   return n;
 }
 
-function diagnose(state: State, s: number): { reason: ShortfallReason; detail: string } {
+/**
+ * Adding an officer on a day costs the same hard and preference delta for every slot
+ * of one shift type, so deltas are cached per (officer, day, type).
+ */
+function addDelta(state: State, o: number, s: number, cache: Map<number, [number, number]>): [number, number] {
   const c = state.c;
   const d = c.slotDay[s] ?? 0;
-  const available = c.slotOfficers[s] ?? new Int32Array(0);
+  const key = (o * c.days + d) * c.types + (c.slotType[s] ?? 0);
+  let v = cache.get(key);
+  if (!v) {
+    const hard = state.hard;
+    const prefs = state.requests + state.disruption;
+    state.set(o, d, s);
+    state.finish();
+    v = [state.hard - hard, state.requests + state.disruption - prefs];
+    state.undo();
+    cache.set(key, v);
+  }
+  return v;
+}
+
+function diagnose(state: State, s: number, cache: Map<number, [number, number]>): { reason: ShortfallReason; detail: string } {
+  const c = state.c;
+  const d = c.slotDay[s] ?? 0;
+  const available = officersFor(c, s);
   if (available.length === 0) {
     const qualified = qualifiedIgnoringLeave(c, s);
     return qualified === 0
@@ -57,13 +79,9 @@ function diagnose(state: State, s: number): { reason: ShortfallReason; detail: s
   for (const o of available) {
     if (state.cell(o, d) !== OFF || c.fixed[o * c.days + d]) continue;
     free++;
-    const hard = state.hard;
-    const score = state.score;
-    state.set(o, d, s);
-    state.finish();
-    if (state.hard > hard + 1e-9) blocked++;
-    else if (state.score >= score) outweighed++;
-    state.undo();
+    const [hard, prefs] = addDelta(state, o, s, cache);
+    if (hard > 1e-9) blocked++;
+    else if (prefs >= (c.slotUnder[s] ?? 0)) outweighed++;
   }
   if (free === 0) {
     return { reason: 'qualified-officers-assigned-elsewhere', detail: `all ${available.length} available qualified officers are on other posts` };

@@ -1,5 +1,5 @@
-import { compile, NONE, OFF, type Baseline, type Compiled } from './compile';
-import { construct } from './construct';
+import { canTake, compile, NONE, OFF, type Baseline, type Compiled } from './compile';
+import { construct, repairHard } from './construct';
 import type { Assignment, Plan, PlanningProblem, Result } from './model';
 import { Rng } from './rng';
 import { anneal, type Progress } from './search';
@@ -16,6 +16,8 @@ export interface SolveOptions {
   /** Clock for the time limit; injected so the engine itself does no I/O. */
   now?: () => number;
   onProgress?: (p: Progress) => void;
+  /** Only these posts are filled greedily (replanning repairs locally); default all. */
+  constructPosts?: ReadonlySet<string>;
   /** Candidates tried per greedy insertion. */
   candidateLimit?: number;
   /** Exact repair for large-neighbourhood search; without it the engine anneals only. */
@@ -40,13 +42,16 @@ export function solve(problem: PlanningProblem, options: SolveOptions = {}): Res
   const c = compiled.value;
   const rng = new Rng(options.seed ?? 1);
   const state = new State(c, initialCells(c));
-  construct(state, rng, options.candidateLimit ?? 64);
+  construct(state, rng, options.candidateLimit ?? 64, options.constructPosts);
+  repairHard(state);
   const constructionMs = now() - t0;
-  const remaining = options.timeLimitMs === undefined ? undefined : Math.max(0, options.timeLimitMs - constructionMs);
+  // Keep a reserve of the time limit for building the plan and explaining shortfalls.
+  const reserve = options.timeLimitMs === undefined ? 0 : Math.min(500, options.timeLimitMs * 0.25);
+  const remaining = options.timeLimitMs === undefined ? undefined : Math.max(0, options.timeLimitMs - reserve - constructionMs);
   if (options.maxIterations === undefined && remaining === undefined) {
     return { ok: false, error: { code: 'no-limit', message: 'give a time limit or an iteration limit' } };
   }
-  const share = options.mip ? (options.annealShare ?? 0.3) : 1;
+  const share = options.mip ? (options.annealShare ?? 0.2) : 1;
   const { cells, iterations } = anneal(state, rng, {
     timeLimitMs: remaining === undefined ? undefined : remaining * share,
     maxIterations: options.maxIterations === undefined ? undefined : Math.ceil(options.maxIterations * share),
@@ -93,7 +98,7 @@ function initialCells(c: Compiled): Int32Array {
   const cells = new Int32Array(c.officers * c.days).fill(OFF);
   for (let cell = 0; cell < cells.length; cell++) {
     const b = c.baseline[cell] ?? NONE;
-    if (b >= 0 && c.allowed[cell]?.includes(b)) cells[cell] = b;
+    if (b >= 0 && canTake(c, Math.floor(cell / c.days), b)) cells[cell] = b;
   }
   return cells;
 }

@@ -1,4 +1,5 @@
-import { OFF, type Compiled } from '../compile';
+import { allowedSlots, OFF, type Compiled } from '../compile';
+import { officerRows, type Expr } from './officer-rows';
 
 /**
  * Exact MIP of a compiled problem in CPLEX LP text, the reference formulation for
@@ -13,7 +14,7 @@ export interface LpModel {
   columns: Map<string, [number, number, number]>;
 }
 
-/** Sub-problem: only `free` officers get variables; the others keep `cells` as constants. */
+/** Sub-problem: only `free` cells (officer × day) get variables; the others keep `cells`. */
 export interface Neighbourhood {
   free: Uint8Array;
   cells: Int32Array;
@@ -26,36 +27,34 @@ export function buildMip(c: Compiled, hood?: Neighbourhood): LpModel {
   const binaries: string[] = [];
   const columns = new Map<string, [number, number, number]>();
   let offset = 0;
-  // work[o][d] and byType[o][d][t] are sums of x, kept as term lists.
-  const work: string[][][] = [];
-  const byType: string[][][][] = [];
+  const fixedCount = new Int32Array(c.slots);
   for (let o = 0; o < O; o++) {
-    work.push([]);
-    byType.push([]);
+    // work[d] = Σ x over the day; byType[d][t] = Σ x of type t; fixed cells are constants.
+    const work: Expr[] = [];
+    const byType: Expr[][] = [];
+    let anyFree = false;
     for (let d = 0; d < D; d++) {
       const cell = o * D + d;
-      if (hood && !hood.free[o]) continue;
-      const offCost = c.pref[cell * (T + 1) + T] ?? 0;
-      offset += offCost;
-      const terms: string[] = [];
-      const types: string[][] = Array.from({ length: T }, () => []);
-      for (const s of c.allowed[cell] ?? []) {
-        const name = `x_${o}_${d}_${s}`;
-        const t = c.slotType[s] ?? 0;
-        columns.set(name, [o, d, s]);
-        binaries.push(name);
-        terms.push(name);
-        types[t]?.push(name);
-        const cost = (c.pref[cell * (T + 1) + t] ?? 0) - offCost;
-        if (cost !== 0) objective.push(`${signed(cost)} ${name}`);
+      const types: Expr[] = Array.from({ length: T }, () => ({ names: [], constant: 0 }));
+      const day: Expr = { names: [], constant: 0 };
+      if (hood && !hood.free[cell]) {
+        const s = hood.cells[cell] ?? OFF;
+        if (s !== OFF) {
+          fixedCount[s] = (fixedCount[s] ?? 0) + 1;
+          day.constant = 1;
+          const e = types[c.slotType[s] ?? 0];
+          if (e) e.constant = 1;
+        }
+      } else {
+        anyFree = true;
+        offset += addCellColumns(c, o, d, day, types, columns, binaries, objective, rows);
       }
-      if (terms.length > 1) rows.push(`${sum(terms)} <= 1`);
-      work[o]?.push(terms);
-      byType[o]?.push(types);
+      work.push(day);
+      byType.push(types);
     }
+    if (anyFree) officerRows(c, o, work, byType, rows, binaries);
   }
-  coverRows(c, columns, objective, rows, fixedCounts(c, hood));
-  for (let o = 0; o < O; o++) if (!hood || hood.free[o]) officerRows(c, o, work[o] ?? [], byType[o] ?? [], rows, binaries);
+  offset += coverRows(c, columns, objective, rows, fixedCount);
   const text = [
     'Minimize',
     ` obj: ${objective.length ? objective.join(' ') : '0 x_dummy'}`,
@@ -68,12 +67,32 @@ export function buildMip(c: Compiled, hood?: Neighbourhood): LpModel {
   return { text, offset, columns };
 }
 
-function signed(v: number): string {
-  return v < 0 ? `- ${-v}` : `+ ${v}`;
+function addCellColumns(
+  c: Compiled, o: number, d: number, day: Expr, types: Expr[],
+  columns: Map<string, [number, number, number]>, binaries: string[], objective: string[], rows: string[],
+): number {
+  const T = c.types;
+  const cell = o * c.days + d;
+  const offCost = c.pref[cell * (T + 1) + T] ?? 0;
+  const pinned = c.fixed[cell] ? (c.baseline[cell] ?? OFF) : null;
+  for (const s of allowedSlots(c, cell)) {
+    if (pinned !== null && s !== pinned) continue;
+    const name = `x_${o}_${d}_${s}`;
+    const t = c.slotType[s] ?? 0;
+    columns.set(name, [o, d, s]);
+    binaries.push(name);
+    day.names.push(name);
+    types[t]?.names.push(name);
+    const cost = (c.pref[cell * (T + 1) + t] ?? 0) - offCost;
+    if (cost !== 0) objective.push(`${signed(cost)} ${name}`);
+  }
+  if (pinned !== null && pinned !== OFF) rows.push(`x_${o}_${d}_${pinned} = 1`);
+  if (day.names.length > 1) rows.push(`${day.names.join(' + ')} <= 1`);
+  return offCost;
 }
 
-function sum(terms: string[]): string {
-  return terms.join(' + ');
+export function signed(v: number): string {
+  return v < 0 ? `- ${-v}` : `+ ${v}`;
 }
 
 function chunk(names: string[]): string[] {
@@ -82,95 +101,29 @@ function chunk(names: string[]): string[] {
   return out;
 }
 
-function fixedCounts(c: Compiled, hood?: Neighbourhood): Int32Array {
-  const n = new Int32Array(c.slots);
-  if (!hood) return n;
-  for (let o = 0; o < c.officers; o++) {
-    if (hood.free[o]) continue;
-    for (let d = 0; d < c.days; d++) {
-      const s = hood.cells[o * c.days + d] ?? OFF;
-      if (s !== OFF) n[s] = (n[s] ?? 0) + 1;
-    }
-  }
-  return n;
-}
-
-function coverRows(c: Compiled, columns: Map<string, [number, number, number]>, objective: string[], rows: string[], fixed: Int32Array): void {
+/** Adds cover rows; returns the cost of slots no free officer can touch (a constant). */
+function coverRows(c: Compiled, columns: Map<string, [number, number, number]>, objective: string[], rows: string[], fixed: Int32Array): number {
+  let constant = 0;
   const bySlot: string[][] = Array.from({ length: c.slots }, () => []);
   for (const [name, [, , s]] of columns) bySlot[s]?.push(name);
   for (let s = 0; s < c.slots; s++) {
     const terms = bySlot[s] ?? [];
+    const rhs = (c.slotCount[s] ?? 0) - (fixed[s] ?? 0);
+    if (terms.length === 0) {
+      constant += rhs >= 0 ? rhs * (c.slotUnder[s] ?? 0) : -rhs * (c.slotOver[s] ?? 0);
+      continue;
+    }
     objective.push(`+ ${c.slotUnder[s] ?? 0} u_${s}`, `+ ${c.slotOver[s] ?? 0} v_${s}`);
-    const lhs = terms.length ? `${sum(terms)} + u_${s} - v_${s}` : `u_${s} - v_${s}`;
-    rows.push(`${lhs} = ${(c.slotCount[s] ?? 0) - (fixed[s] ?? 0)}`);
+    rows.push(`${terms.join(' + ')} + u_${s} - v_${s} = ${rhs}`);
   }
-}
-
-function officerRows(c: Compiled, o: number, work: string[][], byType: string[][][], rows: string[], binaries: string[]): void {
-  const { days: D, types: T } = c;
-  const w = (d: number) => work[d] ?? [];
-  const add = (lhs: string[], rhs: string) => {
-    if (lhs.length) rows.push(`${lhs.join(' ')} ${rhs}`);
-  };
-  const plus = (terms: string[], coef = 1) => terms.map((t) => `${signed(coef)} ${t}`);
-  for (let t = 0; t < T; t++) {
-    const all = byType.flatMap((day) => day[t] ?? []);
-    if (all.length > (c.maxPerType[o * T + t] ?? D)) add(plus(all), `<= ${c.maxPerType[o * T + t]}`);
-  }
-  const minutes = byType.flatMap((day) => day.flatMap((names, t) => plus(names, c.typeMinutes[t] ?? 0)));
-  add(minutes, `<= ${c.maxMinutes[o]}`);
-  if ((c.minMinutes[o] ?? 0) > 0) rows.push(`${minutes.join(' ') || '0 x_dummy'} >= ${c.minMinutes[o]}`);
-  for (let d = 0; d + 1 < D; d++) {
-    for (let a = 0; a < T; a++) {
-      for (let b = 0; b < T; b++) {
-        if (!c.forbid[a * T + b]) continue;
-        add([...plus(byType[d]?.[a] ?? []), ...plus(byType[d + 1]?.[b] ?? [])], '<= 1');
-      }
-    }
-  }
-  const maxCons = c.maxCons[o] ?? D;
-  for (let d = 0; d + maxCons < D; d++) {
-    add(Array.from({ length: maxCons + 1 }, (_, i) => plus(w(d + i))).flat(), `<= ${maxCons}`);
-  }
-  // A run of length l strictly inside the horizon, bounded by the opposite state.
-  for (let l = 1; l < (c.minCons[o] ?? 0); l++) {
-    for (let d = 1; d + l < D; d++) {
-      const inner = Array.from({ length: l }, (_, i) => plus(w(d + i))).flat();
-      add([...plus(w(d - 1), -1), ...inner, ...plus(w(d + l), -1)], `<= ${l - 1}`);
-    }
-  }
-  for (let l = 1; l < (c.minOff[o] ?? 0); l++) {
-    for (let d = 1; d + l < D; d++) {
-      const inner = Array.from({ length: l }, (_, i) => plus(w(d + i), -1)).flat();
-      add([...plus(w(d - 1)), ...inner, ...plus(w(d + l))], '<= 1');
-    }
-  }
-  weekendRows(c, o, w, rows, binaries, plus);
-}
-
-function weekendRows(
-  c: Compiled, o: number, w: (d: number) => string[], rows: string[], binaries: string[],
-  plus: (t: string[], coef?: number) => string[],
-): void {
-  const weeks = Math.floor(c.days / 7);
-  const maxWe = c.maxWeekends[o] ?? weeks;
-  if (maxWe >= weeks) return;
-  const ks: string[] = [];
-  for (let k = 0; k < weeks; k++) {
-    const name = `k_${o}_${k}`;
-    for (const d of [7 * k + 5, 7 * k + 6]) {
-      if (w(d).length) rows.push(`${plus(w(d)).join(' ')} - ${name} <= 0`);
-    }
-    ks.push(name);
-    binaries.push(name);
-  }
-  rows.push(`${ks.join(' + ')} <= ${maxWe}`);
+  return constant;
 }
 
 /** Cells of a MIP solution (columns with value ≥ 0.5). */
 export function decodeMip(c: Compiled, model: LpModel, primal: (name: string) => number, hood?: Neighbourhood): Int32Array {
   const cells = hood ? hood.cells.slice() : new Int32Array(c.officers * c.days).fill(OFF);
   for (const [, [o, d]] of model.columns) cells[o * c.days + d] = OFF;
+  if (hood) for (let i = 0; i < cells.length; i++) if (hood.free[i]) cells[i] = OFF;
   for (const [name, [o, d, s]] of model.columns) if (primal(name) > 0.5) cells[o * c.days + d] = s;
   return cells;
 }
