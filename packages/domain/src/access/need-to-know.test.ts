@@ -310,6 +310,13 @@ describe('mayIssueCommand', () => {
     expect(mayIssueCommand(cleared, command, undefined, memberOf)).toBe(roleMay && command === 'RegisterCase');
   });
 
+  it('nobody writes a section they may not read: an analyst below the assessment floor records no assessment', () => {
+    const target = { caseId: CASE, classification: 'dep_confidential' as const };
+    expect(mayIssueCommand(subject('threat_analyst', { clearance: 'dep_confidential' }), 'RecordAssessment', target, member)).toBe(false);
+    expect(mayIssueCommand(subject('threat_analyst', { clearance: 'stg_confidential' }), 'RecordAssessment', target, member)).toBe(true);
+    expect(mayIssueCommand(subject('decision_maker', { organisation: 'POLICE' }), 'ProposeDecision', target, member)).toBe(false);
+  });
+
   it('membership of another case does not count', () => {
     expect(mayIssueCommand(subject('decision_maker'), 'ApproveDecision', { caseId: CASE, classification: 'unclassified' }, new Set([OTHER]))).toBe(false);
   });

@@ -73,7 +73,22 @@ export function visibleCaseIds(
   return new Set(readableRecords(subject, records, memberOf).map((r) => r.caseId));
 }
 
-/** May the subject issue this command on this case? Same four conditions, for writing. */
+/** The section a command writes into: whoever writes it must also be allowed to read it. */
+export const COMMAND_SECTION: Record<CaseCommandType, CaseSection> = {
+  RegisterCase: 'intake',
+  AssignMember: 'team',
+  CompleteTriage: 'triage',
+  RecordAssessment: 'assessment',
+  ProposeDecision: 'decision',
+  ApproveDecision: 'decision',
+  RejectDecision: 'decision',
+  EndCase: 'summary',
+};
+
+/**
+ * May the subject issue this command on this case? Role, membership (oversight never writes), and
+ * clearance and release for the section the command writes — nobody writes what they may not read.
+ */
 export function mayIssueCommand(
   subject: AccessSubject,
   command: CaseCommandType,
@@ -82,7 +97,8 @@ export function mayIssueCommand(
 ): boolean {
   if (!subject.roles.some((r) => COMMAND_ROLES[command].includes(r))) return false;
   if (!target) return command === 'RegisterCase';
-  return memberOf.has(target.caseId) && cleared(subject, target.classification);
+  const written = sectionRecord(target.caseId, target.classification, COMMAND_SECTION[command]);
+  return memberOf.has(target.caseId) && cleared(subject, written.classification) && released(subject, written);
 }
 
 /** Which section an event belongs to, so the timeline shows only what the reader may see. */
