@@ -12,7 +12,7 @@ import { RegisterCasePage } from './pages/RegisterCasePage/RegisterCasePage';
 /** Shown while the user is not known yet (loading, or on the way to the login page). */
 function Waiting({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation();
-  usePageTitle(undefined);
+  usePageTitle(t('app.loading'));
   return (
     <AppLayout me={undefined}>
       <Heading level={1}>{t('app.name')}</Heading>

@@ -26,11 +26,12 @@ export function useCases(enabled = true) {
   return useQuery<CaseListItem[], ApiError>({ queryKey: queryKeys.cases, queryFn: () => apiGet('/api/cases'), enabled });
 }
 
-export function useCaseView(caseId: string, asOf: string | null) {
+export function useCaseView(caseId: string, asOf: string | null, enabled = true) {
   const query = asOf ? `?asOf=${encodeURIComponent(asOf)}` : '';
   return useQuery<CaseView, ApiError>({
     queryKey: queryKeys.caseView(caseId, asOf),
     queryFn: () => apiGet(`/api/cases/${encodeURIComponent(caseId)}${query}`),
+    enabled,
   });
 }
 
@@ -56,13 +57,16 @@ export function useRegisterCase() {
 
 /**
  * A command on one case (path relative to the case). On success everything derived from the case
- * is refetched, so the page shows the new version and the actions of the new phase.
+ * is refetched, so the page shows the new version and the actions of the new phase. `onAccepted`
+ * is a hook-level callback on purpose: the form that sent the command may unmount when the phase
+ * moves on, and callbacks given to `mutate` would then never run.
  */
-export function useCaseCommand<TBody>(caseId: string, path: string) {
+export function useCaseCommand<TBody>(caseId: string, path: string, onAccepted?: (accepted: CommandAccepted) => void) {
   const client = useQueryClient();
   return useMutation<CommandAccepted, ApiError, TBody>({
     mutationFn: (body) => apiPost(`/api/cases/${encodeURIComponent(caseId)}/${path}`, body),
-    onSuccess: async () => {
+    onSuccess: async (accepted) => {
+      onAccepted?.(accepted);
       await Promise.all([
         client.invalidateQueries({ queryKey: ['case', caseId] }),
         client.invalidateQueries({ queryKey: queryKeys.cases }),

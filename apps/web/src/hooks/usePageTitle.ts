@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** Each page names itself in the browser tab and for screen readers (WCAG 2.4.2). */
-export function usePageTitle(title: string | undefined) {
+/**
+ * Each page names itself in the browser tab and for screen readers (WCAG 2.4.2). `null` leaves
+ * the title alone, for a parent whose child page (e.g. "not found") names itself.
+ */
+export function usePageTitle(title: string | null) {
   const { t } = useTranslation();
   useEffect(() => {
-    document.title = title ? `${title} – ${t('app.name')}` : t('app.name');
+    if (title !== null) document.title = `${title} – ${t('app.name')}`;
   }, [title, t]);
 }

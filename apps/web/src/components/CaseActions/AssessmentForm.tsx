@@ -6,14 +6,8 @@ import { enumLabel, untyped } from '../../i18n/enums';
 import { requireWrittenText } from '../../lib/validation';
 import { RadioField, TextareaField, TextField } from '../FormFields/FormFields';
 import { ActionPanel } from './ActionPanel';
+import { scenarioLines } from './actionOptions';
 import { useCommandForm } from './useCommandForm';
-
-/** One scenario per non-empty line. */
-export const scenarioLines = (text: string): string[] =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0);
 
 export function AssessmentForm({ view, onSaved }: { view: CaseView; onSaved: (version: number) => void }) {
   const { t } = useTranslation();

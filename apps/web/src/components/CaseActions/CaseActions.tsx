@@ -29,11 +29,11 @@ export function CaseActions({ view, me, onSaved, savedCount }: Props) {
     <Section title={t('case.actionsHeading')}>
       {actions.size === 0 && !ownProposal && <Paragraph>{t('case.noActions')}</Paragraph>}
       {ownProposal && <Paragraph>{t('reviewForm.ownProposal')}</Paragraph>}
-      {actions.has('CompleteTriage') && <TriageForm key={savedCount} view={view} onSaved={onSaved} />}
-      {actions.has('RecordAssessment') && <AssessmentForm key={savedCount} view={view} onSaved={onSaved} />}
-      {actions.has('ProposeDecision') && <DecisionProposalForm key={savedCount} view={view} onSaved={onSaved} />}
-      {actions.has('ApproveDecision') && pending && <DecisionReviewForm key={savedCount} view={view} decisionId={pending.decisionId} onSaved={onSaved} />}
-      {actions.has('AssignMember') && <TeamMemberForm key={savedCount} view={view} onSaved={onSaved} />}
+      {actions.has('CompleteTriage') && <TriageForm key={`triage-${savedCount}`} view={view} onSaved={onSaved} />}
+      {actions.has('RecordAssessment') && <AssessmentForm key={`assessment-${savedCount}`} view={view} onSaved={onSaved} />}
+      {actions.has('ProposeDecision') && <DecisionProposalForm key={`proposal-${savedCount}`} view={view} onSaved={onSaved} />}
+      {actions.has('ApproveDecision') && pending && <DecisionReviewForm key={`review-${savedCount}`} view={view} decisionId={pending.decisionId} onSaved={onSaved} />}
+      {actions.has('AssignMember') && <TeamMemberForm key={`team-${savedCount}`} view={view} onSaved={onSaved} />}
     </Section>
   );
 }

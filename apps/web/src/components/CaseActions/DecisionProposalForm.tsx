@@ -2,15 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Paragraph } from '@rijkshuisstijl-community/components-react';
 import { ProposeDecisionRequest, type CaseView } from '@hoeder/contracts';
-import { PACKAGE_CATALOGUE, RESISTANCE_LEVELS, type ResistanceLevel } from '@hoeder/domain';
+import { PACKAGE_CATALOGUE, RESISTANCE_LEVELS } from '@hoeder/domain';
 import { enumLabel, untyped } from '../../i18n/enums';
 import { requireWrittenText } from '../../lib/validation';
 import { RadioField, TextareaField, TextField } from '../FormFields/FormFields';
 import { ActionPanel } from './ActionPanel';
+import { packagesFor } from './actionOptions';
 import { useCommandForm } from './useCommandForm';
-
-/** Packages that offer a resistance level; all of them while no level is chosen. */
-export const packagesFor = (level: string) => PACKAGE_CATALOGUE.filter((p) => !level || p.suitableFor.includes(level as ResistanceLevel));
 
 export function DecisionProposalForm({ view, onSaved }: { view: CaseView; onSaved: (version: number) => void }) {
   const { t } = useTranslation();

@@ -13,10 +13,7 @@ export function TeamMemberForm({ view, onSaved }: { view: CaseView; onSaved: (ve
   const { t } = useTranslation();
   const users = useUsers(true);
   const [userId, setUserId] = useState('');
-  const form = useCommandForm({ caseId: view.caseId, path: 'members', schema: AssignMemberRequest, labelFor: () => t('teamForm.user'), onSaved: (version) => {
-    setUserId('');
-    onSaved(version);
-  } });
+  const form = useCommandForm({ caseId: view.caseId, path: 'members', schema: AssignMemberRequest, labelFor: () => t('teamForm.user'), onSaved });
 
   const members = new Set((view.team ?? []).map((m) => m.userId));
   const candidates = (users.data ?? []).filter((u) => !members.has(u.userId));

@@ -17,7 +17,7 @@ export interface CommandFormOptions<TBody> {
  * form component, so a refused or conflicting submit never loses what the user typed.
  */
 export function useCommandForm<TBody>({ caseId, path, schema, labelFor, onSaved }: CommandFormOptions<TBody>) {
-  const command = useCaseCommand<TBody>(caseId, path);
+  const command = useCaseCommand<TBody>(caseId, path, (accepted) => onSaved(accepted.version));
   const reloadCase = useReloadCase(caseId);
   const errors = useFormErrors(labelFor);
 
@@ -26,10 +26,7 @@ export function useCommandForm<TBody>({ caseId, path, schema, labelFor, onSaved 
     const fieldErrors = extraChecks(parsed.ok ? {} : parsed.errors);
     errors.report(fieldErrors);
     if (!parsed.ok || Object.keys(fieldErrors).length > 0) return;
-    command.mutate(parsed.value, {
-      onSuccess: (accepted) => onSaved(accepted.version),
-      onError: (error) => errors.report(serverFieldErrors(error)),
-    });
+    command.mutate(parsed.value, { onError: (error) => errors.report(serverFieldErrors(error)) });
   };
 
   const reload = () => {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Heading, Paragraph, PreHeading } from '@rijkshuisstijl-community/components-react';
-import type { CaseView } from '@hoeder/contracts';
+import { Uuid, type CaseView } from '@hoeder/contracts';
 import { useCaseView } from '../../api/queries';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert/ApiErrorAlert';
 import { AsOfControl, AsOfNotice } from '../../components/AsOfControl/AsOfControl';
@@ -22,10 +22,13 @@ export function CasePage() {
   const { caseId = '' } = useParams();
   const [params] = useSearchParams();
   const asOf = params.get('asOf');
-  const view = useCaseView(caseId, asOf);
-  usePageTitle(view.data ? t('case.title', { reference: view.data.reference }) : t('case.preHeading'));
+  // An address that cannot name a case is "not found" without asking the server.
+  const wellFormed = Uuid.safeParse(caseId).success;
+  const view = useCaseView(caseId, asOf, wellFormed);
+  const notFound = !wellFormed || isNotFound(view.error);
+  usePageTitle(view.data ? t('case.title', { reference: view.data.reference }) : notFound ? null : view.error ? t('case.loadFailed') : t('app.loading'));
 
-  if (isNotFound(view.error)) return <NotFoundPage title={t('case.notFoundTitle')} text={t('case.notFoundText')} />;
+  if (notFound) return <NotFoundPage title={t('case.notFoundTitle')} text={t('case.notFoundText')} />;
   if (view.error) {
     return (
       <>
