@@ -149,7 +149,14 @@ export const CaseView = z.object({
   assessments: z
     .array(z.object({ assessmentId: Uuid, threatLevel: ThreatLevel, summary: z.string(), scenarios: z.array(z.string()), validUntil: IsoDate, recordedBy: Actor, recordedAt: IsoDateTime }))
     .optional(),
-  decision: z.object({ pending: Decision.optional(), active: Decision.optional(), rejected: z.array(Decision.extend({ reason: z.string() })) }).optional(),
+  decision: z
+    .object({
+      pending: Decision.optional(),
+      active: Decision.optional(),
+      rejected: z.array(Decision.extend({ reason: z.string() })),
+      superseded: z.array(Decision.extend({ supersededAt: IsoDateTime })),
+    })
+    .optional(),
   measures: z.object({ packageCode: z.string(), measures: z.array(z.object({ domain: z.string(), measure: z.string() })), reviewDate: IsoDate }).nullable().optional(),
   team: z.array(Actor).optional(),
 });

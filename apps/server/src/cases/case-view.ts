@@ -88,6 +88,7 @@ export function buildCaseView(state: CaseState, sections: ReadonlySet<CaseSectio
             ...(state.pendingDecision ? { pending: decisionDto(state.pendingDecision, names) } : {}),
             ...(state.activeDecision ? { active: decisionDto(state.activeDecision, names) } : {}),
             rejected: state.rejectedDecisions.map((r) => ({ ...decisionDto(r, names), reason: r.reason })),
+            superseded: state.supersededDecisions.map((d) => ({ ...decisionDto(d, names), supersededAt: d.supersededAt })),
           },
         }
       : {}),
@@ -101,7 +102,7 @@ export function userIdsIn(state: CaseState): string[] {
   const ids = new Set<string>([state.registeredBy, ...state.memberIds]);
   if (state.triage) ids.add(state.triage.triagedBy);
   for (const a of state.assessments) ids.add(a.recordedBy);
-  for (const d of [state.pendingDecision, state.activeDecision, ...state.rejectedDecisions]) {
+  for (const d of [state.pendingDecision, state.activeDecision, ...state.rejectedDecisions, ...state.supersededDecisions]) {
     if (d) [d.proposedBy, d.approvedBy].forEach((id) => id && ids.add(id));
   }
   return [...ids];

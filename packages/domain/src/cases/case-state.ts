@@ -46,6 +46,8 @@ export interface CaseState {
   pendingDecision?: ActiveDecision | undefined;
   activeDecision?: ActiveDecision | undefined;
   rejectedDecisions: (ActiveDecision & { rejectedBy: string; reason: string })[];
+  /** Decisions that were in effect and were replaced by a later approved decision. */
+  supersededDecisions: (ActiveDecision & { supersededAt: string })[];
   endedReason?: string | undefined;
   updatedAt: string;
 }
@@ -77,6 +79,7 @@ function start(event: RecordedCaseEvent): CaseState {
     memberIds: [event.actorId],
     assessments: [],
     rejectedDecisions: [],
+    supersededDecisions: [],
     updatedAt: event.occurredAt,
   };
 }
@@ -116,6 +119,9 @@ function apply(state: CaseState, body: CaseEventBody, event: RecordedCaseEvent):
         phase: 'measures_active',
         pendingDecision: undefined,
         activeDecision: { ...pending, approvedBy: event.actorId, approvedAt: event.occurredAt },
+        supersededDecisions: state.activeDecision
+          ? [...state.supersededDecisions, { ...state.activeDecision, supersededAt: event.occurredAt }]
+          : state.supersededDecisions,
       };
     }
     case 'DecisionRejected': {

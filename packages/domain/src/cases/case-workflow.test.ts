@@ -484,11 +484,10 @@ describe('ProposeDecision', () => {
     expectRefused(inPhase.measures_active(), propose('d-1'), DM1, 'INVALID_TRANSITION');
   });
 
-  // Known gap (reported): the projected state forgets a decision once a re-decision replaces it,
-  // so its id is not recognised any more. Needs a decision history in CaseState (an API change).
-  it.fails('KNOWN GAP: the id of a superseded decision cannot be proposed again', () => {
+  it('the id of a superseded decision cannot be proposed again, and the superseded one stays in the history', () => {
     const story = inPhase.measures_active().do(propose('d-2'), DM2).do(approve('d-2'), DM1);
     expectRefused(story, propose('d-1'), DM1, 'INVALID_TRANSITION');
+    expect(story.current.supersededDecisions.map((d) => d.decisionId)).toEqual(['d-1']);
   });
 });
 

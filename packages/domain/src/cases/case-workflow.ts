@@ -82,7 +82,7 @@ function decideDecision(state: CaseState, cmd: CaseCommand, ctx: CommandContext)
       if (!isAfter(cmd.reviewDate, ctx.now)) return fail('VALIDATION_FAILED', 'the review date must be in the future', { field: 'reviewDate' });
       const latest = state.assessments.at(-1);
       if (!latest) return fail('RULE_VIOLATION', 'a decision needs a threat assessment');
-      const usedIds = [state.activeDecision, state.pendingDecision, ...state.rejectedDecisions].map((d) => d?.decisionId);
+      const usedIds = [state.activeDecision, state.pendingDecision, ...state.rejectedDecisions, ...state.supersededDecisions].map((d) => d?.decisionId);
       if (usedIds.includes(cmd.decisionId)) return fail('INVALID_TRANSITION', 'decision already recorded');
       const { type: _t, ...data } = cmd;
       return ok([{ type: 'DecisionProposed', ...data, motivation: cmd.motivation.trim(), basedOnAssessmentId: latest.assessmentId }]);
