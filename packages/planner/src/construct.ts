@@ -12,8 +12,9 @@ export function construct(state: State, rng: Rng, candidateLimit = 64, posts?: R
   const c = state.c;
   const order = Array.from({ length: c.slots }, (_, s) => s)
     .filter((s) => !posts || posts.has(c.problem.posts[c.slotPost[s] ?? 0]?.id ?? ''));
-  const jitter = Float64Array.from(order, () => rng.next());
-  order.sort((a, b) => (c.slotUnder[b] ?? 0) - (c.slotUnder[a] ?? 0) || (jitter[a] ?? 0) - (jitter[b] ?? 0));
+  // Within a weight class, the slots with the fewest candidates go first.
+  const scarcity = Float64Array.from(order, (s) => officersFor(c, s).length + rng.next());
+  order.sort((a, b) => (c.slotUnder[b] ?? 0) - (c.slotUnder[a] ?? 0) || (scarcity[a] ?? 0) - (scarcity[b] ?? 0));
   for (const s of order) {
     while ((state.count[s] ?? 0) < (c.slotCount[s] ?? 0)) {
       if (!fillOne(state, s, rng, candidateLimit)) break;
@@ -40,7 +41,8 @@ export function fillOne(state: State, s: number, rng: Rng, candidateLimit: numbe
     if (c.fixed[cell] || (state.cells[cell] ?? OFF) !== OFF) continue;
     state.set(o, d, s);
     state.finish();
-    const delta = state.score - before;
+    // Tie-break towards officers with fewer qualifications: keep versatile ones for scarce needs.
+    const delta = state.score - before + 0.5 * bitCount(c.officerQualMask[o] ?? 0);
     state.undo();
     if (delta < bestDelta) {
       bestDelta = delta;
@@ -96,4 +98,10 @@ function bestCellChange(state: State, o: number): boolean {
   state.finish();
   state.accept();
   return true;
+}
+
+function bitCount(x: number): number {
+  let n = 0;
+  for (let v = x; v !== 0; v &= v - 1) n++;
+  return n;
 }

@@ -9,7 +9,8 @@ import type { State } from './state';
 export function randomMove(state: State, rng: Rng): boolean {
   const r = rng.next();
   if (r < 0.2) return changeMove(state, rng);
-  if (r < 0.35) return fillUnderMove(state, rng);
+  if (r < 0.28) return fillUnderMove(state, rng);
+  if (r < 0.35) return chainMove(state, rng);
   if (r < 0.5) return swapMove(state, rng, 1);
   if (r < 0.65) return swapMove(state, rng, 2 + rng.int(Math.min(6, state.c.days - 1)));
   if (r < 0.75) return rowSwapMove(state, rng);
@@ -43,13 +44,71 @@ function fillUnderMove(state: State, rng: Rng): boolean {
     if ((state.count[s] ?? 0) >= (c.slotCount[s] ?? 0)) continue;
     const officers = officersFor(c, s);
     if (!officers || officers.length === 0) continue;
-    const o = rng.pick(officers);
     const d = c.slotDay[s] ?? 0;
+    // Prefer an officer who is off that day: taking one off another post rarely pays.
+    let o = rng.pick(officers);
+    for (let k = 0; k < 4 && state.cell(o, d) !== OFF; k++) o = rng.pick(officers);
     if (!free(c, o, d) || state.cell(o, d) === s) continue;
     state.set(o, d, s);
     return true;
   }
   return false;
+}
+
+/**
+ * Ejection chain: put a qualified officer on an under-covered slot even if that
+ * takes them off another post or breaks their rest next to it, then hand each
+ * freed slot to a free colleague. Scarce specialists move to where they matter most.
+ */
+function chainMove(state: State, rng: Rng): boolean {
+  const c = state.c;
+  const s = sampleUnder(state, rng);
+  if (s < 0) return false;
+  const officers = officersFor(c, s);
+  if (officers.length === 0) return false;
+  const o = rng.pick(officers);
+  const d = c.slotDay[s] ?? 0;
+  if (!free(c, o, d) || state.cell(o, d) === s) return false;
+  const freed: number[] = [];
+  const prev = state.cell(o, d);
+  if (prev !== OFF) freed.push(prev);
+  state.set(o, d, s);
+  const t = c.slotType[s] ?? 0;
+  for (const nd of [d - 1, d + 1]) {
+    if (nd < 0 || nd >= c.days || !free(c, o, nd)) continue;
+    const n = state.cell(o, nd);
+    if (n === OFF) continue;
+    const nt = c.slotType[n] ?? 0;
+    const clash = nd < d ? c.forbid[nt * c.types + t] : c.forbid[t * c.types + nt];
+    if (clash) {
+      freed.push(n);
+      state.set(o, nd, OFF);
+    }
+  }
+  for (const f of freed) handOver(state, rng, f);
+  return true;
+}
+
+function sampleUnder(state: State, rng: Rng): number {
+  const c = state.c;
+  for (let tries = 0; tries < 16; tries++) {
+    const s = rng.int(c.slots);
+    if ((state.count[s] ?? 0) < (c.slotCount[s] ?? 0)) return s;
+  }
+  return -1;
+}
+
+function handOver(state: State, rng: Rng, f: number): void {
+  const c = state.c;
+  const candidates = officersFor(c, f);
+  const df = c.slotDay[f] ?? 0;
+  for (let k = 0; k < 8 && candidates.length; k++) {
+    const r = rng.pick(candidates);
+    if (state.cell(r, df) === OFF && free(c, r, df)) {
+      state.set(r, df, f);
+      return;
+    }
+  }
 }
 
 /** Swap the cells of two officers over `len` consecutive days (coverage is unchanged). */

@@ -4,9 +4,10 @@ import { canTake, type Compiled } from '../compile';
  * Upper bound on weighted coverage, as an aggregated LP. Officers with the same
  * qualifications, unit kind, leave days and contract are interchangeable, and so are
  * slots with the same day, shift type, qualification, allowed units and weight. Per
- * group: at most one shift per member per day, at most the members' shift, minute
- * and per-type capacity over the week. Rest and run rules are dropped, so every
- * plan's weighted coverage is at most the LP optimum.
+ * group: at most one shift per member per day, no forbidden succession (minimum
+ * rest) counted over the members, and at most the members' shift, minute and
+ * per-type capacity over the week (per type: floor(max minutes / shift length)). Run-length rules are dropped, so every plan's
+ * weighted coverage is at most the LP optimum.
  */
 export function buildCoverageBound(c: Compiled): string {
   const { days: D, types: T } = c;
@@ -15,7 +16,9 @@ export function buildCoverageBound(c: Compiled): string {
   for (let o = 0; o < c.officers; o++) {
     let leave = '';
     for (let d = 0; d < D; d++) leave += c.leave[o * D + d] ? '1' : '0';
-    const perType = Array.from({ length: T }, (_, t) => Math.min(D, c.maxPerType[o * T + t] ?? D));
+    // Integer per-type capacity: minutes alone allow only floor(max / length) shifts of a type.
+    const perType = Array.from({ length: T }, (_, t) =>
+      Math.min(D, c.maxPerType[o * T + t] ?? D, Math.floor((c.maxMinutes[o] ?? 0) / Math.max(1, c.typeMinutes[t] ?? 1))));
     const key = `${c.officerQualMask[o]}|${c.officerKindBit[o]}|${leave}|${c.maxMinutes[o]}|${perType.join(',')}|${c.maxCons[o]}`;
     const free = leave.split('').filter((x) => x === '0').length;
     const shifts = Math.min(free, Math.floor((c.maxMinutes[o] ?? 0) / minLen));
@@ -36,6 +39,7 @@ export function buildCoverageBound(c: Compiled): string {
   let gi = 0;
   for (const g of groups.values()) {
     const perDay: string[][] = Array.from({ length: D }, () => []);
+    const perDayType: string[][] = Array.from({ length: D * T }, () => []);
     const perType: string[][] = Array.from({ length: T }, () => []);
     const all: string[] = [];
     const minutes: string[] = [];
@@ -47,16 +51,19 @@ export function buildCoverageBound(c: Compiled): string {
       const t = c.slotType[k.s] ?? 0;
       objective.push(`+ ${k.weight} ${name}`);
       perDay[c.slotDay[k.s] ?? 0]?.push(name);
+      perDayType[(c.slotDay[k.s] ?? 0) * T + t]?.push(name);
       perType[t]?.push(name);
       all.push(name);
       minutes.push(`+ ${c.typeMinutes[t]} ${name}`);
       byClass.set(ki, [...(byClass.get(ki) ?? []), name]);
     }
     for (const names of perDay) if (names.length) rows.push(`${names.join(' + ')} <= ${g.n}`);
+    restRows(c, perDayType, g.n, rows);
     perType.forEach((names, t) => {
       if (names.length) rows.push(`${names.join(' + ')} <= ${g.n * (g.perType[t] ?? D)}`);
     });
     if (all.length) rows.push(`${all.join(' + ')} <= ${g.n * g.shifts}`, `${minutes.join(' ')} <= ${g.n * g.minutes}`);
+    mixRow(c, g, perType, rows);
     gi++;
   }
   let ki = 0;
@@ -66,6 +73,45 @@ export function buildCoverageBound(c: Compiled): string {
     if (names?.length) rows.push(`${names.join(' + ')} <= ${k.req}`);
   }
   return ['Maximize', ` obj: ${objective.join(' ') || '0 y_none'}`, 'Subject To', ...rows.map((r, i) => ` b${i}: ${r}`), 'End'].join('\n');
+}
+
+/**
+ * Integer mix of shift lengths: with 2,400 minutes an officer works 4 day shifts of
+ * 540 or 5 of 480, never 4 + a fraction. Row Σ_t n_t / floor(M / len_t) ≤ max over
+ * every integer-feasible (n_t) of the same sum, found by enumeration, so it is valid.
+ */
+function mixRow(c: Compiled, g: { n: number; shifts: number; minutes: number; perType: number[] }, perType: string[][], rows: string[]): void {
+  const T = c.types;
+  if (T > 6 || g.shifts > 7) return;
+  const coef = Array.from({ length: T }, (_, t) => 1 / Math.max(1, Math.floor(g.minutes / Math.max(1, c.typeMinutes[t] ?? 1))));
+  let best = 0;
+  const walk = (t: number, shifts: number, minutes: number, value: number) => {
+    if (t === T) {
+      best = Math.max(best, value);
+      return;
+    }
+    const len = c.typeMinutes[t] ?? 0;
+    for (let k = 0; k <= (g.perType[t] ?? 0) && shifts + k <= g.shifts && minutes + k * len <= g.minutes; k++) {
+      walk(t + 1, shifts + k, minutes + k * len, value + k * (coef[t] ?? 0));
+    }
+  };
+  walk(0, 0, 0, 0);
+  const terms = perType.flatMap((names, t) => names.map((n) => `+ ${(coef[t] ?? 0).toFixed(9)} ${n}`));
+  if (terms.length) rows.push(`${terms.join(' ')} <= ${(g.n * best + 1e-6).toFixed(9)}`);
+}
+
+/** Minimum rest: no member works type a on day d and a forbidden type b on day d + 1. */
+function restRows(c: Compiled, perDayType: string[][], n: number, rows: string[]): void {
+  const { days: D, types: T } = c;
+  for (let d = 0; d + 1 < D; d++) {
+    for (let a = 0; a < T; a++) {
+      const first = perDayType[d * T + a] ?? [];
+      if (!first.length) continue;
+      const next: string[] = [];
+      for (let b = 0; b < T; b++) if (c.forbid[a * T + b]) next.push(...(perDayType[(d + 1) * T + b] ?? []));
+      if (next.length) rows.push(`${[...first, ...next].join(' + ')} <= ${n}`);
+    }
+  }
 }
 
 /** Weighted coverage of a plan: Σ weight × min(count, required). */
