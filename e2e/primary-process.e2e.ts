@@ -51,7 +51,7 @@ async function loginAs(page: Page, username: string, path = '/', checkLoginPage 
 const phaseIs = (page: Page, phase: string) => page.getByText(new RegExp(`^Fase: ${phase} ·`)).waitFor();
 
 async function waitForSaved(page: Page): Promise<void> {
-  await page.getByRole('status').filter({ hasText: 'Opgeslagen' }).waitFor();
+  await page.getByRole('status').filter({ hasText: /^Opgeslagen\. De casus is bijgewerkt naar versie \d+\.$/ }).waitFor();
 }
 
 async function addTeamMember(page: Page, displayName: string): Promise<void> {

@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { daysFromToday, formatDate, fromDateTimeLocal, toDateTimeLocal } from './format';
 
 describe('date helpers', () => {
-  it('round-trips a moment through the datetime-local input value', () => {
-    const iso = '2026-03-01T09:30:15.000Z';
-    expect(fromDateTimeLocal(toDateTimeLocal(iso))).toBe(iso);
+  it('reads a datetime-local value as the end of that second, so events within it are included', () => {
+    expect(fromDateTimeLocal(toDateTimeLocal('2026-03-01T09:30:15.432Z'))).toBe('2026-03-01T09:30:15.999Z');
+  });
+
+  it('reads a value without seconds as the end of that minute', () => {
+    const local = toDateTimeLocal('2026-03-01T09:30:00.000Z').slice(0, 16);
+    expect(fromDateTimeLocal(local)).toBe('2026-03-01T09:30:59.999Z');
   });
 
   it('rejects what a datetime-local input cannot produce', () => {

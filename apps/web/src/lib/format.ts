@@ -23,11 +23,17 @@ export function toDateTimeLocal(isoDateTime: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-/** A `datetime-local` value (local time, no zone) as an ISO moment, or undefined when invalid. */
+/**
+ * A `datetime-local` value (local time, no zone) as an ISO moment, or undefined when invalid.
+ * "As of 16:30" means everything that happened during that minute too, so the moment is the end
+ * of the minute (or of the second, when seconds are given): the input cannot show milliseconds.
+ */
 export function fromDateTimeLocal(value: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value)) return undefined;
+  const match = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.exec(value);
+  if (!match) return undefined;
   const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+  if (Number.isNaN(d.getTime())) return undefined;
+  return new Date(d.getTime() + (match[1] ? 999 : 59_999)).toISOString();
 }
 
 /** A date some days after today (YYYY-MM-DD), as a sensible default for review dates. */

@@ -1,8 +1,9 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router-dom';
-import { Footer, Logo, PageContent, PageHeader, Paragraph, SkipLink } from '@rijkshuisstijl-community/components-react';
+import { Footer, PageContent, PageHeader, Paragraph, SkipLink } from '@rijkshuisstijl-community/components-react';
 import type { Me } from '@hoeder/contracts';
+import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
 import { UserMenu } from './UserMenu';
@@ -31,7 +32,7 @@ export function AppLayout({ me, children }: { me: Me | undefined; children: Reac
       <SkipLink href="#main">{t('app.skipLink')}</SkipLink>
       <PageHeader className="hoeder-header">
         <div className="hoeder-header__inner">
-          <Logo organisation={t('app.name')} subtitle={t('app.tagline')} />
+          <Brand />
           <div className="hoeder-header__tools">
             <LanguageSwitch />
             {me && <UserMenu me={me} />}
@@ -44,12 +45,13 @@ export function AppLayout({ me, children }: { me: Me | undefined; children: Reac
           {children}
         </main>
       </PageContent>
-      <Footer heading={t('app.footerHeading')} background="primary-filled">
-        <div>
-          <Paragraph>{t('app.footerText')}</Paragraph>
-          <Paragraph>{t('app.footerConfidential')}</Paragraph>
-        </div>
-      </Footer>
+      <Footer
+        background="primary-filled"
+        columns={[
+          { heading: t('app.footerHeading'), children: <Paragraph>{t('app.footerText')}</Paragraph> },
+          { heading: t('app.footerConfidentialHeading'), children: <Paragraph>{t('app.footerConfidential')}</Paragraph> },
+        ]}
+      />
     </div>
   );
 }

@@ -66,7 +66,7 @@ function CaseDetails({ view, asOf }: { view: CaseView; asOf: string | null }) {
         {t('case.phase')}: <strong>{enumLabel(t, 'phase', view.phase)}</strong> · {t('case.version')} {view.version}
       </Paragraph>
       {asOf && <AsOfNotice caseId={view.caseId} asOf={view.asOf ?? asOf} />}
-      <div ref={savedRef} tabIndex={-1} role="status">
+      <div ref={savedRef} tabIndex={-1} aria-live="polite">
         {saved.count > 0 && !asOf && <Alert type="ok">{t('case.saved', { version: saved.version })}</Alert>}
       </div>
       <div className="hoeder-case">
