@@ -14,28 +14,58 @@ export interface RowCost {
 
 const counts = new Int32Array(256);
 
+/**
+ * One pass over the row: requests, disruption, per-type counts, minutes, forbidden
+ * successions, run lengths and weekends. Runs that touch the horizon's start or end
+ * are exempt from the minimum-length rules, as in the Curtois & Qu definition
+ * (unknown history is assumed to continue the run).
+ */
 export function rowCost(c: Compiled, cells: Int32Array, o: number, out: RowCost): RowCost {
-  const { days: D, types: T } = c;
+  const D = c.days;
+  const T = c.types;
   const base = o * D;
+  const { slotType, pref, baseline, forbid, typeMinutes } = c;
+  const dw = c.disruptionWeight;
   counts.fill(0, 0, T);
   let hard = 0;
   let minutes = 0;
   let requests = 0;
   let disruption = 0;
   let prevType = -1;
+  let runStart = 0;
+  let weekends = 0;
+  const maxCons = c.maxCons[o] ?? D;
+  const minCons = c.minCons[o] ?? 0;
+  const minOff = c.minOff[o] ?? 0;
   for (let d = 0; d < D; d++) {
     const s = cells[base + d] ?? OFF;
-    const t = s === OFF ? -1 : (c.slotType[s] ?? 0);
-    requests += c.pref[(base + d) * (T + 1) + (t === -1 ? T : t)] ?? 0;
-    const b = c.baseline[base + d] ?? NONE;
-    if (b !== NONE && b !== s) disruption += c.disruptionWeight;
+    const t = s === OFF ? -1 : (slotType[s] ?? 0);
+    requests += pref[(base + d) * (T + 1) + (t === -1 ? T : t)] ?? 0;
+    if (dw !== 0) {
+      const b = baseline[base + d] ?? NONE;
+      if (b !== NONE && b !== s) disruption += dw;
+    }
     if (t >= 0) {
       counts[t] = (counts[t] ?? 0) + 1;
-      minutes += c.typeMinutes[t] ?? 0;
-      if (prevType >= 0 && c.forbid[prevType * T + t]) hard += 1;
+      minutes += typeMinutes[t] ?? 0;
+      if (prevType >= 0 && forbid[prevType * T + t]) hard += 1;
     }
+    if (d > 0 && (t >= 0) !== (prevType >= 0)) {
+      // A run of the previous state ended at d - 1.
+      const len = d - runStart;
+      if (prevType >= 0) {
+        if (len > maxCons) hard += len - maxCons;
+        if (runStart > 0 && len < minCons) hard += minCons - len;
+      } else if (runStart > 0 && len < minOff) {
+        hard += minOff - len;
+      }
+      runStart = d;
+    }
+    if (d % 7 === 6 && (t >= 0 || prevType >= 0)) weekends++;
     prevType = t;
   }
+  const last = D - runStart;
+  if (prevType >= 0 && last > maxCons) hard += last - maxCons;
   for (let t = 0; t < T; t++) {
     const excess = (counts[t] ?? 0) - (c.maxPerType[o * T + t] ?? D);
     if (excess > 0) hard += excess;
@@ -44,45 +74,12 @@ export function rowCost(c: Compiled, cells: Int32Array, o: number, out: RowCost)
   const minM = c.minMinutes[o] ?? 0;
   if (minutes > maxM) hard += (minutes - maxM) / 60;
   if (minutes < minM) hard += (minM - minutes) / 60;
-  hard += sequenceViolations(c, cells, o);
+  const maxWe = c.maxWeekends[o] ?? D;
+  if (weekends > maxWe) hard += weekends - maxWe;
   out.hard = hard;
   out.requests = requests;
   out.disruption = disruption;
   return out;
-}
-
-/**
- * Consecutive-shift, days-off and weekend limits. Blocks that touch the horizon's
- * start or end are exempt from the minimum-length rules, as in the Curtois & Qu
- * definition (unknown history is assumed to continue the block).
- */
-function sequenceViolations(c: Compiled, cells: Int32Array, o: number): number {
-  const D = c.days;
-  const base = o * D;
-  const maxCons = c.maxCons[o] ?? D;
-  const minCons = c.minCons[o] ?? 0;
-  const minOff = c.minOff[o] ?? 0;
-  let hard = 0;
-  let start = 0;
-  let weekends = 0;
-  for (let d = 1; d <= D; d++) {
-    const working = d < D && (cells[base + d] ?? OFF) !== OFF;
-    const wasWorking = (cells[base + d - 1] ?? OFF) !== OFF;
-    if (d < D && d % 7 === 6 && (working || wasWorking)) weekends++;
-    if (d < D && working === wasWorking) continue;
-    const len = d - start;
-    const interior = start > 0 && d < D;
-    if (wasWorking) {
-      if (len > maxCons) hard += len - maxCons;
-      if (interior && len < minCons) hard += minCons - len;
-    } else if (interior && len < minOff) {
-      hard += minOff - len;
-    }
-    start = d;
-  }
-  const maxWe = c.maxWeekends[o] ?? D;
-  if (weekends > maxWe) hard += weekends - maxWe;
-  return hard;
 }
 
 export function coverCost(c: Compiled, s: number, count: number): number {
