@@ -39,53 +39,67 @@ export function anneal(state: State, rng: Rng, limits: SearchLimits): { cells: I
   const start = limits.now();
   const maxIter = limits.maxIterations ?? Number.POSITIVE_INFINITY;
   const timeMs = limits.timeLimitMs ?? Number.POSITIVE_INFINITY;
-  let best = state.cells.slice();
-  let bestHard = state.hard;
-  let bestSoft = state.soft;
-  const t0 = limits.initialTemperature ?? initialTemperature(state, rng);
-  const t1 = Math.min(0.2, t0);
-  const cycles = 3;
-  let temp = t0;
-  let fraction = 0;
+  const best = { cells: state.cells.slice(), hard: state.hard, soft: state.soft };
+  const schedule = new Schedule(limits.initialTemperature ?? initialTemperature(state, rng));
   let lastReport = -1;
-  let cycle = 0;
   let iter = 0;
   for (; iter < maxIter; iter++) {
     if ((iter & 511) === 0) {
-      const elapsed = limits.now() - start;
-      fraction = Math.max(elapsed / timeMs, iter / maxIter);
+      const fraction = Math.max((limits.now() - start) / timeMs, iter / maxIter);
       if (fraction >= 1) break;
-      const c = Math.min(cycles - 1, Math.floor(fraction * cycles));
-      if (c !== cycle) {
-        cycle = c;
-        restore(state, best);
-      }
-      const local = fraction * cycles - c;
-      temp = t0 * Math.pow(t1 / t0, local) / (1 + c);
+      if (schedule.update(fraction)) restore(state, best.cells);
       if (limits.onProgress && fraction - lastReport >= 0.02) {
         lastReport = fraction;
-        limits.onProgress({ fraction, iterations: iter, bestHard, bestSoft });
+        limits.onProgress({ fraction, iterations: iter, bestHard: best.hard, bestSoft: best.soft });
       }
     }
-    const before = state.score;
-    if (!randomMove(state, rng)) {
-      state.undo();
-      continue;
-    }
-    state.finish();
-    const delta = state.score - before;
-    if (delta <= 0 || rng.next() < Math.exp(-delta / temp)) {
-      state.accept();
-      if (better(state.hard, state.soft, bestHard, bestSoft)) {
-        best = state.cells.slice();
-        bestHard = state.hard;
-        bestSoft = state.soft;
-      }
-    } else {
-      state.undo();
-    }
+    step(state, rng, schedule.temperature, best);
   }
-  return { cells: best, iterations: iter };
+  return { cells: best.cells, iterations: iter };
+}
+
+/** One move: apply, accept by the Metropolis rule or undo, and record a new best. */
+function step(state: State, rng: Rng, temp: number, best: { cells: Int32Array; hard: number; soft: number }): void {
+  const before = state.score;
+  if (!randomMove(state, rng)) {
+    state.undo();
+    return;
+  }
+  state.finish();
+  const delta = state.score - before;
+  if (delta > 0 && rng.next() >= Math.exp(-delta / temp)) {
+    state.undo();
+    return;
+  }
+  state.accept();
+  if (better(state.hard, state.soft, best.hard, best.soft)) {
+    best.cells = state.cells.slice();
+    best.hard = state.hard;
+    best.soft = state.soft;
+  }
+}
+
+/** Geometric cooling repeated in cycles; each new cycle starts cooler, from the best roster. */
+class Schedule {
+  temperature: number;
+  private cycle = 0;
+  private readonly cycles = 3;
+  private readonly t1: number;
+
+  constructor(private readonly t0: number) {
+    this.temperature = t0;
+    this.t1 = Math.min(0.2, t0);
+  }
+
+  /** Set the temperature for a budget fraction; true when a new cycle begins. */
+  update(fraction: number): boolean {
+    const c = Math.min(this.cycles - 1, Math.floor(fraction * this.cycles));
+    const local = fraction * this.cycles - c;
+    this.temperature = (this.t0 * Math.pow(this.t1 / this.t0, local)) / (1 + c);
+    if (c === this.cycle) return false;
+    this.cycle = c;
+    return true;
+  }
 }
 
 function restore(state: State, cells: Int32Array): void {
