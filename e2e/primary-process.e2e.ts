@@ -88,12 +88,29 @@ async function registerCase(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Aanmelding registreren' }).click();
 }
 
-async function completeTriage(page: Page): Promise<void> {
+/**
+ * Triage, with a version conflict on the way: another tab changes the case while the form is
+ * filled in. The user gets the conflict explained, keeps the input, reloads and submits again.
+ */
+async function completeTriageAfterConflict(page: Page): Promise<void> {
   const form = page.getByRole('form', { name: 'Triage uitvoeren' });
+  const motivation = 'Georganiseerde criminaliteit; eigen weerstand en die van de werkgever zijn onvoldoende.';
   expect(await form.getByLabel('Dreigingsfenomeen').inputValue()).toBe('organised_crime');
   await form.getByText(/Aanbeveling volgens triagecriteria/).waitFor();
   await form.getByLabel('In het stelsel, nationaal gezag (NCTV)').check();
-  await form.getByLabel('Motivering').fill('Georganiseerde criminaliteit; eigen weerstand en die van de werkgever zijn onvoldoende.');
+  await form.getByLabel('Motivering').fill(motivation);
+
+  const otherTab = await page.context().newPage();
+  await otherTab.goto(new URL(page.url()).pathname);
+  await addTeamMember(otherTab, 'Bram Tegenspraak');
+  await otherTab.close();
+
+  await form.getByRole('button', { name: 'Triage vastleggen' }).click();
+  await page.getByRole('alert').filter({ hasText: 'De casus is intussen gewijzigd' }).waitFor();
+  await checkPage(page, 'case page, version conflict');
+  await page.getByRole('button', { name: 'Actuele casus laden' }).click();
+  await page.getByRole('region', { name: 'Team' }).getByText('Bram Tegenspraak').waitFor();
+  expect(await form.getByLabel('Motivering').inputValue()).toBe(motivation);
   await form.getByRole('button', { name: 'Triage vastleggen' }).click();
   await phaseIs(page, 'In analyse');
 }
@@ -116,7 +133,7 @@ describe('primary process in the browser', () => {
     await checkPage(page, 'case page, registered');
 
     for (const name of ['Anouk Analist', 'Diederik Besluitnemer', 'Eva Vierogen', 'Priya Teamleider']) await addTeamMember(page, name);
-    await completeTriage(page);
+    await completeTriageAfterConflict(page);
     const triage = page.getByRole('region', { name: 'Triage' });
     await triage.getByText('TR-NATIONAL-PHENOMENON', { exact: false }).waitFor();
     await triage.getByText('triage-2025.1').waitFor();

@@ -6,8 +6,12 @@ import { Section } from '../CaseSections/Section';
 import { AssessmentForm } from './AssessmentForm';
 import { DecisionProposalForm } from './DecisionProposalForm';
 import { DecisionReviewForm } from './DecisionReviewForm';
+import { EndCaseForm } from './EndCaseForm';
 import { TeamMemberForm } from './TeamMemberForm';
 import { TriageForm } from './TriageForm';
+
+/** In-page target of the "to the actions" link at the top of the case page. */
+export const ACTIONS_ANCHOR = 'acties';
 
 /** The actions this user may take on the case now: by role, by phase and by four-eyes. */
 interface Props {
@@ -26,7 +30,7 @@ export function CaseActions({ view, me, onSaved, savedCount }: Props) {
   // Keyed by the save count, not the version: a saved form starts empty, while a form whose submit
   // was refused keeps its input even after the case is reloaded to a newer version.
   return (
-    <Section title={t('case.actionsHeading')}>
+    <Section id={ACTIONS_ANCHOR} title={t('case.actionsHeading')}>
       {actions.size === 0 && !ownProposal && <Paragraph>{t('case.noActions')}</Paragraph>}
       {ownProposal && <Paragraph>{t('reviewForm.ownProposal')}</Paragraph>}
       {actions.has('CompleteTriage') && <TriageForm key={`triage-${savedCount}`} view={view} onSaved={onSaved} />}
@@ -34,6 +38,7 @@ export function CaseActions({ view, me, onSaved, savedCount }: Props) {
       {actions.has('ProposeDecision') && <DecisionProposalForm key={`proposal-${savedCount}`} view={view} onSaved={onSaved} />}
       {actions.has('ApproveDecision') && pending && <DecisionReviewForm key={`review-${savedCount}`} view={view} decisionId={pending.decisionId} onSaved={onSaved} />}
       {actions.has('AssignMember') && <TeamMemberForm key={`team-${savedCount}`} view={view} onSaved={onSaved} />}
+      {actions.has('EndCase') && <EndCaseForm key={`end-${savedCount}`} view={view} onSaved={onSaved} />}
     </Section>
   );
 }

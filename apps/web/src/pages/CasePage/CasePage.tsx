@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, Heading, Paragraph, PreHeading } from '@rijkshuisstijl-community/components-react';
+import { Alert, Heading, Link, Paragraph, PreHeading } from '@rijkshuisstijl-community/components-react';
 import { Uuid, type CaseView } from '@hoeder/contracts';
 import { useCaseView } from '../../api/queries';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert/ApiErrorAlert';
 import { AsOfControl, AsOfNotice } from '../../components/AsOfControl/AsOfControl';
 import { useCurrentUser } from '../../components/AuthGate/AuthGate';
-import { CaseActions } from '../../components/CaseActions/CaseActions';
+import { ACTIONS_ANCHOR, CaseActions } from '../../components/CaseActions/CaseActions';
 import { CaseSectionList } from '../../components/CaseSections/CaseSectionList';
 import { CaseTimeline } from '../../components/CaseTimeline/CaseTimeline';
 import { ClassificationBanner } from '../../components/ClassificationBanner/ClassificationBanner';
@@ -65,7 +65,13 @@ function CaseDetails({ view, asOf }: { view: CaseView; asOf: string | null }) {
       <Paragraph className="hoeder-phase">
         {t('case.phase')}: <strong>{enumLabel(t, 'phase', view.phase)}</strong> · {t('case.version')} {view.version}
       </Paragraph>
-      {asOf && <AsOfNotice caseId={view.caseId} asOf={view.asOf ?? asOf} />}
+      {asOf ? (
+        <AsOfNotice caseId={view.caseId} asOf={view.asOf ?? asOf} />
+      ) : (
+        <Paragraph>
+          <Link href={`#${ACTIONS_ANCHOR}`}>{t('case.toActions')}</Link>
+        </Paragraph>
+      )}
       <div ref={savedRef} tabIndex={-1} aria-live="polite">
         {saved.count > 0 && !asOf && <Alert type="ok">{t('case.saved', { version: saved.version })}</Alert>}
       </div>
