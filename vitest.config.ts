@@ -1,7 +1,6 @@
 import { defineConfig } from 'vitest/config';
-
-// One runner for every workspace. Service tests open their own PGlite (or the
-// PostgreSQL server named by TEST_DATABASE_URL), so files may run in parallel.
+// One runner for every workspace. Service tests open their own fresh database (in-memory PGlite,
+// or a new database on the server named by TEST_PG_ADMIN_URL), so files may run in parallel.
 export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
