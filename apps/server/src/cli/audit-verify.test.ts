@@ -47,5 +47,5 @@ describe('npm run audit:verify', () => {
     const tampered = runVerify();
     expect(tampered.status).toBe(1);
     expect(tampered.stderr).toContain('seq=2');
-  });
+  }, 240_000);
 });
