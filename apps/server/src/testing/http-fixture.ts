@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { upsertUser } from '@hoeder/db';
 import { openTestDatabase, type TestDatabase } from '@hoeder/db/testing';
@@ -10,6 +9,7 @@ import { DEMO_ACCOUNTS } from '../demo/demo-accounts';
 import type { AppDeps } from '../app';
 import { fixedClock } from '../platform/clock';
 import { START } from './service-fixture';
+import { freePort } from './free-port';
 
 export interface ApiReply {
   status: number;
@@ -30,14 +30,6 @@ export interface HttpFixture {
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
 
 /** The real application (auth, services, routes) on a fresh database, listening on loopback. */
 export async function openHttpFixture(): Promise<HttpFixture> {

@@ -1,13 +1,13 @@
 import { upsertUser } from '@hoeder/db';
 import { openTestDatabase, type TestDatabase } from '@hoeder/db/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createServer } from 'node:net';
 import { createAuditService, type AuditService } from '../../audit/audit.service';
 import { loadConfig, type AppConfig } from '../../config';
 import { DEMO_ACCOUNTS, type DemoAccount } from '../../demo/demo-accounts';
 import { AppError, STATUS_OF } from '../../platform/app-error';
 import { systemClock, type Clock } from '../../platform/clock';
 import { registerAuth } from '../auth.plugin';
+import { freePort } from '../../testing/free-port';
 
 export interface AuthTestApp {
   app: FastifyInstance;
@@ -26,15 +26,6 @@ export interface AuthTestAppOptions {
   routes?: (app: FastifyInstance) => void;
 }
 
-/** A free port, chosen before the app is built, because publicUrl must be known at registration. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /**
  * A minimal app for auth tests: a fresh test database with the demo users, the auth plugin, an
