@@ -1,6 +1,6 @@
 import {
   buildCoverageBound, compile, generateLccWeek, NATIONAL_WEEK, solve, weightedCoverage, totalDemandWeight,
-  solveLp, type Assignment, type Compiled, type Plan,
+  highsMipSolver, solveLp, type Assignment, type Compiled, type Plan,
 } from '@hoeder/planner';
 
 export interface LccRow {
@@ -38,8 +38,9 @@ export function slotCounts(c: Compiled, assignments: Assignment[]): Int32Array {
 
 export async function runLcc(seconds: number, seed: number): Promise<{ row: LccRow; plan: Plan }> {
   const problem = generateLccWeek({ ...NATIONAL_WEEK, seed });
+  const mip = await highsMipSolver();
   const t0 = performance.now();
-  const result = solve(problem, { seed, timeLimitMs: seconds * 1000, candidateLimit: 256 });
+  const result = solve(problem, { seed, timeLimitMs: seconds * 1000, candidateLimit: 256, mip });
   const ours = (performance.now() - t0) / 1000;
   if (!result.ok) throw new Error(result.error.message);
   const compiled = compile(problem);

@@ -6,6 +6,9 @@ import { anneal, type Progress } from './search';
 import { explainShortfalls } from './shortfall';
 import { State } from './state';
 import { lnsStep, type MipSolver } from './mip/lns';
+import { repairDay } from './mip/day-repair';
+
+const DAY_REPAIR_CELLS = 2000;
 
 export interface SolveOptions {
   seed?: number;
@@ -51,7 +54,7 @@ export function solve(problem: PlanningProblem, options: SolveOptions = {}): Res
   if (options.maxIterations === undefined && remaining === undefined) {
     return { ok: false, error: { code: 'no-limit', message: 'give a time limit or an iteration limit' } };
   }
-  const share = options.mip ? (options.annealShare ?? 0.85) : 1;
+  const share = options.mip ? (options.annealShare ?? defaultAnnealShare(c)) : 1;
   const { cells, iterations } = anneal(state, rng, {
     timeLimitMs: remaining === undefined ? undefined : remaining * share,
     maxIterations: options.maxIterations === undefined ? undefined : Math.ceil(options.maxIterations * share),
@@ -63,6 +66,11 @@ export function solve(problem: PlanningProblem, options: SolveOptions = {}): Res
   if (options.mip) runLns(final, rng, options.mip, { ...options, now, timeLimitMs: remaining }, share);
   const plan = toPlan(final);
   return { ok: true, value: { ...plan, stats: { iterations, elapsedMs: now() - t0, constructionMs } } };
+}
+
+/** Benchmark-size rosters anneal most of the time; national weeks profit more from exact days. */
+function defaultAnnealShare(c: Compiled): number {
+  return c.officers * c.days > DAY_REPAIR_CELLS ? 0.5 : 0.85;
 }
 
 interface LnsBudget {
@@ -80,12 +88,15 @@ function runLns(state: State, rng: Rng, mip: MipSolver, budget: LnsBudget, share
   const start = budget.now();
   const timeMs = (budget.timeLimitMs ?? Number.POSITIVE_INFINITY) * (1 - share);
   const rounds = budget.maxIterations === undefined ? Number.POSITIVE_INFINITY : Math.max(1, Math.round(budget.maxIterations / 20000));
+  // National weeks are too large for cell neighbourhoods: re-solve whole days exactly instead.
+  const byDay = state.c.officers * state.c.days > DAY_REPAIR_CELLS;
   let size = Math.min(4, state.c.officers);
   for (let round = 0; round < rounds; round++) {
     const left = (timeMs - (budget.now() - start)) / 1000;
     if (left <= 0.05) break;
     const t = budget.now();
-    lnsStep(state, rng, mip, size, Math.min(left, 3));
+    if (byDay) repairDay(state, mip, round % state.c.days, Math.min(left, 3));
+    else lnsStep(state, rng, mip, size, Math.min(left, 3));
     const took = (budget.now() - t) / 1000;
     size = took < 0.5 ? Math.min(size + 1, state.c.officers) : Math.max(2, size - 1);
     const fraction = share + (1 - share) * Math.min(1, (budget.now() - start) / timeMs, (round + 1) / rounds);
