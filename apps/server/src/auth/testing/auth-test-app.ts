@@ -26,7 +26,6 @@ export interface AuthTestAppOptions {
   routes?: (app: FastifyInstance) => void;
 }
 
-
 /**
  * A minimal app for auth tests: a fresh test database with the demo users, the auth plugin, an
  * error handler that maps AppError codes like the real one, listening on 127.0.0.1.
