@@ -34,7 +34,7 @@ if (file.endsWith('.json')) {
 }
 
 const result = await planInWorker(
-  { problem, seed, timeLimitMs: seconds * 1000, useMip: curtois !== null },
+  { problem, seed, timeLimitMs: seconds * 1000, useMip: true },
   (p) => {
     if (!json) process.stderr.write(`\r[${'#'.repeat(Math.round(p.fraction * 30)).padEnd(30)}] soft ${p.bestSoft.toFixed(0)}  `);
   },

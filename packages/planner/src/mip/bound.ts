@@ -1,18 +1,31 @@
 import { canTake, type Compiled } from '../compile';
 
+interface Group { o: number; n: number; shifts: number; minutes: number; perType: number[] }
+interface Class { s: number; req: number; weight: number; names: string[] }
+
 /**
  * Upper bound on weighted coverage, as an aggregated LP. Officers with the same
  * qualifications, unit kind, leave days and contract are interchangeable, and so are
  * slots with the same day, shift type, qualification, allowed units and weight. Per
  * group: at most one shift per member per day, no forbidden succession (minimum
  * rest) counted over the members, and at most the members' shift, minute and
- * per-type capacity over the week (per type: floor(max minutes / shift length)). Run-length rules are dropped, so every plan's
- * weighted coverage is at most the LP optimum.
+ * per-type capacity over the week (per type: floor(max minutes / shift length)).
+ * Run-length rules are dropped, so every plan's weighted coverage is at most the LP
+ * optimum.
  */
 export function buildCoverageBound(c: Compiled): string {
+  const classes = slotClasses(c);
+  const objective: string[] = [];
+  const rows: string[] = [];
+  officerGroups(c).forEach((g, gi) => groupRows(c, g, gi, classes, objective, rows));
+  for (const k of classes) if (k.names.length) rows.push(`${k.names.join(' + ')} <= ${k.req}`);
+  return ['Maximize', ` obj: ${objective.join(' ') || '0 y_none'}`, 'Subject To', ...rows.map((r, i) => ` b${i}: ${r}`), 'End'].join('\n');
+}
+
+function officerGroups(c: Compiled): Group[] {
   const { days: D, types: T } = c;
   const minLen = Math.min(...Array.from(c.typeMinutes));
-  const groups = new Map<string, { o: number; n: number; shifts: number; minutes: number; perType: number[] }>();
+  const groups = new Map<string, Group>();
   for (let o = 0; o < c.officers; o++) {
     let leave = '';
     for (let d = 0; d < D; d++) leave += c.leave[o * D + d] ? '1' : '0';
@@ -21,58 +34,50 @@ export function buildCoverageBound(c: Compiled): string {
       Math.min(D, c.maxPerType[o * T + t] ?? D, Math.floor((c.maxMinutes[o] ?? 0) / Math.max(1, c.typeMinutes[t] ?? 1))));
     const key = `${c.officerQualMask[o]}|${c.officerKindBit[o]}|${leave}|${c.maxMinutes[o]}|${perType.join(',')}|${c.maxCons[o]}`;
     const free = leave.split('').filter((x) => x === '0').length;
-    const shifts = Math.min(free, Math.floor((c.maxMinutes[o] ?? 0) / minLen));
     const g = groups.get(key);
     if (g) g.n++;
-    else groups.set(key, { o, n: 1, shifts, minutes: c.maxMinutes[o] ?? 0, perType });
+    else groups.set(key, { o, n: 1, shifts: Math.min(free, Math.floor((c.maxMinutes[o] ?? 0) / minLen)), minutes: c.maxMinutes[o] ?? 0, perType });
   }
-  const classes = new Map<string, { s: number; req: number; weight: number }>();
+  return [...groups.values()];
+}
+
+function slotClasses(c: Compiled): Class[] {
+  const classes = new Map<string, Class>();
   for (let s = 0; s < c.slots; s++) {
     const key = `${c.slotDay[s]}|${c.slotType[s]}|${c.slotQualBit[s]}|${c.slotKindMask[s]}|${c.slotUnder[s]}`;
     const k = classes.get(key);
     if (k) k.req += c.slotCount[s] ?? 0;
-    else classes.set(key, { s, req: c.slotCount[s] ?? 0, weight: c.slotUnder[s] ?? 0 });
+    else classes.set(key, { s, req: c.slotCount[s] ?? 0, weight: c.slotUnder[s] ?? 0, names: [] });
   }
-  const objective: string[] = [];
-  const rows: string[] = [];
-  const byClass = new Map<number, string[]>();
-  let gi = 0;
-  for (const g of groups.values()) {
-    const perDay: string[][] = Array.from({ length: D }, () => []);
-    const perDayType: string[][] = Array.from({ length: D * T }, () => []);
-    const perType: string[][] = Array.from({ length: T }, () => []);
-    const all: string[] = [];
-    const minutes: string[] = [];
-    let ki = 0;
-    for (const k of classes.values()) {
-      ki++;
-      if (!canTake(c, g.o, k.s)) continue;
-      const name = `y_${gi}_${ki}`;
-      const t = c.slotType[k.s] ?? 0;
-      objective.push(`+ ${k.weight} ${name}`);
-      perDay[c.slotDay[k.s] ?? 0]?.push(name);
-      perDayType[(c.slotDay[k.s] ?? 0) * T + t]?.push(name);
-      perType[t]?.push(name);
-      all.push(name);
-      minutes.push(`+ ${c.typeMinutes[t]} ${name}`);
-      byClass.set(ki, [...(byClass.get(ki) ?? []), name]);
-    }
-    for (const names of perDay) if (names.length) rows.push(`${names.join(' + ')} <= ${g.n}`);
-    restRows(c, perDayType, g.n, rows);
-    perType.forEach((names, t) => {
-      if (names.length) rows.push(`${names.join(' + ')} <= ${g.n * (g.perType[t] ?? D)}`);
-    });
-    if (all.length) rows.push(`${all.join(' + ')} <= ${g.n * g.shifts}`, `${minutes.join(' ')} <= ${g.n * g.minutes}`);
-    mixRow(c, g, perType, rows);
-    gi++;
-  }
-  let ki = 0;
-  for (const k of classes.values()) {
-    ki++;
-    const names = byClass.get(ki);
-    if (names?.length) rows.push(`${names.join(' + ')} <= ${k.req}`);
-  }
-  return ['Maximize', ` obj: ${objective.join(' ') || '0 y_none'}`, 'Subject To', ...rows.map((r, i) => ` b${i}: ${r}`), 'End'].join('\n');
+  return [...classes.values()];
+}
+
+function groupRows(c: Compiled, g: Group, gi: number, classes: Class[], objective: string[], rows: string[]): void {
+  const { days: D, types: T } = c;
+  const perDay: string[][] = Array.from({ length: D }, () => []);
+  const perDayType: string[][] = Array.from({ length: D * T }, () => []);
+  const perType: string[][] = Array.from({ length: T }, () => []);
+  const minutes: string[] = [];
+  classes.forEach((k, ki) => {
+    if (!canTake(c, g.o, k.s)) return;
+    const name = `y_${gi}_${ki}`;
+    const t = c.slotType[k.s] ?? 0;
+    const d = c.slotDay[k.s] ?? 0;
+    objective.push(`+ ${k.weight} ${name}`);
+    perDay[d]?.push(name);
+    perDayType[d * T + t]?.push(name);
+    perType[t]?.push(name);
+    minutes.push(`+ ${c.typeMinutes[t]} ${name}`);
+    k.names.push(name);
+  });
+  for (const names of perDay) if (names.length) rows.push(`${names.join(' + ')} <= ${g.n}`);
+  restRows(c, perDayType, g.n, rows);
+  perType.forEach((names, t) => {
+    if (names.length) rows.push(`${names.join(' + ')} <= ${g.n * (g.perType[t] ?? D)}`);
+  });
+  const all = perType.flat();
+  if (all.length) rows.push(`${all.join(' + ')} <= ${g.n * g.shifts}`, `${minutes.join(' ')} <= ${g.n * g.minutes}`);
+  mixRow(c, g, perType, rows);
 }
 
 /**
@@ -80,7 +85,7 @@ export function buildCoverageBound(c: Compiled): string {
  * 540 or 5 of 480, never 4 + a fraction. Row Σ_t n_t / floor(M / len_t) ≤ max over
  * every integer-feasible (n_t) of the same sum, found by enumeration, so it is valid.
  */
-function mixRow(c: Compiled, g: { n: number; shifts: number; minutes: number; perType: number[] }, perType: string[][], rows: string[]): void {
+function mixRow(c: Compiled, g: Group, perType: string[][], rows: string[]): void {
   const T = c.types;
   if (T > 6 || g.shifts > 7) return;
   const coef = Array.from({ length: T }, (_, t) => 1 / Math.max(1, Math.floor(g.minutes / Math.max(1, c.typeMinutes[t] ?? 1))));
