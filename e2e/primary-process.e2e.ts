@@ -240,7 +240,7 @@ describe('primary process in the browser', () => {
     await checkPage(page, 'case page in English');
   });
 
-  it('an unknown address shows a not-found page', async () => {
+  it('an unknown address shows a not-found page; logging out returns to the login page', async () => {
     const { page } = b;
     await loginAs(page, 'triage', '/casussen/00000000-0000-4000-8000-00000000ffff');
     await page.getByRole('heading', { level: 1, name: 'Casus niet gevonden' }).waitFor();
@@ -248,5 +248,7 @@ describe('primary process in the browser', () => {
     await page.goto('/bestaat-niet');
     await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
     await checkPage(page, 'page not found');
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByLabel('Gebruikersnaam').waitFor();
   });
 });

@@ -1,15 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Fieldset, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { TriageRequest, type CaseView } from '@hoeder/contracts';
-import { LOCAL_AUTHORITIES, recommendTriage, rulesetInEffect, THREAT_PHENOMENA, TRIAGE_OUTCOMES, TRIAGE_RULESETS, type TriageFacts } from '@hoeder/domain';
+import { LOCAL_AUTHORITIES, TRIAGE_OUTCOMES, type TriageFacts } from '@hoeder/domain';
 import { enumLabel, untyped } from '../../i18n/enums';
 import { optionalText, requireWrittenText, type FieldErrors } from '../../lib/validation';
-import { CheckboxField, RadioField, SelectField, TextareaField } from '../FormFields/FormFields';
+import { RadioField, SelectField, TextareaField } from '../FormFields/FormFields';
 import { ActionPanel } from './ActionPanel';
+import { TriageFactsFields } from './TriageFactsFields';
 import { useCommandForm } from './useCommandForm';
-
-const FACT_FLAGS = ['onLimitedList', 'inWitnessProtectionTrack', 'ownResistanceSufficient'] as const;
 
 /** Hand-offs need a recipient and a note (local domain) or a note (witness protection). */
 function requireHandOff(errors: FieldErrors, outcome: string, handOffTo: string, note: string): FieldErrors {
@@ -34,8 +32,6 @@ export function TriageForm({ view, onSaved }: { view: CaseView; onSaved: (versio
   const labelFor = (field: string) => untyped(t)(`triageForm.${field.replace(/^facts\./, '')}`);
   const form = useCommandForm({ caseId: view.caseId, path: 'triage', schema: TriageRequest, labelFor, onSaved });
 
-  const ruleset = rulesetInEffect(TRIAGE_RULESETS, new Date().toISOString());
-  const recommendation = ruleset ? recommendTriage(ruleset, facts) : undefined;
   const handsOff = outcome === 'local_domain' || outcome === 'witness_protection';
 
   const submit = () =>
@@ -53,28 +49,7 @@ export function TriageForm({ view, onSaved }: { view: CaseView; onSaved: (versio
 
   return (
     <ActionPanel title={t('triageForm.heading')} submitLabel={t('triageForm.submit')} onSubmit={submit} pending={form.pending} error={form.error} onReload={form.reload} errors={form.errors}>
-      <Fieldset legend={t('triageForm.factsLegend')}>
-        <SelectField
-          name="phenomenon"
-          label={t('triageForm.phenomenon')}
-          value={facts.phenomenon}
-          onChange={(v) => setFacts({ ...facts, phenomenon: v as TriageFacts['phenomenon'] })}
-          options={THREAT_PHENOMENA.map((p) => ({ value: p, label: enumLabel(t, 'phenomenon', p) }))}
-          error={form.errors.message('facts.phenomenon')}
-        />
-        {FACT_FLAGS.map((flag) => (
-          <CheckboxField key={flag} name={flag} label={t(`triageForm.${flag}`)} checked={facts[flag]} onChange={(checked) => setFacts({ ...facts, [flag]: checked })} />
-        ))}
-      </Fieldset>
-      {recommendation?.ok && (
-        <Paragraph className="hoeder-recommendation" role="status">
-          {t('triageForm.recommendation', {
-            version: recommendation.value.rulesetVersion,
-            outcome: enumLabel(t, 'triageOutcome', recommendation.value.outcome),
-            rule: recommendation.value.firedRules.map((r) => enumLabel(t, 'triageRule', r)).join('; '),
-          })}
-        </Paragraph>
-      )}
+      <TriageFactsFields facts={facts} onChange={setFacts} phenomenonError={form.errors.message('facts.phenomenon')} />
       <RadioField
         name="outcome"
         legend={t('triageForm.outcome')}

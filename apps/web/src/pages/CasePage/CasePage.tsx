@@ -15,6 +15,7 @@ import { RouterLink } from '../../components/RouterLink/RouterLink';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { enumLabel } from '../../i18n/enums';
 import { isNotFound } from '../../lib/errors';
+import { allowedActions } from '../../lib/permissions';
 import { NotFoundPage } from '../NotFoundPage/NotFoundPage';
 
 export function CasePage() {
@@ -54,6 +55,7 @@ function CaseDetails({ view, asOf }: { view: CaseView; asOf: string | null }) {
 
   const showAsOf = (moment: string) => navigate({ pathname: `/casussen/${view.caseId}`, search: `?asOf=${encodeURIComponent(moment)}` });
   const onSaved = (version: number) => setSaved((s) => ({ version, count: s.count + 1 }));
+  const hasActions = allowedActions({ roles: me.roles, userId: me.userId, phase: view.phase, pendingProposedBy: view.decision?.pending?.proposedBy.userId, viewingPast: false }).size > 0;
 
   return (
     <>
@@ -65,9 +67,8 @@ function CaseDetails({ view, asOf }: { view: CaseView; asOf: string | null }) {
       <Paragraph className="hoeder-phase">
         {t('case.phase')}: <strong>{enumLabel(t, 'phase', view.phase)}</strong> · {t('case.version')} {view.version}
       </Paragraph>
-      {asOf ? (
-        <AsOfNotice caseId={view.caseId} asOf={view.asOf ?? asOf} />
-      ) : (
+      {asOf && <AsOfNotice caseId={view.caseId} asOf={view.asOf ?? asOf} />}
+      {!asOf && hasActions && (
         <Paragraph>
           <Link href={`#${ACTIONS_ANCHOR}`}>{t('case.toActions')}</Link>
         </Paragraph>

@@ -1,20 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { ActionGroup, Button, Fieldset, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { ActionGroup, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { RegisterCaseRequest } from '@hoeder/contracts';
-import { CLASSIFICATIONS, REFERRAL_SOURCES, THREAT_PHENOMENA } from '@hoeder/domain';
 import { useRegisterCase } from '../../api/queries';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert/ApiErrorAlert';
 import { useCurrentUser } from '../../components/AuthGate/AuthGate';
 import { ErrorSummary } from '../../components/ErrorSummary/ErrorSummary';
-import { SelectField, TextareaField } from '../../components/FormFields/FormFields';
 import { useFormErrors } from '../../components/FormFields/useFormErrors';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { enumLabel, untyped, type EnumGroup } from '../../i18n/enums';
+import { untyped } from '../../i18n/enums';
 import { mayRegisterCase } from '../../lib/permissions';
 import { serverFieldErrors, validate } from '../../lib/validation';
 import { NotFoundPage } from '../NotFoundPage/NotFoundPage';
+import { IntakeFieldset } from './IntakeFieldset';
 import { PersonsFieldset } from './PersonsFieldset';
 import { emptyPerson, emptyRegisterDraft, requireThreatenedPerson, toRegisterRequest, type RegisterDraft } from './registerDraft';
 
@@ -41,7 +40,6 @@ function RegisterCaseForm() {
   };
   const errors = useFormErrors(labelFor);
   const set = (patch: Partial<RegisterDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const options = (group: EnumGroup, values: readonly string[]) => values.map((value) => ({ value, label: enumLabel(t, group, value) }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -67,13 +65,7 @@ function RegisterCaseForm() {
       <Paragraph>{t('forms.requiredHint')}</Paragraph>
       <ErrorSummary entries={errors.entries} attempt={errors.attempt} />
       <form onSubmit={submit} noValidate className="hoeder-form">
-        <Fieldset legend={t('register.intakeLegend')}>
-          <SelectField name="referralSource" label={t('register.referralSource')} value={draft.referralSource} onChange={(v) => set({ referralSource: v })} options={options('referralSource', REFERRAL_SOURCES)} placeholder={t('forms.choose')} error={errors.message('referralSource')} />
-          <TextareaField name="referrerDescription" label={t('register.referrerDescription')} description={t('register.referrerDescriptionHelp')} rows={2} value={draft.referrerDescription} onChange={(v) => set({ referrerDescription: v })} error={errors.message('referrerDescription')} />
-          <SelectField name="reportedPhenomenon" label={t('register.reportedPhenomenon')} value={draft.reportedPhenomenon} onChange={(v) => set({ reportedPhenomenon: v })} options={options('phenomenon', THREAT_PHENOMENA)} placeholder={t('forms.choose')} error={errors.message('reportedPhenomenon')} />
-          <TextareaField name="firstInformation" label={t('register.firstInformation')} description={t('register.firstInformationHelp')} rows={6} value={draft.firstInformation} onChange={(v) => set({ firstInformation: v })} error={errors.message('firstInformation')} />
-          <SelectField name="classification" label={t('register.classification')} value={draft.classification} onChange={(v) => set({ classification: v })} options={options('classification', CLASSIFICATIONS)} placeholder={t('forms.choose')} error={errors.message('classification')} />
-        </Fieldset>
+        <IntakeFieldset draft={draft} onChange={set} error={errors.message} />
         <PersonsFieldset persons={draft.persons} onChange={(persons) => set({ persons })} onAdd={addPerson} error={errors.message} />
         <ApiErrorAlert error={register.error} />
         <ActionGroup>
