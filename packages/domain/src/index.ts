@@ -10,3 +10,4 @@ export * from './triage/triage-rulesets';
 export * from './access/capabilities';
 export * from './access/need-to-know';
 export * as policy from './policy';
+export * as assessment from './assessment';

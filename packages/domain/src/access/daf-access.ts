@@ -1,0 +1,96 @@
+import { RELEASED_TO, type ReleaseCondition } from '../assessment/information';
+import { classificationRank, type Classification, type Role } from '../shared/vocabulary';
+import { readableRecords, sectionRecord, type AccessSubject } from './need-to-know';
+
+/**
+ * Need-to-know inside the DAF record (DOMAIN §4, §10). The assessment section gate of
+ * `readableRecords` comes first (capability, membership or oversight, clearance, release to
+ * NCTV/DAF/inspectorate), so executing units, the LCC and liaisons see nothing of the DAF. Within
+ * it, parts of an assessment go by role, the grading of an item goes with the assessment, and the
+ * CONTENT of an item also needs the originator's release and clearance for the item itself.
+ */
+
+export const ASSESSMENT_PARTS = ['judgement', 'scenarios', 'assumptions', 'gaps', 'challenges', 'ratings'] as const;
+export type AssessmentPart = (typeof ASSESSMENT_PARTS)[number];
+
+/**
+ * The decision maker gets what a decision needs — judgement, scenarios, assumptions, gaps and the
+ * challenge (dissent stays visible) — but not the template ratings, the analysts' working notes
+ * that quote product content.
+ */
+const PART_ROLES: Record<AssessmentPart, readonly Role[]> = {
+  judgement: ['threat_analyst', 'decision_maker', 'inspector'],
+  scenarios: ['threat_analyst', 'decision_maker', 'inspector'],
+  assumptions: ['threat_analyst', 'decision_maker', 'inspector'],
+  gaps: ['threat_analyst', 'decision_maker', 'inspector'],
+  challenges: ['threat_analyst', 'decision_maker', 'inspector'],
+  ratings: ['threat_analyst', 'inspector'],
+};
+
+/** One readable unit of the DAF record of a case. */
+export type DafRecord =
+  | { kind: 'part'; caseId: string; part: AssessmentPart; classification: Classification }
+  /** The register entry of an item: partner, legal basis, dates and Admiralty grading, not content. */
+  | { kind: 'grading'; caseId: string; itemId: string; classification: Classification }
+  | { kind: 'content'; caseId: string; itemId: string; classification: Classification; releaseCondition: ReleaseCondition };
+
+export interface DafItemMarking {
+  itemId: string;
+  classification: Classification;
+  releaseCondition: ReleaseCondition;
+}
+
+const higher = (a: Classification, b: Classification) => (classificationRank(a) >= classificationRank(b) ? a : b);
+
+/**
+ * The records of one assessment: its parts and, per item, the grading and the content. Content is
+ * marked at the higher of the item's and the assessment's classification: nobody reads an item's
+ * substance who may not read the assessment it sits in.
+ */
+export function dafRecordsOf(caseId: string, assessmentClassification: Classification, items: readonly DafItemMarking[]): DafRecord[] {
+  const classification = assessmentClassification;
+  return [
+    ...ASSESSMENT_PARTS.map((part): DafRecord => ({ kind: 'part', caseId, part, classification })),
+    ...items.flatMap((i): DafRecord[] => [
+      { kind: 'grading', caseId, itemId: i.itemId, classification },
+      { kind: 'content', caseId, itemId: i.itemId, classification: higher(i.classification, classification), releaseCondition: i.releaseCondition },
+    ]),
+  ];
+}
+
+/**
+ * Set-based, like `readableRecords`: of the given DAF records, the ones the subject may read. Every
+ * record passes the assessment section gate at its own marking; a part also needs a role for it,
+ * and content needs the originator's release to the subject's organisation.
+ */
+export function readableDafRecords<R extends DafRecord>(subject: AccessSubject, records: readonly R[], memberOf: ReadonlySet<string>): R[] {
+  const gate = (r: R) => readableRecords(subject, [sectionRecord(r.caseId, r.classification, 'assessment')], memberOf).length === 1;
+  return records.filter((r) => {
+    if (!gate(r)) return false;
+    if (r.kind === 'part') return subject.roles.some((role) => PART_ROLES[r.part].includes(role));
+    if (r.kind === 'grading') return true;
+    return RELEASED_TO[r.releaseCondition].includes(subject.organisation);
+  });
+}
+
+/** What a subject sees of one assessment and its items. */
+export interface DafView {
+  parts: AssessmentPart[];
+  gradedItemIds: string[];
+  contentItemIds: string[];
+}
+
+export function dafView(
+  subject: AccessSubject,
+  caseId: string,
+  assessmentClassification: Classification,
+  items: readonly DafItemMarking[],
+  memberOf: ReadonlySet<string>,
+): DafView {
+  const readable = readableDafRecords(subject, dafRecordsOf(caseId, assessmentClassification, items), memberOf);
+  return {
+    parts: readable.flatMap((r) => (r.kind === 'part' ? [r.part] : [])),
+    gradedItemIds: readable.flatMap((r) => (r.kind === 'grading' ? [r.itemId] : [])),
+    contentItemIds: readable.flatMap((r) => (r.kind === 'content' ? [r.itemId] : [])),
+  };
+}
