@@ -209,6 +209,11 @@ describe('primary process in the browser', () => {
     await page.getByRole('button', { name: 'Bekijk dit moment' }).click();
     await page.getByText('U bekijkt de casus zoals die was op', { exact: false }).waitFor();
     await phaseIs(page, 'Maatregelen actief');
+
+    await page.getByLabel('Datum en tijd').fill('2001-01-01T12:00');
+    await page.getByRole('button', { name: 'Bekijk dit moment' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Geen casus op dat moment' }).waitFor();
+    await checkPage(page, 'case page, as of before registration');
   });
 
   it('the police team lead sees the measures but not the assessment or the decision', async () => {

@@ -15,11 +15,12 @@ import { RouterLink } from '../../components/RouterLink/RouterLink';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { enumLabel } from '../../i18n/enums';
 import { isNotFound } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
 import { allowedActions } from '../../lib/permissions';
 import { NotFoundPage } from '../NotFoundPage/NotFoundPage';
 
 export function CasePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { caseId = '' } = useParams();
   const [params] = useSearchParams();
   const asOf = params.get('asOf');
@@ -29,6 +30,10 @@ export function CasePage() {
   const notFound = !wellFormed || isNotFound(view.error);
   usePageTitle(view.data ? t('case.title', { reference: view.data.reference }) : notFound ? null : view.error ? t('case.loadFailed') : t('app.loading'));
 
+  // The server answers "not found" for a moment before registration too; say which moment.
+  if (notFound && wellFormed && asOf) {
+    return <NotFoundPage title={t('asOf.notYetTitle')} text={t('asOf.notYetText', { moment: formatDateTime(asOf, i18n.language) })} back={{ to: `/casussen/${caseId}`, label: t('asOf.backToNow') }} />;
+  }
   if (notFound) return <NotFoundPage title={t('case.notFoundTitle')} text={t('case.notFoundText')} />;
   if (view.error) {
     return (

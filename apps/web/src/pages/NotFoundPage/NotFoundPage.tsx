@@ -4,7 +4,7 @@ import { RouterLink } from '../../components/RouterLink/RouterLink';
 import { usePageTitle } from '../../hooks/usePageTitle';
 
 /** Also used for a case the reader may not see: "not found" and "forbidden" look the same. */
-export function NotFoundPage({ title, text }: { title?: string; text?: string }) {
+export function NotFoundPage({ title, text, back }: { title?: string; text?: string; back?: { to: string; label: string } }) {
   const { t } = useTranslation();
   const heading = title ?? t('notFound.title');
   usePageTitle(heading);
@@ -13,7 +13,7 @@ export function NotFoundPage({ title, text }: { title?: string; text?: string })
       <Heading level={1}>{heading}</Heading>
       <Paragraph>{text ?? t('notFound.text')}</Paragraph>
       <Paragraph>
-        <RouterLink to="/">{t('notFound.back')}</RouterLink>
+        <RouterLink to={back?.to ?? '/'}>{back?.label ?? t('notFound.back')}</RouterLink>
       </Paragraph>
     </>
   );
