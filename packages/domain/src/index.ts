@@ -9,5 +9,4 @@ export * from './triage/triage-rules';
 export * from './triage/triage-rulesets';
 export * from './access/capabilities';
 export * from './access/need-to-know';
-export * as policy from './policy';
 export * as assessment from './assessment';
