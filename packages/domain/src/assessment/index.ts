@@ -9,4 +9,6 @@ export * from './content-validation';
 export * from './assessment-workflow';
 export * from './reassessment';
 export * from './compare-versions';
+export * from './redaction';
+export * from './as-of';
 export * from '../access/daf-access';
