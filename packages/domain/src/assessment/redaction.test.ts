@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { dafView } from '../access/daf-access';
+import type { AccessSubject } from '../access/need-to-know';
+import { currentFinal } from './assessment-state';
+import { redactAssessment } from './redaction';
+import { finalised, product, stream } from './test-fixtures';
+
+function record() {
+  const s = stream();
+  s.exec({ type: 'RegisterItem', item: product('p-aivd', { originator: 'AIVD', releaseCondition: 'daf_only', content: 'Source says X.' }) });
+  const state = finalised(s, ['p-1', 'p-aivd']);
+  return { version: currentFinal(state)!, items: state.items };
+}
+
+const view = (s: AccessSubject, items: ReturnType<typeof record>['items']) => dafView(s, 'case-daf', 'stg_confidential', items, new Set(['case-daf']));
+
+describe('redactAssessment', () => {
+  it('gives the analyst everything', () => {
+    const { version, items } = record();
+    const analyst: AccessSubject = { userId: 'a', roles: ['threat_analyst'], organisation: 'NCTV_DAF', clearance: 'stg_secret' };
+    const out = redactAssessment(version, items, view(analyst, items));
+    expect(out.version?.content).toEqual(version.content);
+    expect(out.version?.challenges).toEqual(version.challenges);
+    expect(out.items).toEqual(items);
+  });
+
+  it('gives the decision maker judgement, scenarios, challenge and gradings; no ratings, no unreleased content', () => {
+    const { version, items } = record();
+    const dm: AccessSubject = { userId: 'd', roles: ['decision_maker'], organisation: 'NCTV', clearance: 'stg_secret' };
+    const out = redactAssessment(version, items, view(dm, items));
+    expect(out.version?.content.judgement).toEqual(version.content.judgement);
+    expect(out.version?.content.scenarios).toEqual(version.content.scenarios);
+    expect(out.version?.challenges).toEqual(version.challenges);
+    expect(out.version?.content.ratings).toBeUndefined();
+    const aivd = out.items.find((i) => i.itemId === 'p-aivd')!;
+    expect(aivd.content).toBeUndefined();
+    expect(aivd.grading).toEqual({ reliability: 'B', credibility: 2 });
+    expect(out.items.find((i) => i.itemId === 'p-1')!.content).toBe('Network X discussed the person.');
+  });
+
+  it('gives an executing unit nothing at all', () => {
+    const { version, items } = record();
+    const unit: AccessSubject = { userId: 'p', roles: ['police_team_lead'], organisation: 'POLICE', clearance: 'stg_top_secret' };
+    expect(redactAssessment(version, items, view(unit, items))).toEqual({ version: undefined, items: [] });
+  });
+});
