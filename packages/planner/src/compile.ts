@@ -34,6 +34,8 @@ export interface Compiled {
   pref: Float64Array;
   forbid: Uint8Array;
   typeMinutes: Int32Array;
+  /** Shortest shift length: the unit in which minute violations are counted. */
+  shiftUnit: number;
   maxPerType: Int32Array;
   minMinutes: Int32Array;
   maxMinutes: Int32Array;
@@ -85,6 +87,7 @@ export function compile(problem: PlanningProblem, baseline?: Baseline): Result<C
     daySlots: [], allowed: new Array<Int32Array | undefined>(O * D), slotOfficers: new Array<Int32Array | undefined>(S), officerQualMask: new Int32Array(O), officerKindBit: new Int32Array(O),
     slotQualBit: new Int32Array(S), slotKindMask: new Int32Array(S), leave: new Uint8Array(O * D), pref: new Float64Array(O * D * (T + 1)),
     forbid: new Uint8Array(T * T), typeMinutes: Int32Array.from(problem.shiftTypes, (t) => t.minutes),
+    shiftUnit: Math.max(1, Math.min(...problem.shiftTypes.map((t) => t.minutes))),
     maxPerType: new Int32Array(O * T), minMinutes: new Int32Array(O), maxMinutes: new Int32Array(O),
     maxCons: new Int32Array(O), minCons: new Int32Array(O), minOff: new Int32Array(O), maxWeekends: new Int32Array(O),
     fixed: new Uint8Array(O * D), baseline: new Int32Array(O * D).fill(NONE), disruptionWeight: baseline?.weight ?? 0,

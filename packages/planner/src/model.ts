@@ -141,10 +141,3 @@ export interface Plan {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-
-export const WEEKEND_DAYS = [5, 6] as const;
-
-export function isWeekendDay(day: number): boolean {
-  const dow = day % 7;
-  return dow === 5 || dow === 6;
-}

@@ -72,8 +72,9 @@ export function rowCost(c: Compiled, cells: Int32Array, o: number, out: RowCost)
   }
   const maxM = c.maxMinutes[o] ?? 0;
   const minM = c.minMinutes[o] ?? 0;
-  if (minutes > maxM) hard += (minutes - maxM) / 60;
-  if (minutes < minM) hard += (minM - minutes) / 60;
+  // Minutes count in shift units, so one missing shift weighs like one extra weekend.
+  if (minutes > maxM) hard += (minutes - maxM) / c.shiftUnit;
+  if (minutes < minM) hard += (minM - minutes) / c.shiftUnit;
   const maxWe = c.maxWeekends[o] ?? D;
   if (weekends > maxWe) hard += weekends - maxWe;
   out.hard = hard;

@@ -47,7 +47,11 @@ export function anneal(state: State, rng: Rng, limits: SearchLimits): { cells: I
     if ((iter & 511) === 0) {
       const fraction = Math.max((limits.now() - start) / timeMs, iter / maxIter);
       if (fraction >= 1) break;
-      if (schedule.update(fraction)) restore(state, best.cells);
+      if (schedule.update(fraction)) {
+        // Still infeasible after a whole cycle: hard rules weigh more from now on.
+        if (best.hard > FEASIBLE_EPS) state.hardWeight *= 4;
+        restore(state, best.cells);
+      }
       if (limits.onProgress && fraction - lastReport >= 0.02) {
         lastReport = fraction;
         limits.onProgress({ fraction, iterations: iter, bestHard: best.hard, bestSoft: best.soft });

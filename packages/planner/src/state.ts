@@ -15,6 +15,8 @@ export class State {
   readonly rowHard: Float64Array;
   readonly rowSoft: Float64Array;
   hard = 0;
+  /** Raised by the search while it cannot leave the infeasible region. */
+  hardWeight = HARD_WEIGHT;
   requests = 0;
   disruption = 0;
   cover = 0;
@@ -36,7 +38,7 @@ export class State {
   }
 
   get score(): number {
-    return this.hard * HARD_WEIGHT + this.requests + this.disruption + this.cover;
+    return this.hard * this.hardWeight + this.requests + this.disruption + this.cover;
   }
 
   get soft(): number {

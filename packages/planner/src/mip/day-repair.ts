@@ -1,6 +1,6 @@
 import { canTake, OFF } from '../compile';
 import { rowCost, type RowCost } from '../row';
-import { HARD_WEIGHT, type State } from '../state';
+import type { State } from '../state';
 import type { MipSolver } from './lns';
 
 /**
@@ -96,7 +96,7 @@ function typeCosts(state: State, o: number, d: number): (number | undefined)[] {
     state.cells[cell] = s;
     rowCost(c, state.cells, o, scratch);
     out.push(scratch.hard > offHard + 1e-9 ? undefined
-      : scratch.requests + scratch.disruption - offSoft + (scratch.hard - offHard) * HARD_WEIGHT);
+      : scratch.requests + scratch.disruption - offSoft + (scratch.hard - offHard) * state.hardWeight);
   }
   state.cells[cell] = saved;
   return out;
