@@ -78,7 +78,18 @@ function apply(s: AssessmentState, e: RecordedAssessmentEvent): AssessmentState 
       return { ...s, items: [...s.items, { ...body.item, registeredBy: e.actorId, registeredAt: e.occurredAt }] };
     case 'DraftStarted': {
       const { versionNumber, basedOnVersion, reasonForChange, content } = body;
-      const draft: AssessmentVersion = { versionNumber, status: 'draft', authorId: e.actorId, startedAt: e.occurredAt, basedOnVersion, reasonForChange, revision: 1, content, challenges: [], returnsToDraft: [] };
+      const draft: AssessmentVersion = {
+        versionNumber,
+        status: 'draft',
+        authorId: e.actorId,
+        startedAt: e.occurredAt,
+        basedOnVersion,
+        reasonForChange,
+        revision: 1,
+        content,
+        challenges: [],
+        returnsToDraft: [],
+      };
       return { ...s, versions: [...s.versions, draft] };
     }
     case 'DraftRevised':
@@ -86,7 +97,8 @@ function apply(s: AssessmentState, e: RecordedAssessmentEvent): AssessmentState 
     case 'SubmittedForChallenge':
       return withVersion(s, body.versionNumber, (v) => ({ ...v, status: 'in_challenge' }));
     case 'ChallengeRecorded': {
-      const review: ChallengeReview = { reviewerId: e.actorId, revision: body.revision, verdict: body.verdict, reasons: body.reasons, recordedAt: e.occurredAt };
+      const { revision, verdict, reasons } = body;
+      const review: ChallengeReview = { reviewerId: e.actorId, revision, verdict, reasons, recordedAt: e.occurredAt };
       return withVersion(s, body.versionNumber, (v) => ({ ...v, challenges: [...v.challenges, review] }));
     }
     case 'ReturnedToDraft': {

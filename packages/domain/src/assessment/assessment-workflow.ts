@@ -38,15 +38,25 @@ function startDraft(s: AssessmentState, cmd: Cmd<'StartDraft'>, ctx: AssessmentC
   const previous = currentFinal(s);
   const versionNumber = s.versions.length + 1;
   if (!previous) {
-    const content: AssessmentContent = { template: cmd.template, classification: cmd.classification, scenarios: [], assumptions: [], gaps: [], ratings: [], basedOnItemIds: [] };
+    const content: AssessmentContent = {
+      template: cmd.template,
+      classification: cmd.classification,
+      scenarios: [],
+      assumptions: [],
+      gaps: [],
+      ratings: [],
+      basedOnItemIds: [],
+    };
     return ok([{ type: 'DraftStarted', versionNumber, reasonForChange: cmd.reasonForChange?.trim(), content }]);
   }
   const missingReason = tooShort('reasonForChange', cmd.reasonForChange);
   if (missingReason) return missingReason;
   const sameTemplate = previous.content.template.templateId === cmd.template.templateId && previous.content.template.version === cmd.template.version;
   // A new version starts from the previous one; ratings only carry over within the same template.
-  const content: AssessmentContent = { ...previous.content, template: cmd.template, classification: cmd.classification, ratings: sameTemplate ? previous.content.ratings : [] };
-  return ok([{ type: 'DraftStarted', versionNumber, basedOnVersion: previous.versionNumber, reasonForChange: cmd.reasonForChange!.trim(), content }]);
+  const ratings = sameTemplate ? previous.content.ratings : [];
+  const content: AssessmentContent = { ...previous.content, template: cmd.template, classification: cmd.classification, ratings };
+  const reasonForChange = cmd.reasonForChange!.trim();
+  return ok([{ type: 'DraftStarted', versionNumber, basedOnVersion: previous.versionNumber, reasonForChange, content }]);
 }
 
 function reviseOrSubmit(s: AssessmentState, cmd: Cmd<'ReviseDraft' | 'SubmitForChallenge'>, ctx: AssessmentContext): Decision {
@@ -107,7 +117,8 @@ function testAssumption(s: AssessmentState, cmd: Cmd<'RecordAssumptionTest'>, ct
   }
   if (!holds && cmd.outcome !== 'falsified' && cmd.outcome !== 'triggered') return fail('VALIDATION_FAILED', 'unknown outcome', { field: 'outcome' });
   const { assumptionId, outcome } = cmd;
-  return ok([{ type: 'AssumptionTested', versionNumber: final.versionNumber, assumptionId, outcome, note: cmd.note.trim(), nextRetestOn: holds ? cmd.nextRetestOn : undefined }]);
+  const nextRetestOn = holds ? cmd.nextRetestOn : undefined;
+  return ok([{ type: 'AssumptionTested', versionNumber: final.versionNumber, assumptionId, outcome, note: cmd.note.trim(), nextRetestOn }]);
 }
 
 /**

@@ -67,6 +67,15 @@ describe('reassessmentDue', () => {
     expect(reassessmentDue(s.state(), '2026-03-02T09:00:00Z').due).toBe(false);
   });
 
+  it('is due when an item the version rests on is no longer valid', () => {
+    const s = stream();
+    s.exec({ type: 'RegisterItem', item: product('p-1', { validUntil: '2026-04-30' }) });
+    s.exec({ type: 'RegisterItem', item: product('p-unused', { validUntil: '2026-04-01' }) });
+    const state = finalised(s, ['p-1']);
+    expect(reassessmentDue(state, '2026-04-30T12:00:00Z').due).toBe(false);
+    expect(reassessmentDue(state, '2026-05-01T00:00:00Z').reasons).toEqual([{ code: 'item_validity_expired', itemId: 'p-1', validUntil: '2026-04-30' }]);
+  });
+
   it('is due after an incident following finalisation, not one before', () => {
     const state = fresh().state();
     const incidents = [
@@ -84,7 +93,7 @@ describe('reassessmentDue', () => {
     s.exec({ type: 'RegisterItem', item: product('p-2') });
     s.exec({ type: 'StartDraft', template: OC_REF, classification: 'stg_confidential', reasonForChange: LONG });
     const status = reassessmentDue(s.state(), '2026-10-01T00:00:00Z', { incidents: [{ incidentId: 'i', occurredAt: '2026-05-01T00:00:00Z', description: 'x' }] });
-    expect(status.reasons.map((r) => r.code)).toEqual(['validity_expired', 'assumption_retest_due', 'new_information', 'incident']);
+    expect(status.reasons.map((r) => r.code)).toEqual(['validity_expired', 'assumption_retest_due', 'new_information', 'item_validity_expired', 'incident']);
     expect(status).toMatchObject({ due: true, versionNumber: 1, newVersionInProgress: 2 });
   });
 

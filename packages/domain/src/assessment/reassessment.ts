@@ -20,6 +20,7 @@ export type ReassessmentReason =
   | { code: 'assumption_falsified'; assumptionId: string; note: string }
   | { code: 'assumption_triggered'; assumptionId: string; trigger: string | undefined; note: string }
   | { code: 'new_information'; itemId: string; registeredAt: string }
+  | { code: 'item_validity_expired'; itemId: string; validUntil: string }
   | { code: 'incident'; incidentId: string; occurredAt: string };
 
 export interface ReassessmentStatus {
@@ -51,7 +52,8 @@ function assumptionReasons(state: AssessmentState, final: AssessmentVersion, tod
 /**
  * Whether the version in effect needs re-assessment at `now`, and every reason why: validity
  * expired (valid THROUGH `validUntil`), an assumption due for re-test, falsified or triggered,
- * information registered after finalisation, or an incident after finalisation. Time is injected.
+ * information registered after finalisation, an item the version rests on that is no longer valid,
+ * or an incident after finalisation. Time is injected.
  */
 export function reassessmentDue(state: AssessmentState | undefined, now: string, context: ReassessmentContext = {}): ReassessmentStatus {
   const final = state && currentFinal(state);
@@ -64,6 +66,9 @@ export function reassessmentDue(state: AssessmentState | undefined, now: string,
     ...state.items
       .filter((i) => after(i.registeredAt, finalisedAt) && !after(i.registeredAt, now))
       .map((i) => ({ code: 'new_information' as const, itemId: i.itemId, registeredAt: i.registeredAt })),
+    ...state.items
+      .filter((i) => final.content.basedOnItemIds.includes(i.itemId) && i.validUntil !== undefined && today > i.validUntil)
+      .map((i) => ({ code: 'item_validity_expired' as const, itemId: i.itemId, validUntil: i.validUntil! })),
     ...(context.incidents ?? [])
       .filter((i) => after(i.occurredAt, finalisedAt) && !after(i.occurredAt, now))
       .map((i) => ({ code: 'incident' as const, incidentId: i.incidentId, occurredAt: i.occurredAt })),
