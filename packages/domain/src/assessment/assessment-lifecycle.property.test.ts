@@ -106,6 +106,7 @@ function run(steps: Step[]) {
   let now = T0;
   let state: AssessmentState | undefined;
   const finals = new Map<number, AssessmentVersion>();
+  const challenges = new Map<number, unknown[]>();
   for (const s of steps) {
     now += s.advanceHours * 3_600_000;
     const iso = new Date(now).toISOString();
@@ -119,15 +120,19 @@ function run(steps: Step[]) {
     if (result.value.length > 0) expect(s.roles).toContain('threat_analyst');
     for (const body of result.value) events.push({ caseId: CASE_ID, version: events.length + 1, body, actorId, occurredAt: iso });
     state = projectAssessment(events)!;
-    check(state, finals);
+    check(state, finals, challenges);
   }
   return { state, events };
 }
 
-function check(state: AssessmentState, finals: Map<number, AssessmentVersion>) {
+function check(state: AssessmentState, finals: Map<number, AssessmentVersion>, challenges: Map<number, unknown[]>) {
   expect(state.versions.filter((v) => v.status === 'final').length).toBeLessThanOrEqual(1);
   expect(state.versions.filter((v) => v.status === 'draft' || v.status === 'in_challenge').length).toBeLessThanOrEqual(1);
   for (const v of state.versions) {
+    // Challenges are only ever added: dissent, once recorded, stays visible in every later state.
+    const before = challenges.get(v.versionNumber) ?? [];
+    expect(v.challenges.slice(0, before.length)).toEqual(before);
+    challenges.set(v.versionNumber, v.challenges);
     const earlier = finals.get(v.versionNumber);
     if (earlier) {
       // Final versions never change, apart from being superseded once.

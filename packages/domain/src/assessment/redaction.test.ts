@@ -3,7 +3,7 @@ import { dafView } from '../access/daf-access';
 import type { AccessSubject } from '../access/need-to-know';
 import { currentFinal } from './assessment-state';
 import { redactAssessment } from './redaction';
-import { finalised, product, stream } from './test-fixtures';
+import { finalised, product, softItem, stream } from './test-fixtures';
 
 function record() {
   const s = stream();
@@ -21,7 +21,7 @@ describe('redactAssessment', () => {
     const out = redactAssessment(version, items, view(analyst, items));
     expect(out.version?.content).toEqual(version.content);
     expect(out.version?.challenges).toEqual(version.challenges);
-    expect(out.items).toEqual(items);
+    expect(out.items).toEqual(items.map((i) => ({ ...i, released: true })));
   });
 
   it('gives the decision maker judgement, scenarios, challenge and gradings; no ratings, no unreleased content', () => {
@@ -33,9 +33,19 @@ describe('redactAssessment', () => {
     expect(out.version?.challenges).toEqual(version.challenges);
     expect(out.version?.content.ratings).toBeUndefined();
     const aivd = out.items.find((i) => i.itemId === 'p-aivd')!;
-    expect(aivd.content).toBeUndefined();
-    expect(aivd.grading).toEqual({ reliability: 'B', credibility: 2 });
-    expect(out.items.find((i) => i.itemId === 'p-1')!.content).toBe('Network X discussed the person.');
+    expect(aivd).toMatchObject({ released: false, originator: 'AIVD', grading: { reliability: 'B', credibility: 2 }, legalBasis: { framework: 'Wpg' } });
+    for (const hidden of ['content', 'title', 'partnerReference']) expect(aivd).not.toHaveProperty(hidden);
+    expect(out.items.find((i) => i.itemId === 'p-1')).toMatchObject({ released: true, content: 'Network X discussed the person.' });
+  });
+
+  it('hides who gave soft information from a grading-only reader', () => {
+    const s = stream();
+    s.exec({ type: 'RegisterItem', item: softItem('soft-1', { releaseCondition: 'daf_only' }) });
+    const state = finalised(s, ['p-1', 'soft-1']);
+    const dm: AccessSubject = { userId: 'd', roles: ['decision_maker'], organisation: 'NCTV', clearance: 'stg_secret' };
+    const soft = redactAssessment(currentFinal(state)!, state.items, view(dm, state.items)).items.find((i) => i.itemId === 'soft-1')!;
+    expect(soft).toMatchObject({ released: false, kind: 'soft_information', grading: { reliability: 'F', credibility: 3 } });
+    expect(soft).not.toHaveProperty('sourceDescription');
   });
 
   it('gives an executing unit nothing at all', () => {

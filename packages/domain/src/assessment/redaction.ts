@@ -1,9 +1,35 @@
 import type { DafView } from '../access/daf-access';
+import type { Classification } from '../shared/vocabulary';
 import type { AssessmentContent } from './assessment-content';
 import type { AssessmentVersion, RegisteredItem } from './assessment-state';
+import type { AdmiraltyGrading, LegalBasis, ReleaseCondition } from './information';
 
-/** An item as a subject sees it: the register entry always, the content only where released. */
-export type VisibleItem = Omit<RegisteredItem, 'content'> & { content?: string | undefined };
+/**
+ * The register entry of an item: what a grading-only reader sees. An allow-list, because titles,
+ * partner references and the people behind soft information can reveal as much as the content.
+ */
+export interface ItemRegisterEntry {
+  itemId: string;
+  kind: RegisteredItem['kind'];
+  originator: RegisteredItem['originator'];
+  legalBasis?: LegalBasis | undefined;
+  classification: Classification;
+  releaseCondition: ReleaseCondition;
+  receivedOn: string;
+  validUntil?: string | undefined;
+  grading: AdmiraltyGrading;
+  registeredBy: string;
+  registeredAt: string;
+}
+
+/** An item as a subject sees it: the full item where the originator releases it, else the entry. */
+export type VisibleItem = (RegisteredItem & { released: true }) | (ItemRegisterEntry & { released: false });
+
+function registerEntry(item: RegisteredItem): ItemRegisterEntry & { released: false } {
+  const { itemId, kind, originator, classification, releaseCondition, receivedOn, validUntil, grading, registeredBy, registeredAt } = item;
+  const legalBasis = item.kind === 'product' ? item.legalBasis : undefined;
+  return { itemId, kind, originator, legalBasis, classification, releaseCondition, receivedOn, validUntil, grading, registeredBy, registeredAt, released: false };
+}
 
 /** A version as a subject sees it: parts the subject may not read are absent, never flagged. */
 export type VisibleVersion = Omit<AssessmentVersion, 'content' | 'challenges' | 'returnsToDraft' | 'responseToDissent'> & {
@@ -22,7 +48,7 @@ export function redactAssessment(
   const can = (part: DafView['parts'][number]) => view.parts.includes(part);
   const visibleItems = items
     .filter((i) => view.gradedItemIds.includes(i.itemId))
-    .map((i): VisibleItem => (view.contentItemIds.includes(i.itemId) ? i : { ...i, content: undefined }));
+    .map((i): VisibleItem => (view.contentItemIds.includes(i.itemId) ? { ...i, released: true } : registerEntry(i)));
   if (view.parts.length === 0) return { version: undefined, items: visibleItems };
   const { content, challenges, returnsToDraft, responseToDissent, ...meta } = version;
   const visible: VisibleVersion = {
