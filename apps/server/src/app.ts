@@ -50,12 +50,13 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   return app;
 }
 
-/** Serves the built web UI; client-side routes fall back to index.html, API paths to a JSON 404. */
+/** Serves the built web UI; client-side routes fall back to index.html, API and asset paths to a JSON 404. */
 async function serveWeb(app: FastifyInstance, webDist: string) {
   const hasWeb = existsSync(`${webDist}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
+  // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler(async (request, reply) => {
-    const api = /^\/(api|auth|oidc|health)(\/|$)/.test(request.url);
+    const api = /^\/(api|auth|oidc|health|assets)(\/|$)/.test(request.url);
     if (hasWeb && request.method === 'GET' && !api) return reply.type('text/html').sendFile('index.html');
     throw new AppError('ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`);
   });

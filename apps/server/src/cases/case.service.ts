@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
-  EVENT_SECTION,
   fail,
   ok,
   projectCase,
   projectCaseAsOf,
+  timelineSection,
   type CaseCommand,
-  type CaseSection,
   type Result,
 } from '@hoeder/domain';
 import type { CaseListItem, CaseView, CommandAccepted, RegisterCaseRequest, TimelineEntry } from '@hoeder/contracts';
@@ -79,7 +78,10 @@ export function createCaseService({ db, audit }: CaseServiceDeps) {
           return notFound();
         }
         const events = await loadCaseEvents(trx, caseId);
-        const shown = events.filter((e) => access.sections.has(EVENT_SECTION[e.body.type] as CaseSection));
+        const shown = events.flatMap((e) => {
+          const section = timelineSection(e.body.type, access.sections);
+          return section ? [{ ...e, section }] : [];
+        });
         await audit.record(trx, ctx, actor, {
           ...base,
           status: 'ok',
@@ -93,7 +95,7 @@ export function createCaseService({ db, audit }: CaseServiceDeps) {
             type: e.body.type,
             occurredAt: e.occurredAt,
             actor: { userId: e.actorId, displayName: names.get(e.actorId) ?? e.actorId, role: e.actorRole },
-            section: EVENT_SECTION[e.body.type],
+            section: e.section,
           })),
         );
       }),

@@ -1,19 +1,7 @@
-import { COMMAND_ROLES, type CaseCommandType, type CasePhase, type Role } from '@hoeder/domain';
+import { ALLOWED_IN, COMMAND_ROLES, type CaseCommandType, type CasePhase, type Role } from '@hoeder/domain';
 
-/**
- * Phases in which each case command is allowed. Mirrors `ALLOWED_IN` in the domain's case
- * workflow, which is not exported; the server decides anyway, this only keeps the UI from
- * offering actions that would be refused.
- */
-export const COMMAND_PHASES: Record<Exclude<CaseCommandType, 'RegisterCase'>, readonly CasePhase[]> = {
-  AssignMember: ['registered', 'in_assessment', 'assessed', 'decision_pending_approval', 'measures_active'],
-  CompleteTriage: ['registered'],
-  RecordAssessment: ['in_assessment', 'assessed', 'measures_active'],
-  ProposeDecision: ['assessed', 'measures_active'],
-  ApproveDecision: ['decision_pending_approval'],
-  RejectDecision: ['decision_pending_approval'],
-  EndCase: ['measures_active', 'assessed', 'in_assessment'],
-};
+/** Phases in which each case command is allowed: the domain's lifecycle table, so the UI never drifts. */
+export const COMMAND_PHASES = ALLOWED_IN;
 
 export type CaseAction = keyof typeof COMMAND_PHASES;
 

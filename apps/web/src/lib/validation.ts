@@ -1,3 +1,4 @@
+import { MIN_MOTIVATION } from '@hoeder/domain';
 import { ApiError } from '../api/client';
 
 /** A message for one field as a translation key plus its values, so this stays free of i18n. */
@@ -63,11 +64,8 @@ export function validate<T>(schema: SafeParser<T>, input: unknown): ParseOutcome
   return { ok: false, errors: issuesToFieldErrors(result.error.issues as IssueLike[]) };
 }
 
-/**
- * The domain asks a written motivation, not a word: at least this many characters. Mirrors the
- * domain's MIN_MOTIVATION (not exported) so the user learns it before the server refuses.
- */
-export const MIN_WRITTEN_TEXT = 10;
+/** The domain asks a written motivation, not a word; the user learns it before the server refuses. */
+export const MIN_WRITTEN_TEXT = MIN_MOTIVATION;
 
 export function requireWrittenText(errors: FieldErrors, field: string, text: string): FieldErrors {
   if (errors[field] || text.trim().length >= MIN_WRITTEN_TEXT) return errors;

@@ -11,7 +11,7 @@ import type { CaseCommandType } from '../cases/case-commands';
 import type { CaseEventType } from '../cases/case-events';
 import { CLASSIFICATIONS, ORGANISATIONS, ROLES, type Classification, type Organisation, type Role } from '../shared/vocabulary';
 import { CASE_SECTIONS, OVERSIGHT_ROLES, type CaseSection } from './capabilities';
-import { EVENT_SECTION, mayIssueCommand, readableRecords, sectionRecord, visibleCaseIds, type AccessRecord, type AccessSubject } from './need-to-know';
+import { EVENT_SECTION, mayIssueCommand, timelineSection, readableRecords, sectionRecord, visibleCaseIds, type AccessRecord, type AccessSubject } from './need-to-know';
 
 // ----- The specification ------------------------------------------------------------------------
 
@@ -348,5 +348,16 @@ describe('EVENT_SECTION: the timeline shows only events of readable sections', (
     const police = subject('police_team_lead', { clearance: 'stg_confidential' });
     const visible = (Object.keys(EVENT_SECTION) as CaseEventType[]).filter((t) => reads(police, sectionRecord(CASE, 'dep_confidential', EVENT_SECTION[t]), member));
     expect(visible).toEqual(['CaseEnded']);
+  });
+
+  it('the approval that activates measures shows in the timeline of those who read measures, under "measures"', () => {
+    const readable = (s: AccessSubject) =>
+      new Set(readableRecords(s, CASE_SECTIONS.map((section) => sectionRecord(CASE, 'dep_confidential', section)), member).map((r) => r.section));
+    const police = readable(subject('police_team_lead', { clearance: 'stg_confidential' }));
+    const types = Object.keys(EVENT_SECTION) as CaseEventType[];
+    expect(types.filter((t) => timelineSection(t, police) !== undefined)).toEqual(['DecisionApproved', 'CaseEnded']);
+    expect(timelineSection('DecisionApproved', police)).toBe('measures');
+    expect(timelineSection('DecisionApproved', readable(subject('decision_maker')))).toBe('decision');
+    expect(timelineSection('AssessmentRecorded', police)).toBeUndefined();
   });
 });

@@ -112,3 +112,13 @@ export const EVENT_SECTION: Record<CaseEventType, CaseSection> = {
   DecisionRejected: 'decision',
   CaseEnded: 'summary',
 };
+
+/** Events that also concern another section: approving a decision activates the measures. */
+export const EVENT_ALSO_SHOWN_IN: Partial<Record<CaseEventType, readonly CaseSection[]>> = {
+  DecisionApproved: ['measures'],
+};
+
+/** The section under which a reader sees an event in the timeline, or undefined when hidden. */
+export function timelineSection(type: CaseEventType, readable: ReadonlySet<CaseSection>): CaseSection | undefined {
+  return [EVENT_SECTION[type], ...(EVENT_ALSO_SHOWN_IN[type] ?? [])].find((s) => readable.has(s));
+}

@@ -12,10 +12,11 @@ export interface CommandContext {
   now: string;
 }
 
-const MIN_MOTIVATION = 10;
+/** The shortest written motivation, reason or summary the system accepts. */
+export const MIN_MOTIVATION = 10;
 
 /** Which phases allow which command: the lifecycle as data. */
-const ALLOWED_IN: Record<Exclude<CaseCommandType, 'RegisterCase'>, readonly CasePhase[]> = {
+export const ALLOWED_IN: Record<Exclude<CaseCommandType, 'RegisterCase'>, readonly CasePhase[]> = {
   AssignMember: ['registered', 'in_assessment', 'assessed', 'decision_pending_approval', 'measures_active'],
   CompleteTriage: ['registered'],
   RecordAssessment: ['in_assessment', 'assessed', 'measures_active'],
