@@ -82,11 +82,12 @@ export interface SoftInformationItem extends InformationItemBase {
 export type InformationItem = InformationProduct | SoftInformationItem;
 
 const CODE = /^([A-F])([1-6])$/;
+const badGrading = () => fail('VALIDATION_FAILED', 'a grading is a source reliability A–F and a credibility 1–6, e.g. B2', { field: 'grading' });
 
 /** "B2" → grading; anything else is refused with a clear error. */
 export function parseGrading(code: string): Result<AdmiraltyGrading> {
   const match = CODE.exec(code.trim());
-  if (!match) return fail('VALIDATION_FAILED', 'a grading is a source reliability A–F and a credibility 1–6, e.g. B2', { field: 'grading' });
+  if (!match) return badGrading();
   return ok({ reliability: match[1] as SourceReliability, credibility: Number(match[2]) as InformationCredibility });
 }
 
@@ -96,7 +97,7 @@ export const gradingCode = (g: AdmiraltyGrading): string => `${g.reliability}${g
 export function validateGrading(g: { reliability: unknown; credibility: unknown }): Result<AdmiraltyGrading> {
   const reliable = (SOURCE_RELIABILITY as readonly unknown[]).includes(g.reliability);
   const credible = (INFORMATION_CREDIBILITY as readonly unknown[]).includes(g.credibility);
-  if (!reliable || !credible) return parseGrading('');
+  if (!reliable || !credible) return badGrading();
   return ok({ reliability: g.reliability as SourceReliability, credibility: g.credibility as InformationCredibility });
 }
 
