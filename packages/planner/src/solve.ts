@@ -9,6 +9,8 @@ import { lnsStep, type MipSolver } from './mip/lns';
 import { repairDay } from './mip/day-repair';
 
 const DAY_REPAIR_CELLS = 2000;
+/** Start temperature of the bursts between day sweeps: about a tenth of a post's weight. */
+const BURST_TEMPERATURE = 10;
 
 export interface SolveOptions {
   seed?: number;
@@ -70,7 +72,7 @@ export function solve(problem: PlanningProblem, options: SolveOptions = {}): Res
 
 /** Benchmark-size rosters anneal most of the time; national weeks profit more from exact days. */
 function defaultAnnealShare(c: Compiled): number {
-  return c.officers * c.days > DAY_REPAIR_CELLS ? 0.5 : 0.85;
+  return c.officers * c.days > DAY_REPAIR_CELLS ? 0.35 : 0.85;
 }
 
 interface LnsBudget {
@@ -88,19 +90,44 @@ function runLns(state: State, rng: Rng, mip: MipSolver, budget: LnsBudget, share
   const start = budget.now();
   const timeMs = (budget.timeLimitMs ?? Number.POSITIVE_INFINITY) * (1 - share);
   const rounds = budget.maxIterations === undefined ? Number.POSITIVE_INFINITY : Math.max(1, Math.round(budget.maxIterations / 20000));
-  // National weeks are too large for cell neighbourhoods: re-solve whole days exactly instead.
-  const byDay = state.c.officers * state.c.days > DAY_REPAIR_CELLS;
-  let size = Math.min(4, state.c.officers);
-  for (let round = 0; round < rounds; round++) {
-    const left = (timeMs - (budget.now() - start)) / 1000;
-    if (left <= 0.05) break;
-    const t = budget.now();
-    if (byDay) repairDay(state, mip, round % state.c.days, Math.min(left, 3));
-    else lnsStep(state, rng, mip, size, Math.min(left, 3));
-    const took = (budget.now() - t) / 1000;
-    size = took < 0.5 ? Math.min(size + 1, state.c.officers) : Math.max(2, size - 1);
+  const left = () => (timeMs - (budget.now() - start)) / 1000;
+  const report = (round: number) => {
     const fraction = share + (1 - share) * Math.min(1, (budget.now() - start) / timeMs, (round + 1) / rounds);
     budget.onProgress?.({ fraction, iterations: round, bestHard: state.hard, bestSoft: state.soft });
+  };
+  // National weeks are too large for cell neighbourhoods: re-solve whole days exactly instead.
+  if (state.c.officers * state.c.days > DAY_REPAIR_CELLS) {
+    alternateDays(state, rng, mip, budget.now, left, Math.min(rounds, 1000), report);
+    return;
+  }
+  let size = Math.min(4, state.c.officers);
+  for (let round = 0; round < rounds && left() > 0.05; round++) {
+    const t = budget.now();
+    lnsStep(state, rng, mip, size, Math.min(left(), 3));
+    const took = (budget.now() - t) / 1000;
+    size = took < 0.5 ? Math.min(size + 1, state.c.officers) : Math.max(2, size - 1);
+    report(round);
+  }
+}
+
+/**
+ * Sweeps of exact day re-assignments alternate with short cold annealing bursts:
+ * a sweep moves many officers at once within days, the burst then exploits the
+ * freedom that creates across days for the next sweep.
+ */
+function alternateDays(
+  state: State, rng: Rng, mip: MipSolver, now: () => number, left: () => number, sweeps: number, report: (round: number) => void,
+): void {
+  for (let sweep = 0; sweep < sweeps; sweep++) {
+    for (let d = 0; d < state.c.days; d++) {
+      if (left() <= 0.05) return;
+      repairDay(state, mip, d, Math.min(left(), 3));
+    }
+    report(sweep);
+    if (left() <= 0.3) return;
+    const { cells } = anneal(state, rng, { timeLimitMs: left() * 400, now, initialTemperature: BURST_TEMPERATURE });
+    state.cells.set(cells);
+    state.recompute();
   }
 }
 
