@@ -9,6 +9,8 @@ import type { AuditService } from './audit/audit.service';
 import { registerAuth } from './auth/auth.plugin';
 import { registerCaseRoutes } from './cases/case.routes';
 import type { CaseService } from './cases/case.service';
+import type { BreakGlassService } from './cases/break-glass.service';
+import { registerBreakGlassRoutes } from './cases/break-glass.routes';
 import type { AppConfig } from './config';
 import { AppError } from './platform/app-error';
 import type { Clock } from './platform/clock';
@@ -24,6 +26,7 @@ export interface AppDeps {
   audit: AuditService;
   cases: CaseService;
   users: UserService;
+  breakGlass: BreakGlassService;
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
@@ -46,6 +49,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerCaseRoutes(app, deps);
   registerUserRoutes(app, deps);
+  registerBreakGlassRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);
   return app;
 }

@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from '@hoeder/db';
 import type { AppDeps } from './app';
 import { createAuditService } from './audit/audit.service';
+import { createBreakGlassService } from './cases/break-glass.service';
 import { createCaseService } from './cases/case.service';
 import type { AppConfig } from './config';
 import type { Clock } from './platform/clock';
@@ -17,5 +18,6 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     audit,
     cases: createCaseService({ db, audit }),
     users: createUserService({ db, audit }),
+    breakGlass: createBreakGlassService({ db, audit }),
   };
 }

@@ -170,3 +170,16 @@ export const TimelineEntry = z.object({
   section: CaseSection,
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const BreakGlassRequest = z.object({ justification: Text(2000) });
+export type BreakGlassRequest = z.infer<typeof BreakGlassRequest>;
+
+export const BreakGlassGrant = z.object({
+  grantId: Uuid,
+  caseId: Uuid,
+  userId: Uuid,
+  justification: z.string(),
+  grantedAt: IsoDateTime,
+  expiresAt: IsoDateTime,
+});
+export type BreakGlassGrant = z.infer<typeof BreakGlassGrant>;

@@ -4,3 +4,4 @@ export { pgliteDialect } from './pglite-dialect';
 export * from './audit/audit.repository';
 export * from './users/user.repository';
 export * from './cases/case.repository';
+export * from './cases/break-glass.repository';

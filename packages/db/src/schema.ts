@@ -73,7 +73,18 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** Temporary, justified read access outside the case team; never updated or deleted. */
+export interface BreakGlassGrantTable {
+  grant_id: string;
+  case_id: string;
+  user_id: string;
+  justification: string;
+  granted_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface Database extends AuthTables {
+  break_glass_grant: BreakGlassGrantTable;
   app_user: AppUserTable;
   case_event: CaseEventTable;
   case_summary: CaseSummaryTable;

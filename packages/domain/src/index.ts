@@ -10,3 +10,4 @@ export * from './triage/triage-rulesets';
 export * from './access/capabilities';
 export * from './access/need-to-know';
 export * as assessment from './assessment';
+export * from './access/break-glass';

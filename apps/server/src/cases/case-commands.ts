@@ -46,7 +46,7 @@ export function createCaseCommands({ db, audit }: { db: Kysely<Database>; audit:
     command: CaseCommand,
   ): Promise<Result<CommandAccepted>> {
     const registering = command.type === 'RegisterCase';
-    const access = registering ? undefined : await caseAccess(trx, actor, caseId);
+    const access = registering ? undefined : await caseAccess(trx, actor, caseId, ctx.now);
     if (!registering && !access) return fail('NOT_FOUND', 'case not found');
     const target = access && { caseId, classification: access.summary.classification as Classification };
     if (!mayIssueCommand(actor, command.type, target, access?.memberOf ?? new Set())) {

@@ -38,7 +38,7 @@ export function createCaseService({ db, audit }: CaseServiceDeps) {
   return {
     list: (ctx: RequestContext, actor: AuthenticatedActor): Promise<CaseListItem[]> =>
       db.transaction().execute(async (trx) => {
-        const cases = await visibleCases(trx, actor);
+        const cases = await visibleCases(trx, actor, ctx.now);
         await audit.record(trx, ctx, actor, {
           operation: 'case.list',
           status: 'ok',
@@ -51,7 +51,7 @@ export function createCaseService({ db, audit }: CaseServiceDeps) {
 
     view: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, asOf?: string): Promise<Result<CaseView>> =>
       db.transaction().execute(async (trx) => {
-        const access = await caseAccess(trx, actor, caseId);
+        const access = await caseAccess(trx, actor, caseId, ctx.now);
         const events = access ? await loadCaseEvents(trx, caseId) : [];
         const state = asOf ? projectCaseAsOf(events, asOf) : projectCase(events);
         const base = { operation: 'case.view', objectType: 'case', objectId: caseId, dataSubjectId: caseId };
@@ -62,7 +62,7 @@ export function createCaseService({ db, audit }: CaseServiceDeps) {
         await audit.record(trx, ctx, actor, {
           ...base,
           status: 'ok',
-          processingActivity: processingActivity(actor, access.memberOf, caseId),
+          processingActivity: processingActivity(actor, access.memberOf, caseId, access.breakGlass),
           details: { sections: [...access.sections], asOf: asOf ?? null, version: state.version },
         });
         const names = await displayNames(trx, userIdsIn(state));
@@ -71,7 +71,7 @@ export function createCaseService({ db, audit }: CaseServiceDeps) {
 
     timeline: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string): Promise<Result<TimelineEntry[]>> =>
       db.transaction().execute(async (trx) => {
-        const access = await caseAccess(trx, actor, caseId);
+        const access = await caseAccess(trx, actor, caseId, ctx.now);
         const base = { operation: 'case.timeline', objectType: 'case', objectId: caseId, dataSubjectId: caseId };
         if (!access || !access.sections.has('timeline')) {
           await audit.record(trx, ctx, actor, { ...base, status: 'denied', processingActivity: 'protection.case_handling' });
@@ -85,7 +85,7 @@ export function createCaseService({ db, audit }: CaseServiceDeps) {
         await audit.record(trx, ctx, actor, {
           ...base,
           status: 'ok',
-          processingActivity: processingActivity(actor, access.memberOf, caseId),
+          processingActivity: processingActivity(actor, access.memberOf, caseId, access.breakGlass),
           details: { versions: shown.map((e) => e.version) },
         });
         const names = await displayNames(trx, [...new Set(shown.map((e) => e.actorId))]);

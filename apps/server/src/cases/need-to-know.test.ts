@@ -144,6 +144,8 @@ describe('without a session', () => {
     for (const path of reads) expect((await f.api(null, 'GET', path)).status).toBe(401);
     for (const [, path, body] of commandRequests(c.caseId)) expect((await f.api(null, 'POST', path, body)).status).toBe(401);
     expect((await f.api(null, 'POST', '/api/cases', sampleRegistration())).status).toBe(401);
+    expect((await f.api(null, 'POST', `/api/cases/${c.caseId}/break-glass`, { justification: 'Een spoedeisende reden om te kijken.' })).status).toBe(401);
+    expect((await f.api(null, 'GET', '/api/oversight/break-glass-grants')).status).toBe(401);
   });
 });
 

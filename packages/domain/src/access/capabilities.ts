@@ -39,3 +39,14 @@ export const COMMAND_ROLES: Record<CaseCommandType, readonly Role[]> = {
  * read is audited with purpose "oversight" (the inspectorate supervises the whole system).
  */
 export const OVERSIGHT_ROLES: readonly Role[] = ['inspector'];
+
+/**
+ * Roles that may take a limited break-glass grant: read access to a case they are not a member
+ * of, for an urgent reason they must write down. Every grant alerts oversight and every read under
+ * it is audited as such. Executing units get their information through the case team instead.
+ */
+export const BREAK_GLASS_ROLES: readonly Role[] = ['triage_officer', 'threat_analyst', 'decision_maker', 'lcc_coordinator'];
+
+/** How long a break-glass grant lasts, and the least a justification must say. */
+export const BREAK_GLASS_HOURS = 4;
+export const BREAK_GLASS_MIN_JUSTIFICATION = 20;
