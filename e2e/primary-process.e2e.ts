@@ -245,6 +245,22 @@ describe('primary process in the browser', () => {
     await checkPage(page, 'case page in English');
   });
 
+  it('an LCC coordinator outside the team gets read-only emergency access with a written reason', async () => {
+    const { page } = b;
+    await loginAs(page, 'lcc', casePath());
+    await page.getByRole('heading', { level: 1, name: 'Casus niet gevonden' }).waitFor();
+    await page.getByRole('button', { name: 'Noodtoegang vragen' }).click();
+    await page.getByRole('alert').first().waitFor();
+    await checkPage(page, 'break-glass form with errors');
+    await page.getByLabel('Waarom is inzage nu dringend nodig?').fill('Melding van acute dreiging; het casusteam is niet bereikbaar.');
+    await page.getByRole('button', { name: 'Noodtoegang vragen' }).click();
+    await phaseIs(page, 'Maatregelen actief');
+    await page.getByRole('region', { name: 'Maatregelen' }).getByText('Persoonsbeveiliging op het werk').waitFor();
+    expect(await page.getByRole('region', { name: 'Dreigingsinschattingen' }).count()).toBe(0);
+    await page.getByText('In deze fase zijn er voor uw rol geen acties.').waitFor();
+    await checkPage(page, 'case page under break-glass');
+  });
+
   it('an unknown address shows a not-found page; logging out returns to the login page', async () => {
     const { page } = b;
     await loginAs(page, 'triage', '/casussen/00000000-0000-4000-8000-00000000ffff');

@@ -13,8 +13,8 @@ interface Props {
   onReload: () => void;
   errors: { entries: SummaryEntry[]; attempt: number };
   children: ReactNode;
-  /** Sub-forms of one action (approve / reject) sit one heading level deeper. */
-  level?: 3 | 4;
+  /** Sub-forms of one action (approve / reject) sit one heading level deeper; a form of its own page is a level 2. */
+  level?: 2 | 3 | 4;
 }
 
 /** The frame every case action shares: a named form, its error summary, API errors and submit. */

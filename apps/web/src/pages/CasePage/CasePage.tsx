@@ -18,10 +18,12 @@ import { isNotFound } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { allowedActions } from '../../lib/permissions';
 import { NotFoundPage } from '../NotFoundPage/NotFoundPage';
+import { BreakGlassForm, mayBreakGlass } from '../../components/BreakGlassForm/BreakGlassForm';
 
 export function CasePage() {
   const { t, i18n } = useTranslation();
   const { caseId = '' } = useParams();
+  const me = useCurrentUser();
   const [params] = useSearchParams();
   const asOf = params.get('asOf');
   // An address that cannot name a case is "not found" without asking the server.
@@ -34,7 +36,13 @@ export function CasePage() {
   if (notFound && wellFormed && asOf) {
     return <NotFoundPage title={t('asOf.notYetTitle')} text={t('asOf.notYetText', { moment: formatDateTime(asOf, i18n.language) })} back={{ to: `/casussen/${caseId}`, label: t('asOf.backToNow') }} />;
   }
-  if (notFound) return <NotFoundPage title={t('case.notFoundTitle')} text={t('case.notFoundText')} />;
+  if (notFound) {
+    return (
+      <NotFoundPage title={t('case.notFoundTitle')} text={t('case.notFoundText')}>
+        {wellFormed && mayBreakGlass(me.roles) ? <BreakGlassForm caseId={caseId} /> : null}
+      </NotFoundPage>
+    );
+  }
   if (view.error) {
     return (
       <>
