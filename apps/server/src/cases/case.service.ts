@@ -46,7 +46,8 @@ export function createCaseService({ db, audit }: CaseServiceDeps) {
           objectType: 'case',
           details: { caseIds: cases.map((c) => c.caseId) },
         });
-        return cases.map((c) => ({ ...c, phenomenon: c.phenomenon, phase: c.phase, classification: c.classification }) as CaseListItem);
+        // The read model stores the closed lists as text; they were validated when written.
+        return cases as CaseListItem[];
       }),
 
     view: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, asOf?: string): Promise<Result<CaseView>> =>
