@@ -5,6 +5,7 @@ export * from './cases/case-commands';
 export * from './cases/case-state';
 export * from './cases/case-workflow';
 export * from './cases/package-catalogue';
+export * from './cases/review';
 export * from './triage/triage-rules';
 export * from './triage/triage-rulesets';
 export * from './access/capabilities';

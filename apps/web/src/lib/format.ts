@@ -41,3 +41,8 @@ export function daysFromToday(days: number, today = new Date()): string {
   const d = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate() + days));
   return d.toISOString().slice(0, 10);
 }
+
+/** Today as YYYY-MM-DD in the user's own calendar. */
+export function localToday(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

@@ -2,11 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@rijkshuisstijl-community/components-react';
 import type { CaseView } from '@hoeder/contracts';
 import { enumLabel } from '../../i18n/enums';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { isReviewDue } from '@hoeder/domain';
+import { formatDate, formatDateTime, localToday } from '../../lib/format';
 import { Facts } from './Facts';
 import { Section } from './Section';
 
-export function SummarySection({ summary }: { summary: CaseView['summary'] }) {
+export function SummarySection({ summary, phase }: { summary: CaseView['summary']; phase: CaseView['phase'] }) {
   const { t, i18n } = useTranslation();
   return (
     <Section title={t('case.sections.summary')}>
@@ -16,7 +17,12 @@ export function SummarySection({ summary }: { summary: CaseView['summary'] }) {
           { label: t('case.summary.classification'), value: enumLabel(t, 'classification', summary.classification) },
           { label: t('case.summary.registeredAt'), value: formatDateTime(summary.registeredAt, i18n.language) },
           { label: t('case.summary.updatedAt'), value: formatDateTime(summary.updatedAt, i18n.language) },
-          { label: t('case.summary.reviewDate'), value: summary.reviewDate ? formatDate(summary.reviewDate, i18n.language) : t('case.summary.none') },
+          {
+            label: t('case.summary.reviewDate'),
+            value: summary.reviewDate
+              ? `${formatDate(summary.reviewDate, i18n.language)}${isReviewDue(phase, summary.reviewDate, localToday()) ? ` — ${t('case.summary.reviewDue')}` : ''}`
+              : t('case.summary.none'),
+          },
         ]}
       />
     </Section>

@@ -11,7 +11,7 @@ export function CaseSectionList({ view }: { view: CaseView }) {
   const has = (section: CaseView['sections'][number]) => view.sections.includes(section);
   return (
     <>
-      {has('summary') && <SummarySection summary={view.summary} />}
+      {has('summary') && <SummarySection summary={view.summary} phase={view.phase} />}
       {view.persons && <PersonsSection persons={view.persons} />}
       {view.intake && <IntakeSection intake={view.intake} />}
       {view.triage && <TriageSection triage={view.triage} />}

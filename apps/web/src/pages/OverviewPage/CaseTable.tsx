@@ -3,10 +3,12 @@ import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell
 import type { CaseListItem } from '@hoeder/contracts';
 import { RouterLink } from '../../components/RouterLink/RouterLink';
 import { enumLabel } from '../../i18n/enums';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { isReviewDue } from '@hoeder/domain';
+import { formatDate, formatDateTime, localToday } from '../../lib/format';
 
 export function CaseTable({ cases }: { cases: readonly CaseListItem[] }) {
   const { t, i18n } = useTranslation();
+  const today = localToday();
   const sorted = [...cases].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   return (
     <div className="hoeder-table-scroll">
@@ -32,7 +34,10 @@ export function CaseTable({ cases }: { cases: readonly CaseListItem[] }) {
               <TableCell>{enumLabel(t, 'phenomenon', c.phenomenon)}</TableCell>
               <TableCell>{enumLabel(t, 'classification', c.classification)}</TableCell>
               <TableCell>{formatDateTime(c.updatedAt, i18n.language)}</TableCell>
-              <TableCell>{c.reviewDate ? formatDate(c.reviewDate, i18n.language) : t('overview.noReviewDate')}</TableCell>
+              <TableCell>
+                {c.reviewDate ? formatDate(c.reviewDate, i18n.language) : t('overview.noReviewDate')}
+                {isReviewDue(c.phase, c.reviewDate, today) ? <strong> — {t('overview.reviewDue')}</strong> : null}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
