@@ -24,11 +24,11 @@ export function vitestReporterArgs(/** @type {string | undefined} */ reportFile)
 }
 
 /**
- * @param {{ reportFile?: string, entry?: string }} [opts] entry: a stand-in server, for testing
- *   this harness itself
+ * @param {{ reportFile?: string, entry?: string, files?: string[] }} [opts] entry: a stand-in server,
+ *   for testing this harness itself; files: run only these specs (filters as Vitest takes them)
  * @returns {Promise<{ status: 'skipped', reason: string } | { status: 'ran', exitCode: number }>}
  */
-export async function runE2e({ reportFile, entry = SERVER_ENTRY } = {}) {
+export async function runE2e({ reportFile, entry = SERVER_ENTRY, files = [] } = {}) {
   const reason = e2eSkipReason({
     hasServer: existsSync(resolve(repoRoot, entry)),
     hasChromium: existsSync(CHROMIUM_PATH),
@@ -52,7 +52,7 @@ export async function runE2e({ reportFile, entry = SERVER_ENTRY } = {}) {
     await waitForHealth(baseUrl, server);
     console.log('e2e: server is healthy');
     const vitestEnv = { ...process.env, E2E_BASE_URL: baseUrl };
-    const args = ['run', '--config', 'e2e/vitest.config.ts', ...vitestReporterArgs(reportFile)];
+    const args = ['run', '--config', 'e2e/vitest.config.ts', ...vitestReporterArgs(reportFile), ...files];
     const exitCode = await run(...npx('vitest', args), { env: vitestEnv });
     if (exitCode !== 0) {
       section('e2e: server output (tail)');
