@@ -25,6 +25,12 @@ export interface Compiled {
   /** Lazily filled caches behind `allowedSlots` and `officersFor`. */
   allowed: (Int32Array | undefined)[];
   slotOfficers: (Int32Array | undefined)[];
+  /** Officers with the same qualifications and unit kind form a group; slots with the same need and allowed units a class. */
+  officerGroup: Int32Array;
+  slotClass: Int32Array;
+  /** Eligibility lists shared per (group, day) and (class, day), so a national week builds a few hundred lists, not millions of pairs. */
+  groupDaySlots: Map<number, Int32Array>;
+  classDayOfficers: Map<number, Int32Array>;
   officerQualMask: Int32Array;
   officerKindBit: Int32Array;
   slotQualBit: Int32Array;
@@ -84,7 +90,8 @@ export function compile(problem: PlanningProblem, baseline?: Baseline): Result<C
     slotCount: Int32Array.from(slotsList, (s) => need(problem, s).count),
     slotUnder: Float64Array.from(slotsList, (s) => need(problem, s).underWeight),
     slotOver: Float64Array.from(slotsList, (s) => need(problem, s).overWeight),
-    daySlots: [], allowed: new Array<Int32Array | undefined>(O * D), slotOfficers: new Array<Int32Array | undefined>(S), officerQualMask: new Int32Array(O), officerKindBit: new Int32Array(O),
+    daySlots: [], allowed: new Array<Int32Array | undefined>(O * D), slotOfficers: new Array<Int32Array | undefined>(S),
+    officerGroup: new Int32Array(O), slotClass: new Int32Array(S), groupDaySlots: new Map(), classDayOfficers: new Map(), officerQualMask: new Int32Array(O), officerKindBit: new Int32Array(O),
     slotQualBit: new Int32Array(S), slotKindMask: new Int32Array(S), leave: new Uint8Array(O * D), pref: new Float64Array(O * D * (T + 1)),
     forbid: new Uint8Array(T * T), typeMinutes: Int32Array.from(problem.shiftTypes, (t) => t.minutes),
     shiftUnit: Math.max(1, Math.min(...problem.shiftTypes.map((t) => t.minutes))),
@@ -165,34 +172,62 @@ function fillAllowed(c: Compiled, unitKind: Map<string, string>): void {
     c.officerKindBit[o] = bit(kinds, unitKind.get(officer.unitId) ?? 'generic');
   }
   if (quals.size > 31 || kinds.size > 31) throw new Error('more than 31 qualifications or unit kinds');
+  const groups = new Map<string, number>();
+  for (let o = 0; o < c.officers; o++) c.officerGroup[o] = idOf(groups, `${c.officerQualMask[o] ?? 0}|${c.officerKindBit[o] ?? 0}`);
+  const classes = new Map<string, number>();
+  for (let s = 0; s < c.slots; s++) c.slotClass[s] = idOf(classes, `${c.slotQualBit[s] ?? 0}|${c.slotKindMask[s] ?? 0}`);
   const byDay: number[][] = Array.from({ length: c.days }, () => []);
   for (let s = 0; s < c.slots; s++) byDay[c.slotDay[s] ?? 0]?.push(s);
   c.daySlots = byDay.map((l) => Int32Array.from(l));
 }
 
+function idOf(ids: Map<string, number>, key: string): number {
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(key, id);
+  }
+  return id;
+}
+
+const EMPTY = new Int32Array(0);
+
 /**
  * Slots an officer may take on a day (qualification, unit, not on leave). Computed on
- * first use: a national week has millions of (officer, slot) pairs and a replan
- * touches few of them, so eager tables would dominate replanning time.
+ * first use and shared by all officers of a group that are not on leave that day:
+ * a national week has millions of (officer, slot) pairs and a replan compiles afresh.
  */
 export function allowedSlots(c: Compiled, cell: number): Int32Array {
   let list = c.allowed[cell];
   if (!list) {
     const o = Math.floor(cell / c.days);
-    const all = c.daySlots[cell % c.days] ?? new Int32Array(0);
-    list = all.filter((s) => canTake(c, o, s));
+    const d = cell % c.days;
+    if (c.leave[cell]) list = EMPTY;
+    else {
+      const key = (c.officerGroup[o] ?? 0) * c.days + d;
+      list = c.groupDaySlots.get(key);
+      if (!list) {
+        list = (c.daySlots[d] ?? EMPTY).filter((s) => canTake(c, o, s));
+        c.groupDaySlots.set(key, list);
+      }
+    }
     c.allowed[cell] = list;
   }
   return list;
 }
 
-/** Officers that may take a slot (computed on first use, see `allowedSlots`). */
+/** Officers that may take a slot, in index order (computed on first use, shared per class and day). */
 export function officersFor(c: Compiled, s: number): Int32Array {
   let list = c.slotOfficers[s];
   if (!list) {
-    const out: number[] = [];
-    for (let o = 0; o < c.officers; o++) if (canTake(c, o, s)) out.push(o);
-    list = Int32Array.from(out);
+    const key = (c.slotClass[s] ?? 0) * c.days + (c.slotDay[s] ?? 0);
+    list = c.classDayOfficers.get(key);
+    if (!list) {
+      const out: number[] = [];
+      for (let o = 0; o < c.officers; o++) if (canTake(c, o, s)) out.push(o);
+      list = Int32Array.from(out);
+      c.classDayOfficers.set(key, list);
+    }
     c.slotOfficers[s] = list;
   }
   return list;

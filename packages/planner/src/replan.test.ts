@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateLccWeek } from './lcc/generate';
-import { applyChange, replan } from './replan';
+import { applyChange, replan, REPLAN_ITERATIONS } from './replan';
 import { solve } from './solve';
 
 const problem = generateLccWeek({ seed: 11, protectedPersons: 15, officerScale: 0.06 });
@@ -36,6 +36,19 @@ describe('replan', () => {
     const filled = r.value.plan.assignments.filter((a) => a.postId === 'extra-work').length;
     const short = r.value.plan.shortfalls.filter((s) => s.postId === 'extra-work').reduce((k, s) => k + s.missing, 0);
     expect(filled + short).toBe(post.needs.reduce((k, n) => k + n.count, 0));
+  });
+
+  it('is bounded by moves, not only by time, so a replan is reproducible for a seed', () => {
+    const victim = previous.find((a) => a.day === 4);
+    if (!victim) throw new Error('no assignment on day 4');
+    const change = { kind: 'officer-sick' as const, officerId: victim.officerId, days: [4] };
+    const runs = [1, 2].map(() => {
+      const r = replan(problem, previous, change, { seed: 3, timeLimitMs: 60_000 });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    });
+    expect(runs[0]?.plan.stats.iterations).toBeLessThanOrEqual(REPLAN_ITERATIONS);
+    expect(runs[0]?.plan.assignments).toEqual(runs[1]?.plan.assignments);
   });
 
   it('rejects changes to unknown things as values', () => {

@@ -33,6 +33,13 @@ export function applyChange(problem: PlanningProblem, change: Change): Result<Pl
   }
 }
 
+/**
+ * Annealing moves per replan. A cold search from the previous plan settles within this
+ * many moves (≈0.2 s on a national week); the iteration cap keeps replanning
+ * reproducible for a seed, and the caller's time limit stays a hard ceiling under load.
+ */
+export const REPLAN_ITERATIONS = 150_000;
+
 function notFound(what: string, id: string): Result<never> {
   return { ok: false, error: { code: `${what}-not-found`, message: `${what} ${id} not found` } };
 }
@@ -70,6 +77,7 @@ export function replan(
     ...options,
     baseline: { assignments: baseline, weight: options.disruptionWeight ?? 30 },
     initialTemperature: options.initialTemperature ?? 2,
+    maxIterations: options.maxIterations ?? REPLAN_ITERATIONS,
     constructPosts: options.constructPosts ?? touched,
   });
   if (!solved.ok) return solved;
