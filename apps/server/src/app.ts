@@ -5,6 +5,8 @@ import fastifySwagger from '@fastify/swagger';
 import type { Database } from '@hoeder/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { registerAssessmentRoutes } from './assessments/assessment.routes';
+import type { AssessmentService } from './assessments/assessment.service';
 import type { AuditService } from './audit/audit.service';
 import { registerAuth } from './auth/auth.plugin';
 import { registerCaseRoutes } from './cases/case.routes';
@@ -16,6 +18,7 @@ import { AppError } from './platform/app-error';
 import type { Clock } from './platform/clock';
 import { installErrorHandler } from './platform/error-handler';
 import { loggerOptions } from './platform/logger';
+import { registerTestClockRoutes } from './platform/test-clock.routes';
 import { registerUserRoutes } from './users/user.routes';
 import type { UserService } from './users/user.service';
 
@@ -27,6 +30,7 @@ export interface AppDeps {
   cases: CaseService;
   users: UserService;
   breakGlass: BreakGlassService;
+  assessments: AssessmentService;
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
@@ -50,6 +54,8 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerCaseRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerBreakGlassRoutes(app, deps);
+  registerAssessmentRoutes(app, deps);
+  if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);
   return app;
 }

@@ -2,7 +2,7 @@ import { openDatabase, type DatabaseHandle } from '@hoeder/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppDeps } from './app';
 import type { AppConfig } from './config';
-import { systemClock, type Clock } from './platform/clock';
+import { adjustableClock, systemClock, type Clock } from './platform/clock';
 import { createServices } from './services';
 
 export interface Composition {
@@ -16,7 +16,8 @@ export async function compose(
   options: { clock?: Clock; database?: DatabaseHandle; logStream?: NodeJS.WritableStream } = {},
 ): Promise<Composition> {
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
-  const deps = createServices(database, config, options.clock ?? systemClock);
+  const clock = options.clock ?? (config.testClock === 'adjustable' ? adjustableClock() : systemClock);
+  const deps = createServices(database, config, clock);
   const app = await buildApp(deps, options.logStream ? { logStream: options.logStream } : {});
   app.addHook('onClose', async () => {
     if (!options.database) await database.close();

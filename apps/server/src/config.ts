@@ -15,6 +15,8 @@ export interface AppConfig {
   };
   session: { idleMinutes: number; absoluteHours: number };
   webDist: string;
+  /** Test-only clock control (POST /api/test/clock); off unless HOEDER_TEST_CLOCK=adjustable. */
+  testClock: 'adjustable' | 'off';
 }
 
 const int = (value: string | undefined, fallback: number, name: string): number => {
@@ -23,6 +25,15 @@ const int = (value: string | undefined, fallback: number, name: string): number 
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer`);
   return n;
 };
+
+/** The adjustable clock is for end-to-end tests only: never by default, refused in production. */
+function testClock(env: NodeJS.ProcessEnv): AppConfig['testClock'] {
+  const value = env.HOEDER_TEST_CLOCK ?? '';
+  if (value === '' || value === 'off') return 'off';
+  if (value !== 'adjustable') throw new Error('HOEDER_TEST_CLOCK must be "adjustable" or unset');
+  if (env.NODE_ENV === 'production') throw new Error('HOEDER_TEST_CLOCK is refused when NODE_ENV=production');
+  return 'adjustable';
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = int(env.PORT, 3000, 'PORT');
@@ -45,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       absoluteHours: int(env.SESSION_ABSOLUTE_HOURS, 10, 'SESSION_ABSOLUTE_HOURS'),
     },
     webDist: env.HOEDER_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname,
+    testClock: testClock(env),
   };
 }

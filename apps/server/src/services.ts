@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '@hoeder/db';
 import type { AppDeps } from './app';
+import { createAssessmentService } from './assessments/assessment.service';
 import { createAuditService } from './audit/audit.service';
 import { createBreakGlassService } from './cases/break-glass.service';
 import { createCaseService } from './cases/case.service';
@@ -19,5 +20,6 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     cases: createCaseService({ db, audit }),
     users: createUserService({ db, audit }),
     breakGlass: createBreakGlassService({ db, audit }),
+    assessments: createAssessmentService({ db, audit }),
   };
 }

@@ -83,8 +83,36 @@ export interface BreakGlassGrantTable {
   expires_at: Timestamp;
 }
 
+/** The DAF record of a case (ADR 0008): append-only, same shape as case_event. */
+export interface AssessmentEventTable {
+  event_id: Generated<string>;
+  case_id: string;
+  version: number;
+  type: string;
+  payload: Json;
+  actor_id: string;
+  actor_role: string;
+  occurred_at: Timestamp;
+  recorded_at: ColumnType<Date, Date | string | undefined, never>;
+  trace_id: string;
+}
+
+/** Read model of the DAF record, projected with its events. Markings and numbers only, no content. */
+export interface AssessmentSummaryTable {
+  case_id: string;
+  version: number;
+  classification: string;
+  final_version: number | null;
+  valid_until: string | null;
+  open_version: number | null;
+  open_status: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database extends AuthTables {
   break_glass_grant: BreakGlassGrantTable;
+  assessment_event: AssessmentEventTable;
+  assessment_summary: AssessmentSummaryTable;
   app_user: AppUserTable;
   case_event: CaseEventTable;
   case_summary: CaseSummaryTable;
