@@ -26,7 +26,6 @@ const routes = (): { who: string; path: string; valid: Record<string, unknown> }
   { who: 'triage', path: '/api/cases', valid: { ...sampleRegistration() } },
   { who: 'triage', path: `/api/cases/${caseId}/members`, valid: { expectedVersion: version, userId: userIdOf('politie') } },
   { who: 'triage', path: `/api/cases/${caseId}/triage`, valid: { expectedVersion: version, facts: { phenomenon: 'terrorism', onLimitedList: false, inWitnessProtectionTrack: false, ownResistanceSufficient: false }, outcome: 'national', motivation: 'Een motivering van voldoende lengte.' } },
-  { who: 'analist', path: `/api/cases/${caseId}/assessments`, valid: { expectedVersion: version, threatLevel: 'high', summary: 'Samenvatting van de dreiging.', scenarios: ['Scenario'], validUntil: '2026-12-01' } },
   { who: 'besluit', path: `/api/cases/${caseId}/decisions`, valid: { expectedVersion: version, resistanceLevel: 'R2', packageCode: 'P3-PERSONAL-PROTECTION', motivation: 'Een motivering van voldoende lengte.', reviewDate: '2026-12-01' } },
   { who: 'besluit2', path: `/api/cases/${caseId}/decisions/${decisionId}/approve`, valid: { expectedVersion: version, note: 'Akkoord.' } },
   { who: 'besluit2', path: `/api/cases/${caseId}/decisions/${decisionId}/reject`, valid: { expectedVersion: version, reason: 'Niet akkoord met de motivering.' } },

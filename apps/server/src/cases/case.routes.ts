@@ -6,7 +6,6 @@ import {
   DecisionParams,
   EndCaseRequest,
   ProposeDecisionRequest,
-  RecordAssessmentRequest,
   RegisterCaseRequest,
   RejectDecisionRequest,
   TriageRequest,
@@ -34,7 +33,6 @@ interface CommandRoute<S extends z.ZodType<{ expectedVersion: number }>> {
 const commandRoutes = [
   { path: '/members', summary: 'Add a team member to the case', body: AssignMemberRequest, params: CaseIdParams, toCommand: (b) => ({ type: 'AssignMember', userId: b.userId }) } satisfies CommandRoute<typeof AssignMemberRequest>,
   { path: '/triage', summary: 'Complete triage with a written motivation', body: TriageRequest, params: CaseIdParams, toCommand: ({ expectedVersion: _v, ...b }) => ({ type: 'CompleteTriage', ...b }) } satisfies CommandRoute<typeof TriageRequest>,
-  { path: '/assessments', summary: 'Record a threat assessment', body: RecordAssessmentRequest, params: CaseIdParams, toCommand: ({ expectedVersion: _v, ...b }) => ({ type: 'RecordAssessment', assessmentId: randomUUID(), ...b }) } satisfies CommandRoute<typeof RecordAssessmentRequest>,
   { path: '/decisions', summary: 'Propose a decision (needs a second decision maker)', body: ProposeDecisionRequest, params: CaseIdParams, toCommand: ({ expectedVersion: _v, ...b }) => ({ type: 'ProposeDecision', decisionId: randomUUID(), ...b }) } satisfies CommandRoute<typeof ProposeDecisionRequest>,
   { path: '/decisions/:decisionId/approve', summary: 'Approve a proposed decision (four-eyes)', body: ApproveDecisionRequest, params: DecisionParams, toCommand: (b, p) => ({ type: 'ApproveDecision', decisionId: p.decisionId!, note: b.note }) } satisfies CommandRoute<typeof ApproveDecisionRequest>,
   { path: '/decisions/:decisionId/reject', summary: 'Reject a proposed decision', body: RejectDecisionRequest, params: DecisionParams, toCommand: (b, p) => ({ type: 'RejectDecision', decisionId: p.decisionId!, reason: b.reason }) } satisfies CommandRoute<typeof RejectDecisionRequest>,

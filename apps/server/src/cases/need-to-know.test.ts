@@ -43,7 +43,6 @@ function expectedSections(a: DemoAccount, member: boolean, classification: Class
 const MAY_COMMAND: Record<string, readonly Role[]> = {
   members: ['triage_officer', 'decision_maker'],
   triage: ['triage_officer'],
-  assessments: ['threat_analyst'],
   decisions: ['decision_maker'],
   approve: ['decision_maker'],
   reject: ['decision_maker'],
@@ -56,7 +55,6 @@ const commandRequests = (caseId: string) => {
   return [
     ['members', `/api/cases/${caseId}/members`, { ...stale, userId: userIdOf('analist2') }],
     ['triage', `/api/cases/${caseId}/triage`, { ...stale, facts: { phenomenon: 'terrorism', onLimitedList: false, inWitnessProtectionTrack: false, ownResistanceSufficient: false }, outcome: 'national', motivation: 'Terroristische dreiging.' }],
-    ['assessments', `/api/cases/${caseId}/assessments`, { ...stale, threatLevel: 'high', summary: 'Een samenvatting.', scenarios: [], validUntil: '2026-12-01' }],
     ['decisions', `/api/cases/${caseId}/decisions`, { ...stale, resistanceLevel: 'R2', packageCode: 'P3-PERSONAL-PROTECTION', motivation: 'Een motivering.', reviewDate: '2026-12-01' }],
     ['approve', `/api/cases/${caseId}/decisions/${d}/approve`, { ...stale, note: 'ok' }],
     ['reject', `/api/cases/${caseId}/decisions/${d}/reject`, { ...stale, reason: 'Niet akkoord.' }],
@@ -74,8 +72,8 @@ beforeAll(async () => {
   // A member whose clearance is below the case's marking (e.g. after a re-classification): only
   // possible behind the application's back, which is exactly what condition 3 must still stop.
   await f.database.asOwner((owner) => sql`INSERT INTO case_member (case_id, user_id, added_at) VALUES (${stg}, ${userIdOf('liaison')}, now())`.execute(owner));
-  cases.push({ caseId: dep, classification: 'dep_confidential', members: new Set(['triage', 'analist', 'besluit', 'besluit2', 'politie', 'lcc', 'liaison']) });
-  cases.push({ caseId: stg, classification: 'stg_confidential', members: new Set(['triage', 'analist', 'besluit', 'kmar', 'liaison']) });
+  cases.push({ caseId: dep, classification: 'dep_confidential', members: new Set(['triage', 'analist', 'analist2', 'besluit', 'besluit2', 'politie', 'lcc', 'liaison']) });
+  cases.push({ caseId: stg, classification: 'stg_confidential', members: new Set(['triage', 'analist', 'analist2', 'besluit', 'kmar', 'liaison']) });
 }, 180_000);
 afterAll(() => f.close());
 

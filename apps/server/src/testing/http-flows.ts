@@ -1,4 +1,5 @@
 import type { CasePhase, Classification } from '@hoeder/domain';
+import { finaliseDafOverHttp } from '../assessments/daf-http-flow';
 import type { HttpFixture } from './http-fixture';
 import { sampleRegistration, userIdOf } from './service-fixture';
 
@@ -18,9 +19,13 @@ export async function driveCase(f: HttpFixture, classification: Classification, 
     expectOk(reply.status, reply.body, `${who} ${path}`);
     version = (reply.body as { version: number }).version;
   };
-  for (const m of members) await post('triage', '/members', { userId: userIdOf(m) });
+  // The DAF's challenge needs a second analyst on the team.
+  const team = members.includes('analist') && !members.includes('analist2') ? [...members, 'analist2'] : members;
+  for (const m of team) await post('triage', '/members', { userId: userIdOf(m) });
   await post('triage', '/triage', { facts: { phenomenon: 'organised_crime', onLimitedList: false, inWitnessProtectionTrack: false, ownResistanceSufficient: false }, outcome: 'national', motivation: 'Georganiseerde criminaliteit, nationaal.' });
-  await post('analist', '/assessments', { threatLevel: 'high', summary: 'Concrete dreiging.', scenarios: ['Aanslag bij woning'], validUntil: '2026-09-01' });
+  // The assessment comes from the DAF: items, draft, challenge by a second analyst, finalisation.
+  await finaliseDafOverHttp(f, caseId, { validUntil: '2026-09-01' });
+  version = ((await f.api(await f.session('analist'), 'GET', `/api/cases/${caseId}`)).body as { version: number }).version;
   if (until === 'assessed') return caseId;
   await post('besluit', '/decisions', { resistanceLevel: 'R3', packageCode: 'P4-FULL-PROTECTION', motivation: 'Zware weerstand nodig.', reviewDate: '2026-06-01' });
   const view = await f.api(await f.session('besluit2'), 'GET', `/api/cases/${caseId}`);
