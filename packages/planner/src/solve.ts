@@ -7,6 +7,7 @@ import { explainShortfalls } from './shortfall';
 import { State } from './state';
 import { lnsStep, type MipSolver } from './mip/lns';
 import { repairDay } from './mip/day-repair';
+import { repairRows } from './row-repair';
 
 const DAY_REPAIR_CELLS = 2000;
 /** Start temperature of the bursts between day sweeps: about a tenth of a post's weight. */
@@ -61,13 +62,24 @@ export function solve(problem: PlanningProblem, options: SolveOptions = {}): Res
     timeLimitMs: remaining === undefined ? undefined : remaining * share,
     maxIterations: options.maxIterations === undefined ? undefined : Math.ceil(options.maxIterations * share),
     now,
-    initialTemperature: options.initialTemperature,
+    initialTemperature: options.initialTemperature ?? largeInstanceTemperature(c),
     onProgress: options.onProgress ? (p) => options.onProgress?.({ ...p, fraction: p.fraction * share }) : undefined,
   });
   const final = new State(c, cells);
   if (options.mip) runLns(final, rng, options.mip, { ...options, now, timeLimitMs: remaining }, share);
   const plan = toPlan(final);
   return { ok: true, value: { ...plan, stats: { iterations, elapsedMs: now() - t0, constructionMs } } };
+}
+
+/**
+ * National weeks start from a construction worth keeping: a start temperature of a third
+ * of the median post weight (≈40 on the LCC week; the automatic one, set by hard-rule
+ * deltas, is ≈170 and first destroys most of the greedy plan).
+ */
+function largeInstanceTemperature(c: Compiled): number | undefined {
+  if (c.officers * c.days <= DAY_REPAIR_CELLS || c.slots === 0) return undefined;
+  const weights = Float64Array.from(c.slotUnder).sort();
+  return Math.max(1, (weights[weights.length >> 1] ?? 3) / 3);
 }
 
 /** Benchmark-size rosters anneal most of the time; national weeks profit more from exact days. */
@@ -123,12 +135,25 @@ function alternateDays(
       if (left() <= 0.05) return;
       repairDay(state, mip, d, Math.min(left(), 3));
     }
+    repairRows(state, officerOrder(state.c, rng));
     report(sweep);
     if (left() <= 0.3) return;
     const { cells } = anneal(state, rng, { timeLimitMs: left() * 400, now, initialTemperature: BURST_TEMPERATURE });
     state.cells.set(cells);
     state.recompute();
   }
+}
+
+/** A seeded random order of the officers, so row repairs do not always favour the first ones. */
+function officerOrder(c: Compiled, rng: Rng): Int32Array {
+  const order = Int32Array.from({ length: c.officers }, (_, o) => o);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = order[i] ?? 0;
+    order[i] = order[j] ?? 0;
+    order[j] = t;
+  }
+  return order;
 }
 
 /** Start from the baseline where it is still valid, so replanning begins at the old plan. */
