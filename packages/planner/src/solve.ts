@@ -123,9 +123,10 @@ function runLns(state: State, rng: Rng, mip: MipSolver, budget: LnsBudget, share
 }
 
 /**
- * Sweeps of exact day re-assignments alternate with short cold annealing bursts:
- * a sweep moves many officers at once within days, the burst then exploits the
- * freedom that creates across days for the next sweep.
+ * Sweeps of exact re-assignments alternate with short cold annealing bursts: a day
+ * sweep moves many officers at once within each day, a row sweep re-plans each
+ * officer's week with the others fixed, and the burst (a fifth of the time left)
+ * exploits the freedom both create for the next sweep.
  */
 function alternateDays(
   state: State, rng: Rng, mip: MipSolver, now: () => number, left: () => number, sweeps: number, report: (round: number) => void,
@@ -138,7 +139,7 @@ function alternateDays(
     repairRows(state, officerOrder(state.c, rng));
     report(sweep);
     if (left() <= 0.3) return;
-    const { cells } = anneal(state, rng, { timeLimitMs: left() * 400, now, initialTemperature: BURST_TEMPERATURE });
+    const { cells } = anneal(state, rng, { timeLimitMs: left() * 200, now, initialTemperature: BURST_TEMPERATURE });
     state.cells.set(cells);
     state.recompute();
   }
