@@ -21,6 +21,11 @@ import { loggerOptions } from './platform/logger';
 import { registerTestClockRoutes } from './platform/test-clock.routes';
 import { registerUserRoutes } from './users/user.routes';
 import type { UserService } from './users/user.service';
+import { registerPolicyRoutes } from './policy/policy.routes';
+import type { PolicyStore } from './policy/policy-store';
+import type { PolicyService } from './policy/policy.service';
+import type { PolicyDecisionService } from './policy/policy-decisions.service';
+import type { PolicyImpact } from './policy/policy-impact';
 
 export interface AppDeps {
   config: AppConfig;
@@ -31,6 +36,10 @@ export interface AppDeps {
   users: UserService;
   breakGlass: BreakGlassService;
   assessments: AssessmentService;
+  policies: PolicyStore;
+  policy: PolicyService;
+  policyDecisions: PolicyDecisionService;
+  policyImpact: PolicyImpact;
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
@@ -54,6 +63,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerCaseRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerBreakGlassRoutes(app, deps);
+  registerPolicyRoutes(app, deps);
   registerAssessmentRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);

@@ -7,17 +7,26 @@ import { createCaseService } from './cases/case.service';
 import type { AppConfig } from './config';
 import type { Clock } from './platform/clock';
 import { createUserService } from './users/user.service';
+import { createPolicyStore } from './policy/policy-store';
+import { createPolicyService } from './policy/policy.service';
+import { createPolicyDecisionService } from './policy/policy-decisions.service';
+import { createPolicyImpact } from './policy/policy-impact';
 
 /** Plain factory wiring: every service gets exactly what it needs, nothing global. */
 export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock): AppDeps {
   const db = database.db;
   const audit = createAuditService();
+  const policies = createPolicyStore({ db });
   return {
     config,
     db,
     clock,
     audit,
-    cases: createCaseService({ db, audit }),
+    cases: createCaseService({ db, audit, policies }),
+    policies,
+    policy: createPolicyService({ db, audit, policies }),
+    policyDecisions: createPolicyDecisionService({ db, audit, policies }),
+    policyImpact: createPolicyImpact({ db, audit, policies }),
     users: createUserService({ db, audit }),
     breakGlass: createBreakGlassService({ db, audit }),
     assessments: createAssessmentService({ db, audit }),

@@ -16,6 +16,7 @@ import {
   TriageOutcome,
   Uuid,
 } from './common';
+import { CaseFactsSchema, DecisionPackageSchema, PolicyReason } from './policy';
 
 export const PersonInput = z.object({
   role: PersonRole,
@@ -61,12 +62,18 @@ export const RecordAssessmentRequest = z.object({
 });
 export type RecordAssessmentRequest = z.infer<typeof RecordAssessmentRequest>;
 
+/**
+ * A decision proposal: the policy facts; without `offered` the policy's proposal is accepted, an
+ * offer that differs is a deviation and needs `deviationMotivation`. The review date defaults to
+ * today plus the package's review period.
+ */
 export const ProposeDecisionRequest = z.object({
   expectedVersion: ExpectedVersion,
-  resistanceLevel: ResistanceLevel,
-  packageCode: Text(50),
+  facts: CaseFactsSchema,
+  offered: DecisionPackageSchema.optional(),
+  deviationMotivation: z.string().trim().max(10000).optional(),
   motivation: Text(10000),
-  reviewDate: IsoDate,
+  reviewDate: IsoDate.optional(),
 });
 export type ProposeDecisionRequest = z.infer<typeof ProposeDecisionRequest>;
 
@@ -102,10 +109,35 @@ export type CaseListItem = z.infer<typeof CaseListItem>;
 
 const Actor = z.object({ userId: z.string(), displayName: z.string() });
 
+const MeasureChangeDto = z.object({ domain: z.string(), measure: z.string() });
+
+/** What the decision records about the package policy (absent on decisions from before it). */
+const DecisionPolicy = z.object({
+  policyVersion: z.string(),
+  effectiveFrom: IsoDate,
+  facts: CaseFactsSchema,
+  proposal: DecisionPackageSchema,
+  chosen: DecisionPackageSchema,
+  reasons: z.array(PolicyReason),
+  explanationNl: z.string(),
+  deviation: z
+    .object({
+      motivation: z.string(),
+      resistanceLevel: z.object({ proposed: ResistanceLevel, offered: ResistanceLevel }).nullable(),
+      addedMeasures: z.array(MeasureChangeDto),
+      droppedMeasures: z.array(MeasureChangeDto),
+      addedCareModules: z.array(z.string()),
+      droppedCareModules: z.array(z.string()),
+      reviewPeriodMonths: z.object({ proposed: z.number(), offered: z.number() }).nullable(),
+    })
+    .nullable(),
+});
+
 const Decision = z.object({
   decisionId: Uuid,
   resistanceLevel: ResistanceLevel,
-  packageCode: z.string(),
+  packageCode: z.string().optional(),
+  policy: DecisionPolicy.optional(),
   motivation: z.string(),
   reviewDate: IsoDate,
   basedOnAssessmentId: Uuid,
@@ -157,7 +189,16 @@ export const CaseView = z.object({
       superseded: z.array(Decision.extend({ supersededAt: IsoDateTime })),
     })
     .optional(),
-  measures: z.object({ packageCode: z.string(), measures: z.array(z.object({ domain: z.string(), measure: z.string() })), reviewDate: IsoDate }).nullable().optional(),
+  measures: z
+    .object({
+      packageCode: z.string().optional(),
+      policyVersion: z.string().optional(),
+      resistanceLevel: ResistanceLevel,
+      measures: z.array(z.object({ domain: z.string(), measure: z.string() })),
+      reviewDate: IsoDate,
+    })
+    .nullable()
+    .optional(),
   team: z.array(Actor).optional(),
 });
 export type CaseView = z.infer<typeof CaseView>;

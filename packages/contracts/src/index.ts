@@ -1,3 +1,4 @@
 export * from './common';
 export * from './cases';
 export * from './assessments';
+export * from './policy';

@@ -5,3 +5,4 @@ export * from './audit/audit.repository';
 export * from './users/user.repository';
 export * from './cases/case.repository';
 export * from './cases/break-glass.repository';
+export * from './policy/policy.repository';

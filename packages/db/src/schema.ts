@@ -109,7 +109,38 @@ export interface AssessmentSummaryTable {
   updated_at: Timestamp;
 }
 
-export interface Database extends AuthTables {
+/** Package policy versions; a published row never changes (trigger). */
+export interface PolicyVersionTable {
+  version: string;
+  effective_from: string;
+  summary: string;
+  status: string;
+  dmn_xml: string;
+  revision: number;
+  origin: string;
+  author_id: string | null;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Every creation, save, submission and publication of a policy version, with its XML; append-only. */
+export interface PolicyVersionHistoryTable {
+  seq: Generated<number>;
+  version: string;
+  revision: number;
+  action: string;
+  actor_id: string | null;
+  occurred_at: Timestamp;
+  effective_from: string;
+  dmn_xml: string;
+  note: string | null;
+}
+
+export interface Database extends AuthTables, PolicyTables {
   break_glass_grant: BreakGlassGrantTable;
   assessment_event: AssessmentEventTable;
   assessment_summary: AssessmentSummaryTable;
@@ -150,4 +181,9 @@ export interface OidcPayloadTable {
 export interface AuthTables {
   auth_session: AuthSessionTable;
   oidc_payload: OidcPayloadTable;
+}
+
+export interface PolicyTables {
+  policy_version: PolicyVersionTable;
+  policy_version_history: PolicyVersionHistoryTable;
 }

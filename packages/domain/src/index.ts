@@ -5,10 +5,16 @@ export * from './cases/case-commands';
 export * from './cases/case-state';
 export * from './cases/case-workflow';
 export * from './cases/package-catalogue';
+export * from './cases/decision-policy';
+// The policy vocabulary a decision speaks (pure constants); the engine stays behind './policy'.
+export { ACTIVITY_DOMAINS, MEASURE_DOMAINS, type ActivityDomain, type MeasureDomain, type MeasuresByDomain } from './policy/measures';
+export type { CaseFacts, PackageProposal, PolicyExplanation, PolicyPhenomenon, PolicyThreatLevel } from './policy/propose';
+export type { DeviationRecord, MeasureChange } from './policy/deviation';
 export * from './cases/review';
 export * from './triage/triage-rules';
 export * from './triage/triage-rulesets';
 export * from './access/capabilities';
 export * from './access/need-to-know';
+export * from './access/policy-admin';
 export * as assessment from './assessment';
 export * from './access/break-glass';

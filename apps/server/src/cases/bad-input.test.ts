@@ -3,7 +3,7 @@ import { countAuditEntries, countCaseEvents } from '@hoeder/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
 import { driveCase } from '../testing/http-flows';
-import { sampleRegistration, userIdOf } from '../testing/service-fixture';
+import { samplePolicyFacts, sampleRegistration, userIdOf } from '../testing/service-fixture';
 
 /**
  * Bad input gets a clear error and changes nothing: generated bodies for every write route give a
@@ -26,7 +26,7 @@ const routes = (): { who: string; path: string; valid: Record<string, unknown> }
   { who: 'triage', path: '/api/cases', valid: { ...sampleRegistration() } },
   { who: 'triage', path: `/api/cases/${caseId}/members`, valid: { expectedVersion: version, userId: userIdOf('politie') } },
   { who: 'triage', path: `/api/cases/${caseId}/triage`, valid: { expectedVersion: version, facts: { phenomenon: 'terrorism', onLimitedList: false, inWitnessProtectionTrack: false, ownResistanceSufficient: false }, outcome: 'national', motivation: 'Een motivering van voldoende lengte.' } },
-  { who: 'besluit', path: `/api/cases/${caseId}/decisions`, valid: { expectedVersion: version, resistanceLevel: 'R2', packageCode: 'P3-PERSONAL-PROTECTION', motivation: 'Een motivering van voldoende lengte.', reviewDate: '2026-12-01' } },
+  { who: 'besluit', path: `/api/cases/${caseId}/decisions`, valid: { expectedVersion: version, facts: samplePolicyFacts(), motivation: 'Een motivering van voldoende lengte.' } },
   { who: 'besluit2', path: `/api/cases/${caseId}/decisions/${decisionId}/approve`, valid: { expectedVersion: version, note: 'Akkoord.' } },
   { who: 'besluit2', path: `/api/cases/${caseId}/decisions/${decisionId}/reject`, valid: { expectedVersion: version, reason: 'Niet akkoord met de motivering.' } },
   { who: 'besluit', path: `/api/cases/${caseId}/end`, valid: { expectedVersion: version, reason: 'Beëindigd want getest.' } },

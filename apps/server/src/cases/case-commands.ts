@@ -15,6 +15,7 @@ import { appendCaseEvents, findUserById, loadCaseEvents, saveCaseProjection, typ
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/audit.service';
 import { actingRole, type AuthenticatedActor, type RequestContext } from '../platform/actor';
+import type { PolicyStore } from '../policy/policy-store';
 import { caseAccess, processingActivity } from './case-access';
 
 const UNIQUE_VIOLATION = '23505';
@@ -35,7 +36,10 @@ async function checkReferences(trx: Db, command: CaseCommand, classification: Cl
   return ok(true);
 }
 
-export function createCaseCommands({ db, audit }: { db: Kysely<Database>; audit: AuditService }) {
+/** Only a decision proposal reads the package policy: the version in effect at the decision time. */
+type PolicySource = Pick<PolicyStore, 'evaluatorInEffect' | 'ensureShipped'>;
+
+export function createCaseCommands({ db, audit, policies }: { db: Kysely<Database>; audit: AuditService; policies: PolicySource }) {
   /** One command in one transaction: access check, version check, decide, append, project, audit. */
   async function executeIn(
     trx: Db,
@@ -59,7 +63,8 @@ export function createCaseCommands({ db, audit }: { db: Kysely<Database>; audit:
     }
     const references = await checkReferences(trx, command, (state?.classification ?? 'unclassified') as Classification);
     if (!references.ok) return references;
-    const decided = decideCase(state, command, { actorId: actor.userId, now: ctx.now.toISOString() });
+    const policy = command.type === 'ProposeDecision' ? await policies.evaluatorInEffect(trx, ctx.now) : undefined;
+    const decided = decideCase(state, command, { actorId: actor.userId, now: ctx.now.toISOString(), policy });
     if (!decided.ok) return decided;
     const newEvents = decided.value.map((body) => ({ body, actorId: actor.userId, actorRole: actingRole(actor), occurredAt: ctx.now, traceId: ctx.traceId }));
     const version = await appendCaseEvents(trx, caseId, expectedVersion, newEvents);
@@ -93,6 +98,7 @@ export function createCaseCommands({ db, audit }: { db: Kysely<Database>; audit:
     expectedVersion: number,
     command: CaseCommand,
   ): Promise<Result<CommandAccepted>> {
+    if (command.type === 'ProposeDecision') await policies.ensureShipped();
     try {
       return await db.transaction().execute(async (trx) => {
         const result = await executeIn(trx, ctx, actor, caseId, expectedVersion, command);

@@ -1,5 +1,6 @@
 import type { CaseSection, CaseState, PersonInput } from '@hoeder/domain';
-import { findPackage } from '@hoeder/domain';
+import { decisionMeasures } from '@hoeder/domain';
+import { decisionPolicyDto } from '../policy/policy-view';
 import type { CaseView } from '@hoeder/contracts';
 
 export type ActorNames = ReadonlyMap<string, string>;
@@ -18,7 +19,8 @@ function decisionDto(d: NonNullable<CaseState['activeDecision']>, names: ActorNa
   return {
     decisionId: d.decisionId,
     resistanceLevel: d.resistanceLevel,
-    packageCode: d.packageCode,
+    ...(d.packageCode ? { packageCode: d.packageCode } : {}),
+    ...(d.policy ? { policy: decisionPolicyDto(d.policy) } : {}),
     motivation: d.motivation,
     reviewDate: d.reviewDate,
     basedOnAssessmentId: d.basedOnAssessmentId,
@@ -29,9 +31,16 @@ function decisionDto(d: NonNullable<CaseState['activeDecision']>, names: ActorNa
 
 function measuresDto(state: CaseState) {
   const active = state.phase === 'measures_active' ? state.activeDecision : undefined;
-  const pkg = active && findPackage(active.packageCode);
-  if (!active || !pkg) return null;
-  return { packageCode: pkg.code, measures: pkg.measures.map((m) => ({ domain: m.domain, measure: m.measure })), reviewDate: active.reviewDate };
+  if (!active) return null;
+  const measures = decisionMeasures(active);
+  if (measures.length === 0) return null;
+  return {
+    ...(active.packageCode ? { packageCode: active.packageCode } : {}),
+    ...(active.policy ? { policyVersion: active.policy.policyVersion } : {}),
+    resistanceLevel: active.resistanceLevel,
+    measures,
+    reviewDate: active.reviewDate,
+  };
 }
 
 /**

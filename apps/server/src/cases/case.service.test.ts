@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCaseEvents } from '@hoeder/db';
-import { caseWithActiveMeasures, openServiceFixture, sampleRegistration, userIdOf, type ServiceFixture } from '../testing/service-fixture';
+import { caseWithActiveMeasures, openServiceFixture, samplePolicyFacts, sampleRegistration, userIdOf, type ServiceFixture } from '../testing/service-fixture';
 
 let f: ServiceFixture;
 beforeAll(async () => {
@@ -14,7 +14,9 @@ describe('case service: the primary process', () => {
     const view = await f.deps.cases.view(f.ctx(), f.actor('besluit'), caseId);
     expect(view.ok && view.value.phase).toBe('measures_active');
     expect(view.ok && view.value.version).toBe(version);
-    expect(view.ok && view.value.measures?.packageCode).toBe('P4-FULL-PROTECTION');
+    expect(view.ok && view.value.measures).toMatchObject({ policyVersion: '2026.1', resistanceLevel: 'R3' });
+    expect(view.ok && view.value.measures?.measures).toContainEqual({ domain: 'transport', measure: 'escort_work_travel' });
+    expect(view.ok && view.value.decision?.active?.policy?.explanationNl).toContain('beleidsversie 2026.1');
     expect(view.ok && view.value.decision?.active?.approvedBy?.userId).toBe(userIdOf('besluit2'));
     expect(view.ok && view.value.summary.reviewDate).toBe('2026-06-01');
   });
@@ -37,7 +39,7 @@ describe('case service: the primary process', () => {
     const a = await cases.execute(f.ctx(), f.actor('analist'), caseId, v, { type: 'RecordAssessment', assessmentId: crypto.randomUUID(), threatLevel: 'medium', summary: 'Heimelijke verkenning.', scenarios: [], validUntil: '2026-12-01' });
     v = a.ok ? a.value.version : v;
     const decisionId = crypto.randomUUID();
-    const p = await cases.execute(f.ctx(), f.actor('besluit'), caseId, v, { type: 'ProposeDecision', decisionId, resistanceLevel: 'R2', packageCode: 'P3-PERSONAL-PROTECTION', motivation: 'Middelzware weerstand nodig.', reviewDate: '2026-09-01' });
+    const p = await cases.execute(f.ctx(), f.actor('besluit'), caseId, v, { type: 'ProposeDecision', decisionId, facts: samplePolicyFacts({ phenomenon: 'state_actor', threatLevel: 'medium' }), motivation: 'Middelzware weerstand nodig.', reviewDate: '2026-09-01' });
     v = p.ok ? p.value.version : v;
     const selfApproval = await cases.execute(f.ctx(), f.actor('besluit'), caseId, v, { type: 'ApproveDecision', decisionId, note: '' });
     expect(selfApproval).toMatchObject({ ok: false, error: { code: 'FOUR_EYES_VIOLATION' } });

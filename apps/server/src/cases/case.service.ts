@@ -16,10 +16,12 @@ import type { AuthenticatedActor, RequestContext } from '../platform/actor';
 import { buildCaseView, userIdsIn } from './case-view';
 import { caseAccess, processingActivity, visibleCases } from './case-access';
 import { createCaseCommands } from './case-commands';
+import type { PolicyStore } from '../policy/policy-store';
 
 export interface CaseServiceDeps {
   db: Kysely<Database>;
   audit: AuditService;
+  policies: Pick<PolicyStore, 'evaluatorInEffect' | 'ensureShipped'>;
 }
 
 async function displayNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
@@ -31,8 +33,8 @@ async function displayNames(db: Db, ids: readonly string[]): Promise<Map<string,
  * Case reads and writes. Every method starts with the need-to-know check and appends its audit
  * entry in the same transaction as the access itself.
  */
-export function createCaseService({ db, audit }: CaseServiceDeps) {
-  const commands = createCaseCommands({ db, audit });
+export function createCaseService({ db, audit, policies }: CaseServiceDeps) {
+  const commands = createCaseCommands({ db, audit, policies });
   const notFound = () => fail('NOT_FOUND', 'case not found');
 
   return {

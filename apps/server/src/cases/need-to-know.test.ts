@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, type DemoAccount } from '../demo/demo-accounts';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
-import { sampleRegistration, userIdOf } from '../testing/service-fixture';
+import { samplePolicyFacts, sampleRegistration, userIdOf } from '../testing/service-fixture';
 import { driveCase } from '../testing/http-flows';
 
 /**
@@ -55,7 +55,7 @@ const commandRequests = (caseId: string) => {
   return [
     ['members', `/api/cases/${caseId}/members`, { ...stale, userId: userIdOf('analist2') }],
     ['triage', `/api/cases/${caseId}/triage`, { ...stale, facts: { phenomenon: 'terrorism', onLimitedList: false, inWitnessProtectionTrack: false, ownResistanceSufficient: false }, outcome: 'national', motivation: 'Terroristische dreiging.' }],
-    ['decisions', `/api/cases/${caseId}/decisions`, { ...stale, resistanceLevel: 'R2', packageCode: 'P3-PERSONAL-PROTECTION', motivation: 'Een motivering.', reviewDate: '2026-12-01' }],
+    ['decisions', `/api/cases/${caseId}/decisions`, { ...stale, facts: samplePolicyFacts(), motivation: 'Een motivering.', reviewDate: '2026-12-01' }],
     ['approve', `/api/cases/${caseId}/decisions/${d}/approve`, { ...stale, note: 'ok' }],
     ['reject', `/api/cases/${caseId}/decisions/${d}/reject`, { ...stale, reason: 'Niet akkoord.' }],
     ['end', `/api/cases/${caseId}/end`, { ...stale, reason: 'Beëindigd wegens test.' }],
@@ -125,6 +125,19 @@ describe.each(DEMO_ACCOUNTS.map((a) => [a.username, a] as const))('need-to-know 
     expect(await countCaseEvents(f.database.db)).toBe(eventsBefore);
   });
 
+  it.each([0, 1])('case %i: the package policy routes of a case answer only a deciding member', async (i) => {
+    const c = cases[i]!;
+    const who = await f.session(username);
+    const sees = expectedSections(account, c.members.has(username), c.classification).has('decision');
+    const allowed = sees && c.members.has(username) && MAY_COMMAND.decisions!.includes(account.roles[0]!);
+    const prefill = await f.api(who, 'GET', `/api/cases/${c.caseId}/policy`);
+    const proposal = await f.api(who, 'POST', `/api/cases/${c.caseId}/policy/proposal`, { facts: samplePolicyFacts() });
+    for (const reply of [prefill, proposal]) {
+      expect(reply.status).toBe(allowed ? 200 : 404);
+      expect(await auditOf(c.caseId, reply.requestId)).toHaveLength(1);
+    }
+  });
+
   it('may register cases and list staff only in the roles that need to', async () => {
     const who = await f.session(username);
     const role = account.roles[0]!;
@@ -144,6 +157,8 @@ describe('without a session', () => {
     expect((await f.api(null, 'POST', '/api/cases', sampleRegistration())).status).toBe(401);
     expect((await f.api(null, 'POST', `/api/cases/${c.caseId}/break-glass`, { justification: 'Een spoedeisende reden om te kijken.' })).status).toBe(401);
     expect((await f.api(null, 'GET', '/api/oversight/break-glass-grants')).status).toBe(401);
+    expect((await f.api(null, 'GET', `/api/cases/${c.caseId}/policy`)).status).toBe(401);
+    expect((await f.api(null, 'POST', `/api/cases/${c.caseId}/policy/proposal`, { facts: samplePolicyFacts() })).status).toBe(401);
   });
 });
 

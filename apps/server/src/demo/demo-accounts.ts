@@ -28,4 +28,6 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { userId: '00000000-0000-4000-8000-00000000000a', username: 'inspectie', displayName: 'Ingrid Inspecteur', roles: ['inspector'], organisation: 'INSPECTORATE', clearance: 'stg_secret' },
   { userId: '00000000-0000-4000-8000-00000000000b', username: 'advies', displayName: 'Adam Adviesorgaan', roles: ['advisory_member'], organisation: 'ADVISORY_BODY', clearance: 'unclassified' },
   { userId: '00000000-0000-4000-8000-00000000000c', username: 'beheer', displayName: 'Femke Beheerder', roles: ['functional_admin'], organisation: 'NCTV', clearance: 'dep_confidential' },
+  // A second functional administrator: publishing a policy version needs four eyes.
+  { userId: '00000000-0000-4000-8000-00000000000d', username: 'beheer2', displayName: 'Gijs Tweedebeheerder', roles: ['functional_admin'], organisation: 'NCTV', clearance: 'dep_confidential' },
 ];

@@ -1,5 +1,5 @@
 import type { RegisterCaseRequest } from '@hoeder/contracts';
-import { classificationRank, type CaseCommand, type CasePhase, type Classification, type ThreatPhenomenon } from '@hoeder/domain';
+import { classificationRank, type CaseCommand, type CaseFacts, type CasePhase, type Classification, type ThreatPhenomenon } from '@hoeder/domain';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { syntheticName, type SeededRandom } from './demo-random';
 
@@ -34,11 +34,7 @@ const PHASE_MIX: readonly [CasePhase, number][] = [
 
 const NATIONAL: readonly ThreatPhenomenon[] = ['organised_crime', 'organised_crime', 'organised_crime', 'state_actor', 'state_actor', 'terrorism', 'radicalised_loner'];
 const TEAM = ['analist', 'analist2', 'besluit', 'besluit2', 'lcc', 'politie', 'kmar', 'liaison'];
-const PACKAGES = [
-  { level: 'R1', code: 'P2-SURVEILLANCE' },
-  { level: 'R2', code: 'P3-PERSONAL-PROTECTION' },
-  { level: 'R3', code: 'P4-FULL-PROTECTION' },
-] as const;
+const POLICY_PHENOMENA = ['organised_crime', 'terrorism', 'state_actor', 'radicalised_loner'] as const;
 
 const SYNTHETIC = '[SYNTHETISCHE DEMODATA]';
 
@@ -78,12 +74,43 @@ function stepsFor(r: SeededRandom, target: CasePhase, phenomenon: ThreatPhenomen
   if (['handed_off', 'closed_advice', 'in_assessment'].includes(target)) return steps;
   steps.push({ as: 'analist', command: { type: 'RecordAssessment', assessmentId: crypto.randomUUID(), threatLevel: r.pick(['medium', 'high', 'very_high'] as const), summary: 'Dreiging reëel; scenario’s uitgewerkt (synthetisch).', scenarios: ['Aanslag bij woning', 'Confrontatie onderweg naar werk'], validUntil: date(r.int(60, 200)) } });
   if (target === 'assessed') return steps;
-  const pkg = r.pick(PACKAGES);
-  steps.push({ as: 'besluit', command: { type: 'ProposeDecision', decisionId: crypto.randomUUID(), resistanceLevel: pkg.level, packageCode: pkg.code, motivation: 'Benodigde weerstand volgt uit de dreigingsinschatting.', reviewDate: date(r.int(-20, 120)) } });
+  steps.push(decisionStep(r, phenomenon));
   if (target === 'decision_pending_approval') return steps;
   steps.push({ as: 'besluit2', command: { type: 'ApproveDecision', decisionId: '', note: 'Akkoord (vier ogen).' } });
   if (target === 'ended') steps.push({ as: 'besluit', command: { type: 'EndCase', reason: 'Dreiging weggenomen na herijking.' } });
   return steps;
+}
+
+/**
+ * The decision maker states the policy facts; the seed fills in the threat level of the latest
+ * assessment when it proposes (see demo-seed). About one in six decisions deviates from the
+ * policy's proposal, with a motivation, so the deviation report has content.
+ */
+function decisionStep(r: SeededRandom, phenomenon: ThreatPhenomenon): DemoStep {
+  const facts: CaseFacts = {
+    phenomenon: (POLICY_PHENOMENA as readonly string[]).includes(phenomenon) ? (phenomenon as CaseFacts['phenomenon']) : 'organised_crime',
+    threatLevel: r.pick(['medium', 'high', 'very_high'] as const),
+    ownResistance: r.pick(['partial', 'insufficient'] as const),
+    threatDuration: r.pick(['short', 'long'] as const),
+    activityDomains: r.pick([['home', 'work', 'transport', 'private'], ['home', 'work', 'transport'], ['home', 'private']] as const).slice(),
+    cooperation: r.int(0, 9) > 0,
+    integrityRisk: r.int(0, 7) === 0,
+    employerMeasures: r.pick(['adequate', 'partial', 'none', 'not_applicable'] as const),
+    hasPartner: r.int(0, 1) === 1,
+    hasChildren: r.int(0, 2) === 0,
+  };
+  const deviate = r.int(0, 5) === 0;
+  return {
+    as: 'besluit',
+    command: {
+      type: 'ProposeDecision',
+      decisionId: crypto.randomUUID(),
+      facts,
+      ...(deviate ? { deviationMotivation: 'Recent incident bij de woning rechtvaardigt tijdelijk zwaardere beveiliging (synthetisch).' } : {}),
+      motivation: 'Pakket volgens het beleid; benodigde weerstand volgt uit de dreigingsinschatting.',
+      reviewDate: date(r.int(-20, 120)),
+    },
+  };
 }
 
 export function demoCasePlans(r: SeededRandom): DemoCasePlan[] {

@@ -1,4 +1,5 @@
 import type { CaseCommand } from '@hoeder/domain';
+import { loadBundledPolicyInEffect, proposePackage } from '@hoeder/domain/policy';
 import { listCaseSummaries, upsertUser } from '@hoeder/db';
 import type { AppDeps } from '../app';
 import { fixedClock } from '../platform/clock';
@@ -28,7 +29,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
   const random = seededRandom(20261123);
   const today = new Date(deps.clock.now().toISOString().slice(0, 10));
   const clock = fixedClock(new Date(today.getTime() - 320 * DAY));
-  const cases = createCaseService({ db: deps.db, audit: deps.audit });
+  const cases = createCaseService({ db: deps.db, audit: deps.audit, policies: deps.policies });
   const plans = demoCasePlans(random);
   for (const [i, plan] of plans.entries()) {
     clock.set(new Date(today.getTime() - (320 - i * 3) * DAY));
@@ -46,11 +47,31 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
   return { casesCreated: plans.length, accounts: DEMO_ACCOUNTS.length };
 }
 
-/** Approval steps need the id of the decision proposed in an earlier step. */
+/**
+ * Approval steps need the id of the decision proposed in an earlier step; a proposal takes the
+ * threat level of the latest assessment and, when it deviates, offers one level heavier.
+ */
 async function resolve(step: DemoStep, cases: ReturnType<typeof createCaseService>, ctx: () => { traceId: string; now: Date }, actor: AuthenticatedActor, caseId: string): Promise<CaseCommand> {
+  if (step.command.type === 'ProposeDecision') return resolveProposal(step.command, cases, ctx, actor, caseId);
   if (step.command.type !== 'ApproveDecision') return step.command;
   const view = await cases.view(ctx(), actor, caseId);
   const decisionId = view.ok ? view.value.decision?.pending?.decisionId : undefined;
   if (!decisionId) throw new Error('demo seed: no pending decision to approve');
   return { ...step.command, decisionId };
+}
+
+type Proposal = Extract<CaseCommand, { type: 'ProposeDecision' }>;
+const HEAVIER = { R1: 'R2', R2: 'R3', R3: 'R4', R4: 'R4' } as const;
+
+async function resolveProposal(command: Proposal, cases: ReturnType<typeof createCaseService>, ctx: () => { traceId: string; now: Date }, actor: AuthenticatedActor, caseId: string): Promise<Proposal> {
+  const view = await cases.view(ctx(), actor, caseId);
+  const threatLevel = (view.ok && view.value.assessments?.at(-1)?.threatLevel) || command.facts.threatLevel;
+  const facts = { ...command.facts, threatLevel };
+  if (!command.deviationMotivation) return { ...command, facts };
+  const policy = await loadBundledPolicyInEffect(ctx().now.toISOString().slice(0, 10));
+  const proposed = policy.ok ? proposePackage(policy.value, facts) : undefined;
+  if (!proposed?.ok) return { ...command, facts, deviationMotivation: undefined };
+  const p = proposed.value;
+  const offered = { resistanceLevel: HEAVIER[p.resistanceLevel], measures: { ...p.measures, home: [...new Set([...p.measures.home, 'camera_surveillance_home'])] }, careModules: p.careModules, reviewPeriodMonths: 3 };
+  return { ...command, facts, offered };
 }

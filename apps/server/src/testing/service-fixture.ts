@@ -1,6 +1,7 @@
 import { upsertUser } from '@hoeder/db';
 import { openTestDatabase, type TestDatabase } from '@hoeder/db/testing';
 import type { RegisterCaseRequest } from '@hoeder/contracts';
+import type { CaseFacts } from '@hoeder/domain';
 import type { AppDeps } from '../app';
 import { createServices } from '../services';
 import { loadConfig } from '../config';
@@ -61,6 +62,21 @@ export const sampleRegistration = (overrides: Partial<RegisterCaseRequest> = {})
   ...overrides,
 });
 
+/** Policy facts of a typical R3 case under policy 2026.1 (organised crime, high threat, long). */
+export const samplePolicyFacts = (overrides: Partial<CaseFacts> = {}): CaseFacts => ({
+  phenomenon: 'organised_crime',
+  threatLevel: 'high',
+  ownResistance: 'insufficient',
+  threatDuration: 'long',
+  activityDomains: ['home', 'work', 'transport', 'private'],
+  cooperation: true,
+  integrityRisk: false,
+  employerMeasures: 'partial',
+  hasPartner: true,
+  hasChildren: false,
+  ...overrides,
+});
+
 /** Drives one case through the whole primary process; returns its id and final version. */
 export async function caseWithActiveMeasures(f: ServiceFixture): Promise<{ caseId: string; version: number }> {
   const cases = f.deps.cases;
@@ -77,7 +93,7 @@ export async function caseWithActiveMeasures(f: ServiceFixture): Promise<{ caseI
   version = must(await cases.execute(f.ctx(), f.actor('triage'), caseId, version, { type: 'CompleteTriage', facts, outcome: 'national', motivation: 'Georganiseerde criminaliteit, eigen weerstand onvoldoende.' })).version;
   version = must(await cases.execute(f.ctx(), f.actor('analist'), caseId, version, { type: 'RecordAssessment', assessmentId: crypto.randomUUID(), threatLevel: 'high', summary: 'Concrete dreiging van liquidatie.', scenarios: ['Aanslag bij de woning'], validUntil: '2026-09-01' })).version;
   const decisionId = crypto.randomUUID();
-  version = must(await cases.execute(f.ctx(), f.actor('besluit'), caseId, version, { type: 'ProposeDecision', decisionId, resistanceLevel: 'R3', packageCode: 'P4-FULL-PROTECTION', motivation: 'Hoge dreiging vraagt zware weerstand.', reviewDate: '2026-06-01' })).version;
+  version = must(await cases.execute(f.ctx(), f.actor('besluit'), caseId, version, { type: 'ProposeDecision', decisionId, facts: samplePolicyFacts(), motivation: 'Hoge dreiging vraagt zware weerstand.', reviewDate: '2026-06-01' })).version;
   version = must(await cases.execute(f.ctx(), f.actor('besluit2'), caseId, version, { type: 'ApproveDecision', decisionId, note: 'Akkoord.' })).version;
   return { caseId, version };
 }

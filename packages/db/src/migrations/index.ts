@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-break-glass';
 import * as m0003 from './0003-daf-assessment';
+import * as m0004 from './0004-policy-versions';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-break-glass': m0002,
   '0003-daf-assessment': m0003,
+  '0004-policy-versions': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,13 +2,14 @@ import type {
   Classification,
   LocalAuthority,
   ReferralSource,
-  ResistanceLevel,
   ThreatLevel,
   ThreatPhenomenon,
   TriageOutcome,
 } from '../shared/vocabulary';
 import type { PersonInput } from './case-events';
 import type { TriageFacts } from '../triage/triage-rules';
+import type { CaseFacts } from '../policy/propose';
+import type { DecisionPackage } from './decision-policy';
 
 /** What users ask the system to do with a case; `decideCase` turns them into events or refuses. */
 export type CaseCommand =
@@ -42,10 +43,15 @@ export type CaseCommand =
   | {
       type: 'ProposeDecision';
       decisionId: string;
-      resistanceLevel: ResistanceLevel;
-      packageCode: string;
+      /** What the package policy weighs; the server evaluates the version in effect. */
+      facts: CaseFacts;
+      /** Absent: the policy's proposal is accepted. Any difference is a deviation. */
+      offered?: DecisionPackage | undefined;
+      /** Required when the offer deviates from the proposal. */
+      deviationMotivation?: string | undefined;
       motivation: string;
-      reviewDate: string;
+      /** Absent: today plus the chosen package's review period. */
+      reviewDate?: string | undefined;
     }
   | { type: 'ApproveDecision'; decisionId: string; note: string }
   | { type: 'RejectDecision'; decisionId: string; reason: string }

@@ -8,6 +8,7 @@ import type {
   ThreatPhenomenon,
   TriageOutcome,
 } from '../shared/vocabulary';
+import type { DecisionPolicyRecord } from './decision-policy';
 
 /** The case record is an append-only stream of these events (ARCHITECTURE principle 1). */
 
@@ -59,7 +60,10 @@ export interface DecisionProposed {
   type: 'DecisionProposed';
   decisionId: string;
   resistanceLevel: ResistanceLevel;
-  packageCode: string;
+  /** Catalogue package of decisions stored before the package policy was wired in (legacy). */
+  packageCode?: string | undefined;
+  /** Policy version, facts, proposal, fired rules, chosen package and deviation (absent on legacy events). */
+  policy?: DecisionPolicyRecord | undefined;
   motivation: string;
   reviewDate: string;
   basedOnAssessmentId: string;

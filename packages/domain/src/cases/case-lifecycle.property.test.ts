@@ -15,6 +15,9 @@ import type { CaseCommand, CaseCommandType } from './case-commands';
 import type { RecordedCaseEvent } from './case-events';
 import { CASE_PHASES, projectCase, projectCaseAsOf, type CasePhase, type CaseState } from './case-state';
 import { decideCase } from './case-workflow';
+import type { PolicyEvaluator } from './decision-policy';
+import { proposePackage, type CaseFacts } from '../policy/propose';
+import { baseFacts, bundledPolicy } from '../policy/test-fixtures';
 
 /*
  * Random command sequences against the lifecycle, applied with decideCase and projected with
@@ -31,18 +34,32 @@ const CASE_ID = 'case-prop';
 const ACTORS = ['u-anna', 'u-bram', 'u-cees'] as const;
 const DECISION_IDS = ['d-1', 'd-2', 'd-3'] as const;
 const ASSESSMENT_IDS = ['a-1', 'a-2', 'a-3'] as const;
-const PACKAGES = ['P1-ADVICE', 'P2-SURVEILLANCE', 'P3-PERSONAL-PROTECTION', 'P4-FULL-PROTECTION', 'P9-UNKNOWN'] as const;
+/** Facts variants for a proposal; NO-POLICY: no policy in effect; BAD-FACTS: a phenomenon the policy refuses. */
+const PACKAGES = ['low', 'medium', 'high', 'very_high', 'NO-POLICY', 'BAD-FACTS'] as const;
 const LONG = 'A written text that is long enough.';
 /** Symbolic ids, resolved against the state when the command is made: "the pending one", "a new one". */
 const PENDING = '@pending';
 const FRESH = '@fresh';
-/** Package and resistance level pairs that fit (the rest is drawn at random too). */
+/** Threat levels with the resistance level the policy gives them (so the offer accepts the proposal). */
 const FITTING = [
-  ['P1-ADVICE', 'R1'],
-  ['P2-SURVEILLANCE', 'R2'],
-  ['P3-PERSONAL-PROTECTION', 'R3'],
-  ['P4-FULL-PROTECTION', 'R4'],
+  ['low', 'R1'],
+  ['medium', 'R2'],
+  ['high', 'R3'],
+  ['very_high', 'R4'],
 ] as const;
+
+/** The real policy, memoised per facts: the property runs many proposals with few distinct facts. */
+const POLICY = await bundledPolicy('2026.1');
+const proposals = new Map<string, ReturnType<typeof proposePackage>>();
+const EVALUATOR: PolicyEvaluator = {
+  version: POLICY.version,
+  effectiveFrom: POLICY.effectiveFrom,
+  propose: (facts) => {
+    const key = JSON.stringify(facts);
+    if (!proposals.has(key)) proposals.set(key, proposePackage(POLICY, facts));
+    return proposals.get(key)!;
+  },
+};
 
 /** Mostly valid texts, sometimes too short (the minimum is 10 characters after trimming). */
 const text = fc.oneof(
@@ -143,6 +160,15 @@ const scenarioArb = fc.array(stepArb, { minLength: 1, maxLength: 40, size: 'max'
 
 const dateIn = (now: number, d: number) => new Date(now + d * 86_400_000).toISOString().slice(0, 10);
 
+const proposalFacts = (variant: string): CaseFacts =>
+  baseFacts(variant === 'BAD-FACTS' ? { phenomenon: 'stalking' as never } : { threatLevel: (THREAT_LEVELS as readonly string[]).includes(variant) ? (variant as CaseFacts['threatLevel']) : 'high' });
+const offerAt = (level: (typeof RESISTANCE_LEVELS)[number]) => ({
+  resistanceLevel: level,
+  measures: { general: ['inform_and_advise'], home: ['security_advice_home'], work: [], transport: [], private: [] },
+  careModules: ['care_person'],
+  reviewPeriodMonths: 6,
+});
+
 /** The command a step makes in the given state. */
 function commandFor(step: Step, now: number, state: CaseState | undefined): CaseCommand {
   const allowed = state ? WEIGHTED_TYPES.filter((t) => t !== 'RegisterCase' && SPEC_ALLOWED[t].includes(state.phase)) : ['RegisterCase' as const];
@@ -181,8 +207,9 @@ function commandFor(step: Step, now: number, state: CaseState | undefined): Case
       return {
         type,
         decisionId: f.proposalId === FRESH ? `d-v${state?.version ?? 0}` : f.proposalId,
-        packageCode: f.choice[0],
-        resistanceLevel: f.choice[1],
+        facts: proposalFacts(f.choice[0]),
+        // An offer at another level than the policy's is a deviation, motivated by the (random) text.
+        ...(FITTING.some(([l, r]) => l === f.choice[0] && r === f.choice[1]) ? {} : { offered: offerAt(f.choice[1]), deviationMotivation: f.text }),
         motivation: f.text,
         reviewDate: dateIn(now, f.reviewInDays),
       };
@@ -357,7 +384,7 @@ function play(steps: readonly Step[], thorough: boolean): Run {
     clock += step.advanceSeconds * 1000;
     const now = new Date(clock).toISOString();
     const cmd = commandFor(step, clock, state);
-    const ctx = { actorId: step.actor, now };
+    const ctx = { actorId: step.actor, now, policy: step.fields.choice[0] === 'NO-POLICY' ? undefined : EVALUATOR };
     const before = thorough ? structuredClone(state) : undefined;
     const result = decideCase(state, cmd, ctx);
     if (thorough) {

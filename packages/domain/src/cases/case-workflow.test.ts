@@ -1,11 +1,21 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DomainError, ErrorCode, Result } from '../shared/result';
-import type { ResistanceLevel, ThreatPhenomenon } from '../shared/vocabulary';
+import type { ThreatPhenomenon } from '../shared/vocabulary';
 import type { TriageFacts } from '../triage/triage-rules';
 import type { CaseCommand, CaseCommandType } from './case-commands';
 import type { CaseEventBody, RecordedCaseEvent } from './case-events';
 import { CASE_PHASES, projectCase, projectCaseAsOf, type CasePhase, type CaseState } from './case-state';
 import { decideCase } from './case-workflow';
+import { proposePackage } from '../policy/propose';
+import { baseFacts, bundledPolicy } from '../policy/test-fixtures';
+import { decisionMeasures, type PolicyEvaluator } from './decision-policy';
+
+const POLICY_2026 = await bundledPolicy('2026.1');
+const EVALUATOR: PolicyEvaluator = {
+  version: POLICY_2026.version,
+  effectiveFrom: POLICY_2026.effectiveFrom,
+  propose: (f) => proposePackage(POLICY_2026, f),
+};
 
 // ---------------------------------------------------------------------------------------------
 // A tiny harness: a case is its event stream; every accepted command appends with the next
@@ -45,8 +55,9 @@ class Story {
     return s;
   }
 
-  try(cmd: CaseCommand, actorId: string): Result<CaseEventBody[]> {
-    return decideCase(this.state, cmd, { actorId, now: this.now });
+  /** `policy: null` decides as if no policy version were in effect. */
+  try(cmd: CaseCommand, actorId: string, policy: PolicyEvaluator | null = EVALUATOR): Result<CaseEventBody[]> {
+    return decideCase(this.state, cmd, { actorId, now: this.now, policy: policy ?? undefined });
   }
 
   do(cmd: CaseCommand, actorId: string): this {
@@ -104,8 +115,7 @@ const assess = (assessmentId = 'a-1', over: Partial<Extract<CaseCommand, { type:
 const propose = (decisionId = 'd-1', over: Partial<Extract<CaseCommand, { type: 'ProposeDecision' }>> = {}): CaseCommand => ({
   type: 'ProposeDecision',
   decisionId,
-  resistanceLevel: 'R3',
-  packageCode: 'P3-PERSONAL-PROTECTION',
+  facts: baseFacts(),
   motivation: LONG,
   reviewDate: LATER,
   ...over,
@@ -421,42 +431,91 @@ describe('RecordAssessment', () => {
 });
 
 describe('ProposeDecision', () => {
-  it('proposes on the latest assessment and waits for a second decision maker', () => {
+  const proposedEvent = (story: Story) => story.events.findLast((e) => e.body.type === 'DecisionProposed')?.body as Extract<CaseEventBody, { type: 'DecisionProposed' }>;
+
+  it('proposes on the latest assessment, records the policy, and waits for a second decision maker', () => {
     const story = inPhase.assessed().do(assess('a-2'), ANALYST);
     const [event] = accepted(story.try(propose('d-1', { motivation: `  ${LONG}  ` }), DM1));
-    expect(event).toEqual({ ...propose('d-1'), type: 'DecisionProposed', basedOnAssessmentId: 'a-2' });
+    const expected = proposePackage(POLICY_2026, baseFacts());
+    if (!expected.ok) throw new Error('policy fixture');
+    expect(event).toMatchObject({ type: 'DecisionProposed', decisionId: 'd-1', resistanceLevel: 'R3', motivation: LONG, reviewDate: LATER, basedOnAssessmentId: 'a-2' });
+    const record = event?.type === 'DecisionProposed' ? event.policy : undefined;
+    expect(record?.policyVersion).toBe('2026.1');
+    expect(record?.facts).toEqual(baseFacts());
+    expect(record?.proposal.measures).toEqual(expected.value.measures);
+    expect(record?.chosen).toEqual(record?.proposal);
+    expect(record?.deviation).toBeNull();
+    expect(record?.explanation.decisions.some((d) => d.firedRules.length > 0)).toBe(true);
     story.do(propose(), DM1);
     expect(story.current.phase).toBe('decision_pending_approval');
-    expect(story.current.pendingDecision).toEqual({ ...withoutType(propose()), basedOnAssessmentId: 'a-2', proposedBy: DM1 });
+    expect(story.current.pendingDecision).toMatchObject({ decisionId: 'd-1', basedOnAssessmentId: 'a-2', proposedBy: DM1, policy: record });
     expect(story.current.activeDecision).toBeUndefined();
   });
 
-  it('a new proposal while measures are active keeps the active decision until approval', () => {
-    const story = inPhase.measures_active().do(assess('a-2'), ANALYST).do(propose('d-2', { resistanceLevel: 'R4', packageCode: 'P4-FULL-PROTECTION' }), DM2);
-    expect(story.current.phase).toBe('decision_pending_approval');
-    expect(story.current.activeDecision?.decisionId).toBe('d-1');
-    expect(story.current.pendingDecision).toMatchObject({ decisionId: 'd-2', basedOnAssessmentId: 'a-2', proposedBy: DM2 });
+  it('equal facts give an equal proposal under the same policy version', () => {
+    const one = accepted(inPhase.assessed().try(propose('d-1'), DM1))[0];
+    const two = accepted(inPhase.assessed().try(propose('d-9', { facts: baseFacts() }), DM2))[0];
+    const policyOf = (e: CaseEventBody | undefined) => (e?.type === 'DecisionProposed' ? e.policy : undefined);
+    expect(policyOf(one)?.proposal).toEqual(policyOf(two)?.proposal);
+    expect(policyOf(one)?.explanation).toEqual(policyOf(two)?.explanation);
   });
 
-  // The catalogue as the specification states it: packages build up in weight.
-  const SUITABLE: Record<string, readonly ResistanceLevel[]> = {
-    'P1-ADVICE': ['R1'],
-    'P2-SURVEILLANCE': ['R1', 'R2'],
-    'P3-PERSONAL-PROTECTION': ['R2', 'R3'],
-    'P4-FULL-PROTECTION': ['R3', 'R4'],
-  };
-  const pairs = Object.keys(SUITABLE).flatMap((packageCode) => (['R1', 'R2', 'R3', 'R4'] as const).map((resistanceLevel) => ({ packageCode, resistanceLevel })));
-
-  it.each(pairs)('$packageCode for $resistanceLevel', ({ packageCode, resistanceLevel }) => {
-    const story = inPhase.assessed();
-    const cmd = propose('d-1', { packageCode, resistanceLevel });
-    if (SUITABLE[packageCode]?.includes(resistanceLevel)) expect(accepted(story.try(cmd, DM1))).toHaveLength(1);
-    else expectRefused(story, cmd, DM1, 'RULE_VIOLATION');
+  it('without a policy in effect no decision can be proposed', () => {
+    expect(refusal(inPhase.assessed().try(propose(), DM1, null)).code).toBe('RULE_VIOLATION');
   });
 
-  it('an unknown package is VALIDATION_FAILED on packageCode', () => {
-    const error = expectRefused(inPhase.assessed(), propose('d-1', { packageCode: 'P9-UNKNOWN' }), DM1, 'VALIDATION_FAILED');
-    expect(error.details).toEqual({ field: 'packageCode' });
+  it('facts the policy does not accept are VALIDATION_FAILED on facts', () => {
+    const bad = propose('d-1', { facts: baseFacts({ phenomenon: 'stalking' as never }) });
+    expect(expectRefused(inPhase.assessed(), bad, DM1, 'VALIDATION_FAILED').details).toMatchObject({ field: 'facts' });
+  });
+
+  it('the review date defaults from the chosen review period', () => {
+    const [event] = accepted(inPhase.assessed().try(propose('d-1', { reviewDate: undefined }), DM1));
+    expect(event).toMatchObject({ reviewDate: '2026-09-02' });
+  });
+
+  describe('deviation', () => {
+    const proposal = () => {
+      const p = proposePackage(POLICY_2026, baseFacts());
+      if (!p.ok) throw new Error('policy fixture');
+      return { resistanceLevel: p.value.resistanceLevel, measures: p.value.measures, careModules: p.value.careModules, reviewPeriodMonths: p.value.reviewPeriodMonths };
+    };
+    const heavier = () => ({ ...proposal(), resistanceLevel: 'R4' as const, measures: { ...proposal().measures, home: [...proposal().measures.home, 'static_guard_home'] } });
+
+    it.each([undefined, '', '  short  '])('a deviation without a written motivation (%j) is VALIDATION_FAILED on deviationMotivation', (deviationMotivation) => {
+      const error = expectRefused(inPhase.assessed(), propose('d-1', { offered: heavier(), deviationMotivation }), DM1, 'VALIDATION_FAILED');
+      expect(error.details).toEqual({ field: 'deviationMotivation' });
+    });
+
+    it('a level change alone is a deviation too', () => {
+      const cmd = propose('d-1', { offered: { ...proposal(), resistanceLevel: 'R2' } });
+      expectRefused(inPhase.assessed(), cmd, DM1, 'VALIDATION_FAILED');
+    });
+
+    it('a motivated deviation records what changed; the chosen package becomes active on approval', () => {
+      const story = inPhase.assessed().do(propose('d-1', { offered: heavier(), deviationMotivation: '  Recent incident at the home address.  ' }), DM1);
+      const record = proposedEvent(story).policy;
+      expect(record?.deviation).toMatchObject({
+        deviates: true,
+        motivation: 'Recent incident at the home address.',
+        addedMeasures: [{ domain: 'home', measure: 'static_guard_home' }],
+        droppedMeasures: [],
+        resistanceLevel: { proposed: 'R3', offered: 'R4' },
+      });
+      expect(proposedEvent(story).resistanceLevel).toBe('R4');
+      story.do(approve(), DM2);
+      expect(decisionMeasures(story.current.activeDecision!)).toContainEqual({ domain: 'home', measure: 'static_guard_home' });
+    });
+
+    it('an offer equal to the proposal is no deviation and needs no deviation motivation', () => {
+      const [event] = accepted(inPhase.assessed().try(propose('d-1', { offered: proposal() }), DM1));
+      expect(event?.type === 'DecisionProposed' && event.policy?.deviation).toBeNull();
+    });
+
+    it('unknown measure codes in an offer are VALIDATION_FAILED', () => {
+      const offered = { ...proposal(), measures: { ...proposal().measures, home: ['moat_with_crocodiles'] } };
+      expectRefused(inPhase.assessed(), propose('d-1', { offered, deviationMotivation: LONG }), DM1, 'VALIDATION_FAILED');
+    });
   });
 
   it.each(['', 'ok', '    short '])('a motivation shorter than 10 characters (%j) is VALIDATION_FAILED', (motivation) => {
@@ -499,9 +558,9 @@ describe('ApproveDecision (four eyes)', () => {
     const s = story.current;
     expect(s.phase).toBe('measures_active');
     expect(s.pendingDecision).toBeUndefined();
+    const { type: _t, ...proposed } = story.events[3]!.body;
     expect(s.activeDecision).toEqual({
-      ...withoutType(propose()),
-      basedOnAssessmentId: 'a-1',
+      ...proposed,
       proposedBy: DM1,
       approvedBy: DM2,
       approvedAt: story.events.at(-1)?.occurredAt,
@@ -518,7 +577,7 @@ describe('ApproveDecision (four eyes)', () => {
   });
 
   it('approving a re-decision replaces the active decision', () => {
-    const story = inPhase.measures_active().do(propose('d-2', { resistanceLevel: 'R4', packageCode: 'P4-FULL-PROTECTION' }), DM2).do(approve('d-2'), DM1);
+    const story = inPhase.measures_active().do(propose('d-2', { facts: baseFacts({ threatLevel: 'very_high' }) }), DM2).do(approve('d-2'), DM1);
     expect(story.current.phase).toBe('measures_active');
     expect(story.current.activeDecision).toMatchObject({ decisionId: 'd-2', proposedBy: DM2, approvedBy: DM1 });
   });
@@ -535,14 +594,15 @@ describe('RejectDecision', () => {
     expect(s.phase).toBe('assessed');
     expect(s.pendingDecision).toBeUndefined();
     expect(s.activeDecision).toBeUndefined();
-    expect(s.rejectedDecisions).toEqual([{ ...withoutType(propose()), basedOnAssessmentId: 'a-1', proposedBy: DM1, rejectedBy: DM2, reason: 'The package does not fit the scenarios.' }]);
+    const { type: _t, ...proposed } = story.events[3]!.body;
+    expect(s.rejectedDecisions).toEqual([{ ...proposed, proposedBy: DM1, rejectedBy: DM2, reason: 'The package does not fit the scenarios.' }]);
     // ... and a new proposal can follow.
     story.do(propose('d-2'), DM2);
     expect(story.current.phase).toBe('decision_pending_approval');
   });
 
   it('rejecting a re-decision keeps the earlier decision active (measures_active)', () => {
-    const story = inPhase.measures_active().do(propose('d-2', { resistanceLevel: 'R4', packageCode: 'P4-FULL-PROTECTION' }), DM2).do(reject('d-2'), DM1);
+    const story = inPhase.measures_active().do(propose('d-2', { facts: baseFacts({ threatLevel: 'very_high' }) }), DM2).do(reject('d-2'), DM1);
     expect(story.current.phase).toBe('measures_active');
     expect(story.current.activeDecision).toMatchObject({ decisionId: 'd-1', approvedBy: DM2 });
     expect(story.current.rejectedDecisions.map((d) => d.decisionId)).toEqual(['d-2']);
@@ -610,3 +670,12 @@ function withoutType<T extends { type: string }>(cmd: T): Omit<T, 'type'> {
   const { type: _t, ...rest } = cmd;
   return rest;
 }
+
+describe('offerable vocabulary', () => {
+  it('lists exactly the codes the policy labels, so a deviation can offer every measure the policy knows', async () => {
+    const { MEASURE_LABELS_NL, CARE_MODULE_LABELS_NL } = await import('../policy/measures');
+    const { OFFERABLE_MEASURES, OFFERABLE_CARE_MODULES } = await import('./decision-policy');
+    expect(Object.values(OFFERABLE_MEASURES).flat().sort()).toEqual(Object.keys(MEASURE_LABELS_NL).sort());
+    expect([...OFFERABLE_CARE_MODULES].sort()).toEqual(Object.keys(CARE_MODULE_LABELS_NL).sort());
+  });
+});

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../shared/result';
 import { TRIAGE_RULESETS } from '../triage/triage-rulesets';
 import { recommendTriage, rulesetInEffect } from '../triage/triage-rules';
-import { findPackage } from './package-catalogue';
+import { addMonths, decidePackage, type PolicyEvaluator } from './decision-policy';
 import type { CaseCommand, CaseCommandType } from './case-commands';
 import type { CaseEventBody } from './case-events';
 import type { CasePhase, CaseState } from './case-state';
@@ -10,6 +10,8 @@ import type { CasePhase, CaseState } from './case-state';
 export interface CommandContext {
   actorId: string;
   now: string;
+  /** The package policy in effect at `now`; only a decision proposal needs it. */
+  policy?: PolicyEvaluator | undefined;
 }
 
 /** The shortest written motivation, reason or summary the system accepts. */
@@ -70,24 +72,35 @@ function decideTriage(cmd: Extract<CaseCommand, { type: 'CompleteTriage' }>, ctx
   ]);
 }
 
+function decideProposal(state: CaseState, cmd: Extract<CaseCommand, { type: 'ProposeDecision' }>, ctx: CommandContext): Result<CaseEventBody[]> {
+  const invalid = tooShort('motivation', cmd.motivation);
+  if (invalid) return invalid;
+  const latest = state.assessments.at(-1);
+  if (!latest) return fail('RULE_VIOLATION', 'a decision needs a threat assessment');
+  const usedIds = [state.activeDecision, state.pendingDecision, ...state.rejectedDecisions, ...state.supersededDecisions].map((d) => d?.decisionId);
+  if (usedIds.includes(cmd.decisionId)) return fail('INVALID_TRANSITION', 'decision already recorded');
+  const decided = decidePackage(ctx.policy, cmd.facts, cmd.offered, cmd.deviationMotivation);
+  if (!decided.ok) return decided;
+  const record = decided.value;
+  const reviewDate = cmd.reviewDate ?? addMonths(ctx.now, record.chosen.reviewPeriodMonths);
+  if (!isAfter(reviewDate, ctx.now)) return fail('VALIDATION_FAILED', 'the review date must be in the future', { field: 'reviewDate' });
+  return ok([
+    {
+      type: 'DecisionProposed',
+      decisionId: cmd.decisionId,
+      resistanceLevel: record.chosen.resistanceLevel,
+      policy: record,
+      motivation: cmd.motivation.trim(),
+      reviewDate,
+      basedOnAssessmentId: latest.assessmentId,
+    },
+  ]);
+}
+
 function decideDecision(state: CaseState, cmd: CaseCommand, ctx: CommandContext): Result<CaseEventBody[]> {
   switch (cmd.type) {
-    case 'ProposeDecision': {
-      const invalid = tooShort('motivation', cmd.motivation);
-      if (invalid) return invalid;
-      const pkg = findPackage(cmd.packageCode);
-      if (!pkg) return fail('VALIDATION_FAILED', `unknown package ${cmd.packageCode}`, { field: 'packageCode' });
-      if (!pkg.suitableFor.includes(cmd.resistanceLevel)) {
-        return fail('RULE_VIOLATION', `package ${pkg.code} does not offer resistance level ${cmd.resistanceLevel}`);
-      }
-      if (!isAfter(cmd.reviewDate, ctx.now)) return fail('VALIDATION_FAILED', 'the review date must be in the future', { field: 'reviewDate' });
-      const latest = state.assessments.at(-1);
-      if (!latest) return fail('RULE_VIOLATION', 'a decision needs a threat assessment');
-      const usedIds = [state.activeDecision, state.pendingDecision, ...state.rejectedDecisions, ...state.supersededDecisions].map((d) => d?.decisionId);
-      if (usedIds.includes(cmd.decisionId)) return fail('INVALID_TRANSITION', 'decision already recorded');
-      const { type: _t, ...data } = cmd;
-      return ok([{ type: 'DecisionProposed', ...data, motivation: cmd.motivation.trim(), basedOnAssessmentId: latest.assessmentId }]);
-    }
+    case 'ProposeDecision':
+      return decideProposal(state, cmd, ctx);
     case 'ApproveDecision':
     case 'RejectDecision': {
       const pending = state.pendingDecision;

@@ -1,5 +1,5 @@
-import type { MeasureDomain, MeasuresByDomain } from './measures';
-import { listMeasures, type PackageProposal } from './propose';
+import { listMeasures, type MeasureDomain, type MeasuresByDomain } from './measures';
+import type { PackageProposal } from './propose';
 import { policyFail, policyOk, type PolicyResult } from './result';
 
 /** The package the authority actually offers; it may differ from the policy's proposal. */

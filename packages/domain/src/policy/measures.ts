@@ -14,6 +14,11 @@ export type MeasureDomain = (typeof MEASURE_DOMAINS)[number];
 
 export type MeasuresByDomain = Record<MeasureDomain, string[]>;
 
+/** Every measure code of a package, with its domain, in domain order. */
+export function listMeasures(measures: MeasuresByDomain): { domain: MeasureDomain; measure: string }[] {
+  return MEASURE_DOMAINS.flatMap((domain) => measures[domain].map((measure) => ({ domain, measure })));
+}
+
 /** The DMN decision that yields each domain's measures. */
 export const DOMAIN_DECISIONS: Record<MeasureDomain, string> = {
   general: 'generalMeasures',

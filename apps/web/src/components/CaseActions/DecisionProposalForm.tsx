@@ -1,58 +1,106 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Paragraph } from '@rijkshuisstijl-community/components-react';
-import { ProposeDecisionRequest, type CaseView } from '@hoeder/contracts';
-import { PACKAGE_CATALOGUE, RESISTANCE_LEVELS } from '@hoeder/domain';
-import { enumLabel, untyped } from '../../i18n/enums';
-import { requireWrittenText } from '../../lib/validation';
+import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { ProposeDecisionRequest, type CaseView, type DecisionPackageDto } from '@hoeder/contracts';
+import { usePolicyPrefill, usePolicyProposal } from '../../api/policy';
+import { untyped } from '../../i18n/enums';
+import { formatDate } from '../../lib/format';
+import { requireWrittenText, type FieldErrors } from '../../lib/validation';
+import { ApiErrorAlert } from '../ApiErrorAlert/ApiErrorAlert';
 import { RadioField, TextareaField, TextField } from '../FormFields/FormFields';
+import { DeviationFields } from '../PolicyPackage/DeviationFields';
+import { PackageTable } from '../PolicyPackage/PackageTable';
+import { initialFacts, PolicyFactsFields, type FactsDraft } from '../PolicyPackage/PolicyFactsFields';
 import { ActionPanel } from './ActionPanel';
-import { packagesFor } from './actionOptions';
 import { useCommandForm } from './useCommandForm';
 
+/** The form is shown once the prefill (policy version, phenomenon, threat level) has loaded. */
 export function DecisionProposalForm({ view, onSaved }: { view: CaseView; onSaved: (version: number) => void }) {
-  const { t } = useTranslation();
-  const [resistanceLevel, setResistanceLevel] = useState('');
-  const [packageCode, setPackageCode] = useState('');
+  const prefill = usePolicyPrefill(view.caseId);
+  if (prefill.isPending) return null;
+  return <ProposalForm view={view} onSaved={onSaved} prefill={prefill.data} />;
+}
+
+function labelFor(t: ReturnType<typeof useTranslation>['t']) {
+  return (field: string) => {
+    const [head, key] = field.split('.');
+    if (head === 'facts' && key) return untyped(t)(`policy.facts.${key}`);
+    if (head === 'offered') return t('policy.decide.offered');
+    if (head === 'deviationMotivation') return t('policy.decide.deviationMotivation');
+    if (head === 'proposal') return t('policy.proposal.heading');
+    return untyped(t)(`policy.decide.${head}`);
+  };
+}
+
+/**
+ * Proposing a decision under the package policy: the decision maker states the facts, the server
+ * evaluates the version in effect and explains its proposal; the decision maker accepts it or
+ * deviates with a written motivation. A second decision maker approves (four eyes).
+ */
+function ProposalForm({ view, onSaved, prefill }: { view: CaseView; onSaved: (version: number) => void; prefill: { policyVersion: string | null; phenomenon: string | null; threatLevel: string | null } | undefined }) {
+  const { t, i18n } = useTranslation();
+  const [facts, setFacts] = useState<FactsDraft>(() => initialFacts(prefill));
+  const [evaluatedFor, setEvaluatedFor] = useState('');
+  const [choice, setChoice] = useState<'accept' | 'deviate'>('accept');
+  const [offered, setOffered] = useState<DecisionPackageDto | undefined>();
+  const [deviationMotivation, setDeviationMotivation] = useState('');
   const [motivation, setMotivation] = useState('');
   const [reviewDate, setReviewDate] = useState('');
-  const labelFor = (field: string) => untyped(t)(`decisionForm.${field === 'packageCode' ? 'package' : field}`);
-  const form = useCommandForm({ caseId: view.caseId, path: 'decisions', schema: ProposeDecisionRequest, labelFor, onSaved });
-  const packages = packagesFor(resistanceLevel);
+  const proposal = usePolicyProposal(view.caseId);
+  const form = useCommandForm({ caseId: view.caseId, path: 'decisions', schema: ProposeDecisionRequest, labelFor: labelFor(t), onSaved });
+  const current = proposal.data && evaluatedFor === JSON.stringify(facts) ? proposal.data : undefined;
 
-  const chooseLevel = (level: string) => {
-    setResistanceLevel(level);
-    if (!packagesFor(level).some((p) => p.code === packageCode)) setPackageCode('');
+  const evaluate = () =>
+    proposal.mutate(facts as never, {
+      onSuccess: (p) => {
+        setEvaluatedFor(JSON.stringify(facts));
+        setOffered(p.package);
+      },
+    });
+  const checks = (errors: FieldErrors): FieldErrors => {
+    let next = requireWrittenText(errors, 'motivation', motivation);
+    if (!current) next = { ...next, proposal: { key: 'policy.proposal.required' } };
+    if (choice === 'deviate') next = requireWrittenText(next, 'deviationMotivation', deviationMotivation);
+    return next;
   };
   const submit = () =>
-    form.submit({ expectedVersion: view.version, resistanceLevel, packageCode, motivation, reviewDate }, (errors) => requireWrittenText(errors, 'motivation', motivation));
-  const measuresOf = (code: string) =>
-    PACKAGE_CATALOGUE.find((p) => p.code === code)
-      ?.measures.map((m) => `${enumLabel(t, 'measureDomain', m.domain)}: ${enumLabel(t, 'measure', m.measure)}`)
-      .join('; ');
+    form.submit(
+      {
+        expectedVersion: view.version,
+        facts,
+        ...(choice === 'deviate' && offered ? { offered, deviationMotivation } : {}),
+        motivation,
+        ...(reviewDate ? { reviewDate } : {}),
+      },
+      checks,
+    );
 
+  if (!prefill?.policyVersion) return <Alert type="warning"><Paragraph>{t('policy.proposal.noPolicy')}</Paragraph></Alert>;
   return (
-    <ActionPanel title={t('decisionForm.heading')} submitLabel={t('decisionForm.submit')} onSubmit={submit} pending={form.pending} error={form.error} onReload={form.reload} errors={form.errors}>
+    <ActionPanel title={t('decisionForm.heading')} submitLabel={t('policy.decide.submit')} onSubmit={submit} pending={form.pending} error={form.error} onReload={form.reload} errors={form.errors}>
       <Paragraph>{t('decisionForm.basedOn')}</Paragraph>
-      <RadioField
-        name="resistanceLevel"
-        legend={t('decisionForm.resistanceLevel')}
-        value={resistanceLevel}
-        onChange={chooseLevel}
-        options={RESISTANCE_LEVELS.map((level) => ({ value: level, label: enumLabel(t, 'resistanceLevel', level) }))}
-        error={form.errors.message('resistanceLevel')}
-      />
-      <RadioField
-        name="packageCode"
-        legend={t('decisionForm.package')}
-        description={t('decisionForm.packageHelp')}
-        value={packageCode}
-        onChange={setPackageCode}
-        options={packages.map((p) => ({ value: p.code, label: enumLabel(t, 'package', p.code), description: measuresOf(p.code) }))}
-        error={form.errors.message('packageCode')}
-      />
-      <TextareaField name="motivation" label={t('decisionForm.motivation')} rows={6} value={motivation} onChange={setMotivation} error={form.errors.message('motivation')} />
-      <TextField name="reviewDate" type="date" label={t('decisionForm.reviewDate')} value={reviewDate} onChange={setReviewDate} error={form.errors.message('reviewDate')} />
+      <PolicyFactsFields facts={facts} onChange={setFacts} error={form.errors.message} />
+      <Button type="button" appearance="secondary-action-button" onClick={evaluate} busy={proposal.isPending} disabled={proposal.isPending}>
+        {t('policy.proposal.evaluate')}
+      </Button>
+      <ApiErrorAlert error={proposal.error} onReload={evaluate} />
+      {proposal.data && !current && <Paragraph>{t('policy.proposal.stale')}</Paragraph>}
+      {form.errors.message('proposal') && <Paragraph id="proposal">{form.errors.message('proposal')}</Paragraph>}
+      {current && (
+        <section aria-labelledby="policy-proposal-heading" className="hoeder-document">
+          <Heading level={4} id="policy-proposal-heading">
+            {t('policy.proposal.heading')}
+          </Heading>
+          <Paragraph>{t('policy.proposal.version', { version: current.policyVersion, date: formatDate(current.effectiveFrom, i18n.language) })}</Paragraph>
+          <PackageTable pkg={current.package} caption={t('policy.proposal.measuresCaption')} />
+          <Heading level={5}>{t('policy.proposal.explanation')}</Heading>
+          <Paragraph className="hoeder-explanation">{current.explanationNl}</Paragraph>
+          <RadioField name="choice" legend={t('policy.decide.choice')} value={choice} onChange={(v) => setChoice(v as 'accept' | 'deviate')} options={[{ value: 'accept', label: t('policy.decide.accept') }, { value: 'deviate', label: t('policy.decide.deviate') }]} />
+          {choice === 'deviate' && offered && <DeviationFields offered={offered} onChange={setOffered} motivation={deviationMotivation} onMotivation={setDeviationMotivation} error={form.errors.message} />}
+        </section>
+      )}
+      <TextareaField name="motivation" label={t('policy.decide.motivation')} rows={5} value={motivation} onChange={setMotivation} error={form.errors.message('motivation')} />
+      <TextField name="reviewDate" type="date" label={t('policy.decide.reviewDate')} description={t('policy.decide.reviewDateHelp')} value={reviewDate} onChange={setReviewDate} error={form.errors.message('reviewDate')} />
     </ActionPanel>
   );
 }

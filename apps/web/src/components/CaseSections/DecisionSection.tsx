@@ -3,6 +3,7 @@ import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import type { CaseView } from '@hoeder/contracts';
 import { enumLabel } from '../../i18n/enums';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { PackageTable } from '../PolicyPackage/PackageTable';
 import { Facts, type Fact } from './Facts';
 import { Section } from './Section';
 
@@ -12,13 +13,39 @@ function useDecisionFacts() {
   const { t, i18n } = useTranslation();
   return (d: DecisionData): Fact[] => [
     { label: t('case.decision.resistanceLevel'), value: enumLabel(t, 'resistanceLevel', d.resistanceLevel) },
-    { label: t('case.decision.package'), value: enumLabel(t, 'package', d.packageCode) },
+    { label: t('policy.decision.legacy'), value: d.packageCode ? enumLabel(t, 'package', d.packageCode) : undefined },
+    { label: t('policy.decision.version'), value: d.policy?.policyVersion },
+    { label: t('policy.decision.deviationMotivation'), value: d.policy?.deviation?.motivation },
     { label: t('case.decision.motivation'), value: d.motivation },
     { label: t('case.decision.reviewDate'), value: formatDate(d.reviewDate, i18n.language) },
     { label: t('case.decision.proposedBy'), value: d.proposedBy.displayName },
     { label: t('case.decision.approvedBy'), value: d.approvedBy?.displayName },
     { label: t('case.decision.approvedAt'), value: d.approvedAt ? formatDateTime(d.approvedAt, i18n.language) : undefined },
   ];
+}
+
+type PolicyData = NonNullable<DecisionData['policy']>;
+
+/** The package the decision chose, the policy's proposal when it deviates, and the explanation. */
+function DecisionPolicy({ policy }: { policy: PolicyData }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PackageTable pkg={policy.chosen} caption={t('policy.decision.chosen')} />
+      {policy.deviation ? (
+        <details>
+          <summary>{t('policy.decision.proposed')}</summary>
+          <PackageTable pkg={policy.proposal} caption={t('policy.decision.proposed')} />
+        </details>
+      ) : (
+        <Paragraph>{t('policy.decision.noDeviation')}</Paragraph>
+      )}
+      <details>
+        <summary>{t('policy.decision.explanation')}</summary>
+        <Paragraph className="hoeder-explanation">{policy.explanationNl}</Paragraph>
+      </details>
+    </>
+  );
 }
 
 export function DecisionSection({ decision }: { decision: NonNullable<CaseView['decision']> }) {
@@ -32,12 +59,14 @@ export function DecisionSection({ decision }: { decision: NonNullable<CaseView['
         <article className="hoeder-document">
           <Heading level={3}>{t('case.decision.active')}</Heading>
           <Facts facts={factsOf(decision.active)} />
+          {decision.active.policy && <DecisionPolicy policy={decision.active.policy} />}
         </article>
       )}
       {decision.pending && (
         <article className="hoeder-document hoeder-document--pending">
           <Heading level={3}>{t('case.decision.pending')}</Heading>
           <Facts facts={factsOf(decision.pending)} />
+          {decision.pending.policy && <DecisionPolicy policy={decision.pending.policy} />}
         </article>
       )}
       {decision.rejected.length > 0 && (

@@ -3,6 +3,7 @@ import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHea
 import type { CaseView } from '@hoeder/contracts';
 import { enumLabel } from '../../i18n/enums';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { domainLabel, measureLabel } from '../PolicyPackage/labels';
 import { Facts } from './Facts';
 import { Section } from './Section';
 
@@ -75,7 +76,9 @@ export function MeasuresSection({ measures }: { measures: CaseView['measures'] }
     <Section title={t('case.sections.measures')}>
       <Facts
         facts={[
-          { label: t('case.measures.package'), value: enumLabel(t, 'package', measures.packageCode) },
+          { label: t('case.measures.package'), value: measures.packageCode ? enumLabel(t, 'package', measures.packageCode) : undefined },
+          { label: t('policy.decision.version'), value: measures.policyVersion },
+          { label: t('policy.proposal.resistanceLevel'), value: enumLabel(t, 'resistanceLevel', measures.resistanceLevel) },
           { label: t('case.measures.reviewDate'), value: formatDate(measures.reviewDate, i18n.language) },
         ]}
       />
@@ -91,8 +94,8 @@ export function MeasuresSection({ measures }: { measures: CaseView['measures'] }
           <TableBody>
             {measures.measures.map((m) => (
               <TableRow key={`${m.domain}-${m.measure}`}>
-                <TableCell>{enumLabel(t, 'measureDomain', m.domain)}</TableCell>
-                <TableCell>{enumLabel(t, 'measure', m.measure)}</TableCell>
+                <TableCell>{domainLabel(t, m.domain)}</TableCell>
+                <TableCell>{measureLabel(t, m.measure)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -9,10 +9,14 @@ import { PACKAGE_POLICY_MANIFEST, type PolicyVersionEntry } from './manifest';
  * Node modules are imported lazily so a browser bundle of the domain package never loads them.
  */
 async function readBundled(entry: PolicyVersionEntry): Promise<PolicyResult<PackagePolicy>> {
+  return loadPolicy(entry, await readBundledXml(entry));
+}
+
+/** The DMN XML of a shipped version, e.g. for a server that keeps policy versions in its database. */
+export async function readBundledXml(entry: PolicyVersionEntry): Promise<string> {
   const { readFile } = await import('node:fs/promises');
   const { fileURLToPath } = await import('node:url');
-  const xml = await readFile(fileURLToPath(new URL(entry.file, import.meta.url)), 'utf8');
-  return loadPolicy(entry, xml);
+  return readFile(fileURLToPath(new URL(entry.file, import.meta.url)), 'utf8');
 }
 
 export async function loadBundledPolicy(version: string): Promise<PolicyResult<PackagePolicy>> {
