@@ -1,4 +1,4 @@
-import { generateLccWeek, NATIONAL_WEEK, replan, Rng, solve, type Assignment, type Change, type PlanningProblem } from '@hoeder/planner';
+import { generateLccWeek, NATIONAL_WEEK, replan, REPLAN_ITERATIONS, Rng, solve, type Assignment, type Change, type PlanningProblem } from '@hoeder/planner';
 
 export interface ReplanRow {
   instance: string;
@@ -11,6 +11,8 @@ export interface ReplanRow {
   changedShare: number;
   feasible: boolean;
   pinnedKept: boolean;
+  /** The time ceiling stopped the search before its move budget. */
+  ceilingHit: boolean;
 }
 
 /** Deterministic stream for picking changes, seeded separately from the engine runs. */
@@ -56,7 +58,7 @@ export function runReplan(changes: number, baseSeconds: number, perChangeSeconds
       instance: `${problem.name}#${i}`, change: change.kind, objective: r.value.plan.score.soft, seconds: Math.round(seconds * 1000) / 1000,
       reference: { previousAssignments: previous.length }, gap: r.value.changedShare,
       changedAssignments: r.value.changedAssignments, changedShare: Math.round(r.value.changedShare * 10000) / 10000,
-      feasible: r.value.plan.feasible, pinnedKept,
+      feasible: r.value.plan.feasible, pinnedKept, ceilingHit: r.value.plan.stats.iterations < REPLAN_ITERATIONS,
     });
   }
   return rows;

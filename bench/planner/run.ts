@@ -48,7 +48,7 @@ if (suite === 'curtois') {
   console.log(table);
 } else if (suite === 'replan') {
   const changes = Number(flags.get('changes') ?? '100');
-  const rows = runReplan(changes, Number(flags.get('base-seconds') ?? '10'), Number(flags.get('seconds') ?? '0.8'), seed);
+  const rows = runReplan(changes, Number(flags.get('base-seconds') ?? '10'), Number(flags.get('seconds') ?? '0.6'), seed);
   const table = replanTable(rows, command);
   save(rows, table);
   console.log(table);

@@ -57,5 +57,6 @@ export function replanTable(rows: ReplanRow[], command: string): string {
     `| Share of assignments changed | ${pct(q(shares, 0.5))} | ${pct(q(shares, 0.95))} | ${pct(q(shares, 1))} | ${pct(mean(shares))} |`,
     '',
     `Changes: ${[...byKind].map(([k, v]) => `${k} ${v}`).join(', ')}. Feasible: ${rows.filter((r) => r.feasible).length}/${rows.length}. Pinned assignments kept: ${rows.filter((r) => r.pinnedKept).length}/${rows.length}.`,
+    `Search ended on its move budget (reproducible for the seed): ${rows.filter((r) => !r.ceilingHit).length}/${rows.length}; on the time ceiling: ${rows.filter((r) => r.ceilingHit).length}.`,
   ].join('\n');
 }

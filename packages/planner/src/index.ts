@@ -1,7 +1,7 @@
 export * from './model';
 export { compile, OFF, type Baseline, type Compiled } from './compile';
 export { solve, type SolveOptions, type SolveStats } from './solve';
-export { applyChange, replan, type Change, type ReplanResult } from './replan';
+export { applyChange, replan, REPLAN_ITERATIONS, type Change, type ReplanResult } from './replan';
 export type { Progress } from './search';
 export type { MipSolver } from './mip/lns';
 export { buildMip } from './mip/formulation';
