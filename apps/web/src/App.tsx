@@ -7,6 +7,8 @@ import { usePageTitle } from './hooks/usePageTitle';
 import { CasePage } from './pages/CasePage/CasePage';
 import { NotFoundPage } from './pages/NotFoundPage/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage/OverviewPage';
+import { PolicyAdminPage } from './pages/PolicyAdminPage/PolicyAdminPage';
+import { PolicyVersionPage } from './pages/PolicyAdminPage/PolicyVersionPage';
 import { RegisterCasePage } from './pages/RegisterCasePage/RegisterCasePage';
 
 /** Shown while the user is not known yet (loading, or on the way to the login page). */
@@ -30,6 +32,8 @@ export function App() {
             <Route path="/" element={<OverviewPage />} />
             <Route path="/casussen/nieuw" element={<RegisterCasePage />} />
             <Route path="/casussen/:caseId" element={<CasePage />} />
+            <Route path="/beleid" element={<PolicyAdminPage />} />
+            <Route path="/beleid/:version" element={<PolicyVersionPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AppLayout>

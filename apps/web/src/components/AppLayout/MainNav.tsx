@@ -15,6 +15,13 @@ export function MainNav({ me }: { me: Me }) {
             {t('nav.overview')}
           </RouterLink>
         </li>
+        {me.roles.includes('functional_admin') && (
+          <li>
+            <RouterLink to="/beleid" current={pathname.startsWith('/beleid')}>
+              {t('policy.admin.nav')}
+            </RouterLink>
+          </li>
+        )}
         {mayRegisterCase(me.roles) && (
           <li>
             <RouterLink to="/casussen/nieuw" current={pathname === '/casussen/nieuw'}>
