@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, OFF } from './compile';
+import { allowedSlots, compile, OFF } from './compile';
 import { construct } from './construct';
 import { generateLccWeek } from './lcc/generate';
 import { Rng } from './rng';
@@ -42,6 +42,24 @@ describe('exact row repair', () => {
     const fresh = new State(state.c, state.cells);
     expect(state.soft).toBeCloseTo(fresh.soft, 6);
     expect(state.hard).toBeCloseTo(fresh.hard, 6);
+  });
+
+  it('leaves no single-day change of the repaired row that is feasible and better', () => {
+    const state = constructed(24);
+    const c = state.c;
+    for (const o of [0, 7, 19, 33, 50]) {
+      repairRow(state, o);
+      const best = state.score;
+      for (let d = 0; d < c.days; d++) {
+        for (const v of [OFF, ...allowedSlots(c, o * c.days + d)]) {
+          state.set(o, d, v);
+          state.finish();
+          const feasibleAndBetter = state.hard < 1e-9 && state.score < best - 1e-9;
+          state.undo();
+          expect(feasibleAndBetter).toBe(false);
+        }
+      }
+    }
   });
 
   it('leaves pinned cells alone', () => {

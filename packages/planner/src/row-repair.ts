@@ -93,11 +93,14 @@ function scratchCells(c: Compiled): Int32Array {
   return cells;
 }
 
+/** Search nodes per row before giving up on it (rows are then left as they are). */
+const NODE_BUDGET = 200_000;
+
 /**
- * Branch and bound over the days. Partial rows are pruned on the rules that can only
- * get worse as days are added (minimum rest, per-type and minute maxima, run maxima);
- * complete rows are checked with the engine's own `rowCost`, so the result never has
- * a hard violation the search would not also see.
+ * Branch and bound over the days. Partial rows are pruned on every rule `rowCost` checks
+ * (minimum rest, per-type, minute and weekend maxima, run lengths once a run has ended,
+ * minutes still reachable); complete rows are checked with `rowCost` itself, so the result
+ * never has a hard violation the search would not also see.
  */
 function bestRow(c: Compiled, o: number, options: DayOptions[]): number[] | null {
   const D = c.days;
@@ -108,11 +111,19 @@ function bestRow(c: Compiled, o: number, options: DayOptions[]): number[] | null
   const row = new Int32Array(D);
   const perType = new Int32Array(T);
   const maxCons = c.maxCons[o] ?? D;
+  const minCons = c.minCons[o] ?? 0;
+  const minOff = c.minOff[o] ?? 0;
+  const maxWeekends = c.maxWeekends[o] ?? D;
   const maxMinutes = c.maxMinutes[o] ?? Number.MAX_SAFE_INTEGER;
+  const minMinutes = c.minMinutes[o] ?? 0;
+  const longest = Math.max(0, ...Array.from(c.typeMinutes));
   let bestValue = Number.NEGATIVE_INFINITY;
   let best: number[] | null = null;
-  const walk = (d: number, value: number, prevType: number, run: number, minutes: number) => {
-    if (value + (rest[d] ?? 0) <= bestValue + EPS) return;
+  let nodes = 0;
+  // run: length of the current run of work (prev >= 0) or off (prev < 0); fromStart: it began on day 0.
+  const walk = (d: number, value: number, prev: number, run: number, fromStart: boolean, minutes: number, weekends: number): void => {
+    if (++nodes > NODE_BUDGET || value + (rest[d] ?? 0) <= bestValue + EPS) return;
+    if (minutes + (D - d) * longest < minMinutes) return;
     if (d === D) {
       cells.set(row, o * D);
       if (rowCost(c, cells, o, scratch).hard > EPS) return;
@@ -125,21 +136,27 @@ function bestRow(c: Compiled, o: number, options: DayOptions[]): number[] | null
     for (let i = 0; i < opt.slots.length; i++) {
       const s = opt.slots[i] ?? OFF;
       const t = s === OFF ? -1 : (c.slotType[s] ?? 0);
+      const same = d > 0 && (t >= 0) === (prev >= 0);
+      if (d > 0 && !same && !fromStart && run < (prev >= 0 ? minCons : minOff)) continue;
+      const we = weekends + (d % 7 === 6 && (t >= 0 || prev >= 0) ? 1 : 0);
+      if (we > maxWeekends) continue;
+      const nextRun = same ? run + 1 : 1;
+      const nextFromStart = d === 0 || (same && fromStart);
       row[d] = s;
       if (t < 0) {
-        walk(d + 1, value + (opt.values[i] ?? 0), -1, 0, minutes);
+        walk(d + 1, value + (opt.values[i] ?? 0), -1, nextRun, nextFromStart, minutes, we);
         continue;
       }
       const m = minutes + (c.typeMinutes[t] ?? 0);
-      if (prevType >= 0 && c.forbid[prevType * T + t]) continue;
-      if (run + 1 > maxCons || m > maxMinutes || (perType[t] ?? 0) + 1 > (c.maxPerType[o * T + t] ?? D)) continue;
+      if (prev >= 0 && c.forbid[prev * T + t]) continue;
+      if (nextRun > maxCons || m > maxMinutes || (perType[t] ?? 0) + 1 > (c.maxPerType[o * T + t] ?? D)) continue;
       perType[t] = (perType[t] ?? 0) + 1;
-      walk(d + 1, value + (opt.values[i] ?? 0), t, run + 1, m);
+      walk(d + 1, value + (opt.values[i] ?? 0), t, nextRun, nextFromStart, m, we);
       perType[t] = (perType[t] ?? 0) - 1;
     }
   };
-  walk(0, 0, -1, 0, 0);
-  return best;
+  walk(0, 0, -1, 0, true, 0, 0);
+  return nodes > NODE_BUDGET ? null : best;
 }
 
 /** One pass of `repairRow` over the officers in the given order; returns how many rows improved. */
