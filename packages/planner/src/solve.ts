@@ -131,10 +131,14 @@ function runLns(state: State, rng: Rng, mip: MipSolver, budget: LnsBudget, share
 function alternateDays(
   state: State, rng: Rng, mip: MipSolver, now: () => number, left: () => number, sweeps: number, report: (round: number) => void,
 ): void {
+  // Seconds each day's repair took in the previous sweep: none is started without room for it.
+  const took = new Float64Array(state.c.days);
   for (let sweep = 0; sweep < sweeps; sweep++) {
     for (let d = 0; d < state.c.days; d++) {
-      if (left() <= 0.05) return;
+      if (left() <= 0.05 + (took[d] ?? 0)) return;
+      const t = now();
       repairDay(state, mip, d, Math.min(left(), 3));
+      took[d] = (now() - t) / 1000;
     }
     repairRows(state, officerOrder(state.c, rng));
     report(sweep);
