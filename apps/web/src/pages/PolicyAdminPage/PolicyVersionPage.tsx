@@ -5,12 +5,13 @@ import { ActionGroup, Alert, Button, Heading, Paragraph, UnorderedList, Unordere
 import type { PolicyValidationResult, PolicyVersionDetail } from '@hoeder/contracts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert/ApiErrorAlert';
 import { Facts } from '../../components/CaseSections/Facts';
-import { TextareaField } from '../../components/FormFields/FormFields';
+import { TextareaField, TextField } from '../../components/FormFields/FormFields';
 import { RouterLink } from '../../components/RouterLink/RouterLink';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatDate } from '../../lib/format';
 import type { DmnEditorHandle } from './DmnEditor';
 import { ImpactTable } from './ImpactTable';
+import { PolicyErrorAlert } from './PolicyErrorAlert';
 import { PolicyHistory } from './PolicyHistory';
 import { useImpact, usePolicyVersion, useSaveDraft, useTransition, useValidate } from './policyApi';
 
@@ -41,6 +42,7 @@ function VersionBody({ detail }: { detail: PolicyVersionDetail }) {
   const { t, i18n } = useTranslation();
   const editor = useRef<DmnEditorHandle | null>(null);
   const [note, setNote] = useState('');
+  const [effectiveFrom, setEffectiveFrom] = useState(detail.effectiveFrom);
   const [validation, setValidation] = useState<PolicyValidationResult | undefined>();
   const save = useSaveDraft(detail.version);
   const validate = useValidate(detail.version);
@@ -54,7 +56,7 @@ function VersionBody({ detail }: { detail: PolicyVersionDetail }) {
   const busy = [save, validate, impact, submit, publish, giveBack].some((m) => m.isPending);
 
   const runValidate = async () => setValidation(await validate.mutateAsync(await currentXml()));
-  const runSave = async () => save.mutate({ expectedRevision: detail.revision, effectiveFrom: detail.effectiveFrom, summary: detail.summary, xml: await currentXml() });
+  const runSave = async () => save.mutate({ expectedRevision: detail.revision, effectiveFrom, summary: detail.summary, xml: await currentXml() });
 
   return (
     <>
@@ -70,6 +72,7 @@ function VersionBody({ detail }: { detail: PolicyVersionDetail }) {
       <Suspense fallback={<Paragraph role="status">{t('policy.admin.loadingEditor')}</Paragraph>}>
         <DmnEditor xml={detail.xml} editable={draft} label={t('policy.admin.editorHeading', { version: detail.version })} onReady={(h) => (editor.current = h)} />
       </Suspense>
+      {draft && <TextField name="effectiveFrom" type="date" label={t('policy.admin.effectiveFrom')} value={effectiveFrom} onChange={setEffectiveFrom} />}
       <ActionGroup>
         {draft && (
           <Button type="button" appearance="secondary-action-button" disabled={busy} onClick={() => void runSave()}>
@@ -88,9 +91,8 @@ function VersionBody({ detail }: { detail: PolicyVersionDetail }) {
         )}
       </ActionGroup>
       {validation && <ValidationResult result={validation} />}
-      {save.data && <Paragraph role="status">{t('policy.admin.saved', { revision: save.data.revision })}</Paragraph>}
       {[save, validate, impact, submit, publish, giveBack].map((m, i) => (
-        <ApiErrorAlert key={i} error={m.error} />
+        <PolicyErrorAlert key={i} error={m.error} />
       ))}
       {impact.data && <ImpactTable report={impact.data} />}
       {detail.status !== 'published' && (
