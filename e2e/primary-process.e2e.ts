@@ -161,10 +161,11 @@ describe('primary process in the browser', () => {
     await loginAs(page, 'besluit', casePath());
     await phaseIs(page, 'Dreiging ingeschat');
     const form = page.getByRole('form', { name: 'Besluit voorstellen' });
-    await form.getByLabel('R3 – hoge weerstand').check();
-    expect(await form.getByLabel('P1 – Advies').count()).toBe(0);
-    await form.getByLabel('P3 – Persoonsbeveiliging').check();
-    await form.getByLabel('Motivering').fill('Hoge dreiging bij beperkte eigen weerstand: persoonsbeveiliging op het werk en beveiligd vervoer.');
+    // The package follows from the policy in effect; the decision maker accepts its proposal.
+    await form.getByLabel('Dreigingsniveau').selectOption('high');
+    await form.getByRole('button', { name: 'Voorstel berekenen' }).click();
+    await form.getByText(/^Beleidsversie 2026\.1, geldig vanaf/).waitFor();
+    await form.getByLabel('Motivering van het besluit', { exact: true }).fill('Hoge dreiging bij beperkte eigen weerstand: pakket volgens het beleid.');
     await form.getByLabel('Herijkingsdatum').fill(inDays(60));
     await form.getByRole('button', { name: 'Besluit voorstellen' }).click();
     await phaseIs(page, 'Besluit wacht op goedkeuring');
@@ -183,8 +184,8 @@ describe('primary process in the browser', () => {
     await phaseIs(page, 'Maatregelen actief');
     await waitForSaved(page);
     const measures = page.getByRole('region', { name: 'Maatregelen' });
-    await measures.getByText('Persoonsbeveiliging op het werk').waitFor();
-    await measures.getByText('Beveiligd vervoer').waitFor();
+    await measures.getByText('Informeren en adviseren').waitFor();
+    await measures.getByText('Begeleiding woon-werkverkeer').waitFor();
     await checkPage(page, 'case page, measures active');
 
     const timeline = page.getByRole('region', { name: 'Tijdlijn' });
@@ -221,7 +222,7 @@ describe('primary process in the browser', () => {
     await loginAs(page, 'politie');
     await page.getByRole('link', { name: shared.reference }).click();
     await phaseIs(page, 'Maatregelen actief');
-    await page.getByRole('region', { name: 'Maatregelen' }).getByText('Persoonsbeveiliging op het werk').waitFor();
+    await page.getByRole('region', { name: 'Maatregelen' }).getByText('Begeleiding woon-werkverkeer').waitFor();
     for (const hidden of ['Dreigingsinschattingen', 'Besluit', 'Aanmelding', 'Triage']) {
       expect(await page.getByRole('region', { name: hidden, exact: true }).count(), `${hidden} withheld`).toBe(0);
     }
@@ -255,7 +256,7 @@ describe('primary process in the browser', () => {
     await page.getByLabel('Waarom is inzage nu dringend nodig?').fill('Melding van acute dreiging; het casusteam is niet bereikbaar.');
     await page.getByRole('button', { name: 'Noodtoegang vragen' }).click();
     await phaseIs(page, 'Maatregelen actief');
-    await page.getByRole('region', { name: 'Maatregelen' }).getByText('Persoonsbeveiliging op het werk').waitFor();
+    await page.getByRole('region', { name: 'Maatregelen' }).getByText('Begeleiding woon-werkverkeer').waitFor();
     expect(await page.getByRole('region', { name: 'Dreigingsinschattingen' }).count()).toBe(0);
     await page.getByText('In deze fase zijn er voor uw rol geen acties.').waitFor();
     await checkPage(page, 'case page under break-glass');
