@@ -4,6 +4,7 @@ import { Heading } from '@rijkshuisstijl-community/components-react';
 import { AppLayout } from './components/AppLayout/AppLayout';
 import { AuthGate } from './components/AuthGate/AuthGate';
 import { usePageTitle } from './hooks/usePageTitle';
+import { AssessmentPage } from './pages/AssessmentPage/AssessmentPage';
 import { CasePage } from './pages/CasePage/CasePage';
 import { NotFoundPage } from './pages/NotFoundPage/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage/OverviewPage';
@@ -32,6 +33,7 @@ export function App() {
             <Route path="/" element={<OverviewPage />} />
             <Route path="/casussen/nieuw" element={<RegisterCasePage />} />
             <Route path="/casussen/:caseId" element={<CasePage />} />
+            <Route path="/casussen/:caseId/dreigingsinschatting" element={<AssessmentPage />} />
             <Route path="/beleid" element={<PolicyAdminPage />} />
             <Route path="/beleid/:version" element={<PolicyVersionPage />} />
             <Route path="*" element={<NotFoundPage />} />

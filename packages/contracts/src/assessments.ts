@@ -149,4 +149,5 @@ export interface DecisionBasisView {
 export const ReassessmentDueList = z.object({ caseIds: z.array(Uuid) });
 export type ReassessmentDueList = z.infer<typeof ReassessmentDueList>;
 
-export const TestClockRequest = z.object({ advanceDays: z.number().int().min(-3650).max(3650).optional(), now: IsoDateTime.optional() });
+/** Test-only clock control: move the server clock by whole days, to a moment, or back to real time. */
+export const TestClockRequest = z.object({ advanceDays: z.number().int().min(-3650).max(3650).optional(), now: IsoDateTime.optional(), reset: z.boolean().optional() });

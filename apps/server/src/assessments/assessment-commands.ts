@@ -58,7 +58,7 @@ async function bridgeToCase(trx: Db, ctx: RequestContext, actor: AuthenticatedAc
     assessmentId: dafAssessmentId(caseId, final.versionNumber),
     threatLevel: judgement.threat.level,
     summary: `Dreigingsinschatting v${final.versionNumber} — ${judgement.threat.motivation.trim()}`.slice(0, 10000),
-    scenarios: final.content.scenarios.map((s) => `${s.actor}: ${s.target} (${s.likelihood}, ${s.impact})`.slice(0, 2000)),
+    scenarios: final.content.scenarios.map((s) => `${s.actor}: ${s.target}`.slice(0, 2000)),
     validUntil: final.validUntil,
   };
   const decided = decideCase(caseState, command, { actorId: actor.userId, now: ctx.now.toISOString() });

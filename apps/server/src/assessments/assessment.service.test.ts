@@ -1,7 +1,7 @@
 import { auditEntriesFor } from '@hoeder/db';
 import type { assessment, Result } from '@hoeder/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openServiceFixture, sampleRegistration, userIdOf, type ServiceFixture } from '../testing/service-fixture';
+import { openServiceFixture, samplePolicyFacts, sampleRegistration, userIdOf, type ServiceFixture } from '../testing/service-fixture';
 import { dafAssessmentId } from './assessment-access';
 import { countAssessmentEvents } from './assessment.repository';
 import { finaliseDaf } from './daf-flow';
@@ -127,5 +127,27 @@ describe('DAF record: storage, bridge to the case, need-to-know', () => {
     expect(forDecider.threatLevel).toEqual({ from: 'high', to: 'very_high' });
     expect(await daf.compare(f.ctx(), f.actor('lcc'), caseId, 1, 2)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(must(await daf.view(f.ctx(), f.actor('besluit'), caseId)).reassessment.due).toBe(false);
+  });
+
+  it('reconstructs the basis of a decision: the DAF version in effect and what each team member could see', async () => {
+    const caseId = await caseInAssessment();
+    const aivd = productInput(today(), { originator: 'AIVD', legalBasis: { framework: 'Wiv2017', article: 'art. 66' }, releaseCondition: 'daf_only' });
+    const { version: dafVersion, caseVersion, itemIds } = await finaliseDaf(f.deps.assessments, f.ctx, f.actor('analist'), f.actor('analist2'), caseId, { validUntil: '2026-09-01', items: [productInput(today()), aivd] });
+    const decisionId = crypto.randomUUID();
+    let v = must(await f.deps.cases.execute(f.ctx(), f.actor('besluit'), caseId, caseVersion, { type: 'ProposeDecision', decisionId, facts: samplePolicyFacts(), motivation: 'Hoge dreiging vraagt zware weerstand.', reviewDate: '2026-06-01' })).version;
+    v = must(await f.deps.cases.execute(f.ctx(), f.actor('besluit2'), caseId, v, { type: 'ApproveDecision', decisionId, note: 'Akkoord.' })).version;
+    const caseView = must(await f.deps.cases.view(f.ctx(), f.actor('besluit'), caseId));
+    expect(caseView.decision?.active?.basedOnAssessmentId).toBe(dafAssessmentId(caseId, 1));
+    // Information registered after the decision is not part of its basis.
+    f.clock.advance(DAY);
+    must(await f.deps.assessments.execute(f.ctx(), f.actor('analist'), caseId, dafVersion, { type: 'RegisterItem', item: { ...softInput(today()), itemId: crypto.randomUUID() } as assessment.InformationItem }));
+    const basis = must(await f.deps.assessments.decisionBasis(f.ctx(), f.actor('besluit'), caseId, decisionId));
+    expect(basis).toMatchObject({ versionInEffect: 1, assessmentId: dafAssessmentId(caseId, 1) });
+    expect(basis.itemsRegistered.map((i) => i.itemId).sort()).toEqual([...itemIds].sort());
+    const of = (u: string) => basis.visibility.find((x) => x.userId === userIdOf(u))!;
+    expect(of('besluit').contentItemIds).toEqual([itemIds[0]]);
+    expect(of('analist').contentItemIds.sort()).toEqual([...itemIds].sort());
+    expect(of('politie')).toMatchObject({ member: true, parts: [], contentItemIds: [] });
+    expect(await f.deps.assessments.decisionBasis(f.ctx(), f.actor('lcc'), caseId, decisionId)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -9,7 +9,12 @@ export interface DafFlowOptions {
   items?: InformationItemInput[] | undefined;
   threat?: ThreatLevel | undefined;
   dissent?: boolean | undefined;
+  /** Re-test date of the sample assumption; 30 days after today when absent. */
+  retestOn?: string | undefined;
 }
+
+const withRetest = (c: assessment.AssessmentContent, retestOn: string | undefined): assessment.AssessmentContent =>
+  retestOn ? { ...c, assumptions: c.assumptions.map((a) => ({ ...a, retestOn })) } : c;
 
 const must = <T>(step: string, r: Result<T>): T => {
   if (!r.ok) throw new Error(`DAF ${step}: ${r.error.code} ${r.error.message}`);
@@ -40,7 +45,7 @@ export async function finaliseDaf(
   }
   const steps: [AuthenticatedActor, assessment.AssessmentCommand][] = [
     [author, { type: 'StartDraft', template: TEMPLATE_REF, classification: 'stg_confidential' }],
-    [author, { type: 'ReviseDraft', content: completeContent(itemIds, today, { threat: options.threat }) }],
+    [author, { type: 'ReviseDraft', content: withRetest(completeContent(itemIds, today, { threat: options.threat }), options.retestOn) }],
     [author, { type: 'SubmitForChallenge' }],
     [challenger, { type: 'RecordChallenge', verdict: options.dissent ? 'dissent' : 'agree', reasons: options.dissent ? 'Het tweede scenario is onvoldoende onderbouwd.' : 'Oordeel volgt uit de bronnen en scenario’s.' }],
     [author, { type: 'FinaliseAssessment', validUntil: options.validUntil, responseToDissent: options.dissent ? 'Scenario twee blijft staan; zie indicatoren.' : undefined }],

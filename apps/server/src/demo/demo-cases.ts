@@ -72,6 +72,7 @@ function stepsFor(r: SeededRandom, target: CasePhase, phenomenon: ThreatPhenomen
   if (target === 'registered') return steps.slice(0, 2);
   steps.push(triage(target, local ? r.pick(local) : phenomenon));
   if (['handed_off', 'closed_advice', 'in_assessment'].includes(target)) return steps;
+  // The seed carries this out through the DAF (items, draft, challenge, final): see assessThroughDaf.
   steps.push({ as: 'analist', command: { type: 'RecordAssessment', assessmentId: crypto.randomUUID(), threatLevel: r.pick(['medium', 'high', 'very_high'] as const), summary: 'Dreiging reëel; scenario’s uitgewerkt (synthetisch).', scenarios: ['Aanslag bij woning', 'Confrontatie onderweg naar werk'], validUntil: date(r.int(60, 200)) } });
   if (target === 'assessed') return steps;
   steps.push(decisionStep(r, phenomenon));

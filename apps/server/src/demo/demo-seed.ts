@@ -5,6 +5,9 @@ import type { AppDeps } from '../app';
 import { fixedClock } from '../platform/clock';
 import type { AuthenticatedActor } from '../platform/actor';
 import { createCaseService } from '../cases/case.service';
+import { createAssessmentService, type AssessmentService } from '../assessments/assessment.service';
+import { finaliseDaf } from '../assessments/daf-flow';
+import { productInput, softInput } from '../assessments/daf-samples';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { demoCasePlans, type DemoStep } from './demo-cases';
 import { seededRandom } from './demo-random';
@@ -30,6 +33,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
   const today = new Date(deps.clock.now().toISOString().slice(0, 10));
   const clock = fixedClock(new Date(today.getTime() - 320 * DAY));
   const cases = createCaseService({ db: deps.db, audit: deps.audit, policies: deps.policies });
+  const assessments = createAssessmentService({ db: deps.db, audit: deps.audit });
   const plans = demoCasePlans(random);
   for (const [i, plan] of plans.entries()) {
     clock.set(new Date(today.getTime() - (320 - i * 3) * DAY));
@@ -39,6 +43,10 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
     let version = registered.value.version;
     for (const step of plan.steps) {
       clock.advance(random.int(1, 5) * DAY);
+      if (step.command.type === 'RecordAssessment') {
+        version = await assessThroughDaf(assessments, ctx, registered.value.caseId, step.command, i);
+        continue;
+      }
       const result = await cases.execute(ctx(), actorOf(step.as), registered.value.caseId, version, await resolve(step, cases, ctx, actorOf(step.as), registered.value.caseId));
       if (!result.ok) throw new Error(`demo case ${i} step ${step.command.type} failed: ${result.error.code} ${result.error.message}`);
       version = result.value.version;
@@ -74,4 +82,19 @@ async function resolveProposal(command: Proposal, cases: ReturnType<typeof creat
   const p = proposed.value;
   const offered = { resistanceLevel: HEAVIER[p.resistanceLevel], measures: { ...p.measures, home: [...new Set([...p.measures.home, 'camera_surveillance_home'])] }, careModules: p.careModules, reviewPeriodMonths: 3 };
   return { ...command, facts, offered };
+}
+
+const daysFromNow = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+
+/**
+ * The plan's assessment step goes through the DAF as analysts work: a product and soft
+ * information, a draft, challenge by the second analyst, finalisation (which records it in the
+ * case). Every fifth assessment has an assumption already due for re-test, so the demo shows it.
+ */
+async function assessThroughDaf(assessments: AssessmentService, ctx: () => { traceId: string; now: Date }, caseId: string, plan: Extract<CaseCommand, { type: 'RecordAssessment' }>, i: number): Promise<number> {
+  const today = ctx().now.toISOString().slice(0, 10);
+  const items = [productInput(today, { validUntil: plan.validUntil }), softInput(today)];
+  const retestOn = i % 5 === 0 ? daysFromNow(-7) : daysFromNow(45);
+  const done = await finaliseDaf(assessments, ctx, actorOf('analist'), actorOf('analist2'), caseId, { validUntil: plan.validUntil, threat: plan.threatLevel, items, retestOn, dissent: i % 4 === 0 });
+  return done.caseVersion;
 }

@@ -22,6 +22,7 @@ export function registerTestClockRoutes(app: FastifyInstance, deps: { clock: Clo
     if (!isAdjustable(clock)) throw new AppError('FORBIDDEN_ACTION', 'the clock of this server cannot be adjusted');
     const body = parseWith(TestClockRequest, request.body);
     const before = clock.now();
+    if (body.reset) clock.set(new Date());
     if (body.now) clock.set(new Date(body.now));
     if (body.advanceDays) clock.advance(body.advanceDays * DAY);
     const now = clock.now();

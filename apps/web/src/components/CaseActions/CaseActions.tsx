@@ -3,7 +3,7 @@ import { Paragraph } from '@rijkshuisstijl-community/components-react';
 import type { CaseView, Me } from '@hoeder/contracts';
 import { allowedActions, hasCommandRole } from '../../lib/permissions';
 import { Section } from '../CaseSections/Section';
-import { AssessmentForm } from './AssessmentForm';
+import { DafLink } from '../../pages/AssessmentPage/AssessmentStatus';
 import { DecisionProposalForm } from './DecisionProposalForm';
 import { DecisionReviewForm } from './DecisionReviewForm';
 import { EndCaseForm } from './EndCaseForm';
@@ -34,7 +34,7 @@ export function CaseActions({ view, me, onSaved, savedCount }: Props) {
       {actions.size === 0 && !ownProposal && <Paragraph>{t('case.noActions')}</Paragraph>}
       {ownProposal && <Paragraph>{t('reviewForm.ownProposal')}</Paragraph>}
       {actions.has('CompleteTriage') && <TriageForm key={`triage-${savedCount}`} view={view} onSaved={onSaved} />}
-      {actions.has('RecordAssessment') && <AssessmentForm key={`assessment-${savedCount}`} view={view} onSaved={onSaved} />}
+      {actions.has('RecordAssessment') && <DafLink caseId={view.caseId} />}
       {actions.has('ProposeDecision') && <DecisionProposalForm key={`proposal-${savedCount}`} view={view} onSaved={onSaved} />}
       {actions.has('ApproveDecision') && pending && <DecisionReviewForm key={`review-${savedCount}`} view={view} decisionId={pending.decisionId} onSaved={onSaved} />}
       {actions.has('AssignMember') && <TeamMemberForm key={`team-${savedCount}`} view={view} onSaved={onSaved} />}

@@ -19,6 +19,7 @@ import { formatDateTime } from '../../lib/format';
 import { allowedActions } from '../../lib/permissions';
 import { NotFoundPage } from '../NotFoundPage/NotFoundPage';
 import { BreakGlassForm, mayBreakGlass } from '../../components/BreakGlassForm/BreakGlassForm';
+import { AssessmentStatus } from '../AssessmentPage/AssessmentStatus';
 
 export function CasePage() {
   const { t, i18n } = useTranslation();
@@ -81,6 +82,7 @@ function CaseDetails({ view, asOf }: { view: CaseView; asOf: string | null }) {
         {t('case.phase')}: <strong>{enumLabel(t, 'phase', view.phase)}</strong> · {t('case.version')} {view.version}
       </Paragraph>
       {asOf && <AsOfNotice caseId={view.caseId} asOf={view.asOf ?? asOf} />}
+      {!asOf && view.sections.includes('assessment') && <AssessmentStatus caseId={view.caseId} />}
       {!asOf && hasActions && (
         <Paragraph>
           <Link href={`#${ACTIONS_ANCHOR}`}>{t('case.toActions')}</Link>

@@ -3,11 +3,17 @@ import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell
 import type { CaseListItem } from '@hoeder/contracts';
 import { RouterLink } from '../../components/RouterLink/RouterLink';
 import { enumLabel } from '../../i18n/enums';
-import { isReviewDue } from '@hoeder/domain';
+import { isReviewDue, READABLE_SECTIONS } from '@hoeder/domain';
+import { useCurrentUser } from '../../components/AuthGate/AuthGate';
 import { formatDate, formatDateTime, localToday } from '../../lib/format';
+import { useReassessmentDue } from '../AssessmentPage/assessmentQueries';
 
 export function CaseTable({ cases }: { cases: readonly CaseListItem[] }) {
   const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
+  // Only readers of assessments ask the server which cases need re-assessment.
+  const readsAssessments = me.roles.some((r) => READABLE_SECTIONS[r].includes('assessment'));
+  const reassessment = new Set(useReassessmentDue(readsAssessments).data?.caseIds ?? []);
   const today = localToday();
   const sorted = [...cases].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   return (
@@ -30,7 +36,10 @@ export function CaseTable({ cases }: { cases: readonly CaseListItem[] }) {
               <TableHeaderCell scope="row">
                 <RouterLink to={`/casussen/${c.caseId}`}>{c.reference}</RouterLink>
               </TableHeaderCell>
-              <TableCell>{enumLabel(t, 'phase', c.phase)}</TableCell>
+              <TableCell>
+                {enumLabel(t, 'phase', c.phase)}
+                {reassessment.has(c.caseId) ? <strong> — {t('daf.reassessment.badge')}</strong> : null}
+              </TableCell>
               <TableCell>{enumLabel(t, 'phenomenon', c.phenomenon)}</TableCell>
               <TableCell>{enumLabel(t, 'classification', c.classification)}</TableCell>
               <TableCell>{formatDateTime(c.updatedAt, i18n.language)}</TableCell>
