@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/axe.js';
 import { useBrowser } from './support/browser.js';
+import { fillDraft, finalise, openDafPage, recordChallenge, registerItem, startDraft, submitForChallenge } from './support/daf.js';
+import { loginAs as switchUser } from './support/session.js';
 
 /**
  * One new case through the primary process in the browser, each step by the role that owns it:
@@ -141,18 +143,29 @@ describe('primary process in the browser', () => {
     expect(b.pageErrors.map((e) => e.message)).toEqual([]);
   });
 
-  it('threat analyst records the first threat assessment', async () => {
+  it('threat analysts assess the case in the DAF: item, draft, challenge by a second analyst, final', async () => {
     const { page } = b;
     await loginAs(page, 'analist', casePath());
     await phaseIs(page, 'In analyse');
-    const form = page.getByRole('form', { name: 'Dreigingsinschatting vastleggen' });
-    await form.getByLabel('Hoog', { exact: true }).check();
-    await form.getByLabel('Integrale inschatting').fill('Concrete dreiging vanuit een crimineel netwerk; eigen weerstand beperkt. Zachte informatie uit de omgeving bevestigt verkenningen bij de woning.');
-    await form.getByLabel("Scenario's").fill('Aanslag bij de woning\nAanslag onderweg naar het werk');
-    await form.getByLabel('Geldig tot').fill(inDays(90));
-    await form.getByRole('button', { name: 'Dreigingsinschatting vastleggen' }).click();
+    await openDafPage(page);
+    const dafPath = new URL(page.url()).pathname;
+    await registerItem(page, { kind: 'Informatieproduct', originator: 'Politie', framework: 'Wet politiegegevens (Wpg)', article: 'art. 19', reference: 'POL-2026-042', classification: 'Stg. Confidentieel', release: 'DAF en bevoegd gezag (NCTV)', reliability: 'B', credibility: '2', title: 'Dreigingsrapport netwerk', content: 'Het netwerk zoekt de woonplaats van de getuige (synthetisch).' });
+    await startDraft(page);
+    await fillDraft(page, {
+      motivation: 'Concrete dreiging vanuit een crimineel netwerk; eigen weerstand beperkt. Zachte informatie uit de omgeving bevestigt verkenningen bij de woning.',
+      scenarios: [
+        { actor: 'Crimineel netwerk', target: 'Aanslag bij de woning' },
+        { actor: 'Ingehuurde dader', target: 'Aanslag onderweg naar het werk' },
+      ],
+    });
+    await submitForChallenge(page);
+    await switchUser(page, 'analist2', dafPath);
+    await recordChallenge(page, 'Akkoord', 'Het oordeel volgt uit het dreigingsrapport en de scenario’s.');
+    await switchUser(page, 'analist', dafPath);
+    await finalise(page, inDays(90));
+    await page.goto(casePath());
     await phaseIs(page, 'Dreiging ingeschat');
-    await page.getByRole('region', { name: 'Dreigingsinschattingen' }).getByText('Aanslag onderweg naar het werk').waitFor();
+    await page.getByRole('region', { name: 'Dreigingsinschattingen' }).getByText('Aanslag onderweg naar het werk', { exact: false }).waitFor();
     await checkPage(page, 'case page, assessed');
   });
 

@@ -43,7 +43,8 @@ export async function runE2e({ reportFile, entry = SERVER_ENTRY, files = [] } = 
   const dataDir = mkdtempSync(join(tmpdir(), 'hoeder-e2e-'));
   const removeData = () => rmSync(dataDir, { recursive: true, force: true });
   const unregister = onCleanup(removeData);
-  const env = { ...process.env, PORT: String(port), HOEDER_DATA_DIR: dataDir, HOEDER_SEED: 'demo', PUBLIC_URL: baseUrl };
+  // HOEDER_TEST_CLOCK: the DAF spec moves the server clock to make an assumption's re-test date pass (ADR 0009).
+  const env = { ...process.env, PORT: String(port), HOEDER_DATA_DIR: dataDir, HOEDER_SEED: 'demo', PUBLIC_URL: baseUrl, HOEDER_TEST_CLOCK: 'adjustable' };
   // The e2e server uses its own embedded database; never a DATABASE_URL left in the shell.
   delete env.DATABASE_URL;
   console.log(`e2e: starting server on ${baseUrl}`);
