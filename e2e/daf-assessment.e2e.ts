@@ -93,6 +93,7 @@ describe('DAF threat assessment in the browser', () => {
     await loginAs(page, 'besluit', shared.casePath!);
     expect(await page.getByText('Herbeoordeling nodig').count()).toBe(0);
     await moveServerClock(page, { advanceDays: ADVANCE_DAYS });
+    await page.goto('about:blank');
     // Moving the clock ends the session (idle time): log in again.
     await loginAs(page, 'besluit', shared.casePath!);
     await page.getByText('Herbeoordeling nodig').waitFor();
@@ -101,6 +102,18 @@ describe('DAF threat assessment in the browser', () => {
     await page.goto('/?fase=assessed');
     await page.getByRole('table').getByText('herbeoordeling nodig').first().waitFor();
     await checkPage(page, 'overview, re-assessment due');
+  });
+
+  it('the inspector sees, per decision, the assessment version and what the team could see then', async () => {
+    const { page } = b;
+    await loginAs(page, 'inspectie', '/?fase=measures_active');
+    await page.getByRole('table').getByRole('link').first().click();
+    await openDafPage(page);
+    await page.getByRole('button', { name: 'Grondslag van besluit 1 tonen' }).click();
+    const basis = page.getByRole('region', { name: 'Besluitgrondslag' });
+    await basis.getByRole('table', { name: 'Zichtbaarheid op dat moment' }).waitFor();
+    await basis.getByText('Versie van de inschatting').waitFor();
+    await checkPage(page, 'DAF page, decision basis (inspector)');
   });
 
   it('executing units see nothing of the DAF', async () => {

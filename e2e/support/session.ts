@@ -8,7 +8,11 @@ const PASSWORD = 'hoeder-demo';
 export async function loginAs(page: Page, username: string, path = '/'): Promise<void> {
   // A new user in the same test: drop the previous user's sessions (Hoeder's and the provider's).
   await page.context().clearCookies();
-  await page.goto(path);
+  // The open app may itself be redirecting to the login page (its session just ended): try again.
+  await page.goto(path).catch(async (error: unknown) => {
+    if (!String(error).includes('ERR_ABORTED')) throw error;
+    await page.goto(path);
+  });
   await page.getByLabel('Gebruikersnaam').waitFor();
   await page.getByLabel('Gebruikersnaam').fill(username);
   await page.getByLabel('Wachtwoord').fill(PASSWORD);

@@ -53,15 +53,6 @@ export const TriageRequest = z.object({
 });
 export type TriageRequest = z.infer<typeof TriageRequest>;
 
-export const RecordAssessmentRequest = z.object({
-  expectedVersion: ExpectedVersion,
-  threatLevel: ThreatLevel,
-  summary: Text(10000),
-  scenarios: z.array(Text(2000)).max(20),
-  validUntil: IsoDate,
-});
-export type RecordAssessmentRequest = z.infer<typeof RecordAssessmentRequest>;
-
 /**
  * A decision proposal: the policy facts; without `offered` the policy's proposal is accepted, an
  * offer that differs is a deviation and needs `deviationMotivation`. The review date defaults to

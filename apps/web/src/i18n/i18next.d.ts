@@ -5,6 +5,8 @@ import type nl from './nl.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof nl };
+    // The DAF's closed-list labels (daf.enum) are looked up by computed key only (`dafLabel`), so
+    // they stay out of the key type: the full union makes typed `t` calls too deep for tsc.
+    resources: { translation: Omit<typeof nl, 'daf'> & { daf: Omit<(typeof nl)['daf'], 'enum'> } };
   }
 }

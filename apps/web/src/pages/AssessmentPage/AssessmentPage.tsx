@@ -17,6 +17,7 @@ import { useAssessment, useTemplates } from './assessmentQueries';
 import { DraftEditor } from './DraftEditor';
 import { ItemForm } from './ItemForm';
 import { ItemRegister } from './ItemRegister';
+import { AssumptionTestForm, AssumptionTests, DecisionBasisSection } from './MonitoringForms';
 import { ReassessmentNotice } from './ReassessmentNotice';
 import { VersionList } from './VersionCompare';
 import { VersionView } from './VersionView';
@@ -42,12 +43,14 @@ export function AssessmentPage() {
     );
   }
   if (!daf.data || !caseView.data) return <Paragraph role="status">{t('app.loading')}</Paragraph>;
-  return <AssessmentDetails view={daf.data} reference={caseView.data.reference} caseClassification={caseView.data.summary.classification} />;
+  const d = caseView.data.decision;
+  const decisionIds = d ? [...d.superseded, ...d.rejected, ...(d.active ? [d.active] : []), ...(d.pending ? [d.pending] : [])].map((x) => x.decisionId) : [];
+  return <AssessmentDetails view={daf.data} reference={caseView.data.reference} caseClassification={caseView.data.summary.classification} decisionIds={decisionIds} />;
 }
 
 const highest = (cs: readonly Classification[]) => cs.reduce((a, b) => (classificationRank(b) > classificationRank(a) ? b : a));
 
-function AssessmentDetails({ view, reference, caseClassification }: { view: AssessmentView; reference: string; caseClassification: Classification }) {
+function AssessmentDetails({ view, reference, caseClassification, decisionIds }: { view: AssessmentView; reference: string; caseClassification: Classification; decisionIds: string[] }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const [saved, setSaved] = useState({ version: 0, count: 0 });
@@ -80,6 +83,10 @@ function AssessmentDetails({ view, reference, caseClassification }: { view: Asse
       </div>
       <Section title={t('daf.current.heading')} id="huidig">
         {final ? <VersionView version={final} names={view.names} templateTitle={templateOf(final)?.title} /> : <Paragraph>{t('daf.current.none')}</Paragraph>}
+        <AssumptionTests view={view} />
+        {analyst && fresh && final?.content.assumptions && final.content.assumptions.length > 0 && (
+          <AssumptionTestForm key={`test-${saved.count}`} caseId={view.caseId} version={view.version} assumptions={final.content.assumptions} onSaved={onSaved} />
+        )}
       </Section>
       {(open || analyst) && (
         <Section title={t('daf.open.heading')} id="in-bewerking">
@@ -90,6 +97,7 @@ function AssessmentDetails({ view, reference, caseClassification }: { view: Asse
       <ItemRegister items={view.items} />
       {analyst && fresh && <ItemForm key={`item-${saved.count}`} caseId={view.caseId} version={view.version} onSaved={onSaved} />}
       <VersionList caseId={view.caseId} view={view} />
+      <DecisionBasisSection caseId={view.caseId} decisionIds={decisionIds} />
       {earlier.length > 0 && (
         <Section title={t('daf.earlier.heading')}>
           {earlier.map((v) => (
