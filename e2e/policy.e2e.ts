@@ -98,4 +98,14 @@ describe('package policy', () => {
     await decision.getByText('Bewaking woning', { exact: false }).first().waitFor();
     await checkPage(page, 'case page, deviating decision pending');
   });
+
+  it('the inspectorate finds the deviation, with its motivation, in the deviation report', async () => {
+    const { page } = b;
+    await loginAs(page, 'inspectie');
+    await page.getByRole('navigation').getByRole('link', { name: 'Afwijkingen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Afwijkingen van het pakketbeleid' }).waitFor();
+    const table = page.getByRole('table', { name: 'Afwijkende besluiten, nieuwste eerst' });
+    await table.getByText('Recent incident bij de woning: tijdelijk bewaking tot de herijking.', { exact: true }).waitFor();
+    await checkPage(page, 'deviation report (inspector)');
+  });
 });

@@ -10,6 +10,7 @@ import { NotFoundPage } from './pages/NotFoundPage/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage/OverviewPage';
 import { PolicyAdminPage } from './pages/PolicyAdminPage/PolicyAdminPage';
 import { PolicyVersionPage } from './pages/PolicyAdminPage/PolicyVersionPage';
+import { DeviationReportPage } from './pages/PolicyAdminPage/DeviationReportPage';
 import { RegisterCasePage } from './pages/RegisterCasePage/RegisterCasePage';
 
 /** Shown while the user is not known yet (loading, or on the way to the login page). */
@@ -35,6 +36,7 @@ export function App() {
             <Route path="/casussen/:caseId" element={<CasePage />} />
             <Route path="/casussen/:caseId/dreigingsinschatting" element={<AssessmentPage />} />
             <Route path="/beleid" element={<PolicyAdminPage />} />
+            <Route path="/beleid/afwijkingen" element={<DeviationReportPage />} />
             <Route path="/beleid/:version" element={<PolicyVersionPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

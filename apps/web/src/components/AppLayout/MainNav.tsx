@@ -22,6 +22,13 @@ export function MainNav({ me }: { me: Me }) {
             </RouterLink>
           </li>
         )}
+        {(me.roles.includes('inspector') || me.roles.includes('decision_maker')) && (
+          <li>
+            <RouterLink to="/beleid/afwijkingen" current={pathname === '/beleid/afwijkingen'}>
+              {t('policy.deviations.nav')}
+            </RouterLink>
+          </li>
+        )}
         {mayRegisterCase(me.roles) && (
           <li>
             <RouterLink to="/casussen/nieuw" current={pathname === '/casussen/nieuw'}>
