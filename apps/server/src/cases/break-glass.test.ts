@@ -4,6 +4,7 @@ import { loginAs } from '../auth/testing/login-as';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
 import { driveCase } from '../testing/http-flows';
 import { userIdOf } from '../testing/service-fixture';
+import { productInput } from '../assessments/daf-samples';
 
 const REASON = 'Acute dreiging gemeld in de nacht; het casusteam is niet bereikbaar.';
 
@@ -12,7 +13,7 @@ let caseId: string;
 beforeAll(async () => {
   f = await openHttpFixture();
   // analist2 is not on this case's team.
-  caseId = await driveCase(f, 'dep_confidential', ['analist', 'besluit', 'besluit2'], 'assessed');
+  caseId = await driveCase(f, 'dep_confidential', ['analist', 'besluit', 'besluit2'], 'in_assessment');
 }, 120_000);
 afterAll(() => f.close());
 
@@ -38,7 +39,9 @@ describe('break-glass access', () => {
     expect(entry).toMatchObject({ operation: 'case.view', status: 'ok', userId: userIdOf('analist2'), processingActivity: 'protection.break_glass' });
     expect((await f.api(analyst, 'GET', '/api/cases')).body).toEqual(expect.arrayContaining([expect.objectContaining({ caseId })]));
 
-    const write = await f.api(analyst, 'POST', `/api/cases/${caseId}/assessments`, { expectedVersion: (view.body as { version: number }).version, threatLevel: 'low', summary: 'Poging tot schrijven.', scenarios: [], validUntil: '2026-12-01' });
+    // Reading the DAF under the grant is allowed; writing it is not.
+    expect((await f.api(analyst, 'GET', `/api/cases/${caseId}/assessment`)).status).toBe(200);
+    const write = await f.api(analyst, 'POST', `/api/cases/${caseId}/assessment/items`, { expectedVersion: 0, item: productInput(f.clock.now().toISOString().slice(0, 10)) });
     expect(write.status).toBe(403);
 
     f.clock.advance(4 * 3_600_000 + 1);

@@ -8,7 +8,7 @@ const expectOk = (status: number, body: unknown, step: string) => {
 };
 
 /** Takes a case through the primary process over HTTP as the real users, up to `until`. */
-export async function driveCase(f: HttpFixture, classification: Classification, members: string[], until: Extract<CasePhase, 'assessed' | 'measures_active'>): Promise<string> {
+export async function driveCase(f: HttpFixture, classification: Classification, members: string[], until: Extract<CasePhase, 'in_assessment' | 'assessed' | 'measures_active'>): Promise<string> {
   const triage = await f.session('triage');
   const reg = await f.api(triage, 'POST', '/api/cases', sampleRegistration({ classification }));
   expectOk(reg.status, reg.body, 'register');
@@ -19,10 +19,11 @@ export async function driveCase(f: HttpFixture, classification: Classification, 
     expectOk(reply.status, reply.body, `${who} ${path}`);
     version = (reply.body as { version: number }).version;
   };
-  // The DAF's challenge needs a second analyst on the team.
-  const team = members.includes('analist') && !members.includes('analist2') ? [...members, 'analist2'] : members;
+  // The DAF's challenge needs a second analyst on the team (not when the case stops before it).
+  const team = until !== 'in_assessment' && members.includes('analist') && !members.includes('analist2') ? [...members, 'analist2'] : members;
   for (const m of team) await post('triage', '/members', { userId: userIdOf(m) });
   await post('triage', '/triage', { facts: { phenomenon: 'organised_crime', onLimitedList: false, inWitnessProtectionTrack: false, ownResistanceSufficient: false }, outcome: 'national', motivation: 'Georganiseerde criminaliteit, nationaal.' });
+  if (until === 'in_assessment') return caseId;
   // The assessment comes from the DAF: items, draft, challenge by a second analyst, finalisation.
   await finaliseDafOverHttp(f, caseId, { validUntil: '2026-09-01' });
   version = ((await f.api(await f.session('analist'), 'GET', `/api/cases/${caseId}`)).body as { version: number }).version;
