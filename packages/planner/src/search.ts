@@ -18,6 +18,11 @@ export interface SearchLimits {
   now: () => number;
   initialTemperature?: number;
   onProgress?: (p: Progress) => void;
+  /**
+   * Called when a cycle restarts from the best roster; it may replace the roster in
+   * `state` by a better one (the portfolio partner's), from which the cycle then starts.
+   */
+  onRestart?: (state: State) => void;
 }
 
 const FEASIBLE_EPS = 1e-6;
@@ -51,6 +56,7 @@ export function anneal(state: State, rng: Rng, limits: SearchLimits): { cells: I
         // Still infeasible after a whole cycle: hard rules weigh more from now on.
         if (best.hard > FEASIBLE_EPS) state.hardWeight *= 4;
         restore(state, best.cells);
+        if (limits.onRestart) adoptFrom(state, limits.onRestart, best);
       }
       if (limits.onProgress && fraction - lastReport >= 0.02) {
         lastReport = fraction;
@@ -104,6 +110,14 @@ class Schedule {
     this.cycle = c;
     return true;
   }
+}
+
+function adoptFrom(state: State, hook: (state: State) => void, best: { cells: Int32Array; hard: number; soft: number }): void {
+  hook(state);
+  if (!better(state.hard, state.soft, best.hard, best.soft)) return;
+  best.cells = state.cells.slice();
+  best.hard = state.hard;
+  best.soft = state.soft;
 }
 
 function restore(state: State, cells: Int32Array): void {

@@ -8,8 +8,13 @@ import { State } from './state';
 import { lnsStep, type MipSolver } from './mip/lns';
 import { repairDay } from './mip/day-repair';
 import { repairRows } from './row-repair';
+import { exchange, startPortfolio, type MipPartner, type Portfolio } from './mip/portfolio';
 
 const DAY_REPAIR_CELLS = 2000;
+/** With a portfolio partner, LNS gets more time: it starts from the better of both incumbents. */
+const PORTFOLIO_ANNEAL_SHARE = 0.6;
+/** How long the end of a solve waits for the partner's last incumbent. */
+const PARTNER_WAIT_MS = 300;
 /** Start temperature of the bursts between day sweeps: about a tenth of a post's weight. */
 const BURST_TEMPERATURE = 10;
 
@@ -32,20 +37,32 @@ export interface SolveOptions {
   initialTemperature?: number;
   /** Share of the budget for annealing before LNS takes over (with `mip`); annealing is the stronger phase on the benchmark, LNS polishes. */
   annealShare?: number;
+  /**
+   * A solver on the whole MIP on another core (parallel portfolio), used with a time
+   * limit on problems whose full MIP fits (benchmark size); incumbents are exchanged
+   * after annealing and between LNS rounds. The engine stops it before returning.
+   */
+  partner?: MipPartner;
 }
 
 export interface SolveStats {
   iterations: number;
   elapsedMs: number;
   constructionMs: number;
+  /** Times the portfolio partner's roster replaced the engine's (only with `partner`). */
+  adoptedFromPartner?: number;
 }
 
 export function solve(problem: PlanningProblem, options: SolveOptions = {}): Result<Plan & { stats: SolveStats }> {
   const now = options.now ?? (() => performance.now());
   const t0 = now();
   const compiled = compile(problem, options.baseline);
-  if (!compiled.ok) return compiled;
+  if (!compiled.ok) {
+    options.partner?.stop(0);
+    return compiled;
+  }
   const c = compiled.value;
+  const portfolio = startPartner(c, options, now() - t0);
   const rng = new Rng(options.seed ?? 1);
   const state = new State(c, initialCells(c));
   construct(state, rng, options.candidateLimit ?? 64, options.constructPosts);
@@ -55,20 +72,37 @@ export function solve(problem: PlanningProblem, options: SolveOptions = {}): Res
   const reserve = options.timeLimitMs === undefined ? 0 : Math.min(500, options.timeLimitMs * 0.25);
   const remaining = options.timeLimitMs === undefined ? undefined : Math.max(0, options.timeLimitMs - reserve - constructionMs);
   if (options.maxIterations === undefined && remaining === undefined) {
+    options.partner?.stop(0);
     return { ok: false, error: { code: 'no-limit', message: 'give a time limit or an iteration limit' } };
   }
-  const share = options.mip ? (options.annealShare ?? defaultAnnealShare(c)) : 1;
+  const share = options.mip ? (options.annealShare ?? (portfolio ? PORTFOLIO_ANNEAL_SHARE : defaultAnnealShare(c))) : 1;
   const { cells, iterations } = anneal(state, rng, {
     timeLimitMs: remaining === undefined ? undefined : remaining * share,
     maxIterations: options.maxIterations === undefined ? undefined : Math.ceil(options.maxIterations * share),
     now,
     initialTemperature: options.initialTemperature ?? largeInstanceTemperature(c),
     onProgress: options.onProgress ? (p) => options.onProgress?.({ ...p, fraction: p.fraction * share }) : undefined,
+    onRestart: portfolio ? (st) => exchange(st, portfolio) : undefined,
   });
   const final = new State(c, cells);
-  if (options.mip) runLns(final, rng, options.mip, { ...options, now, timeLimitMs: remaining }, share);
+  if (portfolio) exchange(final, portfolio);
+  if (options.mip) runLns(final, rng, options.mip, { ...options, now, timeLimitMs: remaining, portfolio }, share);
+  if (portfolio) {
+    portfolio.partner.stop(PARTNER_WAIT_MS);
+    exchange(final, portfolio);
+  } else options.partner?.stop(0);
   const plan = toPlan(final);
-  return { ok: true, value: { ...plan, stats: { iterations, elapsedMs: now() - t0, constructionMs } } };
+  const stats: SolveStats = { iterations, elapsedMs: now() - t0, constructionMs };
+  if (portfolio) stats.adoptedFromPartner = portfolio.adopted;
+  return { ok: true, value: { ...plan, stats } };
+}
+
+/** The partner gets the whole budget but the reserve and a margin for the last exchange. */
+function startPartner(c: Compiled, options: SolveOptions, spentMs: number): Portfolio | undefined {
+  const limit = options.timeLimitMs;
+  if (!options.partner || limit === undefined || c.officers * c.days > DAY_REPAIR_CELLS) return undefined;
+  const seconds = (limit - Math.min(500, limit * 0.25) - spentMs - PARTNER_WAIT_MS) / 1000;
+  return seconds > 0.5 ? startPortfolio(c, options.partner, seconds) : undefined;
 }
 
 /**
@@ -92,6 +126,7 @@ interface LnsBudget {
   timeLimitMs?: number;
   maxIterations?: number;
   onProgress?: (p: Progress) => void;
+  portfolio?: Portfolio;
 }
 
 /**
@@ -115,6 +150,7 @@ function runLns(state: State, rng: Rng, mip: MipSolver, budget: LnsBudget, share
   let size = Math.min(4, state.c.officers);
   for (let round = 0; round < rounds && left() > 0.05; round++) {
     const t = budget.now();
+    if (budget.portfolio) exchange(state, budget.portfolio);
     lnsStep(state, rng, mip, size, Math.min(left(), 3));
     const took = (budget.now() - t) / 1000;
     size = took < 0.5 ? Math.min(size + 1, state.c.officers) : Math.max(2, size - 1);

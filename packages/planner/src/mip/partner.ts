@@ -1,0 +1,49 @@
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { MipPartner } from './portfolio';
+
+type FromPartner = { type: 'solution'; objective: number; columns: string[] } | { type: 'done' };
+
+/**
+ * HiGHS on the full MIP in a worker thread, as the engine's portfolio partner. The
+ * engine's search is synchronous, so messages are read with `receiveMessageOnPort`
+ * (no event loop needed). Call `stop` once: it ends the thread. `highsOptions`
+ * (e.g. `mip_heuristic_effort`) apply to the partner only.
+ */
+export function highsPartner(highsOptions: Record<string, number | boolean | string> = {}): MipPartner & { closed: () => Promise<void> } {
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(new URL('./partner-worker.mjs', import.meta.url), { workerData: { port: port2 }, transferList: [port2] });
+  worker.unref();
+  let latest: string[] | null = null;
+  let done = false;
+  let ended: Promise<unknown> = Promise.resolve();
+  const drain = () => {
+    for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
+      const msg = m.message as FromPartner;
+      if (msg.type === 'solution') latest = msg.columns;
+      else done = true;
+    }
+  };
+  return {
+    start(lp, seconds) {
+      port1.postMessage({ lp, seconds, options: highsOptions });
+    },
+    poll() {
+      drain();
+      const out = latest;
+      latest = null;
+      return out;
+    },
+    stop(waitMs) {
+      // Blocking wait is deliberate: the caller's search has ended and only this result is pending.
+      const until = performance.now() + waitMs;
+      const nap = new Int32Array(new SharedArrayBuffer(4));
+      for (drain(); !done && performance.now() < until; drain()) Atomics.wait(nap, 0, 0, 5);
+      port1.close();
+      ended = worker.terminate();
+    },
+    /** Resolves when the thread has ended, so a caller can measure something else on a quiet core. */
+    async closed() {
+      await ended;
+    },
+  };
+}
