@@ -8,6 +8,7 @@ import { loadConfig } from '../config';
 import { DEMO_ACCOUNTS } from '../demo/demo-accounts';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
 import { fixedClock } from '../platform/clock';
+import { finaliseDaf } from '../assessments/daf-flow';
 
 export const START = new Date('2026-03-02T09:00:00.000Z');
 
@@ -86,12 +87,13 @@ export async function caseWithActiveMeasures(f: ServiceFixture): Promise<{ caseI
   };
   const { caseId } = must(await cases.register(f.ctx(), f.actor('triage'), sampleRegistration()));
   let version = 1;
-  for (const u of ['analist', 'besluit', 'besluit2', 'politie', 'liaison', 'lcc']) {
+  for (const u of ['analist', 'analist2', 'besluit', 'besluit2', 'politie', 'liaison', 'lcc']) {
     version = must(await cases.execute(f.ctx(), f.actor('triage'), caseId, version, { type: 'AssignMember', userId: userIdOf(u) })).version;
   }
   const facts = { phenomenon: 'organised_crime' as const, onLimitedList: false, inWitnessProtectionTrack: false, ownResistanceSufficient: false };
   version = must(await cases.execute(f.ctx(), f.actor('triage'), caseId, version, { type: 'CompleteTriage', facts, outcome: 'national', motivation: 'Georganiseerde criminaliteit, eigen weerstand onvoldoende.' })).version;
-  version = must(await cases.execute(f.ctx(), f.actor('analist'), caseId, version, { type: 'RecordAssessment', assessmentId: crypto.randomUUID(), threatLevel: 'high', summary: 'Concrete dreiging van liquidatie.', scenarios: ['Aanslag bij de woning'], validUntil: '2026-09-01' })).version;
+  // The assessment comes from the DAF: items, draft, challenge by the second analyst, finalisation.
+  version = (await finaliseDaf(f.deps.assessments, f.ctx, f.actor('analist'), f.actor('analist2'), caseId, { validUntil: '2026-09-01' })).caseVersion;
   const decisionId = crypto.randomUUID();
   version = must(await cases.execute(f.ctx(), f.actor('besluit'), caseId, version, { type: 'ProposeDecision', decisionId, facts: samplePolicyFacts(), motivation: 'Hoge dreiging vraagt zware weerstand.', reviewDate: '2026-06-01' })).version;
   version = must(await cases.execute(f.ctx(), f.actor('besluit2'), caseId, version, { type: 'ApproveDecision', decisionId, note: 'Akkoord.' })).version;
