@@ -25,11 +25,11 @@ export function buildAssessmentView(
   names: ReadonlyMap<string, string>,
   now: Date,
 ): AssessmentView {
-  const versions = state?.versions ?? [];
+  const versions = visibleVersions(state, view);
   const items = state?.items ?? [];
   const redactedItems = assessment.redactAssessment(versions[0] ?? emptyVersion(), items, view).items;
   const sees = (part: assessment.AssessmentPart) => view.parts.includes(part);
-  const finals = versions.filter((v) => v.status === 'final' || v.status === 'superseded');
+  const finals = versions.filter(isFinalised);
   return {
     caseId,
     version: state?.version ?? 0,
@@ -42,6 +42,14 @@ export function buildAssessmentView(
     names: Object.fromEntries(names),
     assessmentIds: Object.fromEntries(finals.map((v) => [v.versionNumber, dafAssessmentId(caseId, v.versionNumber)])),
   };
+}
+
+const isFinalised = (v: assessment.AssessmentVersion) => v.status === 'final' || v.status === 'superseded';
+
+/** The versions a reader is shown: the analysts' work in progress only to those whose view includes it. */
+export function visibleVersions(state: AssessmentState | undefined, view: DafView): assessment.AssessmentVersion[] {
+  const versions = state?.versions ?? [];
+  return view.workInProgress ? versions : versions.filter(isFinalised);
 }
 
 function emptyVersion(): assessment.AssessmentVersion {

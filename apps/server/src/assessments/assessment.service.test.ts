@@ -97,7 +97,7 @@ describe('DAF record: storage, bridge to the case, need-to-know', () => {
     expect(caseView.phase).toBe('in_assessment');
   });
 
-  it('shows re-assessment due once an assumption reaches its re-test date, and compares versions', async () => {
+  it('shows re-assessment due once an assumption reaches its re-test date, compares versions, and shows the decision maker final versions only', async () => {
     const caseId = await caseInAssessment();
     const daf = f.deps.assessments;
     const first = await finaliseDaf(daf, f.ctx, f.actor('analist'), f.actor('analist2'), caseId, { validUntil: '2026-12-01' });
@@ -114,6 +114,10 @@ describe('DAF record: storage, bridge to the case, need-to-know', () => {
     await step('analist', { type: 'StartDraft', template: TEMPLATE_REF, classification: 'stg_confidential', reasonForChange: 'Aanname over detentie is herijkt.' });
     await step('analist', { type: 'ReviseDraft', content: completeContent(first.itemIds, today(), { threat: 'very_high' }) });
     await step('analist', { type: 'SubmitForChallenge' });
+    const versionsSeenBy = async (who: string) => must(await daf.view(f.ctx(), f.actor(who), caseId)).versions.map((x) => x.versionNumber);
+    expect(await versionsSeenBy('besluit')).toEqual([1]);
+    expect(await versionsSeenBy('analist2')).toEqual([1, 2]);
+    expect(await daf.compare(f.ctx(), f.actor('besluit'), caseId, 1, 2)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await step('analist2', { type: 'RecordChallenge', verdict: 'agree', reasons: 'Ophoging volgt uit de herijking.' });
     await step('analist', { type: 'FinaliseAssessment', validUntil: '2027-03-01' });
     const caseView = must(await f.deps.cases.view(f.ctx(), f.actor('besluit'), caseId));

@@ -7,7 +7,7 @@ import type { AuthenticatedActor, RequestContext } from '../platform/actor';
 import { processingActivity, visibleCases } from '../cases/case-access';
 import { dafAccess, seesDaf, type DafAccess } from './assessment-access';
 import { createAssessmentCommands } from './assessment-commands';
-import { buildAssessmentView, redactComparison, userIdsOf } from './assessment-view';
+import { buildAssessmentView, redactComparison, userIdsOf, visibleVersions } from './assessment-view';
 import { findAssessmentSummaries, loadAssessmentEvents } from './assessment.repository';
 import { decisionBasisView } from './decision-basis';
 
@@ -80,8 +80,9 @@ export function createAssessmentService({ db, audit }: AssessmentServiceDeps) {
       db.transaction().execute(async (trx) => {
         const daf = await gate(trx, ctx, actor, caseId, 'assessment.compare');
         if (!daf) return notFound();
-        const a = daf.state?.versions.find((v) => v.versionNumber === from);
-        const b = daf.state?.versions.find((v) => v.versionNumber === to);
+        const shown = visibleVersions(daf.state, daf.view);
+        const a = shown.find((v) => v.versionNumber === from);
+        const b = shown.find((v) => v.versionNumber === to);
         const found = !!a && !!b && daf.view.parts.length > 0;
         await audit.record(trx, ctx, actor, {
           operation: 'assessment.compare',

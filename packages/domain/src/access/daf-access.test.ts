@@ -127,7 +127,7 @@ describe('the cases the issue names, spelled out', () => {
   const member = new Set([CASE]);
 
   it('the analyst sees the full assessment and the content of an AIVD product released to the DAF only', () => {
-    expect(dafView(subject('threat_analyst', 'stg_secret'), CASE, 'stg_confidential', aivd, member)).toEqual({ parts: ALL_PARTS, gradedItemIds: ['aivd-1'], contentItemIds: ['aivd-1'] });
+    expect(dafView(subject('threat_analyst', 'stg_secret'), CASE, 'stg_confidential', aivd, member)).toEqual({ parts: ALL_PARTS, gradedItemIds: ['aivd-1'], contentItemIds: ['aivd-1'], workInProgress: true });
   });
 
   it('the decision maker sees judgement, scenarios and the grading, not the AIVD content', () => {
@@ -135,10 +135,17 @@ describe('the cases the issue names, spelled out', () => {
     expect(view.parts).toEqual(['judgement', 'scenarios', 'assumptions', 'gaps', 'challenges']);
     expect(view.gradedItemIds).toEqual(['aivd-1', 'pol-1']);
     expect(view.contentItemIds).toEqual(['pol-1']);
+    expect(view.workInProgress).toBe(false);
+  });
+
+  it('only analysts and oversight see versions that are not final yet', () => {
+    const roles = ['threat_analyst', 'inspector', 'decision_maker'] as const;
+    const seen = roles.map((role) => dafView(subject(role, 'stg_top_secret'), CASE, 'stg_confidential', police, member).workInProgress);
+    expect(seen).toEqual([true, true, false]);
   });
 
   it.each(['lcc_coordinator', 'police_team_lead', 'kmar_team_lead', 'liaison', 'triage_officer'] as const)('%s sees nothing of the DAF, not even a police product', (role) => {
-    expect(dafView(subject(role, 'stg_top_secret'), CASE, 'stg_confidential', [...aivd, ...police], member)).toEqual({ parts: [], gradedItemIds: [], contentItemIds: [] });
+    expect(dafView(subject(role, 'stg_top_secret'), CASE, 'stg_confidential', [...aivd, ...police], member)).toEqual({ parts: [], gradedItemIds: [], contentItemIds: [], workInProgress: false });
   });
 
   it('an item never reads above the assessment it sits in', () => {

@@ -73,11 +73,19 @@ export function readableDafRecords<R extends DafRecord>(subject: AccessSubject, 
   });
 }
 
+/**
+ * Versions still being drafted or challenged are the analysts' work: the decision maker decides on
+ * final versions only (with the challenge that made them final); oversight sees the work too.
+ */
+const WORK_IN_PROGRESS_ROLES: readonly Role[] = ['threat_analyst', 'inspector'];
+
 /** What a subject sees of one assessment and its items. */
 export interface DafView {
   parts: AssessmentPart[];
   gradedItemIds: string[];
   contentItemIds: string[];
+  /** Whether versions that are not final yet are shown. */
+  workInProgress: boolean;
 }
 
 export function dafView(
@@ -88,9 +96,11 @@ export function dafView(
   memberOf: ReadonlySet<string>,
 ): DafView {
   const readable = readableDafRecords(subject, dafRecordsOf(caseId, assessmentClassification, items), memberOf);
+  const parts = readable.flatMap((r) => (r.kind === 'part' ? [r.part] : []));
   return {
-    parts: readable.flatMap((r) => (r.kind === 'part' ? [r.part] : [])),
+    parts,
     gradedItemIds: readable.flatMap((r) => (r.kind === 'grading' ? [r.itemId] : [])),
     contentItemIds: readable.flatMap((r) => (r.kind === 'content' ? [r.itemId] : [])),
+    workInProgress: parts.length > 0 && subject.roles.some((role) => WORK_IN_PROGRESS_ROLES.includes(role)),
   };
 }
