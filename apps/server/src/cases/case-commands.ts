@@ -49,6 +49,8 @@ export function createCaseCommands({ db, audit, policies }: { db: Kysely<Databas
     expectedVersion: number,
     command: CaseCommand,
   ): Promise<Result<CommandAccepted>> {
+    // The case only records an assessment the DAF finalised (the bridge in assessments/, ADR 0009).
+    if (command.type === 'RecordAssessment') return fail('FORBIDDEN_ACTION', 'a threat assessment is recorded by finalising it in the DAF record');
     const registering = command.type === 'RegisterCase';
     const access = registering ? undefined : await caseAccess(trx, actor, caseId, ctx.now);
     if (!registering && !access) return fail('NOT_FOUND', 'case not found');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCaseEvents } from '@hoeder/db';
+import { finaliseDaf } from '../assessments/daf-flow';
 import { caseWithActiveMeasures, openServiceFixture, samplePolicyFacts, sampleRegistration, userIdOf, type ServiceFixture } from '../testing/service-fixture';
 
 let f: ServiceFixture;
@@ -27,7 +28,7 @@ describe('case service: the primary process', () => {
     if (!reg.ok) throw new Error('register failed');
     const { caseId } = reg.value;
     let v = 1;
-    for (const u of ['analist', 'besluit']) {
+    for (const u of ['analist', 'analist2', 'besluit']) {
       const r = await cases.execute(f.ctx(), f.actor('triage'), caseId, v, { type: 'AssignMember', userId: userIdOf(u) });
       if (r.ok) v = r.value.version;
     }
@@ -36,8 +37,9 @@ describe('case service: the primary process', () => {
       await cases.execute(f.ctx(), f.actor('triage'), caseId, v, { type: 'CompleteTriage', facts, outcome: 'national', motivation: 'Statelijke actor, nationaal gezag.' }),
     ];
     v = steps[0]!.ok ? steps[0]!.value.version : v;
-    const a = await cases.execute(f.ctx(), f.actor('analist'), caseId, v, { type: 'RecordAssessment', assessmentId: crypto.randomUUID(), threatLevel: 'medium', summary: 'Heimelijke verkenning.', scenarios: [], validUntil: '2026-12-01' });
-    v = a.ok ? a.value.version : v;
+    const direct = await cases.execute(f.ctx(), f.actor('analist'), caseId, v, { type: 'RecordAssessment', assessmentId: crypto.randomUUID(), threatLevel: 'medium', summary: 'Heimelijke verkenning.', scenarios: [], validUntil: '2026-12-01' });
+    expect(direct).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ACTION' } });
+    v = (await finaliseDaf(f.deps.assessments, f.ctx, f.actor('analist'), f.actor('analist2'), caseId, { validUntil: '2026-12-01', threat: 'medium' })).caseVersion;
     const decisionId = crypto.randomUUID();
     const p = await cases.execute(f.ctx(), f.actor('besluit'), caseId, v, { type: 'ProposeDecision', decisionId, facts: samplePolicyFacts({ phenomenon: 'state_actor', threatLevel: 'medium' }), motivation: 'Middelzware weerstand nodig.', reviewDate: '2026-09-01' });
     v = p.ok ? p.value.version : v;
