@@ -55,6 +55,11 @@ export const PolicyPrefill = z.object({
   effectiveFrom: IsoDate.nullable(),
   phenomenon: z.enum(POLICY_PHENOMENA).nullable(),
   threatLevel: z.enum(POLICY_THREAT_LEVELS).nullable(),
+  /** From the final DAF version's integrated judgement, when the reader may see it. */
+  ownResistance: CaseFactsSchema.shape.ownResistance.nullable(),
+  employerMeasures: CaseFactsSchema.shape.employerMeasures.nullable(),
+  /** The DAF version the prefill took its judgement from. */
+  assessmentVersion: z.number().int().nullable(),
 });
 export type PolicyPrefill = z.infer<typeof PolicyPrefill>;
 

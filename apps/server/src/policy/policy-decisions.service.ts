@@ -1,4 +1,5 @@
 import {
+  assessment,
   fail,
   mayIssueCommand,
   mayReadDeviationReport,
@@ -17,6 +18,7 @@ import type { DeviationReportItem, PolicyPrefill, PolicyProposal } from '@hoeder
 import { findCaseSummaries, listDeviatingProposals, loadCaseEvents, membershipsOf, type Database, type Db } from '@hoeder/db';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/audit.service';
+import { dafAccess } from '../assessments/assessment-access';
 import { caseAccess, processingActivity } from '../cases/case-access';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
 import type { PolicyStore } from './policy-store';
@@ -55,12 +57,15 @@ export function createPolicyDecisionService({ db, audit, policies }: { db: Kysel
         const state = projectCase(await loadCaseEvents(trx, caseId));
         const current = await policies.inEffect(trx, ctx.now);
         const phenomenon = state?.triage?.phenomenon ?? state?.reportedPhenomenon;
-        const threatLevel = state?.assessments.at(-1)?.threatLevel ?? null;
+        const judged = await judgementFacts(trx, ctx, actor, caseId);
         return ok({
           policyVersion: current?.version ?? null,
           effectiveFrom: current?.effectiveFrom ?? null,
           phenomenon: phenomenon && POLICY_PHENOMENA.has(phenomenon) ? (phenomenon as PolicyPrefill['phenomenon']) : null,
-          threatLevel,
+          threatLevel: judged?.facts.threatLevel ?? state?.assessments.at(-1)?.threatLevel ?? null,
+          ownResistance: judged?.facts.ownResistance ?? null,
+          employerMeasures: judged?.facts.employerMeasures ?? null,
+          assessmentVersion: judged?.versionNumber ?? null,
         });
       });
     },
@@ -96,6 +101,18 @@ export function createPolicyDecisionService({ db, audit, policies }: { db: Kysel
         return ok(items);
       }),
   };
+}
+
+/**
+ * The policy facts the final DAF version's integrated judgement gives, when the actor's view of the
+ * DAF record includes the judgement (need-to-know per part, ADR 0006/0009).
+ */
+async function judgementFacts(trx: Db, ctx: RequestContext, actor: AuthenticatedActor, caseId: string) {
+  const daf = await dafAccess(trx, actor, caseId, ctx.now);
+  if (!daf?.state || !daf.view.parts.includes('judgement')) return undefined;
+  const final = assessment.currentFinal(daf.state);
+  const judgement = final?.content.judgement;
+  return final && judgement ? { versionNumber: final.versionNumber, facts: assessment.policyFactsFromJudgement(judgement) } : undefined;
 }
 
 /** Deviating proposals on cases whose decision section the actor may read (set-based check). */

@@ -88,7 +88,8 @@ describe('decisions under the stored policy', () => {
     expect(proposal).toMatchObject({ policyVersion: '2026.1', package: { resistanceLevel: 'R3' } });
     expect(proposal.explanationNl).toContain('Waarom dit pakket');
     const prefill = must(await f.deps.policyDecisions.prefill(f.ctx(), f.actor('besluit'), caseId));
-    expect(prefill).toMatchObject({ policyVersion: '2026.1', phenomenon: 'organised_crime', threatLevel: 'high' });
+    // The integrated judgement of the final DAF version (own and employer resistance "limited") feeds the facts.
+    expect(prefill).toMatchObject({ policyVersion: '2026.1', phenomenon: 'organised_crime', threatLevel: 'high', ownResistance: 'partial', employerMeasures: 'partial', assessmentVersion: 1 });
     expect(await f.deps.policyDecisions.propose(f.ctx(), f.actor('beheer'), caseId, samplePolicyFacts())).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     const offered = { ...proposal.package, resistanceLevel: 'R4' as const };

@@ -12,3 +12,4 @@ export * from './compare-versions';
 export * from './redaction';
 export * from './as-of';
 export * from '../access/daf-access';
+export * from './policy-facts';

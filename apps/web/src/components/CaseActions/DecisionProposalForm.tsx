@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { ProposeDecisionRequest, type CaseView, type DecisionPackageDto } from '@hoeder/contracts';
+import { ProposeDecisionRequest, type CaseView, type DecisionPackageDto, type PolicyPrefill } from '@hoeder/contracts';
 import { usePolicyPrefill, usePolicyProposal } from '../../api/policy';
 import { untyped } from '../../i18n/enums';
 import { formatDate } from '../../lib/format';
@@ -37,7 +37,7 @@ function labelFor(t: ReturnType<typeof useTranslation>['t']) {
  * evaluates the version in effect and explains its proposal; the decision maker accepts it or
  * deviates with a written motivation. A second decision maker approves (four eyes).
  */
-function ProposalForm({ view, onSaved, prefill }: { view: CaseView; onSaved: (version: number) => void; prefill: { policyVersion: string | null; phenomenon: string | null; threatLevel: string | null } | undefined }) {
+function ProposalForm({ view, onSaved, prefill }: { view: CaseView; onSaved: (version: number) => void; prefill: PolicyPrefill | undefined }) {
   const { t, i18n } = useTranslation();
   const [facts, setFacts] = useState<FactsDraft>(() => initialFacts(prefill));
   const [evaluatedFor, setEvaluatedFor] = useState('');
@@ -79,6 +79,7 @@ function ProposalForm({ view, onSaved, prefill }: { view: CaseView; onSaved: (ve
   return (
     <ActionPanel title={t('decisionForm.heading')} submitLabel={t('policy.decide.submit')} onSubmit={submit} pending={form.pending} error={form.error} onReload={form.reload} errors={form.errors}>
       <Paragraph>{t('decisionForm.basedOn')}</Paragraph>
+      {prefill.assessmentVersion !== null && <Paragraph>{t('policy.proposal.fromAssessment', { version: prefill.assessmentVersion })}</Paragraph>}
       <PolicyFactsFields facts={facts} onChange={setFacts} error={form.errors.message} />
       <Button type="button" appearance="secondary-action-button" onClick={evaluate} busy={proposal.isPending} disabled={proposal.isPending}>
         {t('policy.proposal.evaluate')}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Fieldset } from '@rijkshuisstijl-community/components-react';
+import type { PolicyPrefill } from '@hoeder/contracts';
 import { ACTIVITY_DOMAINS, type CaseFacts } from '@hoeder/domain';
 import { enumLabel } from '../../i18n/enums';
 import { CheckboxField, RadioField, SelectField } from '../FormFields/FormFields';
@@ -10,16 +11,18 @@ const LEVELS = ['low', 'medium', 'high', 'very_high'] as const;
 
 export type FactsDraft = Omit<CaseFacts, 'phenomenon' | 'threatLevel'> & { phenomenon: CaseFacts['phenomenon'] | ''; threatLevel: CaseFacts['threatLevel'] | '' };
 
-/** Defaults for what the case does not record yet; the decision maker checks every one. */
-export const initialFacts = (prefill?: { phenomenon: string | null; threatLevel: string | null }): FactsDraft => ({
+type Prefill = Pick<PolicyPrefill, 'phenomenon' | 'threatLevel'> & Partial<Pick<PolicyPrefill, 'ownResistance' | 'employerMeasures'>>;
+
+/** From the case and its final DAF judgement where known, else defaults; the decision maker checks every one. */
+export const initialFacts = (prefill?: Prefill): FactsDraft => ({
   phenomenon: (prefill?.phenomenon ?? '') as FactsDraft['phenomenon'],
   threatLevel: (prefill?.threatLevel ?? '') as FactsDraft['threatLevel'],
-  ownResistance: 'partial',
+  ownResistance: prefill?.ownResistance ?? 'partial',
   threatDuration: 'long',
   activityDomains: [...ACTIVITY_DOMAINS],
   cooperation: true,
   integrityRisk: false,
-  employerMeasures: 'partial',
+  employerMeasures: prefill?.employerMeasures ?? 'partial',
   hasPartner: false,
   hasChildren: false,
 });
