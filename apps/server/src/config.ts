@@ -17,6 +17,8 @@ export interface AppConfig {
   webDist: string;
   /** Test-only clock control (POST /api/test/clock); off unless HOEDER_TEST_CLOCK=adjustable. */
   testClock: 'adjustable' | 'off';
+  /** A folder of method template JSON files loaded beside the shipped ones. */
+  methodTemplatesDir: string | undefined;
 }
 
 const int = (value: string | undefined, fallback: number, name: string): number => {
@@ -57,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     webDist: env.HOEDER_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname,
     testClock: testClock(env),
+    methodTemplatesDir: env.HOEDER_METHOD_TEMPLATES_DIR || undefined,
   };
 }

@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from '@hoeder/db';
 import type { AppDeps } from './app';
 import { createAssessmentService } from './assessments/assessment.service';
+import { loadMethodTemplates } from './assessments/method-template-catalogue';
 import { createAuditService } from './audit/audit.service';
 import { createBreakGlassService } from './cases/break-glass.service';
 import { createCaseService } from './cases/case.service';
@@ -29,6 +30,6 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     policyImpact: createPolicyImpact({ db, audit, policies }),
     users: createUserService({ db, audit }),
     breakGlass: createBreakGlassService({ db, audit }),
-    assessments: createAssessmentService({ db, audit }),
+    assessments: createAssessmentService({ db, audit, templates: loadMethodTemplates(config.methodTemplatesDir) }),
   };
 }

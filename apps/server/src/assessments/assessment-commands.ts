@@ -75,7 +75,7 @@ async function bridgeToCase(trx: Db, ctx: RequestContext, actor: AuthenticatedAc
   return ok(commit);
 }
 
-export function createAssessmentCommands({ db, audit }: { db: Kysely<Database>; audit: AuditService }) {
+export function createAssessmentCommands({ db, audit, templates }: { db: Kysely<Database>; audit: AuditService; templates: readonly assessment.MethodTemplate[] }) {
   /** One command, one transaction: access, version check, decide, append, project, bridge. */
   async function executeIn(trx: Db, ctx: RequestContext, actor: AuthenticatedActor, caseId: string, expectedVersion: number, command: AssessmentCommand): Promise<Result<AssessmentCommandAccepted>> {
     const daf = await dafAccess(trx, actor, caseId, ctx.now);
@@ -83,7 +83,7 @@ export function createAssessmentCommands({ db, audit }: { db: Kysely<Database>; 
     if (!mayWrite(actor, daf, command)) return fail('FORBIDDEN_ACTION', `your role may not ${command.type} on this case`);
     const current = daf.state?.version ?? 0;
     if (current !== expectedVersion) return fail('VERSION_CONFLICT', 'the assessment was changed by someone else; reload and try again', { currentVersion: current });
-    const decided = assessment.decideAssessment(daf.state, command, { actorId: actor.userId, actorRoles: actor.roles, now: ctx.now.toISOString() });
+    const decided = assessment.decideAssessment(daf.state, command, { actorId: actor.userId, actorRoles: actor.roles, now: ctx.now.toISOString(), templates });
     if (!decided.ok) return decided;
     const newEvents = decided.value.map((body) => ({ body, actorId: actor.userId, actorRole: actingRole(actor), occurredAt: ctx.now, traceId: ctx.traceId }));
     const recorded = newEvents.map((e, i) => ({ ...e, caseId, version: expectedVersion + i + 1, occurredAt: ctx.now.toISOString() }));

@@ -14,6 +14,8 @@ import { decisionBasisView } from './decision-basis';
 export interface AssessmentServiceDeps {
   db: Kysely<Database>;
   audit: AuditService;
+  /** The method templates in use: shipped plus loaded (`loadMethodTemplates`). */
+  templates?: readonly assessment.MethodTemplate[] | undefined;
 }
 
 async function displayNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
@@ -26,8 +28,8 @@ async function displayNames(db: Db, ids: readonly string[]): Promise<Map<string,
  * and audits in the same transaction: each read, each denied read, and each information product
  * whose content it hands out (ids and markings, never the content).
  */
-export function createAssessmentService({ db, audit }: AssessmentServiceDeps) {
-  const commands = createAssessmentCommands({ db, audit });
+export function createAssessmentService({ db, audit, templates = assessment.SHIPPED_TEMPLATES }: AssessmentServiceDeps) {
+  const commands = createAssessmentCommands({ db, audit, templates });
   const notFound = () => fail('NOT_FOUND', 'case not found');
 
   /** The gate of every read: the DAF access, or a denied entry and the same 404 as for a case. */
@@ -138,7 +140,7 @@ export function createAssessmentService({ db, audit }: AssessmentServiceDeps) {
         return due;
       }),
 
-    templates: (): readonly assessment.MethodTemplate[] => assessment.SHIPPED_TEMPLATES,
+    templates: (): readonly assessment.MethodTemplate[] => templates,
 
     execute: commands.execute,
   };
