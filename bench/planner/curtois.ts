@@ -18,18 +18,18 @@ export interface CurtoisRow {
   gapToHighs: number | null;
 }
 
-export async function runCurtois(dir: string, n: number, seconds: number, seed: number): Promise<CurtoisRow> {
+export async function runCurtois(dir: string, n: number, seconds: number, seed: number, portfolio = false): Promise<CurtoisRow> {
   const parsed = parseCurtois(readFileSync(`${dir}/Instance${n}.txt`, 'utf8'));
   if (!parsed.ok) throw new Error(parsed.error.message);
   const inst = parsed.value;
   const problem = curtoisToProblem(inst, `Instance${n}`);
   const mip = await highsMipSolver();
-  // Ours: the engine with its portfolio partner (HiGHS on the full MIP on the second core).
+  // Ours; with --portfolio, plus the partner (HiGHS on the full MIP on the second core).
   const t0 = performance.now();
-  const partner = highsPartner();
+  const partner = portfolio ? highsPartner() : undefined;
   const result = solve(problem, { seed, timeLimitMs: seconds * 1000, mip, partner });
   const ours = (performance.now() - t0) / 1000;
-  await partner.closed();
+  await partner?.closed();
   if (!result.ok) throw new Error(result.error.message);
   // The independent evaluator is the number we report; it must agree with the engine.
   const ev = evaluateCurtois(inst, planToRoster(inst, result.value));

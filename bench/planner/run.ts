@@ -7,7 +7,8 @@ import { runReplan } from './replan';
 import { curtoisTable, lccTable, replanTable } from './table';
 
 // npm run bench:planner -- --suite curtois|lcc|replan [--instances 1-12] [--seconds N] [--seed S] [--out file.json]
-const { flags } = parseArgs(process.argv.slice(2));
+//   curtois: --portfolio runs ours with the HiGHS partner thread (ADR 0101); the reference HiGHS run is the same either way.
+const { flags } = parseArgs(process.argv.slice(2), ['portfolio']);
 const suite = flags.get('suite') ?? 'curtois';
 const seed = Number(flags.get('seed') ?? '1');
 const out = flags.get('out');
@@ -33,7 +34,7 @@ if (suite === 'curtois') {
   const seconds = Number(flags.get('seconds') ?? '60');
   const rows: CurtoisRow[] = [];
   for (const n of range(flags.get('instances') ?? '1-12')) {
-    const row = await runCurtois(dir, n, seconds, seed);
+    const row = await runCurtois(dir, n, seconds, seed, flags.has('portfolio'));
     rows.push(row);
     console.log(JSON.stringify(row));
     save(rows, curtoisTable(rows, command, seconds));

@@ -11,8 +11,6 @@ import { repairRows } from './row-repair';
 import { exchange, startPortfolio, type MipPartner, type Portfolio } from './mip/portfolio';
 
 const DAY_REPAIR_CELLS = 2000;
-/** With a portfolio partner, LNS gets more time: it starts from the better of both incumbents. */
-const PORTFOLIO_ANNEAL_SHARE = 0.6;
 /** How long the end of a solve waits for the partner's last incumbent. */
 const PARTNER_WAIT_MS = 300;
 /** Start temperature of the bursts between day sweeps: about a tenth of a post's weight. */
@@ -75,7 +73,7 @@ export function solve(problem: PlanningProblem, options: SolveOptions = {}): Res
     options.partner?.stop(0);
     return { ok: false, error: { code: 'no-limit', message: 'give a time limit or an iteration limit' } };
   }
-  const share = options.mip ? (options.annealShare ?? (portfolio ? PORTFOLIO_ANNEAL_SHARE : defaultAnnealShare(c))) : 1;
+  const share = options.mip ? (options.annealShare ?? defaultAnnealShare(c)) : 1;
   const { cells, iterations } = anneal(state, rng, {
     timeLimitMs: remaining === undefined ? undefined : remaining * share,
     maxIterations: options.maxIterations === undefined ? undefined : Math.ceil(options.maxIterations * share),
