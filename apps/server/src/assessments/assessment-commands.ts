@@ -11,7 +11,7 @@ import {
   type Result,
 } from '@hoeder/domain';
 import type { AssessmentCommandAccepted } from '@hoeder/contracts';
-import { appendCaseEvents, loadCaseEvents, saveCaseProjection, type Database, type Db } from '@hoeder/db';
+import { appendCaseEvents, isUniqueViolation, loadCaseEvents, saveCaseProjection, type Database, type Db } from '@hoeder/db';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/audit.service';
 import { actingRole, type AuthenticatedActor, type RequestContext } from '../platform/actor';
@@ -22,7 +22,6 @@ import { appendAssessmentEvents, saveAssessmentSummary } from './assessment.repo
 type AssessmentCommand = assessment.AssessmentCommand;
 type AssessmentState = assessment.AssessmentState;
 
-const isUniqueViolation = (e: unknown): boolean => typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === '23505';
 const auditStatus = (code: DomainError['code']) => (code === 'NOT_FOUND' || code === 'FORBIDDEN_ACTION' ? 'denied' : 'error');
 const conflict = () => fail('VERSION_CONFLICT', 'the assessment was changed by someone else; reload and try again');
 

@@ -1,17 +1,11 @@
 import type { assessment } from '@hoeder/domain';
-import type { Db } from '@hoeder/db';
+import { streamRows, type Db, type NewStreamEvent } from '@hoeder/db';
 
 type RecordedAssessmentEvent = assessment.RecordedAssessmentEvent;
 type AssessmentEventBody = assessment.AssessmentEventBody;
 type AssessmentState = assessment.AssessmentState;
 
-export interface NewAssessmentEvent {
-  body: AssessmentEventBody;
-  actorId: string;
-  actorRole: string;
-  occurredAt: Date;
-  traceId: string;
-}
+export type NewAssessmentEvent = NewStreamEvent<AssessmentEventBody>;
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -46,18 +40,7 @@ export async function appendAssessmentEvents(db: Db, caseId: string, expectedVer
   if (events.length === 0) return expectedVersion;
   await db
     .insertInto('assessment_event')
-    .values(
-      events.map((e, i) => ({
-        case_id: caseId,
-        version: expectedVersion + i + 1,
-        type: e.body.type,
-        payload: JSON.stringify(e.body),
-        actor_id: e.actorId,
-        actor_role: e.actorRole,
-        occurred_at: e.occurredAt,
-        trace_id: e.traceId,
-      })),
-    )
+    .values(streamRows(caseId, expectedVersion, events))
     .execute();
   return expectedVersion + events.length;
 }

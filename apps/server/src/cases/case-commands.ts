@@ -11,17 +11,12 @@ import {
   type Result,
 } from '@hoeder/domain';
 import type { CommandAccepted } from '@hoeder/contracts';
-import { appendCaseEvents, findUserById, loadCaseEvents, saveCaseProjection, type Database, type Db } from '@hoeder/db';
+import { appendCaseEvents, findUserById, isUniqueViolation, loadCaseEvents, saveCaseProjection, type Database, type Db } from '@hoeder/db';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/audit.service';
 import { actingRole, type AuthenticatedActor, type RequestContext } from '../platform/actor';
 import type { PolicyStore } from '../policy/policy-store';
 import { caseAccess, processingActivity } from './case-access';
-
-const UNIQUE_VIOLATION = '23505';
-
-const isUniqueViolation = (e: unknown): boolean =>
-  typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === UNIQUE_VIOLATION;
 
 const auditStatus = (code: DomainError['code']) => (code === 'NOT_FOUND' || code === 'FORBIDDEN_ACTION' ? 'denied' : 'error');
 

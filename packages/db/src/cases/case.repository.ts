@@ -1,13 +1,8 @@
 import type { CaseEventBody, CaseState, RecordedCaseEvent } from '@hoeder/domain';
+import { streamRows, type NewStreamEvent } from '../event-stream';
 import type { Db } from '../schema';
 
-export interface NewCaseEvent {
-  body: CaseEventBody;
-  actorId: string;
-  actorRole: string;
-  occurredAt: Date;
-  traceId: string;
-}
+export type NewCaseEvent = NewStreamEvent<CaseEventBody>;
 
 export interface CaseSummaryRow {
   caseId: string;
@@ -50,18 +45,7 @@ export async function appendCaseEvents(db: Db, caseId: string, expectedVersion: 
   if (events.length === 0) return expectedVersion;
   await db
     .insertInto('case_event')
-    .values(
-      events.map((e, i) => ({
-        case_id: caseId,
-        version: expectedVersion + i + 1,
-        type: e.body.type,
-        payload: JSON.stringify(e.body),
-        actor_id: e.actorId,
-        actor_role: e.actorRole,
-        occurred_at: e.occurredAt,
-        trace_id: e.traceId,
-      })),
-    )
+    .values(streamRows(caseId, expectedVersion, events))
     .execute();
   return expectedVersion + events.length;
 }
