@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { badBody, BAD_TEXT, wrongValue } from '../testing/bad-bodies';
 import { countAuditEntries, countCaseEvents } from '@hoeder/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
@@ -44,32 +45,14 @@ const routes = (): { path: string; valid: Record<string, unknown> }[] => {
   ];
 };
 
-const wrongValue = fc.oneof(
-  fc.constant(null),
-  fc.integer({ min: -5, max: -1 }),
-  fc.double({ noNaN: true }).filter((n) => !Number.isInteger(n)),
-  fc.constant({}),
-  fc.array(fc.integer(), { minLength: 1, maxLength: 3 }),
-  fc.constantFrom('', '   ', 'x'.repeat(20_001)),
-);
-
-const badBody = (valid: Record<string, unknown>) =>
-  fc.oneof(
-    fc.jsonValue().filter((v) => typeof v !== 'object' || v === null || Array.isArray(v) || Object.keys(v).length < 1),
-    fc.record({ key: fc.constantFrom(...Object.keys(valid)), value: wrongValue, remove: fc.boolean() }).map(({ key, value, remove }) => {
-      const body: Record<string, unknown> = { ...valid };
-      if (remove && key !== 'responseToDissent') delete body[key];
-      else body[key] = value;
-      return body;
-    }),
-  );
+const BAD = { wrong: wrongValue({ maxInt: -1, strings: BAD_TEXT }), fewerKeysThan: 1, optional: ['responseToDissent'] };
 
 describe('bad input on every DAF write route', () => {
   it('is answered with a clear 4xx, writes nothing, and logs exactly the failed attempt', async () => {
     const who = await f.session('analist');
     for (const route of routes()) {
       await fc.assert(
-        fc.asyncProperty(badBody(route.valid), async (body) => {
+        fc.asyncProperty(badBody(route.valid, BAD), async (body) => {
           const events = (await countAssessmentEvents(f.database.db)) + (await countCaseEvents(f.database.db));
           const audits = await countAuditEntries(f.database.db);
           const reply = await f.api(who, 'POST', route.path, body);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { badBody, BAD_TEXT, wrongValue } from '../testing/bad-bodies';
 import { countAuditEntries, countCaseEvents } from '@hoeder/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
@@ -32,33 +33,13 @@ const routes = (): { who: string; path: string; valid: Record<string, unknown> }
   { who: 'besluit', path: `/api/cases/${caseId}/end`, valid: { expectedVersion: version, reason: 'Beëindigd want getest.' } },
 ];
 
-/** A value that no field accepts (free-text fields take any other string, so no other strings). */
-const wrongValue = fc.oneof(
-  fc.constant(null),
-  fc.integer({ min: -5, max: 0 }),
-  fc.double({ noNaN: true }).filter((n) => !Number.isInteger(n)),
-  fc.constant({}),
-  fc.array(fc.integer(), { minLength: 1, maxLength: 3 }),
-  fc.constantFrom('', '   ', 'x'.repeat(20_001)),
-);
-
-/** Either a random JSON value, or a valid body with one field replaced by a wrong value or removed. */
-const badBody = (valid: Record<string, unknown>) =>
-  fc.oneof(
-    fc.jsonValue().filter((v) => typeof v !== 'object' || v === null || Array.isArray(v) || Object.keys(v).length < 3),
-    fc.record({ key: fc.constantFrom(...Object.keys(valid)), value: wrongValue, remove: fc.boolean() }).map(({ key, value, remove }) => {
-      const body: Record<string, unknown> = { ...valid };
-      if (remove && key !== 'note') delete body[key];
-      else body[key] = value;
-      return body;
-    }),
-  );
+const BAD = { wrong: wrongValue({ maxInt: 0, strings: BAD_TEXT }), fewerKeysThan: 3, optional: ['note'] };
 
 describe('bad input on every write route', () => {
   it('is answered with a clear 4xx, writes no event, and logs exactly the failed attempt', async () => {
     for (const route of routes()) {
       await fc.assert(
-        fc.asyncProperty(badBody(route.valid), async (body) => {
+        fc.asyncProperty(badBody(route.valid, BAD), async (body) => {
           const who = await f.session(route.who);
           const events = await countCaseEvents(f.database.db);
           const audits = await countAuditEntries(f.database.db);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { badBody, wrongValue } from '../testing/bad-bodies';
 import { countAuditEntries } from '@hoeder/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,26 +31,8 @@ const routes = (): { who: string; path: string; valid: Record<string, unknown> }
   { who: 'besluit', path: `/api/cases/${caseId}/policy/proposal`, valid: { facts: samplePolicyFacts() } },
 ];
 
-const wrongValue = fc.oneof(
-  fc.constant(null),
-  fc.integer({ min: -5, max: -1 }),
-  fc.double({ noNaN: true }).filter((n) => !Number.isInteger(n)),
-  fc.constant({}),
-  fc.array(fc.integer(), { minLength: 1, maxLength: 3 }),
-  // Any non-empty string is a valid (if useless) DMN text to validate, so only the empty one.
-  fc.constant(''),
-);
-
-const badBody = (valid: Record<string, unknown>) =>
-  fc.oneof(
-    fc.jsonValue().filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)),
-    fc.record({ key: fc.constantFrom(...Object.keys(valid).filter((k) => k !== 'note')), value: wrongValue, remove: fc.boolean() }).map(({ key, value, remove }) => {
-      const body: Record<string, unknown> = { ...valid };
-      if (remove) delete body[key];
-      else body[key] = value;
-      return body;
-    }),
-  );
+// Any non-empty string is a valid (if useless) DMN text to validate, so only the empty one.
+const BAD = { wrong: wrongValue({ maxInt: -1, strings: fc.constant('') }), fewerKeysThan: 0, untouched: ['note'] };
 
 const policyRows = async () => {
   const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM policy_version_history`.execute(f.database.db);
@@ -60,7 +43,7 @@ describe('bad input on the policy write routes', () => {
   it('is answered with a clear 4xx, changes no policy version, and logs exactly the failed attempt', async () => {
     for (const route of routes()) {
       await fc.assert(
-        fc.asyncProperty(badBody(route.valid), async (body) => {
+        fc.asyncProperty(badBody(route.valid, BAD), async (body) => {
           const who = await f.session(route.who);
           const [history, audits] = [await policyRows(), await countAuditEntries(f.database.db)];
           const reply = await f.api(who, 'POST', route.path, body);
