@@ -7,14 +7,14 @@ import {
   ok,
   projectCase,
   type Classification,
-  type DomainError,
   type Result,
 } from '@hoeder/domain';
 import type { AssessmentCommandAccepted } from '@hoeder/contracts';
-import { appendCaseEvents, isUniqueViolation, loadCaseEvents, saveCaseProjection, type Database, type Db } from '@hoeder/db';
+import { appendCaseEvents, loadCaseEvents, saveCaseProjection, type Database, type Db } from '@hoeder/db';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/audit.service';
 import { actingRole, type AuthenticatedActor, type RequestContext } from '../platform/actor';
+import { auditStatus, runLoggedCommand } from '../platform/logged-command';
 import { processingActivity } from '../cases/case-access';
 import { dafAccess, dafAssessmentId, recordClassification, type DafAccess } from './assessment-access';
 import { appendAssessmentEvents, saveAssessmentSummary } from './assessment.repository';
@@ -22,7 +22,6 @@ import { appendAssessmentEvents, saveAssessmentSummary } from './assessment.repo
 type AssessmentCommand = assessment.AssessmentCommand;
 type AssessmentState = assessment.AssessmentState;
 
-const auditStatus = (code: DomainError['code']) => (code === 'NOT_FOUND' || code === 'FORBIDDEN_ACTION' ? 'denied' : 'error');
 const conflict = () => fail('VERSION_CONFLICT', 'the assessment was changed by someone else; reload and try again');
 
 /** The classification a command writes at: a draft may raise the record's marking. */
@@ -113,19 +112,12 @@ export function createAssessmentCommands({ db, audit, templates }: { db: Kysely<
    * race (the unique constraint fired, on either stream) is a 409, logged in a new transaction.
    */
   async function execute(ctx: RequestContext, actor: AuthenticatedActor, caseId: string, expectedVersion: number, command: AssessmentCommand): Promise<Result<AssessmentCommandAccepted>> {
-    try {
-      return await db.transaction().execute(async (trx) => {
-        const result = await executeIn(trx, ctx, actor, caseId, expectedVersion, command);
-        // A refused command has written nothing, so its log entry can share the transaction.
-        await recordOutcome(trx, ctx, actor, caseId, command, result);
-        return result;
-      });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const lost = conflict();
-      await db.transaction().execute((trx) => recordOutcome(trx, ctx, actor, caseId, command, lost));
-      return lost;
-    }
+    return runLoggedCommand(
+      db,
+      (trx) => executeIn(trx, ctx, actor, caseId, expectedVersion, command),
+      (trx, result) => recordOutcome(trx, ctx, actor, caseId, command, result),
+      conflict,
+    );
   }
 
   return { execute };

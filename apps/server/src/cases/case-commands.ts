@@ -7,18 +7,17 @@ import {
   projectCase,
   type CaseCommand,
   type Classification,
-  type DomainError,
   type Result,
 } from '@hoeder/domain';
 import type { CommandAccepted } from '@hoeder/contracts';
-import { appendCaseEvents, findUserById, isUniqueViolation, loadCaseEvents, saveCaseProjection, type Database, type Db } from '@hoeder/db';
+import { appendCaseEvents, findUserById, loadCaseEvents, saveCaseProjection, type Database, type Db } from '@hoeder/db';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/audit.service';
 import { actingRole, type AuthenticatedActor, type RequestContext } from '../platform/actor';
+import { auditStatus, runLoggedCommand } from '../platform/logged-command';
 import type { PolicyStore } from '../policy/policy-store';
 import { caseAccess, processingActivity } from './case-access';
 
-const auditStatus = (code: DomainError['code']) => (code === 'NOT_FOUND' || code === 'FORBIDDEN_ACTION' ? 'denied' : 'error');
 
 /** Checks that depend on other records than the case itself: a new member must exist and be cleared. */
 async function checkReferences(trx: Db, command: CaseCommand, classification: Classification): Promise<Result<true>> {
@@ -96,19 +95,12 @@ export function createCaseCommands({ db, audit, policies }: { db: Kysely<Databas
     command: CaseCommand,
   ): Promise<Result<CommandAccepted>> {
     if (command.type === 'ProposeDecision') await policies.ensureShipped();
-    try {
-      return await db.transaction().execute(async (trx) => {
-        const result = await executeIn(trx, ctx, actor, caseId, expectedVersion, command);
-        // A refused command has written nothing, so its log entry can share the transaction.
-        await recordOutcome(trx, ctx, actor, caseId, command, result);
-        return result;
-      });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const conflict = fail('VERSION_CONFLICT', 'the case was changed by someone else; reload and try again');
-      await db.transaction().execute((trx) => recordOutcome(trx, ctx, actor, caseId, command, conflict));
-      return conflict;
-    }
+    return runLoggedCommand(
+      db,
+      (trx) => executeIn(trx, ctx, actor, caseId, expectedVersion, command),
+      (trx, result) => recordOutcome(trx, ctx, actor, caseId, command, result),
+      () => fail('VERSION_CONFLICT', 'the case was changed by someone else; reload and try again'),
+    );
   }
 
   return { execute };
