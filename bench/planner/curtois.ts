@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import {
-  buildMip, compile, curtoisToProblem, evaluateCurtois, highsMipSolver, highsPartner, parseCurtois, planToRoster, solve, solveLp,
+  buildMip, columnPartner, compile, curtoisToProblem, evaluateCurtois, highsMipSolver, highsPartner, parseCurtois, planToRoster, solve, solveLp,
 } from '@hoeder/planner';
 
 /** Best values reported in ../shared/benchmarks/curtois/README.md. */
@@ -18,15 +18,18 @@ export interface CurtoisRow {
   gapToHighs: number | null;
 }
 
-export async function runCurtois(dir: string, n: number, seconds: number, seed: number, portfolio = false): Promise<CurtoisRow> {
+/** The second-core partner of ours: column generation (default), HiGHS on the full MIP, or none. */
+export type PartnerKind = 'columns' | 'highs' | 'none';
+
+export async function runCurtois(dir: string, n: number, seconds: number, seed: number, kind: PartnerKind): Promise<CurtoisRow> {
   const parsed = parseCurtois(readFileSync(`${dir}/Instance${n}.txt`, 'utf8'));
   if (!parsed.ok) throw new Error(parsed.error.message);
   const inst = parsed.value;
   const problem = curtoisToProblem(inst, `Instance${n}`);
   const mip = await highsMipSolver();
-  // Ours; with --portfolio, plus the partner (HiGHS on the full MIP on the second core).
+  // Ours, with its partner on the second core.
   const t0 = performance.now();
-  const partner = portfolio ? highsPartner() : undefined;
+  const partner = kind === 'columns' ? columnPartner() : kind === 'highs' ? highsPartner() : undefined;
   const result = solve(problem, { seed, timeLimitMs: seconds * 1000, mip, partner });
   const ours = (performance.now() - t0) / 1000;
   await partner?.closed();

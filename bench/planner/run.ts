@@ -1,14 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from '../../packages/planner/src/cli/args';
-import { runCurtois, type CurtoisRow } from './curtois';
+import { runCurtois, type CurtoisRow, type PartnerKind } from './curtois';
 import { runLcc } from './lcc';
 import { runReplan } from './replan';
 import { curtoisTable, lccTable, replanTable } from './table';
 
 // npm run bench:planner -- --suite curtois|lcc|replan [--instances 1-12] [--seconds N] [--seed S] [--out file.json]
-//   curtois: --portfolio runs ours with the HiGHS partner thread (ADR 0101); the reference HiGHS run is the same either way.
-const { flags } = parseArgs(process.argv.slice(2), ['portfolio']);
+//   curtois: --partner columns|highs|none picks the second-core partner of ours (ADR 0101; default columns);
+//   the reference HiGHS run is the same either way.
+const { flags } = parseArgs(process.argv.slice(2), []);
 const suite = flags.get('suite') ?? 'curtois';
 const seed = Number(flags.get('seed') ?? '1');
 const out = flags.get('out');
@@ -20,6 +21,12 @@ function range(spec: string): number[] {
     const [a, b] = part.split('-').map(Number);
     return b === undefined ? [a ?? 1] : Array.from({ length: b - (a ?? 1) + 1 }, (_, i) => (a ?? 1) + i);
   });
+}
+
+function partnerKind(v: string): PartnerKind {
+  if (v === 'columns' || v === 'highs' || v === 'none') return v;
+  console.error(`unknown partner ${v} (columns, highs or none)`);
+  process.exit(2);
 }
 
 function save(rows: unknown, table: string): void {
@@ -34,7 +41,7 @@ if (suite === 'curtois') {
   const seconds = Number(flags.get('seconds') ?? '60');
   const rows: CurtoisRow[] = [];
   for (const n of range(flags.get('instances') ?? '1-12')) {
-    const row = await runCurtois(dir, n, seconds, seed, flags.has('portfolio'));
+    const row = await runCurtois(dir, n, seconds, seed, partnerKind(flags.get('partner') ?? 'columns'));
     rows.push(row);
     console.log(JSON.stringify(row));
     save(rows, curtoisTable(rows, command, seconds));

@@ -13,6 +13,6 @@ export { generateLccWeek, NATIONAL_WEEK, SHIFT_TYPES, withRest, type LccSpec } f
 export { planInWorker } from './worker/run';
 export type { PlanRequest } from './worker/protocol';
 export { highsMipSolver, solveLp, type LpOutcome } from './mip/highs';
-export { highsPartner } from './mip/partner';
+export { columnPartner, highsPartner } from './mip/partner';
 export type { MipPartner } from './mip/portfolio';
 export { Rng } from './rng';

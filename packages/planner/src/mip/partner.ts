@@ -1,17 +1,33 @@
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { MipPartner } from './portfolio';
+import type { MipPartner, PartnerJob } from './portfolio';
 
-type FromPartner = { type: 'solution'; objective: number; columns: string[] } | { type: 'done' };
+type FromPartner = { type: 'solution'; columns: string[] } | { type: 'done' };
+type ThreadPartner = MipPartner & { closed: () => Promise<void> };
 
 /**
- * HiGHS on the full MIP in a worker thread, as the engine's portfolio partner. The
- * engine's search is synchronous, so messages are read with `receiveMessageOnPort`
- * (no event loop needed). Call `stop` once: it ends the thread. `highsOptions`
- * (e.g. `mip_heuristic_effort`) apply to the partner only.
+ * HiGHS on the full MIP in a worker thread, as the engine's portfolio partner.
+ * `highsOptions` (e.g. `mip_heuristic_effort`) apply to the partner only.
  */
-export function highsPartner(highsOptions: Record<string, number | boolean | string> = {}): MipPartner & { closed: () => Promise<void> } {
+export function highsPartner(highsOptions: Record<string, number | boolean | string> = {}): ThreadPartner {
+  return threadPartner(new URL('./partner-worker.mjs', import.meta.url), (job, seconds) => ({ lp: job.lp, seconds, options: highsOptions }));
+}
+
+/**
+ * Column generation on the set-partitioning master in a worker thread (price-and-dive,
+ * then the integer master over the pool started from the engine's rosters).
+ */
+export function columnPartner(): ThreadPartner {
+  return threadPartner(new URL('./column-partner-entry.mjs', import.meta.url), (job, seconds) => ({ type: 'start', problem: job.problem, seconds }));
+}
+
+/**
+ * A partner in a worker thread. The engine's search is synchronous, so messages are
+ * read with `receiveMessageOnPort` (no event loop needed). Call `stop` once: it ends
+ * the thread.
+ */
+function threadPartner(entry: URL, request: (job: PartnerJob, seconds: number) => unknown): ThreadPartner {
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(new URL('./partner-worker.mjs', import.meta.url), { workerData: { port: port2 }, transferList: [port2] });
+  const worker = new Worker(entry, { workerData: { port: port2 }, transferList: [port2] });
   worker.unref();
   let latest: string[] | null = null;
   let done = false;
@@ -24,8 +40,11 @@ export function highsPartner(highsOptions: Record<string, number | boolean | str
     }
   };
   return {
-    start(lp, seconds) {
-      port1.postMessage({ lp, seconds, options: highsOptions });
+    start(job, seconds) {
+      port1.postMessage(request(job, seconds));
+    },
+    offer(columns) {
+      port1.postMessage({ type: 'offer', columns });
     },
     poll() {
       drain();

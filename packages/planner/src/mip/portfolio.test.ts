@@ -7,17 +7,21 @@ import { State } from '../state';
 import { loadCurtois, tiny } from '../testing/fixtures';
 import { buildMip, decodeMip } from './formulation';
 import { solveLp } from './highs';
-import { highsPartner } from './partner';
+import { columnPartner, highsPartner } from './partner';
 import { columnsOf, exchange, startPortfolio, type MipPartner } from './portfolio';
 
 /** A partner that hands out prepared rosters and counts starts and stops. */
-function fakePartner(rosters: string[][]): MipPartner & { started: number; stopped: number } {
+function fakePartner(rosters: string[][]): MipPartner & { started: number; stopped: number; offers: string[][] } {
   const queue = [...rosters];
   const fake = {
     started: 0,
     stopped: 0,
+    offers: [] as string[][],
     start() {
       fake.started++;
+    },
+    offer(columns: string[]) {
+      fake.offers.push(columns);
     },
     poll: () => queue.shift() ?? null,
     stop() {
@@ -82,6 +86,22 @@ describe('portfolio exchange', () => {
     expect(p.adopted).toBe(0);
   });
 
+  it('offers the engine roster only when it is valid and better than anything exchanged before', async () => {
+    const c = compiled();
+    const best = await optimum(c);
+    const partner = fakePartner([]);
+    const p = startPortfolio(c, partner, 10);
+    const empty = new State(c);
+    expect(empty.hard).toBeGreaterThan(0);
+    exchange(empty, p);
+    expect(partner.offers).toHaveLength(0);
+    const state = new State(c, best.cells);
+    exchange(state, p);
+    expect(partner.offers).toEqual([columnsOf(state)]);
+    exchange(state, p);
+    expect(partner.offers).toHaveLength(1);
+  });
+
   it('solve starts and stops the partner, and stops it unused without a time limit', () => {
     const problem = curtoisToProblem(tiny(), 'tiny');
     const used = fakePartner([]);
@@ -119,7 +139,7 @@ describe('HiGHS partner thread', () => {
     const c = compiled(curtoisToProblem(inst, 'i1'));
     const model = buildMip(c);
     const partner = highsPartner();
-    partner.start(model.text, 10);
+    partner.start({ lp: model.text, problem: c.problem }, 10);
     // Wait for the thread (bounded by HiGHS's own limit, not asserted on time).
     partner.stop(20_000);
     const columns = partner.poll();
@@ -130,5 +150,27 @@ describe('HiGHS partner thread', () => {
     expect(ev.violations).toEqual([]);
     expect(ev.penalty).toBeCloseTo(state.soft, 6);
     expect(state.soft).toBeGreaterThanOrEqual(607);
+  });
+});
+
+describe('column-generation partner thread', () => {
+  it('dives to a valid roster of the whole instance that the evaluator agrees with, and takes the engine\'s offers', async () => {
+    const inst = loadCurtois(2);
+    const c = compiled(curtoisToProblem(inst, 'i2'));
+    const model = buildMip(c);
+    const partner = columnPartner();
+    partner.start({ lp: model.text, problem: c.problem }, 4);
+    const offered = await optimum(c);
+    partner.offer?.(columnsOf(offered));
+    // Wait for the thread (bounded by its own budget, not asserted on time).
+    partner.stop(30_000);
+    const columns = partner.poll();
+    expect(columns).not.toBeNull();
+    const state = new State(c, decodeMip(c, model, (n) => (columns?.includes(n) ? 1 : 0)));
+    expect(state.hard).toBe(0);
+    const ev = evaluateCurtois(inst, planToRoster(inst, toPlan(state)));
+    expect(ev.violations).toEqual([]);
+    expect(ev.penalty).toBeCloseTo(state.soft, 6);
+    expect(state.soft).toBeGreaterThanOrEqual(828);
   });
 });

@@ -1,17 +1,26 @@
 import { OFF, type Compiled } from '../compile';
+import type { PlanningProblem } from '../model';
 import { State } from '../state';
 import { buildMip, decodeMip, type LpModel } from './formulation';
 
+/** What a partner gets: the full model as CPLEX LP text, and the problem itself. */
+export interface PartnerJob {
+  lp: string;
+  problem: PlanningProblem;
+}
+
 /**
- * A solver working on the whole MIP on another core while the engine searches
+ * A solver working on the whole problem on another core while the engine searches
  * (parallel portfolio). The engine takes its incumbents, as column names at 1, when
  * they are better; the thread, the WASM module and the messaging stay outside the engine.
  * (Handing the engine's roster back through HiGHS's user-solution callback was tried:
  * a sparse x-only candidate is accepted by the API but never becomes HiGHS's incumbent.)
  */
 export interface MipPartner {
-  /** Start solving the full model (CPLEX LP text) for at most `seconds`; does not block. */
-  start(lp: string, seconds: number): void;
+  /** Start solving for at most `seconds`; does not block. */
+  start(job: PartnerJob, seconds: number): void;
+  /** The engine's better roster (columns at 1), for partners that can use it; does not block. */
+  offer?(columns: string[]): void;
   /** The partner's newest improving solution since the last call (columns at 1), or null. Does not block. */
   poll(): string[] | null;
   /** Stop; waits at most `waitMs` for the partner's last solution, which the next `poll` returns. */
@@ -24,13 +33,15 @@ export interface Portfolio {
   model: LpModel;
   /** Rosters adopted from the partner (for stats and tests). */
   adopted: number;
+  /** Soft score of the last roster exchanged either way: only better ones are offered. */
+  shared: number;
 }
 
 /** Start the partner on the full MIP; the model text is built once and kept for decoding. */
 export function startPortfolio(c: Compiled, partner: MipPartner, seconds: number): Portfolio {
   const model = buildMip(c);
-  partner.start(model.text, seconds);
-  return { partner, model, adopted: 0 };
+  partner.start({ lp: model.text, problem: c.problem }, seconds);
+  return { partner, model, adopted: 0, shared: Number.POSITIVE_INFINITY };
 }
 
 /**
@@ -39,9 +50,19 @@ export function startPortfolio(c: Compiled, partner: MipPartner, seconds: number
  * itself, so a partner can never make the plan worse or smuggle in a broken rule.
  */
 export function exchange(state: State, p: Portfolio): boolean {
+  const adopted = adopt(state, p);
+  if (!adopted && state.hard === 0 && state.soft < p.shared - 1e-9 && p.partner.offer) {
+    p.partner.offer(columnsOf(state));
+    p.shared = state.soft;
+  }
+  return adopted;
+}
+
+function adopt(state: State, p: Portfolio): boolean {
   const columns = p.partner.poll();
   if (!columns) return false;
   const theirs = new State(state.c, decodeMip(state.c, p.model, namesAtOne(columns)));
+  if (theirs.hard === 0) p.shared = Math.min(p.shared, theirs.soft);
   if (!better(theirs, state)) return false;
   state.cells.set(theirs.cells);
   state.recompute();

@@ -1,0 +1,87 @@
+import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import { compile, OFF, type Compiled } from '../compile';
+import type { PlanningProblem } from '../model';
+import { State } from '../state';
+import { ColumnMaster } from './column-master';
+import { highs } from './highs';
+
+// The column-generation partner's thread: price-and-dive for a first roster, then the
+// integer master over the pool, each time started from the best roster known (its
+// own or the engine's, whose rows join the pool), so rows of both recombine.
+const port = workerData.port as MessagePort;
+type Request = { type: 'start'; problem: PlanningProblem; seconds: number } | { type: 'offer'; columns: string[] };
+
+/** Integer-master runs get at most this long, so the engine's newer rosters join soon. */
+const SLICE_SECONDS = 5;
+/** Share of the budget the first dive may use. */
+const DIVE_SHARE = 0.75;
+
+port.once('message', (req: Request) => {
+  if (req.type !== 'start') return;
+  void run(req.problem, req.seconds).finally(() => port.postMessage({ type: 'done' }));
+});
+
+async function run(problem: PlanningProblem, seconds: number): Promise<void> {
+  const t0 = performance.now();
+  const deadline = t0 + seconds * 1000;
+  const compiled = compile(problem);
+  if (!compiled.ok) return;
+  const c = compiled.value;
+  const master = new ColumnMaster(await highs(), c);
+  try {
+    master.seed();
+    let best: State | null = null;
+    const consider = (cells: Int32Array | null, own: boolean) => {
+      if (!cells) return;
+      const s = new State(c, cells);
+      if (best && !better(s, best)) return;
+      best = s;
+      if (own) port.postMessage({ type: 'solution', columns: columnsOf(c, cells) });
+    };
+    takeOffers(master, c, consider);
+    consider(master.dive(t0 + seconds * 1000 * DIVE_SHARE), true);
+    while (performance.now() < deadline - 50) {
+      takeOffers(master, c, consider);
+      const left = (deadline - performance.now()) / 1000;
+      const start: State | null = best;
+      const out = master.solveInteger(Math.min(SLICE_SECONDS, left), start ? (start as State).cells : undefined);
+      consider(out?.cells ?? null, true);
+    }
+  } finally {
+    master.dispose();
+  }
+}
+
+function takeOffers(master: ColumnMaster, c: Compiled, consider: (cells: Int32Array, own: boolean) => void): void {
+  for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+    const req = m.message as Request;
+    if (req.type !== 'offer') continue;
+    const cells = cellsOf(c, req.columns);
+    master.addRoster(cells);
+    consider(cells, false);
+  }
+}
+
+function better(a: State, b: State): boolean {
+  if (a.hard !== b.hard) return a.hard < b.hard;
+  return a.soft < b.soft - 1e-9;
+}
+
+/** Column names as in `buildMip` (x_officer_day_slot). */
+function columnsOf(c: Compiled, cells: Int32Array): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const s = cells[i] ?? OFF;
+    if (s !== OFF) out.push(`x_${Math.floor(i / c.days)}_${i % c.days}_${s}`);
+  }
+  return out;
+}
+
+function cellsOf(c: Compiled, columns: string[]): Int32Array {
+  const cells = new Int32Array(c.officers * c.days).fill(OFF);
+  for (const name of columns) {
+    const [, o, d, s] = name.split('_').map(Number);
+    if (o !== undefined && d !== undefined && s !== undefined) cells[o * c.days + d] = s;
+  }
+  return cells;
+}
