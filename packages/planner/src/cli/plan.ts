@@ -6,17 +6,24 @@ import type { PlanningProblem } from '../model';
 import { planInWorker } from '../worker/run';
 import { parseArgs } from './args';
 
-// npm run plan -- <instance-file> --seconds N [--seed S] [--json]
-// A .txt file is read as a Curtois & Qu instance, a .json file as a PlanningProblem.
+// npm run plan -- <instance-file> --seconds N [--seed S] [--json] [--partner columns|highs|none]
+// A .txt file is read as a Curtois & Qu instance, a .json file as a PlanningProblem. The
+// partner (default columns) works on a second core for problems up to 2,000 cells (ADR 0101).
 const { positional, flags } = parseArgs(process.argv.slice(2), ['json']);
 const file = positional[0];
 if (!file) {
-  console.error('usage: npm run plan -- <instance-file> --seconds N [--seed S] [--json]');
+  console.error('usage: npm run plan -- <instance-file> --seconds N [--seed S] [--json] [--partner columns|highs|none]');
   process.exit(2);
 }
 const seconds = Number(flags.get('seconds') ?? '10');
 const seed = Number(flags.get('seed') ?? '1');
 const json = flags.has('json');
+const partnerFlag = flags.get('partner') ?? 'columns';
+if (!['columns', 'highs', 'none'].includes(partnerFlag)) {
+  console.error(`unknown partner ${partnerFlag} (columns, highs or none)`);
+  process.exit(2);
+}
+const partner = partnerFlag === 'none' ? undefined : (partnerFlag as 'columns' | 'highs');
 
 const text = readFileSync(file, 'utf8');
 let curtois: CurtoisInstance | null = null;
@@ -34,7 +41,7 @@ if (file.endsWith('.json')) {
 }
 
 const result = await planInWorker(
-  { problem, seed, timeLimitMs: seconds * 1000, useMip: true },
+  { problem, seed, timeLimitMs: seconds * 1000, useMip: true, partner },
   (p) => {
     if (!json) process.stderr.write(`\r[${'#'.repeat(Math.round(p.fraction * 30)).padEnd(30)}] soft ${p.bestSoft.toFixed(0)}  `);
   },

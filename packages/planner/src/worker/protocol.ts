@@ -12,6 +12,11 @@ export interface PlanRequest {
   baseline?: Baseline;
   /** Use HiGHS for large-neighbourhood repair (benchmark-size problems). */
   useMip?: boolean;
+  /**
+   * A partner on another core for problems small enough for a full model (ADR 0101):
+   * column generation (`columns`) or HiGHS on the full MIP (`highs`). Needs a time limit.
+   */
+  partner?: 'columns' | 'highs';
 }
 
 export type WorkerMessage =
