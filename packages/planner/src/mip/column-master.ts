@@ -1,5 +1,6 @@
 import { OFF, type Compiled } from '../compile';
 import { priceRow } from '../columns/pricing';
+import type { Rng } from '../rng';
 import { rowCost, type RowCost } from '../row';
 import type { highs } from './highs';
 
@@ -80,7 +81,7 @@ export class ColumnMaster {
    * every officer has a row. The pattern LP is close to integral on rosters, so a
    * dive lands near the LP value where the integer master over a fixed pool does not.
    */
-  dive(deadlineMs: number, now: () => number = () => performance.now()): Int32Array | null {
+  dive(deadlineMs: number, now: () => number = () => performance.now(), rng?: Rng): Int32Array | null {
     const O = this.c.officers;
     const chosen = new Int32Array(O).fill(-1);
     let left = O;
@@ -100,7 +101,7 @@ export class ColumnMaster {
       const perStep = perRound * (step > 0 ? stepRounds / step : 5);
       const steps = Math.max(1, (deadlineMs - now()) / perStep);
       const before = left;
-      left -= this.fixDecided(chosen, Math.max(1, Math.ceil(left / steps)));
+      left -= this.fixDecided(chosen, Math.max(1, Math.ceil(left / steps)), rng);
       if (left === before) break;
     }
     const cells = new Int32Array(O * this.c.days).fill(OFF);
@@ -113,8 +114,11 @@ export class ColumnMaster {
     return left === 0 ? cells : null;
   }
 
-  /** Fix each free officer's row at ≥ 0.9, or else the `k` most decided; returns how many were fixed. */
-  private fixDecided(chosen: Int32Array, k: number): number {
+  /**
+   * Fix each free officer's row at ≥ FIX_AT, and at least `k` officers: the most decided,
+   * or with `rng` each drawn from the three most decided (later dives explore).
+   */
+  private fixDecided(chosen: Int32Array, k: number, rng?: Rng): number {
     const O = this.c.officers;
     const best = new Int32Array(O).fill(-1);
     const value = new Float64Array(O);
@@ -129,8 +133,11 @@ export class ColumnMaster {
     for (let o = 0; o < O; o++) if (chosen[o] === -1 && best[o] !== -1) free.push(o);
     free.sort((a, b) => (value[b] ?? 0) - (value[a] ?? 0));
     let fixed = 0;
-    for (const o of free) {
-      if (fixed >= k && (value[o] ?? 0) < FIX_AT) break;
+    while (free.length > 0 && (fixed < k || (value[free[0] ?? 0] ?? 0) >= FIX_AT)) {
+      const decided = (value[free[0] ?? 0] ?? 0) >= FIX_AT;
+      const i = decided || !rng ? 0 : rng.int(Math.min(3, free.length));
+      const [o] = free.splice(i, 1);
+      if (o === undefined) break;
       this.fix(chosen, o, best[o] ?? 0);
       fixed++;
     }

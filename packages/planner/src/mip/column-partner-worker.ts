@@ -1,6 +1,7 @@
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { compile, OFF, type Compiled } from '../compile';
 import type { PlanningProblem } from '../model';
+import { Rng } from '../rng';
 import { State } from '../state';
 import { ColumnMaster } from './column-master';
 import { highs } from './highs';
@@ -39,9 +40,17 @@ async function run(problem: PlanningProblem, seconds: number): Promise<void> {
       if (own) port.postMessage({ type: 'solution', columns: columnsOf(c, cells) });
     };
     takeOffers(master, c, consider);
+    const first = performance.now();
     consider(master.dive(t0 + seconds * 1000 * DIVE_SHARE), true);
-    while (performance.now() < deadline - 50) {
+    const took = performance.now() - first;
+    // More dives, each choosing among the most decided officers at random, while one fits;
+    // then the integer master over everything found, started from the best roster.
+    for (let round = 1; performance.now() < deadline - 50; round++) {
       takeOffers(master, c, consider);
+      if (performance.now() + took < deadline) {
+        consider(master.dive(performance.now() + took, undefined, new Rng(round)), true);
+        continue;
+      }
       const left = (deadline - performance.now()) / 1000;
       const start: State | null = best;
       const out = master.solveInteger(Math.min(SLICE_SECONDS, left), start ? (start as State).cells : undefined);
