@@ -1,10 +1,11 @@
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import { compile, OFF, type Compiled } from '../compile';
+import { compile, type Compiled } from '../compile';
 import type { PlanningProblem } from '../model';
 import { Rng } from '../rng';
 import { State } from '../state';
 import { ColumnMaster } from './column-master';
 import { highs } from './highs';
+import { betterRoster, cellColumns, columnCells } from './portfolio';
 
 // The column-generation partner's thread: price-and-dive for a first roster, then the
 // integer master over the pool, each time started from the best roster known (its
@@ -35,9 +36,9 @@ async function run(problem: PlanningProblem, seconds: number): Promise<void> {
     const consider = (cells: Int32Array | null, own: boolean) => {
       if (!cells) return;
       const s = new State(c, cells);
-      if (best && !better(s, best)) return;
+      if (best && !betterRoster(s, best)) return;
       best = s;
-      if (own) port.postMessage({ type: 'solution', columns: columnsOf(c, cells) });
+      if (own) port.postMessage({ type: 'solution', columns: cellColumns(c, cells) });
     };
     takeOffers(master, c, consider);
     const first = performance.now();
@@ -65,32 +66,8 @@ function takeOffers(master: ColumnMaster, c: Compiled, consider: (cells: Int32Ar
   for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
     const req = m.message as Request;
     if (req.type !== 'offer') continue;
-    const cells = cellsOf(c, req.columns);
+    const cells = columnCells(c, req.columns);
     master.addRoster(cells);
     consider(cells, false);
   }
-}
-
-function better(a: State, b: State): boolean {
-  if (a.hard !== b.hard) return a.hard < b.hard;
-  return a.soft < b.soft - 1e-9;
-}
-
-/** Column names as in `buildMip` (x_officer_day_slot). */
-function columnsOf(c: Compiled, cells: Int32Array): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < cells.length; i++) {
-    const s = cells[i] ?? OFF;
-    if (s !== OFF) out.push(`x_${Math.floor(i / c.days)}_${i % c.days}_${s}`);
-  }
-  return out;
-}
-
-function cellsOf(c: Compiled, columns: string[]): Int32Array {
-  const cells = new Int32Array(c.officers * c.days).fill(OFF);
-  for (const name of columns) {
-    const [, o, d, s] = name.split('_').map(Number);
-    if (o !== undefined && d !== undefined && s !== undefined) cells[o * c.days + d] = s;
-  }
-  return cells;
 }

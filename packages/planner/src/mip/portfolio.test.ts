@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { compile, OFF, type Compiled } from '../compile';
 import { curtoisToProblem, planToRoster } from '../curtois/convert';
 import { evaluateCurtois } from '../curtois/evaluate';
+import type { CurtoisInstance } from '../curtois/parse';
 import { solve, toPlan } from '../solve';
 import { State } from '../state';
 import { loadCurtois, tiny } from '../testing/fixtures';
-import { buildMip, decodeMip } from './formulation';
+import { buildMip, decodeMip, type LpModel } from './formulation';
 import { solveLp } from './highs';
 import { columnPartner, highsPartner } from './partner';
 import { columnsOf, exchange, startPortfolio, type MipPartner } from './portfolio';
@@ -133,6 +134,17 @@ describe('solve with a partner', () => {
   });
 });
 
+/** The partner's last roster decodes to a valid one the evaluator agrees with, never below the optimum. */
+function expectValidAndAgreed(inst: CurtoisInstance, c: Compiled, model: LpModel, columns: string[] | null, optimal: number): void {
+  expect(columns).not.toBeNull();
+  const state = new State(c, decodeMip(c, model, (n) => (columns?.includes(n) ? 1 : 0)));
+  expect(state.hard).toBe(0);
+  const ev = evaluateCurtois(inst, planToRoster(inst, toPlan(state)));
+  expect(ev.violations).toEqual([]);
+  expect(ev.penalty).toBeCloseTo(state.soft, 6);
+  expect(state.soft).toBeGreaterThanOrEqual(optimal);
+}
+
 describe('HiGHS partner thread', () => {
   it('returns improving full-MIP solutions that decode to feasible rosters the evaluator agrees with', async () => {
     const inst = loadCurtois(1);
@@ -142,14 +154,7 @@ describe('HiGHS partner thread', () => {
     partner.start({ lp: model.text, problem: c.problem }, 10);
     // Wait for the thread (bounded by HiGHS's own limit, not asserted on time).
     partner.stop(20_000);
-    const columns = partner.poll();
-    expect(columns).not.toBeNull();
-    const state = new State(c, decodeMip(c, model, (n) => (columns?.includes(n) ? 1 : 0)));
-    expect(state.hard).toBe(0);
-    const ev = evaluateCurtois(inst, planToRoster(inst, toPlan(state)));
-    expect(ev.violations).toEqual([]);
-    expect(ev.penalty).toBeCloseTo(state.soft, 6);
-    expect(state.soft).toBeGreaterThanOrEqual(607);
+    expectValidAndAgreed(inst, c, model, partner.poll(), 607);
   });
 });
 
@@ -164,13 +169,6 @@ describe('column-generation partner thread', () => {
     partner.offer?.(columnsOf(offered));
     // Wait for the thread (bounded by its own budget, not asserted on time).
     partner.stop(30_000);
-    const columns = partner.poll();
-    expect(columns).not.toBeNull();
-    const state = new State(c, decodeMip(c, model, (n) => (columns?.includes(n) ? 1 : 0)));
-    expect(state.hard).toBe(0);
-    const ev = evaluateCurtois(inst, planToRoster(inst, toPlan(state)));
-    expect(ev.violations).toEqual([]);
-    expect(ev.penalty).toBeCloseTo(state.soft, 6);
-    expect(state.soft).toBeGreaterThanOrEqual(828);
+    expectValidAndAgreed(inst, c, model, partner.poll(), 828);
   });
 });

@@ -63,14 +63,15 @@ function adopt(state: State, p: Portfolio): boolean {
   if (!columns) return false;
   const theirs = new State(state.c, decodeMip(state.c, p.model, namesAtOne(columns)));
   if (theirs.hard === 0) p.shared = Math.min(p.shared, theirs.soft);
-  if (!better(theirs, state)) return false;
+  if (!betterRoster(theirs, state)) return false;
   state.cells.set(theirs.cells);
   state.recompute();
   p.adopted++;
   return true;
 }
 
-function better(a: State, b: State): boolean {
+/** Lexicographic: fewer hard violations, then a lower soft score. */
+export function betterRoster(a: State, b: State): boolean {
   if (a.hard !== b.hard) return a.hard < b.hard;
   return a.soft < b.soft - 1e-9;
 }
@@ -82,11 +83,24 @@ function namesAtOne(columns: string[]): (name: string) => number {
 
 /** The roster as the full model's x columns at 1 (names as in `buildMip`). */
 export function columnsOf(state: State): string[] {
-  const c = state.c;
+  return cellColumns(state.c, state.cells);
+}
+
+export function cellColumns(c: Compiled, cells: Int32Array): string[] {
   const out: string[] = [];
-  for (let i = 0; i < state.cells.length; i++) {
-    const s = state.cells[i] ?? OFF;
+  for (let i = 0; i < cells.length; i++) {
+    const s = cells[i] ?? OFF;
     if (s !== OFF) out.push(`x_${Math.floor(i / c.days)}_${i % c.days}_${s}`);
   }
   return out;
+}
+
+/** The inverse of `cellColumns`, for a partner that has no LP model to decode with. */
+export function columnCells(c: Compiled, columns: string[]): Int32Array {
+  const cells = new Int32Array(c.officers * c.days).fill(OFF);
+  for (const name of columns) {
+    const [, o, d, s] = name.split('_').map(Number);
+    if (o !== undefined && d !== undefined && s !== undefined) cells[o * c.days + d] = s;
+  }
+  return cells;
 }
