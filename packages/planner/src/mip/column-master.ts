@@ -26,6 +26,8 @@ export class ColumnMaster {
   private readonly firstPattern: number;
   /** Column values of the last LP (new columns, added after it, count as 0). */
   private lastValues: Float64Array = new Float64Array(0);
+  /** Whether the pattern columns are currently integer (after `solveInteger`). */
+  private integral = false;
   private readonly scratch: RowCost = { hard: 0, requests: 0, disruption: 0 };
 
   constructor(private readonly h: Highs, readonly c: Compiled) {
@@ -174,6 +176,7 @@ export class ColumnMaster {
     const types = new Int32Array(this.firstPattern + n);
     types.fill(1, this.firstPattern);
     this.model.changeColsIntegrality({ kind: 'range', from: 0, to: types.length - 1 }, types);
+    this.integral = true;
     this.model.options.set({ time_limit: Math.max(0.01, seconds) } as never);
     if (start) {
       const indices = this.startColumns(start);
@@ -204,7 +207,10 @@ export class ColumnMaster {
     return out;
   }
 
+  /** Back to the LP after an integer solve; a no-op otherwise, so HiGHS keeps its basis between pricing rounds. */
   private relax(): void {
+    if (!this.integral) return;
+    this.integral = false;
     const total = this.firstPattern + this.rows.length;
     this.model.changeColsIntegrality({ kind: 'range', from: 0, to: total - 1 }, new Int32Array(total));
     this.model.options.set({ time_limit: 1e9 } as never);
