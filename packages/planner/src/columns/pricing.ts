@@ -1,6 +1,6 @@
 import { allowedSlots, NONE, OFF, type Compiled } from '../compile';
 
-/**
+/*
  * Pricing for column generation: one officer's cheapest complete row (every hard rule
  * of `row.ts` kept) when each slot taken earns its dual value. A labelling dynamic
  * programme over the days: a label is a partial row ending in a state (last shift
@@ -9,6 +9,8 @@ import { allowedSlots, NONE, OFF, type Compiled } from '../compile';
  * `BUCKET` survive per state, so pricing is exact unless a bucket overflows. Labels
  * that cannot reach the caller's threshold are dropped early.
  */
+
+/** A priced row of one officer. */
 export interface PricedRow {
   /** Slot or OFF per day. */
   cells: Int32Array;
@@ -24,7 +26,7 @@ interface Label {
   weekends: number;
   /** Per limited type: shifts of that type still allowed. */
   slack: Int16Array | null;
-  /** Shift type of the last day, or -1 for off. */
+  /** Shift type of the last day, -1 for off, -2 before the first day. */
   last: number;
   run: number;
   /** Still in the row's first run, which the minimum-length rules exempt. */
@@ -33,7 +35,6 @@ interface Label {
   prev: Label | null;
   slot: number;
 }
-
 
 /**
  * Labels kept per state. Per-type maxima make states incomparable; keeping every
@@ -50,7 +51,7 @@ interface RowRules {
   minMinutes: number;
   maxMinutes: number;
   maxWeekends: number;
-  /** Per type: index into `counts`, or -1 when the type has no binding maximum. */
+  /** Per type: index into a label's `slack`, or -1 when the type has no binding maximum. */
   limited: Int32Array;
   maxPerType: Int32Array;
   limitedCount: number;
