@@ -141,7 +141,7 @@ export function priceRow(c: Compiled, o: number, dual: Float64Array, below = Num
   for (let d = 0; d < D; d++) {
     const next = new Map<number, Label[]>();
     const daysLeft = D - d - 1;
-    const reachable = (D - d - 1) * r.longest;
+    const reachable = daysLeft * r.longest;
     // A label that cannot end below `below` even at each later day's cheapest choice is dropped.
     const limit = below - (rest[d + 1] ?? 0);
     for (const l of labels) {

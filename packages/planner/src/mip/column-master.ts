@@ -21,8 +21,11 @@ type Model = ReturnType<Highs['createModel']>;
 export class ColumnMaster {
   private readonly model: Model;
   /** Pool: per column, its officer and cells. */
-  readonly rows: { officer: number; cells: Int32Array; cost: number }[] = [];
-  private readonly seen = new Set<string>();
+  readonly rows: { officer: number; cells: Int32Array }[] = [];
+  /** Pool index per row key (`rowKey`), so a known row is neither added twice nor searched for. */
+  private readonly index = new Map<string, number>();
+  /** One roster-sized buffer for scoring a single row with the engine's `rowCost`. */
+  private readonly rowBuffer: Int32Array;
   private readonly firstPattern: number;
   /** Column values of the last LP (new columns, added after it, count as 0). */
   private lastValues: Float64Array = new Float64Array(0);
@@ -44,21 +47,22 @@ export class ColumnMaster {
       this.model.addCol(c.slotOver[s] ?? 0, 0, Number.POSITIVE_INFINITY, { indices: [O + s], values: [-1] });
     }
     this.firstPattern = 2 * c.slots;
+    this.rowBuffer = new Int32Array(O * c.days).fill(OFF);
   }
 
   /** Add a valid row to the pool; false when it breaks a hard rule or is known. */
   add(officer: number, cells: Int32Array): boolean {
-    const key = `${officer}:${cells.join(',')}`;
-    if (this.seen.has(key)) return false;
-    const full = new Int32Array(this.c.officers * this.c.days).fill(OFF);
-    full.set(cells, officer * this.c.days);
-    const cost = rowCost(this.c, full, officer, this.scratch);
+    const key = rowKey(officer, cells);
+    if (this.index.has(key)) return false;
+    // rowCost reads only the officer's own row of the buffer.
+    this.rowBuffer.set(cells, officer * this.c.days);
+    const cost = rowCost(this.c, this.rowBuffer, officer, this.scratch);
     if (cost.hard > 0) return false;
-    this.seen.add(key);
+    this.index.set(key, this.rows.length);
     const indices = [officer];
     for (const s of cells) if (s !== OFF) indices.push(this.c.officers + s);
     this.model.addCol(cost.requests + cost.disruption, 0, 1, { indices, values: indices.map(() => 1) });
-    this.rows.push({ officer, cells: cells.slice(), cost: cost.requests + cost.disruption });
+    this.rows.push({ officer, cells: cells.slice() });
     return true;
   }
 
@@ -171,7 +175,7 @@ export class ColumnMaster {
   }
 
   /** The integer master over the pool, started from `start` (a roster whose rows are in the pool). */
-  solveInteger(seconds: number, start?: Int32Array): { cells: Int32Array; objective: number } | null {
+  solveInteger(seconds: number, start?: Int32Array): { cells: Int32Array } | null {
     const n = this.rows.length;
     const types = new Int32Array(this.firstPattern + n);
     types.fill(1, this.firstPattern);
@@ -194,15 +198,15 @@ export class ColumnMaster {
       found++;
     }
     this.relax();
-    return found === this.c.officers ? { cells, objective: this.model.getObjectiveValue() } : null;
+    return found === this.c.officers ? { cells } : null;
   }
 
   private startColumns(start: Int32Array): number[] {
     const D = this.c.days;
     const out: number[] = [];
-    for (const [j, r] of this.rows.entries()) {
-      const mine = start.subarray(r.officer * D, (r.officer + 1) * D);
-      if (r.cells.every((s, d) => s === mine[d])) out.push(this.firstPattern + j);
+    for (let o = 0; o < this.c.officers; o++) {
+      const j = this.index.get(rowKey(o, start.subarray(o * D, (o + 1) * D)));
+      if (j !== undefined) out.push(this.firstPattern + j);
     }
     return out;
   }
@@ -219,4 +223,8 @@ export class ColumnMaster {
   dispose(): void {
     this.model.dispose();
   }
+}
+
+function rowKey(officer: number, cells: Int32Array): string {
+  return `${officer}:${cells.join(',')}`;
 }
