@@ -17,4 +17,15 @@ export default tseslint.config(
     files: ['scripts/**', 'bench/**', '**/cli/**', 'e2e/**'],
     rules: { 'no-console': 'off' },
   },
+  // The guarded layer (ADR 0010): only apps/server/src/platform/guard/ mints access grants, and
+  // nobody makes one by casting. Personal-data repositories take a grant, so bypassing the
+  // need-to-know check would need an edit this rule reports.
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['apps/server/src/platform/guard/**', 'packages/db/src/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@hoeder/db/grant-mint', message: 'Access grants are minted only by the guarded layer (apps/server/src/platform/guard, ADR 0010).' }], patterns: [{ group: ['**/access/mint', '**/access/grants'], message: 'Access grants are minted only by the guarded layer (ADR 0010).' }] }],
+      'no-restricted-syntax': ['error', { selector: "TSAsExpression > TSTypeReference[typeName.name=/^(Case|Daf)(Read|Write|Set)Grant$/]", message: 'A grant comes from the guarded layer, never from a cast (ADR 0010).' }],
+    },
+  },
 );

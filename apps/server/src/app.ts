@@ -18,6 +18,7 @@ import { AppError } from './platform/app-error';
 import type { Clock } from './platform/clock';
 import { installErrorHandler } from './platform/error-handler';
 import { loggerOptions } from './platform/logger';
+import { trackRoutes, type RegisteredRoute } from './platform/route-registry';
 import { registerTestClockRoutes } from './platform/test-clock.routes';
 import { registerUserRoutes } from './users/user.routes';
 import type { UserService } from './users/user.service';
@@ -43,8 +44,9 @@ export interface AppDeps {
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
-export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.WritableStream; onRoutes?: (routes: () => RegisteredRoute[]) => void } = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: loggerOptions(deps.config.logLevel, options.logStream), genReqId: () => randomUUID(), bodyLimit: 256 * 1024 });
+  options.onRoutes?.(trackRoutes(app));
   // The request id ties a reply to its audit entry; callers quote it to the service desk.
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

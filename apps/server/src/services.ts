@@ -8,6 +8,7 @@ import { createCaseService } from './cases/case.service';
 import type { AppConfig } from './config';
 import type { Clock } from './platform/clock';
 import { createUserService } from './users/user.service';
+import { createGuard } from './platform/guard/guard';
 import { createPolicyStore } from './policy/policy-store';
 import { createPolicyService } from './policy/policy.service';
 import { createPolicyDecisionService } from './policy/policy-decisions.service';
@@ -18,18 +19,19 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
   const db = database.db;
   const audit = createAuditService();
   const policies = createPolicyStore({ db });
+  const guard = createGuard({ db, audit });
   return {
     config,
     db,
     clock,
     audit,
-    cases: createCaseService({ db, audit, policies }),
+    cases: createCaseService({ guard, policies }),
     policies,
-    policy: createPolicyService({ db, audit, policies }),
-    policyDecisions: createPolicyDecisionService({ db, audit, policies }),
-    policyImpact: createPolicyImpact({ db, audit, policies }),
-    users: createUserService({ db, audit }),
-    breakGlass: createBreakGlassService({ db, audit }),
-    assessments: createAssessmentService({ db, audit, templates: loadMethodTemplates(config.methodTemplatesDir) }),
+    policy: createPolicyService({ guard, policies }),
+    policyDecisions: createPolicyDecisionService({ guard, policies }),
+    policyImpact: createPolicyImpact({ guard, policies }),
+    users: createUserService({ guard }),
+    breakGlass: createBreakGlassService({ guard }),
+    assessments: createAssessmentService({ guard, templates: loadMethodTemplates(config.methodTemplatesDir) }),
   };
 }

@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { ACTIVITY_DOMAINS, type CaseFacts, type PolicyPhenomenon, type PolicyThreatLevel } from '@hoeder/domain';
+import { ACTIVITY_DOMAINS, NATIONAL_PHENOMENA, type CaseFacts, type PolicyThreatLevel } from '@hoeder/domain';
 import { IsoDate, IsoDateTime, ResistanceLevel, Text, Uuid } from './common';
 
-const POLICY_PHENOMENA = ['organised_crime', 'terrorism', 'state_actor', 'radicalised_loner'] as const satisfies readonly PolicyPhenomenon[];
 const POLICY_THREAT_LEVELS = ['low', 'medium', 'high', 'very_high'] as const satisfies readonly PolicyThreatLevel[];
 
 /** The facts the package policy weighs (DOMAIN §5); names are the DMN input data names. */
 export const CaseFactsSchema = z.object({
-  phenomenon: z.enum(POLICY_PHENOMENA),
+  phenomenon: z.enum(NATIONAL_PHENOMENA),
   threatLevel: z.enum(POLICY_THREAT_LEVELS),
   ownResistance: z.enum(['sufficient', 'partial', 'insufficient']),
   threatDuration: z.enum(['short', 'long']),
@@ -53,7 +52,7 @@ export type PolicyProposal = z.infer<typeof PolicyProposal>;
 export const PolicyPrefill = z.object({
   policyVersion: z.string().nullable(),
   effectiveFrom: IsoDate.nullable(),
-  phenomenon: z.enum(POLICY_PHENOMENA).nullable(),
+  phenomenon: z.enum(NATIONAL_PHENOMENA).nullable(),
   threatLevel: z.enum(POLICY_THREAT_LEVELS).nullable(),
   /** From the final DAF version's integrated judgement, when the reader may see it. */
   ownResistance: CaseFactsSchema.shape.ownResistance.nullable(),

@@ -7,3 +7,5 @@ export * from './users/user.repository';
 export * from './cases/case.repository';
 export * from './cases/break-glass.repository';
 export * from './policy/policy.repository';
+export * from './assessments/assessment.repository';
+export type { AnyCaseGrant, AnyDafGrant, CaseReadGrant, CaseSetGrant, CaseWriteGrant, DafReadGrant, DafWriteGrant, ReadBasis } from './access/grants';

@@ -1,123 +1,83 @@
-import {
-  assessment,
-  classificationRank,
-  decideCase,
-  fail,
-  mayIssueCommand,
-  ok,
-  projectCase,
-  type Classification,
-  type Result,
-} from '@hoeder/domain';
+import { assessment, decideCase, fail, ok, type CaseState, type Classification, type Result } from '@hoeder/domain';
 import type { AssessmentCommandAccepted } from '@hoeder/contracts';
-import { appendCaseEvents, loadCaseEvents, saveCaseProjection, type Database, type Db } from '@hoeder/db';
-import type { Kysely } from 'kysely';
-import type { AuditService } from '../audit/audit.service';
-import { actingRole, type AuthenticatedActor, type RequestContext } from '../platform/actor';
-import { auditStatus, runLoggedCommand } from '../platform/logged-command';
-import { processingActivity } from '../cases/case-access';
-import { dafAccess, dafAssessmentId, recordClassification, type DafAccess } from './assessment-access';
-import { appendAssessmentEvents, saveAssessmentSummary } from './assessment.repository';
+import { appendAssessmentEvents, loadAssessmentEvents, saveAssessmentSummary, type CaseWriteGrant, type Db, type DafWriteGrant } from '@hoeder/db';
+import type { AuthenticatedActor, RequestContext } from '../platform/actor';
+import { caseStream } from '../cases/case-stream';
+import { dafCommand, type DafAccess } from '../platform/guard/daf-check';
+import type { Guard } from '../platform/guard/guard';
+import { prepareStreamCommand, versionConflict, type Prepared, type StreamAdapter } from '../platform/guard/stream-command';
+import { dafAssessmentId } from './daf-ids';
 
 type AssessmentCommand = assessment.AssessmentCommand;
 type AssessmentState = assessment.AssessmentState;
 
-const conflict = () => fail('VERSION_CONFLICT', 'the assessment was changed by someone else; reload and try again');
-
-/** The classification a command writes at: a draft may raise the record's marking. */
-function writtenClassification(daf: DafAccess, command: AssessmentCommand): Classification {
-  const c = command.type === 'StartDraft' ? command.classification : command.type === 'ReviseDraft' ? command.content.classification : undefined;
-  return c && classificationRank(c) > classificationRank(daf.classification) ? c : daf.classification;
-}
-
-/**
- * Writing the DAF record needs what writing the assessment section of the case needs (role,
- * membership, clearance and release, ADR 0006) at the marking the record will carry.
- */
-function mayWrite(actor: AuthenticatedActor, daf: DafAccess, command: AssessmentCommand): boolean {
-  const target = { caseId: daf.access.summary.caseId, classification: writtenClassification(daf, command) };
-  return mayIssueCommand(actor, 'RecordAssessment', target, daf.access.memberOf);
+/** The DAF stream (ADR 0009) for the stream pipeline; the read model carries numbers and the record's marking. */
+function dafStream(trx: Db, grant: DafWriteGrant, daf: DafAccess, now: Date): StreamAdapter<AssessmentState, assessment.AssessmentEventBody, assessment.RecordedAssessmentEvent> {
+  return {
+    name: 'assessment',
+    load: async () => (await loadAssessmentEvents(trx, grant)).get(grant.caseId) ?? [],
+    project: (events) => assessment.projectAssessment(events),
+    version: (state) => state?.version ?? 0,
+    recorded: (e, version) => ({ body: e.body, actorId: e.actorId, occurredAt: e.occurredAt.toISOString(), caseId: grant.caseId, version }),
+    append: (expected, events) => appendAssessmentEvents(trx, grant, expected, events),
+    save: (next) => saveAssessmentSummary(trx, grant, next, assessment.recordClassification(daf.access.summary.classification as Classification, next.versions), now),
+  };
 }
 
 /**
  * The bridge to the case lifecycle (ADR 0009): a finalised DAF version is recorded in the case
- * stream as `AssessmentRecorded` in the same transaction, so the case moves on and decisions link
- * to the exact DAF version. Decided before anything is appended: a refusal leaves both streams as
- * they were.
+ * stream as `AssessmentRecorded`, through the same stream pipeline, in the same transaction, so
+ * the case moves on and decisions link to the exact DAF version. Decided before anything is
+ * appended: a refusal leaves both streams as they were.
  */
-async function bridgeToCase(trx: Db, ctx: RequestContext, actor: AuthenticatedActor, caseId: string, state: AssessmentState) {
+async function prepareBridge(trx: Db, ctx: RequestContext, actor: AuthenticatedActor, grant: CaseWriteGrant, state: AssessmentState): Promise<Result<Prepared<CaseState>>> {
   const final = assessment.currentFinal(state);
   const judgement = final?.content.judgement;
   if (!final || !judgement || !final.validUntil) return fail('INVALID_TRANSITION', 'no final assessment to record');
-  const caseEvents = await loadCaseEvents(trx, caseId);
-  const caseState = projectCase(caseEvents);
   const command = {
     type: 'RecordAssessment' as const,
-    assessmentId: dafAssessmentId(caseId, final.versionNumber),
+    assessmentId: dafAssessmentId(grant.caseId, final.versionNumber),
     threatLevel: judgement.threat.level,
     summary: `Dreigingsinschatting v${final.versionNumber} — ${judgement.threat.motivation.trim()}`.slice(0, 10000),
     scenarios: final.content.scenarios.map((s) => `${s.actor}: ${s.target}`.slice(0, 2000)),
     validUntil: final.validUntil,
   };
-  const decided = decideCase(caseState, command, { actorId: actor.userId, now: ctx.now.toISOString() });
-  if (!decided.ok) return decided;
-  const base = caseState?.version ?? 0;
-  const events = decided.value.map((body) => ({ body, actorId: actor.userId, actorRole: actingRole(actor), occurredAt: ctx.now, traceId: ctx.traceId }));
-  /** Appends the case event and projects the case read model; returns the new case version. */
-  const commit = async (): Promise<number> => {
-    const version = await appendCaseEvents(trx, caseId, base, events);
-    const next = projectCase([...caseEvents, ...events.map((e, i) => ({ ...e, caseId, version: base + i + 1, occurredAt: ctx.now.toISOString() }))]);
-    if (next) await saveCaseProjection(trx, next, ctx.now);
-    return version;
-  };
-  return ok(commit);
+  return prepareStreamCommand(ctx, actor, {
+    stream: caseStream(trx, grant, ctx.now),
+    expectedVersion: 'current',
+    decide: (caseState) => decideCase(caseState, command, { actorId: actor.userId, now: ctx.now.toISOString() }),
+  });
 }
 
-export function createAssessmentCommands({ db, audit, templates }: { db: Kysely<Database>; audit: AuditService; templates: readonly assessment.MethodTemplate[] }) {
-  /** One command, one transaction: access, version check, decide, append, project, bridge. */
-  async function executeIn(trx: Db, ctx: RequestContext, actor: AuthenticatedActor, caseId: string, expectedVersion: number, command: AssessmentCommand): Promise<Result<AssessmentCommandAccepted>> {
-    const daf = await dafAccess(trx, actor, caseId, ctx.now);
-    if (!daf || daf.view.parts.length === 0) return fail('NOT_FOUND', 'case not found');
-    if (!mayWrite(actor, daf, command)) return fail('FORBIDDEN_ACTION', `your role may not ${command.type} on this case`);
-    const current = daf.state?.version ?? 0;
-    if (current !== expectedVersion) return fail('VERSION_CONFLICT', 'the assessment was changed by someone else; reload and try again', { currentVersion: current });
-    const decided = assessment.decideAssessment(daf.state, command, { actorId: actor.userId, actorRoles: actor.roles, now: ctx.now.toISOString(), templates });
-    if (!decided.ok) return decided;
-    const newEvents = decided.value.map((body) => ({ body, actorId: actor.userId, actorRole: actingRole(actor), occurredAt: ctx.now, traceId: ctx.traceId }));
-    const recorded = newEvents.map((e, i) => ({ ...e, caseId, version: expectedVersion + i + 1, occurredAt: ctx.now.toISOString() }));
-    const next = assessment.projectAssessment([...daf.events, ...recorded])!;
-    const bridge = command.type === 'FinaliseAssessment' ? await bridgeToCase(trx, ctx, actor, caseId, next) : undefined;
-    if (bridge && !bridge.ok) return bridge;
-    const version = await appendAssessmentEvents(trx, caseId, expectedVersion, newEvents);
-    await saveAssessmentSummary(trx, next, recordClassification(daf.access.summary.classification as Classification, next), ctx.now);
-    const caseVersion = bridge?.ok ? await bridge.value() : undefined;
-    const itemId = command.type === 'RegisterItem' ? command.item.itemId : undefined;
-    return ok({ caseId, version, ...(caseVersion ? { caseVersion } : {}), ...(itemId ? { itemId } : {}) });
-  }
-
-  async function recordOutcome(trx: Db, ctx: RequestContext, actor: AuthenticatedActor, caseId: string, command: AssessmentCommand, result: Result<AssessmentCommandAccepted>) {
-    await audit.record(trx, ctx, actor, {
+export function createAssessmentCommands({ guard, templates }: { guard: Guard; templates: readonly assessment.MethodTemplate[] }) {
+  /**
+   * Runs a DAF command through the guarded layer and the stream pipeline; finalising also prepares
+   * the case command, and both commit only when both were decided.
+   */
+  async function execute(ctx: RequestContext, actor: AuthenticatedActor, caseId: string, expectedVersion: number, command: AssessmentCommand): Promise<Result<AssessmentCommandAccepted>> {
+    const access = {
       operation: `assessment.command.${command.type}`,
-      status: result.ok ? 'ok' : auditStatus(result.error.code),
-      processingActivity: processingActivity(actor, new Set(result.ok ? [caseId] : []), caseId),
       objectType: 'assessment',
       objectId: caseId,
       dataSubjectId: caseId,
-      details: result.ok ? { version: result.value.version, caseVersion: result.value.caseVersion, itemId: result.value.itemId } : { errorCode: result.error.code },
+      check: dafCommand(caseId, command),
+      conflict: () => versionConflict('assessment'),
+    };
+    return guard.withAccess(ctx, actor, access, async ({ trx, grant, note }) => {
+      const prepared = await prepareStreamCommand(ctx, actor, {
+        stream: dafStream(trx, grant.write, grant.daf, ctx.now),
+        expectedVersion,
+        decide: (state) => assessment.decideAssessment(state, command, { actorId: actor.userId, actorRoles: actor.roles, now: ctx.now.toISOString(), templates }),
+      });
+      if (!prepared.ok) return prepared;
+      const bridge = command.type === 'FinaliseAssessment' ? await prepareBridge(trx, ctx, actor, grant.bridge, prepared.value.state) : undefined;
+      if (bridge && !bridge.ok) return bridge;
+      const version = await prepared.value.commit();
+      const caseVersion = bridge?.ok ? await bridge.value.commit() : undefined;
+      const itemId = command.type === 'RegisterItem' ? command.item.itemId : undefined;
+      note({ version, caseVersion, itemId });
+      return ok({ caseId, version, ...(caseVersion ? { caseVersion } : {}), ...(itemId ? { itemId } : {}) });
     });
-  }
-
-  /**
-   * Runs a DAF command. A refusal writes nothing but is logged in the same transaction; a lost
-   * race (the unique constraint fired, on either stream) is a 409, logged in a new transaction.
-   */
-  async function execute(ctx: RequestContext, actor: AuthenticatedActor, caseId: string, expectedVersion: number, command: AssessmentCommand): Promise<Result<AssessmentCommandAccepted>> {
-    return runLoggedCommand(
-      db,
-      (trx) => executeIn(trx, ctx, actor, caseId, expectedVersion, command),
-      (trx, result) => recordOutcome(trx, ctx, actor, caseId, command, result),
-      conflict,
-    );
   }
 
   return { execute };

@@ -1,6 +1,6 @@
 import { assessment } from '@hoeder/domain';
 import type { AssessmentView, VersionComparisonView } from '@hoeder/contracts';
-import { dafAssessmentId } from './assessment-access';
+import { dafAssessmentId } from './daf-ids';
 
 type AssessmentState = assessment.AssessmentState;
 type DafView = assessment.DafView;

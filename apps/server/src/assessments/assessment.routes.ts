@@ -51,7 +51,7 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: { assessmen
   });
 
   app.get('/api/assessments/reassessment-due', { schema: { tags: TAGS, summary: 'Cases whose assessment needs re-assessment (herijking)' } }, async (request) => {
-    return { caseIds: await assessments.reassessmentDue(ctx(request), requireActor(request)) };
+    return { caseIds: unwrap(await assessments.reassessmentDue(ctx(request), requireActor(request))) };
   });
 
   app.get('/api/cases/:caseId/assessment', { schema: { tags: TAGS, summary: 'The DAF record of a case as the user may see it', params: openApi(CaseIdParams) } }, async (request) => {

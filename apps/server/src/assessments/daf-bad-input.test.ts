@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { badBody, BAD_TEXT, wrongValue } from '../testing/bad-bodies';
-import { countAuditEntries, countCaseEvents } from '@hoeder/db';
+import { countAssessmentEvents, countAuditEntries, countCaseEvents } from '@hoeder/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
 import { sampleRegistration, userIdOf } from '../testing/service-fixture';
-import { countAssessmentEvents } from './assessment.repository';
 import { completeContent, productInput, TEMPLATE_REF } from './daf-samples';
 
 /**

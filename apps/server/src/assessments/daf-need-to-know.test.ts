@@ -1,12 +1,14 @@
 import { CLASSIFICATIONS, type Classification, type Organisation, type Role } from '@hoeder/domain';
-import { auditEntriesFor } from '@hoeder/db';
+import { auditEntriesFor, countAssessmentEvents } from '@hoeder/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, type DemoAccount } from '../demo/demo-accounts';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
 import { sampleRegistration, userIdOf } from '../testing/service-fixture';
-import { countAssessmentEvents } from './assessment.repository';
 import { finaliseDafOverHttp } from './daf-http-flow';
-import { productInput } from './daf-samples';
+import { completeContent, productInput, TEMPLATE_REF } from './daf-samples';
+import { auditOfRequest, trackRequests, uncoveredRoutes } from '../testing/access-matrix';
+import { assessment } from '@hoeder/domain';
+import { randomUUID } from 'node:crypto';
 
 /**
  * The DAF access matrix over HTTP: every demo account × item classification × originator release
@@ -58,11 +60,13 @@ function expectedContent(a: DemoAccount, items: readonly MatrixItem[]): string[]
 }
 
 let f: HttpFixture;
+let seen: () => Set<string>;
 let caseId: string;
 const items: MatrixItem[] = [];
 
 beforeAll(async () => {
   f = await openHttpFixture();
+  seen = trackRequests(f);
   const triage = await f.session('triage');
   const reg = await f.api(triage, 'POST', '/api/cases', sampleRegistration({ classification: 'dep_confidential' }));
   caseId = (reg.body as { caseId: string }).caseId;
@@ -112,18 +116,44 @@ describe.each(DEMO_ACCOUNTS.map((a) => [a.username, a] as const))('DAF need-to-k
     expect(JSON.stringify(viewed)).not.toContain('synthetisch');
   });
 
-  it('may write only as a member analyst; others are refused and nothing is written', async () => {
+  it('may write only as a member analyst, on every DAF command route; others are refused and nothing is written', async () => {
     const who = await f.session(username);
     const before = await countAssessmentEvents(f.database.db);
     const today = f.clock.now().toISOString().slice(0, 10);
-    const reply = await f.api(who, 'POST', `/api/cases/${caseId}/assessment/items`, { expectedVersion: 999, item: productInput(today) });
     const visible = expectedParts(account).length > 0;
     const mayWrite = visible && account.roles[0] === 'threat_analyst' && MEMBERS.includes(username);
-    expect(reply.status).toBe(!visible ? 404 : mayWrite ? 409 : 403);
-    expect(await entriesOf(reply.requestId)).toHaveLength(1);
+    const stale = { expectedVersion: 999 };
+    const commands: [string, Record<string, unknown>][] = [
+      ['/items', { ...stale, item: productInput(today) }],
+      ['/drafts', { ...stale, template: TEMPLATE_REF, classification: 'stg_confidential' }],
+      ['/draft', { ...stale, content: completeContent(items.map((i) => i.itemId), today) }],
+      ['/submit', stale],
+      ['/challenges', { ...stale, verdict: 'agree', reasons: 'Oordeel volgt uit de bronnen.' }],
+      ['/return-to-draft', { ...stale, reason: 'Herzien na nieuwe informatie.' }],
+      ['/finalise', { ...stale, validUntil: '2026-10-01' }],
+      ['/assumption-tests', { ...stale, assumptionId: randomUUID(), outcome: assessment.ASSUMPTION_TEST_OUTCOMES[0], note: 'Getoetst.' }],
+    ];
+    for (const [path, body] of commands) {
+      const reply = await f.api(who, 'POST', `/api/cases/${caseId}/assessment${path}`, body);
+      expect({ path, status: reply.status }).toEqual({ path, status: !visible ? 404 : mayWrite ? 409 : 403 });
+      expect(await entriesOf(reply.requestId)).toHaveLength(1);
+    }
     expect(await countAssessmentEvents(f.database.db)).toBe(before);
     const compare = await f.api(who, 'GET', `/api/cases/${caseId}/assessment/compare?from=1&to=1`);
     expect(compare.status).toBe(visible ? 200 : 404);
+  });
+
+  it('reads the decision basis, the re-assessment list and the templates only as far as need-to-know allows; each read is audited', async () => {
+    const who = await f.session(username);
+    const visible = expectedParts(account).length > 0;
+    const basis = await f.api(who, 'GET', `/api/cases/${caseId}/assessment/decision-basis/${randomUUID()}`);
+    expect(basis.status).toBe(404);
+    expect((basis.body as { error: { message: string } }).error.message).toBe(visible ? 'no such decision' : 'case not found');
+    expect(await entriesOf(basis.requestId)).toMatchObject([{ operation: 'assessment.decision_basis', status: 'denied' }]);
+    const due = await f.api(who, 'GET', '/api/assessments/reassessment-due');
+    expect(due.status).toBe(200);
+    expect(await auditOfRequest(f.database.db, due.requestId)).toMatchObject([{ operation: 'assessment.reassessment_list', status: 'ok' }]);
+    expect((await f.api(who, 'GET', '/api/assessment-templates')).status).toBe(200);
   });
 });
 
@@ -136,5 +166,11 @@ describe('without a session', () => {
   it('the test clock does not exist unless explicitly enabled', async () => {
     const reply = await f.api(await f.session('analist'), 'POST', '/api/test/clock', { advanceDays: 10 });
     expect(reply.status).toBe(404);
+  });
+});
+
+describe('the matrix', () => {
+  it('requested every route the access-matrix table gives it (testing/access-matrix.ts)', () => {
+    expect(uncoveredRoutes('assessments/daf-need-to-know.test.ts', seen())).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { assessment, projectCaseAsOf, type Classification, type RecordedCaseEvent } from '@hoeder/domain';
 import type { DecisionBasisView } from '@hoeder/contracts';
 import { findUsersByIds, type Db } from '@hoeder/db';
-import { dafAssessmentId, type DafAccess } from './assessment-access';
+import type { DafAccess } from '../platform/guard/daf-check';
+import { dafAssessmentId } from './daf-ids';
 
 /**
  * "As of" for one decision (ADR 0008): which DAF version was in effect, which items were

@@ -1,4 +1,4 @@
-import { auditEntriesFor } from '@hoeder/db';
+import { auditEntriesFor, listBreakGlassGrants } from '@hoeder/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs } from '../auth/testing/login-as';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
@@ -24,6 +24,23 @@ describe('break-glass access', () => {
     expect((await f.api(await f.session('politie'), 'POST', `/api/cases/${caseId}/break-glass`, { justification: REASON })).status).toBe(403);
     expect((await f.api(analyst, 'POST', `/api/cases/00000000-0000-4000-8000-0000000000ff/break-glass`, { justification: REASON })).status).toBe(404);
     expect((await f.api(analyst, 'GET', `/api/cases/${caseId}`)).status).toBe(404);
+  });
+
+  it('answers a case the grant would not let the requester read exactly like a missing case (issue 10, fault 6)', async () => {
+    // The LCC coordinator may use break-glass but is cleared Stg. Confidentieel: a Stg. Geheim
+    // case stays unreadable under a grant, so the request must not reveal that the case exists.
+    const secret = await driveCase(f, 'stg_secret', ['analist'], 'in_assessment');
+    const lcc = await f.session('lcc');
+    const grantsBefore = (await listBreakGlassGrants(f.database.db)).length;
+    const hidden = await f.api(lcc, 'POST', `/api/cases/${secret}/break-glass`, { justification: REASON });
+    const missing = await f.api(lcc, 'POST', '/api/cases/00000000-0000-4000-8000-0000000000fe/break-glass', { justification: REASON });
+    expect(hidden.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect((hidden.body as { error: unknown }).error).toEqual((missing.body as { error: unknown }).error);
+    expect(await listBreakGlassGrants(f.database.db)).toHaveLength(grantsBefore);
+    const entries = (await auditEntriesFor(f.database.db, secret)).filter((e) => e.traceId === hidden.requestId);
+    expect(entries).toMatchObject([{ operation: 'case.break_glass', status: 'denied', userId: userIdOf('lcc') }]);
+    expect((await f.api(lcc, 'GET', `/api/cases/${secret}`)).status).toBe(404);
   });
 
   it('grants a justified, audited, alerting, read-only view that expires', async () => {

@@ -44,7 +44,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: { cases: CaseServ
   const ctx = (request: FastifyRequest) => requestContext(request, clock);
 
   app.get('/api/cases', { schema: { tags: TAGS, summary: 'The cases the user may see' } }, async (request) => {
-    return cases.list(ctx(request), requireActor(request));
+    return unwrap(await cases.list(ctx(request), requireActor(request)));
   });
 
   app.post('/api/cases', { schema: { tags: TAGS, summary: 'Register a case (aanmelding)', body: openApi(RegisterCaseRequest) } }, async (request, reply) => {

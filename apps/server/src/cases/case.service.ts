@@ -1,26 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import {
-  fail,
-  ok,
-  projectCase,
-  projectCaseAsOf,
-  timelineSection,
-  type CaseCommand,
-  type Result,
-} from '@hoeder/domain';
+import { fail, ok, projectCase, projectCaseAsOf, timelineSection, type CaseCommand, type Result } from '@hoeder/domain';
 import type { CaseListItem, CaseView, CommandAccepted, RegisterCaseRequest, TimelineEntry } from '@hoeder/contracts';
-import { findUsersByIds, loadCaseEvents, type Database, type Db } from '@hoeder/db';
-import type { Kysely } from 'kysely';
-import type { AuditService } from '../audit/audit.service';
+import { findUsersByIds, loadCaseEvents, type Db } from '@hoeder/db';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
-import { buildCaseView, userIdsIn } from './case-view';
-import { caseAccess, processingActivity, visibleCases } from './case-access';
-import { createCaseCommands } from './case-commands';
+import { caseList, caseRead } from '../platform/guard/case-check';
+import type { Guard } from '../platform/guard/guard';
 import type { PolicyStore } from '../policy/policy-store';
+import { createCaseCommands } from './case-commands';
+import { buildCaseView, userIdsIn } from './case-view';
 
 export interface CaseServiceDeps {
-  db: Kysely<Database>;
-  audit: AuditService;
+  guard: Guard;
   policies: Pick<PolicyStore, 'evaluatorInEffect' | 'ensureShipped'>;
 }
 
@@ -29,68 +19,36 @@ async function displayNames(db: Db, ids: readonly string[]): Promise<Map<string,
   return new Map(users.map((u) => [u.userId, u.displayName]));
 }
 
-/**
- * Case reads and writes. Every method starts with the need-to-know check and appends its audit
- * entry in the same transaction as the access itself.
- */
-export function createCaseService({ db, audit, policies }: CaseServiceDeps) {
-  const commands = createCaseCommands({ db, audit, policies });
-  const notFound = () => fail('NOT_FOUND', 'case not found');
+/** Case reads and writes, each through the guarded layer (ADR 0010): check, grant, audit. */
+export function createCaseService({ guard, policies }: CaseServiceDeps) {
+  const commands = createCaseCommands({ guard, policies });
+  const onCase = (operation: string, caseId: string) => ({ operation, objectType: 'case', objectId: caseId, dataSubjectId: caseId });
 
   return {
-    list: (ctx: RequestContext, actor: AuthenticatedActor): Promise<CaseListItem[]> =>
-      db.transaction().execute(async (trx) => {
-        const cases = await visibleCases(trx, actor, ctx.now);
-        await audit.record(trx, ctx, actor, {
-          operation: 'case.list',
-          status: 'ok',
-          processingActivity: 'protection.case_handling',
-          objectType: 'case',
-          details: { caseIds: cases.map((c) => c.caseId) },
-        });
+    list: async (ctx: RequestContext, actor: AuthenticatedActor): Promise<Result<CaseListItem[]>> =>
+      guard.withAccess(ctx, actor, { operation: 'case.list', objectType: 'case', check: caseList() }, async ({ grant }) =>
         // The read model stores the closed lists as text; they were validated when written.
-        return cases as CaseListItem[];
-      }),
+        ok(grant.rows as CaseListItem[]),
+      ),
 
     view: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, asOf?: string): Promise<Result<CaseView>> =>
-      db.transaction().execute(async (trx) => {
-        const access = await caseAccess(trx, actor, caseId, ctx.now);
-        const events = access ? await loadCaseEvents(trx, caseId) : [];
+      guard.withAccess(ctx, actor, { ...onCase('case.view', caseId), check: caseRead(caseId) }, async ({ trx, grant, note }) => {
+        const events = await loadCaseEvents(trx, grant.read);
         const state = asOf ? projectCaseAsOf(events, asOf) : projectCase(events);
-        const base = { operation: 'case.view', objectType: 'case', objectId: caseId, dataSubjectId: caseId };
-        if (!access || !state) {
-          await audit.record(trx, ctx, actor, { ...base, status: 'denied', processingActivity: 'protection.case_handling', details: { asOf: asOf ?? null } });
-          return notFound();
-        }
-        await audit.record(trx, ctx, actor, {
-          ...base,
-          status: 'ok',
-          processingActivity: processingActivity(actor, access.memberOf, caseId, access.breakGlass),
-          details: { sections: [...access.sections], asOf: asOf ?? null, version: state.version },
-        });
+        note({ asOf: asOf ?? null, version: state?.version ?? null });
+        if (!state) return fail('NOT_FOUND', 'case not found');
         const names = await displayNames(trx, userIdsIn(state));
-        return ok(buildCaseView(state, access.sections, names, asOf ?? null));
+        return ok(buildCaseView(state, grant.access.sections, names, asOf ?? null));
       }),
 
     timeline: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string): Promise<Result<TimelineEntry[]>> =>
-      db.transaction().execute(async (trx) => {
-        const access = await caseAccess(trx, actor, caseId, ctx.now);
-        const base = { operation: 'case.timeline', objectType: 'case', objectId: caseId, dataSubjectId: caseId };
-        if (!access || !access.sections.has('timeline')) {
-          await audit.record(trx, ctx, actor, { ...base, status: 'denied', processingActivity: 'protection.case_handling' });
-          return notFound();
-        }
-        const events = await loadCaseEvents(trx, caseId);
+      guard.withAccess(ctx, actor, { ...onCase('case.timeline', caseId), check: caseRead(caseId, 'timeline') }, async ({ trx, grant, note }) => {
+        const events = await loadCaseEvents(trx, grant.read);
         const shown = events.flatMap((e) => {
-          const section = timelineSection(e.body.type, access.sections);
+          const section = timelineSection(e.body.type, grant.access.sections);
           return section ? [{ ...e, section }] : [];
         });
-        await audit.record(trx, ctx, actor, {
-          ...base,
-          status: 'ok',
-          processingActivity: processingActivity(actor, access.memberOf, caseId, access.breakGlass),
-          details: { versions: shown.map((e) => e.version) },
-        });
+        note({ versions: shown.map((e) => e.version) });
         const names = await displayNames(trx, [...new Set(shown.map((e) => e.actorId))]);
         return ok(
           shown.map((e) => ({

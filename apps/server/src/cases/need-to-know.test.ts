@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, type DemoAccount } from '../demo/demo-accounts';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
 import { samplePolicyFacts, sampleRegistration, userIdOf } from '../testing/service-fixture';
 import { driveCase } from '../testing/http-flows';
+import { trackRequests, uncoveredRoutes } from '../testing/access-matrix';
 
 /**
  * The access matrix over HTTP: every case route × every role × member/non-member × classification.
@@ -63,10 +64,12 @@ const commandRequests = (caseId: string) => {
 };
 
 let f: HttpFixture;
+let seen: () => Set<string>;
 const cases: { caseId: string; classification: Classification; members: Set<string> }[] = [];
 
 beforeAll(async () => {
   f = await openHttpFixture();
+  seen = trackRequests(f);
   const dep = await driveCase(f, 'dep_confidential', ['analist', 'besluit', 'besluit2', 'politie', 'lcc', 'liaison'], 'measures_active');
   const stg = await driveCase(f, 'stg_confidential', ['analist', 'besluit', 'kmar'], 'assessed');
   // A member whose clearance is below the case's marking (e.g. after a re-classification): only
@@ -167,5 +170,11 @@ describe('application logs', () => {
     expect(f.logs().length).toBeGreaterThan(0);
     expect(f.logs()).not.toContain(sampleRegistration().persons[0]!.fullName);
     expect(f.logs()).not.toContain('hoeder_session=');
+  });
+});
+
+describe('the matrix', () => {
+  it('requested every route the access-matrix table gives it (testing/access-matrix.ts)', () => {
+    expect(uncoveredRoutes('cases/need-to-know.test.ts', seen())).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import type { AppDeps } from '../app';
 import { fixedClock } from '../platform/clock';
 import type { AuthenticatedActor } from '../platform/actor';
 import { createCaseService } from '../cases/case.service';
+import { createGuard } from '../platform/guard/guard';
 import { createAssessmentService, type AssessmentService } from '../assessments/assessment.service';
 import { finaliseDaf } from '../assessments/daf-flow';
 import { productInput, softInput } from '../assessments/daf-samples';
@@ -32,8 +33,9 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
   const random = seededRandom(20261123);
   const today = new Date(deps.clock.now().toISOString().slice(0, 10));
   const clock = fixedClock(new Date(today.getTime() - 320 * DAY));
-  const cases = createCaseService({ db: deps.db, audit: deps.audit, policies: deps.policies });
-  const assessments = createAssessmentService({ db: deps.db, audit: deps.audit });
+  const guard = createGuard({ db: deps.db, audit: deps.audit });
+  const cases = createCaseService({ guard, policies: deps.policies });
+  const assessments = createAssessmentService({ guard });
   const plans = demoCasePlans(random);
   for (const [i, plan] of plans.entries()) {
     clock.set(new Date(today.getTime() - (320 - i * 3) * DAY));

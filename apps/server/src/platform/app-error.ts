@@ -10,7 +10,7 @@ export type AppErrorCode = ErrorCode | EdgeErrorCode;
  * values; the route layer throws them as AppError so Fastify's error handler maps them.
  */
 export class AppError extends Error {
-  /** Set when a service has already written the audit entry for this failure. */
+  /** Set only when the guarded layer has written the audit entry for this failure (`unwrap`). */
   audited = false;
 
   constructor(

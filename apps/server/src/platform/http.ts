@@ -2,6 +2,7 @@ import type { Result } from '@hoeder/domain';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from './app-error';
+import { wasAudited } from './guard/audited';
 import type { Clock } from './clock';
 import type { RequestContext } from './actor';
 
@@ -14,11 +15,14 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.infe
   throw new AppError('VALIDATION_FAILED', first ? `${first.field}: ${first.message}` : 'invalid input', { issues });
 }
 
-/** Turns a service result into a value or an error the mapper knows the service already logged. */
+/**
+ * Turns a service result into a value or an error for the mapper. Only a failure the guarded layer
+ * audited is marked so; any other is logged by the error handler's fallback (ADR 0010).
+ */
 export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
   const error = AppError.from(result.error);
-  error.audited = true;
+  error.audited = wasAudited(result.error);
   throw error;
 }
 

@@ -1,26 +1,24 @@
-import { COMMAND_ROLES, fail, ok, type Result } from '@hoeder/domain';
+import { COMMAND_ROLES, ok, type Result } from '@hoeder/domain';
 import type { UserSummary } from '@hoeder/contracts';
-import { listActiveUsers, type Database } from '@hoeder/db';
-import type { Kysely } from 'kysely';
-import type { AuditService } from '../audit/audit.service';
+import { listActiveUsers } from '@hoeder/db';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
+import { roleCheck, type Guard } from '../platform/guard/guard';
 
-/** The staff directory, for those who assign team members to cases. */
-export function createUserService({ db, audit }: { db: Kysely<Database>; audit: AuditService }) {
+const assigns = (actor: AuthenticatedActor) => actor.roles.some((r) => COMMAND_ROLES.AssignMember.includes(r));
+
+/** The staff directory, for those who assign team members to cases; through the guarded layer. */
+export function createUserService({ guard }: { guard: Guard }) {
   return {
     listAssignable: (ctx: RequestContext, actor: AuthenticatedActor): Promise<Result<UserSummary[]>> =>
-      db.transaction().execute(async (trx) => {
-        const allowed = actor.roles.some((r) => COMMAND_ROLES.AssignMember.includes(r));
-        await audit.record(trx, ctx, actor, {
-          operation: 'user.list',
-          status: allowed ? 'ok' : 'denied',
-          processingActivity: 'protection.case_handling',
-          objectType: 'user',
-        });
-        if (!allowed) return fail('FORBIDDEN_ACTION', 'your role does not assign team members');
-        const users = await listActiveUsers(trx);
-        return ok(users.map((u) => ({ userId: u.userId, displayName: u.displayName, roles: u.roles, organisation: u.organisation }) as UserSummary));
-      }),
+      guard.withAccess(
+        ctx,
+        actor,
+        { operation: 'user.list', objectType: 'user', check: roleCheck(assigns, 'your role does not assign team members', 'protection.case_handling') },
+        async ({ trx }) => {
+          const users = await listActiveUsers(trx);
+          return ok(users.map((u) => ({ userId: u.userId, displayName: u.displayName, roles: u.roles, organisation: u.organisation }) as UserSummary));
+        },
+      ),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CaseEventBody, CaseState, RecordedCaseEvent } from '@hoeder/domain';
+import type { AnyCaseGrant, CaseSetGrant, CaseWriteGrant } from '../access/grants';
 import { streamRows, type NewStreamEvent } from '../event-stream';
 import type { Db } from '../schema';
 
@@ -20,38 +21,57 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 const dateOnly = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : localDate(d));
 const localDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
-export async function loadCaseEvents(db: Db, caseId: string): Promise<RecordedCaseEvent[]> {
+const eventOf = (r: { case_id: string; version: number; payload: unknown; actor_id: string; actor_role: string; occurred_at: Date }): RecordedCaseEvent => ({
+  caseId: r.case_id,
+  version: r.version,
+  body: r.payload as CaseEventBody,
+  actorId: r.actor_id,
+  actorRole: r.actor_role,
+  occurredAt: iso(r.occurred_at),
+});
+
+/** The stream of one case: personal data, so only with a grant from the guarded layer (ADR 0010). */
+export async function loadCaseEvents(db: Db, grant: AnyCaseGrant): Promise<RecordedCaseEvent[]> {
   const rows = await db
     .selectFrom('case_event')
     .select(['case_id', 'version', 'payload', 'actor_id', 'actor_role', 'occurred_at'])
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', grant.caseId)
     .orderBy('version')
     .execute();
-  return rows.map((r) => ({
-    caseId: r.case_id,
-    version: r.version,
-    body: r.payload as CaseEventBody,
-    actorId: r.actor_id,
-    actorRole: r.actor_role,
-    occurredAt: iso(r.occurred_at),
-  }));
+  return rows.map(eventOf);
+}
+
+/** The streams of the cases a set grant covers, in one query. */
+export async function loadCaseStreams(db: Db, grant: CaseSetGrant): Promise<Map<string, RecordedCaseEvent[]>> {
+  const byCase = new Map<string, RecordedCaseEvent[]>();
+  if (grant.caseIds.length === 0) return byCase;
+  const rows = await db
+    .selectFrom('case_event')
+    .select(['case_id', 'version', 'payload', 'actor_id', 'actor_role', 'occurred_at'])
+    .where('case_id', 'in', [...grant.caseIds])
+    .orderBy('case_id')
+    .orderBy('version')
+    .execute();
+  for (const r of rows) byCase.set(r.case_id, [...(byCase.get(r.case_id) ?? []), eventOf(r)]);
+  return byCase;
 }
 
 /**
  * Appends after `expectedVersion`. The unique (case_id, version) constraint is the arbiter: a
  * concurrent writer that read the same version fails on insert, so no update is ever lost.
  */
-export async function appendCaseEvents(db: Db, caseId: string, expectedVersion: number, events: readonly NewCaseEvent[]): Promise<number> {
+export async function appendCaseEvents(db: Db, grant: CaseWriteGrant, expectedVersion: number, events: readonly NewCaseEvent[]): Promise<number> {
   if (events.length === 0) return expectedVersion;
   await db
     .insertInto('case_event')
-    .values(streamRows(caseId, expectedVersion, events))
+    .values(streamRows(grant.caseId, expectedVersion, events))
     .execute();
   return expectedVersion + events.length;
 }
 
 /** Projects the read model from the new state, in the same transaction as the events. */
-export async function saveCaseProjection(db: Db, state: CaseState, at: Date): Promise<void> {
+export async function saveCaseProjection(db: Db, grant: CaseWriteGrant, state: CaseState, at: Date): Promise<void> {
+  if (state.caseId !== grant.caseId) throw new Error('projection of another case than the grant covers');
   const row = {
     case_id: state.caseId,
     reference: state.reference,

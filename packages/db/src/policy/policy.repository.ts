@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
+import type { CaseSetGrant } from '../access/grants';
 import type { Db } from '../schema';
 
-export type PolicyStatus = 'draft' | 'submitted' | 'published';
+import type { PolicyVersionStatus as PolicyStatus } from '@hoeder/domain/policy';
+
+export type { PolicyStatus };
 export type PolicyHistoryAction = 'shipped' | 'created' | 'saved' | 'submitted' | 'returned' | 'published';
 
 export interface PolicyVersionRow {
@@ -206,15 +209,29 @@ export interface DeviationEventRow {
 }
 
 /** Decision proposals that deviated from the policy's proposal, newest first (the deviation report). */
-export async function listDeviatingProposals(db: Db): Promise<DeviationEventRow[]> {
+export async function listDeviatingProposals(db: Db, grant: CaseSetGrant): Promise<DeviationEventRow[]> {
+  if (grant.caseIds.length === 0 || !grant.sections.has('decision')) return [];
   const rows = await db
     .selectFrom('case_event')
     .select(['case_id', 'version', 'payload', 'actor_id', 'occurred_at'])
     .where('type', '=', 'DecisionProposed')
     .where(sql<boolean>`payload->'policy'->>'deviation' IS NOT NULL`)
+    .where('case_id', 'in', [...grant.caseIds])
     .orderBy('occurred_at', 'desc')
     .execute();
   return rows.map((r) => ({ caseId: r.case_id, version: r.version, payload: r.payload, actorId: r.actor_id, occurredAt: iso(r.occurred_at) as string }));
+}
+
+/** Ids of the cases with a deviating proposal: the candidates the guard checks before the report is read. */
+export async function listDeviatingCaseIds(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('case_event')
+    .select('case_id')
+    .distinct()
+    .where('type', '=', 'DecisionProposed')
+    .where(sql<boolean>`payload->'policy'->>'deviation' IS NOT NULL`)
+    .execute();
+  return rows.map((r) => r.case_id);
 }
 
 /** Ids of the cases whose measures are active or whose decision awaits approval: the impact population. */

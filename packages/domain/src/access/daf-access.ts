@@ -104,3 +104,28 @@ export function dafView(
     workInProgress: parts.length > 0 && subject.roles.some((role) => WORK_IN_PROGRESS_ROLES.includes(role)),
   };
 }
+
+/**
+ * The marking of a DAF record as a whole: the case's, raised to every version's classification
+ * (high-water mark). One marking for the record keeps a reader's view the same across versions.
+ */
+export function recordClassification(caseClassification: Classification, versions: readonly { content: { classification: Classification } }[]): Classification {
+  return versions.reduce((c, v) => higher(c, v.content.classification), caseClassification);
+}
+
+/** Whether the subject sees anything of the DAF at all: parts of the assessment or item gradings. */
+export const seesDaf = (view: DafView): boolean => view.parts.length > 0 || view.gradedItemIds.length > 0;
+
+/**
+ * The one DAF access rule (ADR 0006, 0008, 0010): what a subject sees of a case's DAF record, given
+ * the case's marking, the record's versions and items, and the cases the subject reads.
+ */
+export function dafRecordView(
+  subject: AccessSubject,
+  caseId: string,
+  caseClassification: Classification,
+  record: { versions: readonly { content: { classification: Classification } }[]; items: readonly DafItemMarking[] },
+  memberOf: ReadonlySet<string>,
+): DafView {
+  return dafView(subject, caseId, recordClassification(caseClassification, record.versions), record.items, memberOf);
+}

@@ -1,4 +1,4 @@
-import { dafView, type DafView } from '../access/daf-access';
+import { dafRecordView, type DafView } from '../access/daf-access';
 import type { AccessSubject } from '../access/need-to-know';
 import type { RecordedCaseEvent } from '../cases/case-events';
 import { projectCaseAsOf } from '../cases/case-state';
@@ -63,11 +63,12 @@ export function decisionBasis(
   const caseState = projectCaseAsOf(caseEvents, at);
   if (!caseState) return undefined;
   const assessment = assessmentAsOf(assessmentEvents, at, context);
-  const classification = assessment.versionInEffect?.content.classification ?? caseState.classification;
+  // The record's marking at that moment: the case's raised to every version then recorded.
+  const versions = projectAssessmentAsOf(assessmentEvents, at)?.versions ?? [];
   const visibility = subjects.map((subject) => {
     const member = caseState.memberIds.includes(subject.userId);
     const memberOf = new Set(member ? [caseState.caseId] : []);
-    return { userId: subject.userId, member, view: dafView(subject, caseState.caseId, classification, assessment.itemsRegistered, memberOf) };
+    return { userId: subject.userId, member, view: dafRecordView(subject, caseState.caseId, caseState.classification, { versions, items: assessment.itemsRegistered }, memberOf) };
   });
   return { decisionId, proposedAt: proposed.occurredAt, decidedAt: decided?.occurredAt, at, caseVersion: caseState.version, assessment, visibility };
 }

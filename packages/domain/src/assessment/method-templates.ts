@@ -1,7 +1,8 @@
 import { fail, ok, type Result } from '../shared/result';
+import { NATIONAL_PHENOMENA } from '../shared/vocabulary';
 
 /** The phenomena the DAF has a method for: the four in scope plus the limited list (DOMAIN §2, §4). */
-export const METHOD_PHENOMENA = ['organised_crime', 'terrorism', 'state_actor', 'radicalised_loner', 'limited_list'] as const;
+export const METHOD_PHENOMENA = [...NATIONAL_PHENOMENA, 'limited_list'] as const;
 export type MethodPhenomenon = (typeof METHOD_PHENOMENA)[number];
 
 /** Every item can be rated "unknown": a lack of information is stated, never silently skipped. */

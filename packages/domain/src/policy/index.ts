@@ -17,3 +17,4 @@ export * from './deviation';
 export * from './explain-nl';
 export * from './impact';
 export * from './validate';
+export * from './lifecycle';

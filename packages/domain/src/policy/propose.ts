@@ -1,11 +1,12 @@
+import type { NationalPhenomenon } from '../shared/vocabulary';
 import { evaluateDecisions } from './dmn/evaluate';
 import type { DecisionTrace } from './dmn/types';
 import { ACTIVITY_DOMAINS, DOMAIN_DECISIONS, MEASURE_DOMAINS, type ActivityDomain, type MeasuresByDomain } from './measures';
 import { policyFail, policyOk, type PolicyResult } from './result';
 import { POLICY_DECISIONS, type PackagePolicy } from './versions';
 
-/** The phenomena of the national system (DOMAIN §2), spelled as in the shared vocabulary. */
-export type PolicyPhenomenon = 'organised_crime' | 'terrorism' | 'state_actor' | 'radicalised_loner';
+/** The phenomena of the national system (DOMAIN §2): the shared vocabulary's list. */
+export type PolicyPhenomenon = NationalPhenomenon;
 export type PolicyThreatLevel = 'low' | 'medium' | 'high' | 'very_high';
 export type PolicyResistanceLevel = 'R1' | 'R2' | 'R3' | 'R4';
 

@@ -36,6 +36,14 @@ export const THREAT_PHENOMENA = [
 ] as const;
 export type ThreatPhenomenon = (typeof THREAT_PHENOMENA)[number];
 
+/**
+ * The four phenomena of the national protection system (DOMAIN §2): the triage scope, the facts
+ * the package policy weighs, the DAF's method templates. The one list; everything else refers here.
+ */
+export const NATIONAL_PHENOMENA = ['organised_crime', 'terrorism', 'state_actor', 'radicalised_loner'] as const satisfies readonly ThreatPhenomenon[];
+export type NationalPhenomenon = (typeof NATIONAL_PHENOMENA)[number];
+export const isNationalPhenomenon = (p: string): p is NationalPhenomenon => (NATIONAL_PHENOMENA as readonly string[]).includes(p);
+
 export const REFERRAL_SOURCES = ['public_prosecutor_transfer', 'police_unit', 'mayor', 'other'] as const;
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
 

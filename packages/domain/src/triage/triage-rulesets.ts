@@ -1,3 +1,4 @@
+import { NATIONAL_PHENOMENA } from '../shared/vocabulary';
 import type { TriageRuleset } from './triage-rules';
 
 /**
@@ -8,7 +9,7 @@ export const TRIAGE_RULESETS: readonly TriageRuleset[] = [
   {
     version: 'triage-2025.1',
     effectiveFrom: '2025-01-01',
-    phenomenaInScope: ['organised_crime', 'terrorism', 'state_actor', 'radicalised_loner'],
+    phenomenaInScope: [...NATIONAL_PHENOMENA],
     rules: [
       {
         id: 'TR-LIMITED-LIST',
@@ -37,7 +38,7 @@ export const TRIAGE_RULESETS: readonly TriageRuleset[] = [
       {
         id: 'TR-NATIONAL-PHENOMENON',
         description: 'One of the four phenomena and insufficient own resistance: national authority',
-        when: [{ fact: 'phenomenon', oneOf: ['organised_crime', 'terrorism', 'state_actor', 'radicalised_loner'] }],
+        when: [{ fact: 'phenomenon', oneOf: [...NATIONAL_PHENOMENA] }],
         outcome: 'national',
       },
       {

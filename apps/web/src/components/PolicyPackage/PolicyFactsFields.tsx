@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Fieldset } from '@rijkshuisstijl-community/components-react';
 import type { PolicyPrefill } from '@hoeder/contracts';
-import { ACTIVITY_DOMAINS, type CaseFacts } from '@hoeder/domain';
+import { ACTIVITY_DOMAINS, NATIONAL_PHENOMENA, type CaseFacts } from '@hoeder/domain';
 import { enumLabel } from '../../i18n/enums';
 import { CheckboxField, RadioField, SelectField } from '../FormFields/FormFields';
 import { domainLabel } from './labels';
 
-const PHENOMENA = ['organised_crime', 'terrorism', 'state_actor', 'radicalised_loner'] as const;
+const PHENOMENA = NATIONAL_PHENOMENA;
 const LEVELS = ['low', 'medium', 'high', 'very_high'] as const;
 
 export type FactsDraft = Omit<CaseFacts, 'phenomenon' | 'threatLevel'> & { phenomenon: CaseFacts['phenomenon'] | ''; threatLevel: CaseFacts['threatLevel'] | '' };

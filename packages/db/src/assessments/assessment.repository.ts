@@ -1,5 +1,7 @@
 import type { assessment } from '@hoeder/domain';
-import { streamRows, type Db, type NewStreamEvent } from '@hoeder/db';
+import type { AnyDafGrant, CaseSetGrant, DafWriteGrant } from '../access/grants';
+import { streamRows, type NewStreamEvent } from '../event-stream';
+import type { Db } from '../schema';
 
 type RecordedAssessmentEvent = assessment.RecordedAssessmentEvent;
 type AssessmentEventBody = assessment.AssessmentEventBody;
@@ -13,8 +15,12 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const dateOnly = (d: Date | string | null) =>
   d === null ? null : typeof d === 'string' ? d.slice(0, 10) : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
-/** The DAF streams of the given cases, in stream order: one query for a whole list (set-based). */
-export async function loadAssessmentEvents(db: Db, caseIds: readonly string[]): Promise<Map<string, RecordedAssessmentEvent[]>> {
+/**
+ * The DAF streams a grant covers (one case, or a set for a list), in stream order, in one query.
+ * Information products and judgements: only with a grant from the guarded layer (ADR 0010).
+ */
+export async function loadAssessmentEvents(db: Db, grant: AnyDafGrant | CaseSetGrant): Promise<Map<string, RecordedAssessmentEvent[]>> {
+  const caseIds = 'caseIds' in grant ? (grant.sections.has('assessment') ? grant.caseIds : []) : [grant.caseId];
   const byCase = new Map<string, RecordedAssessmentEvent[]>();
   if (caseIds.length === 0) return byCase;
   const rows = await db
@@ -36,11 +42,11 @@ export async function loadAssessmentEvents(db: Db, caseIds: readonly string[]): 
  * Appends after `expectedVersion`; the unique (case_id, version) constraint decides a race, so a
  * concurrent writer that read the same version fails on insert and nothing is overwritten.
  */
-export async function appendAssessmentEvents(db: Db, caseId: string, expectedVersion: number, events: readonly NewAssessmentEvent[]): Promise<number> {
+export async function appendAssessmentEvents(db: Db, grant: DafWriteGrant, expectedVersion: number, events: readonly NewAssessmentEvent[]): Promise<number> {
   if (events.length === 0) return expectedVersion;
   await db
     .insertInto('assessment_event')
-    .values(streamRows(caseId, expectedVersion, events))
+    .values(streamRows(grant.caseId, expectedVersion, events))
     .execute();
   return expectedVersion + events.length;
 }
@@ -56,7 +62,8 @@ export interface AssessmentSummaryRow {
 }
 
 /** Projects the read model in the same transaction as the events: numbers and markings only. */
-export async function saveAssessmentSummary(db: Db, state: AssessmentState, classification: string, at: Date): Promise<void> {
+export async function saveAssessmentSummary(db: Db, grant: DafWriteGrant, state: AssessmentState, classification: string, at: Date): Promise<void> {
+  if (state.caseId !== grant.caseId) throw new Error('summary of another DAF record than the grant covers');
   const final = state.versions.find((v) => v.status === 'final');
   const open = state.versions.find((v) => v.status === 'draft' || v.status === 'in_challenge');
   const row = {

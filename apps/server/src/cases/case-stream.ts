@@ -1,0 +1,16 @@
+import { projectCase, type CaseEventBody, type CaseState, type RecordedCaseEvent } from '@hoeder/domain';
+import { appendCaseEvents, loadCaseEvents, saveCaseProjection, type CaseWriteGrant, type Db } from '@hoeder/db';
+import type { StreamAdapter } from '../platform/guard/stream-command';
+
+/** The case stream (ADR 0005) for `runStreamCommand`: every read and write takes the write grant. */
+export function caseStream(trx: Db, grant: CaseWriteGrant, now: Date): StreamAdapter<CaseState, CaseEventBody, RecordedCaseEvent> {
+  return {
+    name: 'case',
+    load: () => (grant.basis === 'registration' ? Promise.resolve([]) : loadCaseEvents(trx, grant)),
+    project: (events) => projectCase(events),
+    version: (state) => state?.version ?? 0,
+    recorded: (e, version) => ({ ...e, caseId: grant.caseId, version, occurredAt: e.occurredAt.toISOString() }),
+    append: (expected, events) => appendCaseEvents(trx, grant, expected, events),
+    save: (next) => saveCaseProjection(trx, grant, next, now),
+  };
+}

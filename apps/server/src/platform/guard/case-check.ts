@@ -1,0 +1,139 @@
+import {
+  CASE_SECTIONS,
+  mayIssueCommand,
+  OVERSIGHT_ROLES,
+  readableRecords,
+  sectionRecord,
+  visibleCaseIds,
+  type AccessSubject,
+  type CaseCommandType,
+  type CaseSection,
+  type Classification,
+} from '@hoeder/domain';
+import {
+  activeBreakGlassCases,
+  findCaseSummaries,
+  listCaseSummaries,
+  membershipsOf,
+  type CaseReadGrant,
+  type CaseSetGrant,
+  type CaseSummaryRow,
+  type CaseWriteGrant,
+  type Db,
+} from '@hoeder/db';
+import { mintCaseRead, mintCaseSet, mintCaseWrite } from '@hoeder/db/grant-mint';
+import type { AuthenticatedActor } from '../actor';
+import { forbidden, hidden, type Checked } from './guard';
+
+export interface CaseAccess {
+  summary: CaseSummaryRow;
+  sections: Set<CaseSection>;
+  /** Real case membership: the only basis for writing. */
+  memberOf: Set<string>;
+  /** Read access under a break-glass grant (not a member). */
+  breakGlass: boolean;
+}
+
+/**
+ * Need-to-know for one case: which sections the actor may read (`readableRecords`, ADR 0006).
+ * `undefined` when the case does not exist OR may not be seen: callers cannot tell.
+ */
+export async function caseAccess(db: Db, actor: AccessSubject, caseId: string, now: Date): Promise<CaseAccess | undefined> {
+  const [summary] = await findCaseSummaries(db, [caseId]);
+  if (!summary) return undefined;
+  const memberOf = await membershipsOf(db, actor.userId, [caseId]);
+  const breakGlass = !memberOf.has(caseId) && (await activeBreakGlassCases(db, actor.userId, now, [caseId])).has(caseId);
+  const readBasis = breakGlass ? new Set([caseId]) : memberOf;
+  const sections = readableSections(actor, caseId, summary.classification as Classification, readBasis);
+  if (!sections.has('summary')) return undefined;
+  return { summary, sections, memberOf, breakGlass };
+}
+
+/** The sections of a case at this marking the subject reads on the given basis. */
+export function readableSections(actor: AccessSubject, caseId: string, classification: Classification, readBasis: ReadonlySet<string>): Set<CaseSection> {
+  const records = CASE_SECTIONS.map((s) => sectionRecord(caseId, classification, s));
+  return new Set(readableRecords(actor, records, readBasis).map((r) => r.section));
+}
+
+/** Set-based: of all candidate cases, the ones whose summary the actor may see. */
+export async function visibleCases(db: Db, actor: AccessSubject, now: Date): Promise<CaseSummaryRow[]> {
+  const oversight = actor.roles.some((r) => OVERSIGHT_ROLES.includes(r));
+  const memberCases = await listCaseSummaries(db, oversight ? 'all' : { memberUserId: actor.userId });
+  const granted = oversight ? new Set<string>() : await activeBreakGlassCases(db, actor.userId, now);
+  const known = new Set(memberCases.map((c) => c.caseId));
+  const candidates = [...memberCases, ...(await findCaseSummaries(db, [...granted].filter((id) => !known.has(id))))];
+  const memberOf = new Set([...(await membershipsOf(db, actor.userId, [...known])), ...granted]);
+  const visible = visibleCaseIds(
+    actor,
+    candidates.map((c) => ({ caseId: c.caseId, classification: c.classification as Classification })),
+    memberOf,
+  );
+  return candidates.filter((c) => visible.has(c.caseId));
+}
+
+/** The purpose recorded with an access: case work for members, break-glass, or oversight. */
+export function processingActivity(actor: AccessSubject, memberOf: ReadonlySet<string>, caseId: string, breakGlass = false): string {
+  if (memberOf.has(caseId)) return 'protection.case_handling';
+  if (breakGlass) return 'protection.break_glass';
+  return actor.roles.some((r) => OVERSIGHT_ROLES.includes(r)) ? 'oversight.inspection' : 'protection.case_handling';
+}
+
+const basisOf = (access: CaseAccess, caseId: string) => (access.memberOf.has(caseId) ? 'member' : access.breakGlass ? 'break_glass' : 'oversight');
+const purposeOf = (actor: AccessSubject, access: CaseAccess, caseId: string) => processingActivity(actor, access.memberOf, caseId, access.breakGlass);
+
+export interface CaseReading {
+  read: CaseReadGrant;
+  access: CaseAccess;
+}
+
+/** Reading a case where `needs` is readable; anything else is the same 404 as a missing case. */
+export const caseRead =
+  (caseId: string, needs: CaseSection = 'summary') =>
+  async (trx: Db, actor: AuthenticatedActor, now: Date): Promise<Checked<CaseReading>> => {
+    const access = await caseAccess(trx, actor, caseId, now);
+    if (!access || !access.sections.has(needs)) return hidden();
+    const read = mintCaseRead(caseId, access.sections, basisOf(access, caseId));
+    return { ok: true, grant: { read, access }, purpose: purposeOf(actor, access, caseId), details: { sections: [...access.sections] } };
+  };
+
+export interface CaseWriting extends CaseReading {
+  write: CaseWriteGrant;
+  classification: Classification;
+}
+
+/**
+ * Issuing a command on a case: a hidden case is a 404; a visible one the actor may not command a
+ * 403 (the role, membership and clearance rule of `mayIssueCommand`).
+ */
+export const caseCommand =
+  (caseId: string, command: CaseCommandType) =>
+  async (trx: Db, actor: AuthenticatedActor, now: Date): Promise<Checked<CaseWriting>> => {
+    const access = await caseAccess(trx, actor, caseId, now);
+    if (!access) return hidden();
+    const classification = access.summary.classification as Classification;
+    const purpose = purposeOf(actor, access, caseId);
+    if (!mayIssueCommand(actor, command, { caseId, classification }, access.memberOf)) return forbidden(`your role may not ${command} on this case`, purpose);
+    const read = mintCaseRead(caseId, access.sections, basisOf(access, caseId));
+    return { ok: true, grant: { read, access, write: mintCaseWrite(caseId, 'member'), classification }, purpose };
+  };
+
+/** Registering a new case: a role question only; the new stream is the grant's. */
+export const caseRegistration =
+  (caseId: string) =>
+  async (_trx: Db, actor: AuthenticatedActor): Promise<Checked<{ write: CaseWriteGrant }>> =>
+    mayIssueCommand(actor, 'RegisterCase', undefined, new Set())
+      ? { ok: true, grant: { write: mintCaseWrite(caseId, 'registration') }, purpose: 'protection.case_handling' }
+      : forbidden('your role may not RegisterCase');
+
+/** The list: a set grant over exactly the cases whose summary the actor may see. */
+export const caseList =
+  () =>
+  async (trx: Db, actor: AuthenticatedActor, now: Date): Promise<Checked<{ cases: CaseSetGrant; rows: CaseSummaryRow[] }>> => {
+    const rows = await visibleCases(trx, actor, now);
+    const cases = mintCaseSet(
+      rows.map((r) => r.caseId),
+      new Set(['summary']),
+      'list',
+    );
+    return { ok: true, grant: { cases, rows }, purpose: 'protection.case_handling', details: { caseIds: cases.caseIds } };
+  };

@@ -1,0 +1,92 @@
+import type { Database } from '@hoeder/db';
+import type { Kysely } from 'kysely';
+import type { HttpFixture } from './http-fixture';
+
+/** The access-matrix tests (ADR 0006, 0010): each runs every demo account against its routes. */
+export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matrix.test.ts' | 'assessments/daf-need-to-know.test.ts' | 'policy/policy-matrix.test.ts';
+
+/**
+ * Every `/api` route, and the access matrix that covers it. `platform/route-coverage.test.ts`
+ * fails when a registered route is missing here; each matrix fails when it did not request every
+ * route this table gives it. Written out by hand: adding a route means adding it to a matrix.
+ */
+export const ACCESS_MATRIX: Record<string, MatrixFile> = {
+  'GET /api/cases': 'cases/need-to-know.test.ts',
+  'POST /api/cases': 'cases/need-to-know.test.ts',
+  'GET /api/cases/:caseId': 'cases/need-to-know.test.ts',
+  'GET /api/cases/:caseId/timeline': 'cases/need-to-know.test.ts',
+  'POST /api/cases/:caseId/members': 'cases/need-to-know.test.ts',
+  'POST /api/cases/:caseId/triage': 'cases/need-to-know.test.ts',
+  'POST /api/cases/:caseId/decisions': 'cases/need-to-know.test.ts',
+  'POST /api/cases/:caseId/decisions/:decisionId/approve': 'cases/need-to-know.test.ts',
+  'POST /api/cases/:caseId/decisions/:decisionId/reject': 'cases/need-to-know.test.ts',
+  'POST /api/cases/:caseId/end': 'cases/need-to-know.test.ts',
+  'GET /api/users': 'cases/need-to-know.test.ts',
+  'GET /api/cases/:caseId/policy': 'cases/need-to-know.test.ts',
+  'POST /api/cases/:caseId/policy/proposal': 'cases/need-to-know.test.ts',
+  'POST /api/cases/:caseId/break-glass': 'cases/break-glass-matrix.test.ts',
+  'GET /api/oversight/break-glass-grants': 'cases/break-glass-matrix.test.ts',
+  'GET /api/cases/:caseId/assessment': 'assessments/daf-need-to-know.test.ts',
+  'GET /api/cases/:caseId/assessment/compare': 'assessments/daf-need-to-know.test.ts',
+  'GET /api/cases/:caseId/assessment/decision-basis/:decisionId': 'assessments/daf-need-to-know.test.ts',
+  'GET /api/assessments/reassessment-due': 'assessments/daf-need-to-know.test.ts',
+  'POST /api/cases/:caseId/assessment/items': 'assessments/daf-need-to-know.test.ts',
+  'POST /api/cases/:caseId/assessment/drafts': 'assessments/daf-need-to-know.test.ts',
+  'POST /api/cases/:caseId/assessment/draft': 'assessments/daf-need-to-know.test.ts',
+  'POST /api/cases/:caseId/assessment/submit': 'assessments/daf-need-to-know.test.ts',
+  'POST /api/cases/:caseId/assessment/challenges': 'assessments/daf-need-to-know.test.ts',
+  'POST /api/cases/:caseId/assessment/return-to-draft': 'assessments/daf-need-to-know.test.ts',
+  'POST /api/cases/:caseId/assessment/finalise': 'assessments/daf-need-to-know.test.ts',
+  'POST /api/cases/:caseId/assessment/assumption-tests': 'assessments/daf-need-to-know.test.ts',
+  'GET /api/policy/versions': 'policy/policy-matrix.test.ts',
+  'GET /api/policy/versions/:version': 'policy/policy-matrix.test.ts',
+  'POST /api/policy/versions/:version/draft': 'policy/policy-matrix.test.ts',
+  'POST /api/policy/versions/:version/validate': 'policy/policy-matrix.test.ts',
+  'POST /api/policy/versions/:version/impact': 'policy/policy-matrix.test.ts',
+  'POST /api/policy/versions/:version/submit': 'policy/policy-matrix.test.ts',
+  'POST /api/policy/versions/:version/publish': 'policy/policy-matrix.test.ts',
+  'POST /api/policy/versions/:version/return': 'policy/policy-matrix.test.ts',
+  'GET /api/policy/deviations': 'policy/policy-matrix.test.ts',
+  'GET /api/assessment-templates': 'assessments/daf-need-to-know.test.ts',
+};
+
+/**
+ * `/api` routes that touch no personal data and need no need-to-know check, with the reason.
+ * Still behind the session (auth tests) where they are not public.
+ */
+export const OUTSIDE_THE_MATRIX: Record<string, string> = {
+  'GET /api/me': "the caller's own session (auth.flow.test.ts)",
+  'GET /api/openapi.json': 'the API description, no data',
+  'POST /api/test/clock': 'test-only clock, registered only with HOEDER_TEST_CLOCK=adjustable (test-clock.test.ts)',
+};
+
+const pattern = (url: string) => new RegExp(`^${url.replace(/:[A-Za-z]+/g, '[^/?]+')}(\\?.*)?$`);
+
+/** Records every request a matrix makes, to check afterwards that it reached each of its routes. */
+export function trackRequests(f: HttpFixture): () => Set<string> {
+  const seen = new Set<string>();
+  const api = f.api.bind(f);
+  f.api = (who, method, path, body) => {
+    seen.add(`${method} ${path}`);
+    return api(who, method, path, body);
+  };
+  return () => seen;
+}
+
+/** The routes of this matrix's table that none of the recorded requests reached. */
+export function uncoveredRoutes(file: MatrixFile, seen: ReadonlySet<string>): string[] {
+  const requests = [...seen];
+  return Object.entries(ACCESS_MATRIX)
+    .filter(([, f]) => f === file)
+    .map(([route]) => route)
+    .filter((route) => {
+      const [method, url] = route.split(' ') as [string, string];
+      const re = pattern(url);
+      return !requests.some((r) => r.startsWith(`${method} `) && re.test(r.slice(method.length + 1)));
+    });
+}
+
+/** The audit entries one request wrote, by its request id (= trace id). */
+export async function auditOfRequest(db: Kysely<Database>, requestId: string) {
+  return db.selectFrom('audit_entry').select(['operation', 'status', 'user_id', 'object_type', 'object_id']).where('trace_id', '=', requestId).execute();
+}

@@ -1,0 +1,58 @@
+import type { CaseSection } from '@hoeder/domain';
+
+/**
+ * The brand of every access grant (ADR 0010). The symbol is not exported from the package: a grant
+ * can only be made by `./mint.ts` (package subpath `@hoeder/db/grant-mint`), which the lint rule
+ * `no-restricted-imports` lets only the guarded layer (apps/server/src/platform/guard/) import. So a
+ * repository that takes a grant can only be reached by code that passed the need-to-know check.
+ */
+export const GRANT: unique symbol = Symbol('hoeder.access-grant');
+
+/** Why a reader may see a case: membership, a break-glass grant, or a standing oversight grant. */
+export type ReadBasis = 'member' | 'break_glass' | 'oversight';
+
+/** Reading one case's stream: the sections the check found readable, and on what basis. */
+export interface CaseReadGrant {
+  readonly [GRANT]: 'case.read';
+  readonly caseId: string;
+  readonly sections: ReadonlySet<CaseSection>;
+  readonly basis: ReadBasis;
+}
+
+/**
+ * Appending to one case's stream: a member allowed to issue the command, a new registration, or
+ * the DAF bridge (a DAF write grant on the same case, ADR 0009).
+ */
+export interface CaseWriteGrant {
+  readonly [GRANT]: 'case.write';
+  readonly caseId: string;
+  readonly basis: 'member' | 'registration' | 'daf_bridge';
+}
+
+/** Reading one case's DAF record: the case's assessment section passed the check. */
+export interface DafReadGrant {
+  readonly [GRANT]: 'daf.read';
+  readonly caseId: string;
+  readonly basis: ReadBasis;
+}
+
+/** Appending to one case's DAF stream: a member allowed to write the assessment section. */
+export interface DafWriteGrant {
+  readonly [GRANT]: 'daf.write';
+  readonly caseId: string;
+}
+
+/**
+ * A set-based grant: the subset of cases a list or an aggregate may read. `purpose` says why:
+ * a list of what the reader may see, or a pseudonymous aggregate (policy impact) that hands out
+ * no case.
+ */
+export interface CaseSetGrant {
+  readonly [GRANT]: 'case.set';
+  readonly caseIds: readonly string[];
+  readonly sections: ReadonlySet<CaseSection>;
+  readonly purpose: 'list' | 'aggregate';
+}
+
+export type AnyCaseGrant = CaseReadGrant | CaseWriteGrant;
+export type AnyDafGrant = DafReadGrant | DafWriteGrant;

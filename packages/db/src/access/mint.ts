@@ -1,0 +1,19 @@
+import type { CaseSection } from '@hoeder/domain';
+import { GRANT, type CaseReadGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis } from './grants';
+
+/**
+ * The only place grants are made (ADR 0010). Imported as `@hoeder/db/grant-mint`, and only by the
+ * guarded layer: `eslint.config.js` forbids the import anywhere else. Minting checks nothing; the
+ * caller is the need-to-know check.
+ */
+export const mintCaseRead = (caseId: string, sections: ReadonlySet<CaseSection>, basis: ReadBasis): CaseReadGrant =>
+  Object.freeze({ [GRANT]: 'case.read' as const, caseId, sections: new Set(sections), basis });
+
+export const mintCaseWrite = (caseId: string, basis: CaseWriteGrant['basis']): CaseWriteGrant => Object.freeze({ [GRANT]: 'case.write' as const, caseId, basis });
+
+export const mintDafRead = (caseId: string, basis: ReadBasis): DafReadGrant => Object.freeze({ [GRANT]: 'daf.read' as const, caseId, basis });
+
+export const mintDafWrite = (caseId: string): DafWriteGrant => Object.freeze({ [GRANT]: 'daf.write' as const, caseId });
+
+export const mintCaseSet = (caseIds: readonly string[], sections: ReadonlySet<CaseSection>, purpose: CaseSetGrant['purpose']): CaseSetGrant =>
+  Object.freeze({ [GRANT]: 'case.set' as const, caseIds: Object.freeze([...caseIds]), sections: new Set(sections), purpose });
