@@ -15,7 +15,7 @@ export function streamRows<B extends { type: string }>(caseId: string, expectedV
   return events.map((e, i) => ({
     case_id: caseId,
     version: expectedVersion + i + 1,
-    type: e.body.type,
+    type: e.body.type as B['type'],
     payload: JSON.stringify(e.body),
     actor_id: e.actorId,
     actor_role: e.actorRole,

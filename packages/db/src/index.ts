@@ -9,3 +9,4 @@ export * from './cases/break-glass.repository';
 export * from './policy/policy.repository';
 export * from './assessments/assessment.repository';
 export type { AnyCaseGrant, AnyDafGrant, CaseReadGrant, CaseSetGrant, CaseWriteGrant, DafReadGrant, DafWriteGrant, ReadBasis } from './access/grants';
+export * from './auth/session.repository';

@@ -1,3 +1,5 @@
+import type { assessment, CaseEventType, CasePhase, Classification, Organisation, Role, ThreatPhenomenon } from '@hoeder/domain';
+import type { PolicyHistoryAction, PolicyVersionStatus } from '@hoeder/domain/policy';
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -8,9 +10,9 @@ export interface AppUserTable {
   /** The subject identifier at the identity provider (OIDC `sub`). */
   subject: string;
   display_name: string;
-  organisation: string;
-  roles: string[];
-  clearance: string;
+  organisation: Organisation;
+  roles: Role[];
+  clearance: Classification;
   active: Generated<boolean>;
   created_at: Timestamp;
 }
@@ -19,7 +21,7 @@ export interface CaseEventTable {
   event_id: Generated<string>;
   case_id: string;
   version: number;
-  type: string;
+  type: CaseEventType;
   payload: Json;
   actor_id: string;
   actor_role: string;
@@ -33,9 +35,9 @@ export interface CaseEventTable {
 export interface CaseSummaryTable {
   case_id: string;
   reference: string;
-  phase: string;
-  phenomenon: string;
-  classification: string;
+  phase: CasePhase;
+  phenomenon: ThreatPhenomenon;
+  classification: Classification;
   version: number;
   registered_at: Timestamp;
   updated_at: Timestamp;
@@ -88,7 +90,7 @@ export interface AssessmentEventTable {
   event_id: Generated<string>;
   case_id: string;
   version: number;
-  type: string;
+  type: assessment.AssessmentEventType;
   payload: Json;
   actor_id: string;
   actor_role: string;
@@ -101,11 +103,11 @@ export interface AssessmentEventTable {
 export interface AssessmentSummaryTable {
   case_id: string;
   version: number;
-  classification: string;
+  classification: Classification;
   final_version: number | null;
   valid_until: string | null;
   open_version: number | null;
-  open_status: string | null;
+  open_status: assessment.VersionStatus | null;
   updated_at: Timestamp;
 }
 
@@ -114,10 +116,10 @@ export interface PolicyVersionTable {
   version: string;
   effective_from: string;
   summary: string;
-  status: string;
+  status: PolicyVersionStatus;
   dmn_xml: string;
   revision: number;
-  origin: string;
+  origin: 'shipped' | 'authored';
   author_id: string | null;
   submitted_by: string | null;
   submitted_at: Timestamp | null;
@@ -132,7 +134,7 @@ export interface PolicyVersionHistoryTable {
   seq: Generated<number>;
   version: string;
   revision: number;
-  action: string;
+  action: PolicyHistoryAction;
   actor_id: string | null;
   occurred_at: Timestamp;
   effective_from: string;

@@ -1,4 +1,4 @@
-import type { Database } from '@hoeder/db';
+import { endSessions, findSessionWithUser, insertSession, touchSession, type Database } from '@hoeder/db';
 import type { Classification, Organisation, Role } from '@hoeder/domain';
 import type { Kysely } from 'kysely';
 import { createHash, randomBytes } from 'node:crypto';
@@ -6,7 +6,6 @@ import type { AuditService } from '../audit/audit.service';
 import type { AppConfig } from '../config';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
 import type { Clock } from '../platform/clock';
-import { endSessions, findSessionWithUser, insertSession, touchSession } from './session.repository';
 
 /** last_seen_at is written at most this often, so reads do not each cost a write. */
 const TOUCH_INTERVAL_MS = 60_000;

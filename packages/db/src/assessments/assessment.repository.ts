@@ -1,4 +1,4 @@
-import type { assessment } from '@hoeder/domain';
+import type { assessment, Classification } from '@hoeder/domain';
 import type { AnyDafGrant, CaseSetGrant, DafWriteGrant } from '../access/grants';
 import { streamRows, type NewStreamEvent } from '../event-stream';
 import type { Db } from '../schema';
@@ -54,15 +54,15 @@ export async function appendAssessmentEvents(db: Db, grant: DafWriteGrant, expec
 export interface AssessmentSummaryRow {
   caseId: string;
   version: number;
-  classification: string;
+  classification: Classification;
   finalVersion: number | null;
   validUntil: string | null;
   openVersion: number | null;
-  openStatus: string | null;
+  openStatus: assessment.VersionStatus | null;
 }
 
 /** Projects the read model in the same transaction as the events: numbers and markings only. */
-export async function saveAssessmentSummary(db: Db, grant: DafWriteGrant, state: AssessmentState, classification: string, at: Date): Promise<void> {
+export async function saveAssessmentSummary(db: Db, grant: DafWriteGrant, state: AssessmentState, classification: Classification, at: Date): Promise<void> {
   if (state.caseId !== grant.caseId) throw new Error('summary of another DAF record than the grant covers');
   const final = state.versions.find((v) => v.status === 'final');
   const open = state.versions.find((v) => v.status === 'draft' || v.status === 'in_challenge');

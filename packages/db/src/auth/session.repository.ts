@@ -1,4 +1,4 @@
-import type { Db } from '@hoeder/db';
+import type { Db } from '../schema';
 
 /** A session row joined with the user it belongs to. */
 export interface SessionWithUser {

@@ -1,4 +1,4 @@
-import type { CaseEventBody, CaseState, RecordedCaseEvent } from '@hoeder/domain';
+import type { CaseEventBody, CasePhase, CaseState, Classification, RecordedCaseEvent, ThreatPhenomenon } from '@hoeder/domain';
 import type { AnyCaseGrant, CaseSetGrant, CaseWriteGrant } from '../access/grants';
 import { streamRows, type NewStreamEvent } from '../event-stream';
 import type { Db } from '../schema';
@@ -8,9 +8,9 @@ export type NewCaseEvent = NewStreamEvent<CaseEventBody>;
 export interface CaseSummaryRow {
   caseId: string;
   reference: string;
-  phase: string;
-  phenomenon: string;
-  classification: string;
+  phase: CasePhase;
+  phenomenon: ThreatPhenomenon;
+  classification: Classification;
   version: number;
   registeredAt: string;
   updatedAt: string;
@@ -100,9 +100,9 @@ export async function saveCaseProjection(db: Db, grant: CaseWriteGrant, state: C
 const toSummary = (r: {
   case_id: string;
   reference: string;
-  phase: string;
-  phenomenon: string;
-  classification: string;
+  phase: CasePhase;
+  phenomenon: ThreatPhenomenon;
+  classification: Classification;
   version: number;
   registered_at: Date;
   updated_at: Date;

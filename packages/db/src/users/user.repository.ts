@@ -1,18 +1,19 @@
+import type { Classification, Organisation, Role } from '@hoeder/domain';
 import type { Db } from '../schema';
 
 export interface UserRow {
   userId: string;
   subject: string;
   displayName: string;
-  organisation: string;
-  roles: string[];
-  clearance: string;
+  organisation: Organisation;
+  roles: Role[];
+  clearance: Classification;
   active: boolean;
 }
 
 const columns = ['user_id', 'subject', 'display_name', 'organisation', 'roles', 'clearance', 'active'] as const;
 
-const toUser = (r: { user_id: string; subject: string; display_name: string; organisation: string; roles: string[]; clearance: string; active: boolean }): UserRow => ({
+const toUser = (r: { user_id: string; subject: string; display_name: string; organisation: Organisation; roles: Role[]; clearance: Classification; active: boolean }): UserRow => ({
   userId: r.user_id,
   subject: r.subject,
   displayName: r.display_name,

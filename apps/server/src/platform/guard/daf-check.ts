@@ -40,9 +40,10 @@ async function dafAccess(db: Db, actor: AccessSubject, caseId: string, now: Date
   const grant = access.sections.has('assessment') ? mintDafRead(caseId, basis) : undefined;
   const events = grant ? ((await loadAssessmentEvents(db, grant)).get(caseId) ?? []) : [];
   const state = assessment.projectAssessment(events);
-  const classification = assessment.recordClassification(access.summary.classification as Classification, state?.versions ?? []);
+  const caseClassification = access.summary.classification as Classification;
+  const classification = assessment.recordClassification(caseClassification, state?.versions ?? []);
   const readBasis = access.breakGlass ? new Set([caseId]) : access.memberOf;
-  const view = assessment.dafView(actor, caseId, classification, state?.items ?? [], readBasis);
+  const view = assessment.dafRecordView(actor, caseId, caseClassification, { versions: state?.versions ?? [], items: state?.items ?? [] }, readBasis);
   return { daf: { access, state, events, classification, view, readBasis }, grant };
 }
 
