@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { openDatabase } from './database';
 import type { Database } from './schema';
-import { openTestDatabase, type TestDatabase } from './testing';
+import { openTestDatabase, TEST_APP_LOGIN, TEST_OWNER, type TestDatabase } from './testing';
 
 /**
  * Fault 3 of issue 10: the server's login must not be able to reach owner rights by any
@@ -140,5 +142,53 @@ describe.skipIf(!onPostgres)('the server login cannot reach owner rights (real P
     const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM case_event WHERE case_id = ${CASE}`.execute(t.db);
     expect(rows[0]?.n).toBe(2);
     expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_entry`.execute(t.db)).rows[0]?.n).toBe(1);
+  });
+});
+
+describe.skipIf(!onPostgres)('the server refuses to start with a login that could reach owner rights (real PostgreSQL only)', () => {
+  let d: TestDatabase;
+  const adminUrl = process.env.TEST_PG_ADMIN_URL ?? '';
+  const urlFor = (user: string, database = new URL(d.urls!.app).pathname.slice(1)) => {
+    const url = new URL(adminUrl);
+    url.username = user;
+    url.pathname = `/${database}`;
+    return url.toString();
+  };
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  beforeAll(async () => {
+    d = await openTestDatabase();
+  });
+  afterAll(() => d?.close());
+
+  it('refuses the owner itself', async () => {
+    await expect(openDatabase({ databaseUrl: d.urls!.owner, waitMs: 0 })).rejects.toThrow(/refusing to start: .*owns, or may SET ROLE to the owner of, the schema's tables/);
+  });
+
+  it('refuses a superuser', async () => {
+    await expect(openDatabase({ databaseUrl: urlFor('postgres'), waitMs: 0 })).rejects.toThrow(/refusing to start: .*is a superuser/);
+  });
+
+  it('refuses a login that may SET ROLE to the owner', async () => {
+    await admin(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'hoeder_test_sneaky') THEN CREATE ROLE hoeder_test_sneaky LOGIN NOINHERIT; END IF; END $$`);
+    await admin(`GRANT ${TEST_OWNER} TO hoeder_test_sneaky`);
+    await expect(openDatabase({ databaseUrl: urlFor('hoeder_test_sneaky'), waitMs: 0 })).rejects.toThrow(/may SET ROLE to the owner/);
+  });
+
+  it('refuses a schema that is not current, naming the step that migrates it', async () => {
+    const name = `hoeder_test_empty_${process.pid}`;
+    await admin(`CREATE DATABASE ${name} OWNER ${TEST_OWNER}`);
+    try {
+      await expect(openDatabase({ databaseUrl: urlFor(TEST_APP_LOGIN, name), waitMs: 0 })).rejects.toThrow(/schema is not current.*npm run db:migrate/);
+    } finally {
+      await admin(`DROP DATABASE ${name} WITH (FORCE)`);
+    }
   });
 });

@@ -134,4 +134,19 @@ describe.skipIf(!runs)('the server rides out a PostgreSQL crash and restart (own
     const sample = await call('GET', `/api/cases/${acknowledged[0]}`);
     expect(sample?.status).toBe(200);
   }, 180_000);
+
+  it('a server started while the database is down waits for it with back-off instead of exiting', async () => {
+    cluster.kill();
+    const late = startServerProcess({ DATABASE_URL: urls.app, HOEDER_DB_WAIT_SECONDS: '60' }, await freePort());
+    try {
+      // Loading the server takes a few seconds; then it reports each attempt and keeps waiting.
+      for (let waited = 0; !/attempt 3,/.test(late.output()) && waited < 30_000; waited += 250) await sleep(250);
+      expect(late.exited(), late.output()).toBeNull();
+      expect(late.output()).toMatch(/database not reachable yet .*attempt 3,/);
+      await cluster.restart();
+      await waitForStatus200(late, '/health/ready', 60_000);
+    } finally {
+      late.kill();
+    }
+  }, 120_000);
 });
