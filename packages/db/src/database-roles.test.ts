@@ -115,6 +115,7 @@ describe.skipIf(!onPostgres)('the server login cannot reach owner rights (real P
     'CREATE OR REPLACE FUNCTION audit_entry_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$',
     'DROP TABLE case_event CASCADE',
     'CREATE TABLE public.intruder (id integer)',
+    'CREATE TEMP TABLE audit_entry (LIKE public.audit_entry)',
     "CREATE FUNCTION public.intruder() RETURNS integer LANGUAGE sql AS 'SELECT 1'",
     // A GRANT without the grant option only warns; what counts is that it changes nothing.
     'GRANT UPDATE, DELETE ON audit_entry TO CURRENT_USER; DELETE FROM audit_entry',
@@ -177,8 +178,9 @@ describe.skipIf(!onPostgres)('the server refuses to start with a login that coul
   });
 
   it('refuses a login that may SET ROLE to the owner', async () => {
-    await admin(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'hoeder_test_sneaky') THEN CREATE ROLE hoeder_test_sneaky LOGIN NOINHERIT; END IF; END $$`);
-    await admin(`GRANT ${TEST_OWNER} TO hoeder_test_sneaky`);
+    await admin(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'hoeder_test_sneaky') THEN CREATE ROLE hoeder_test_sneaky LOGIN; END IF; END $$`);
+    await admin(`ALTER ROLE hoeder_test_sneaky INHERIT`);
+    await admin(`GRANT hoeder_app, ${TEST_OWNER} TO hoeder_test_sneaky`);
     await expect(openDatabase({ databaseUrl: urlFor('hoeder_test_sneaky'), waitMs: 0 })).rejects.toThrow(/may SET ROLE to the owner/);
   });
 

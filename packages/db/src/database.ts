@@ -48,11 +48,12 @@ async function openPostgres(config: DatabaseConfig & { databaseUrl: string }): P
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await waitForDatabase(pool, config.waitMs ?? 60_000, log);
-    await assertLeastPrivilege(db);
+    // The schema first: on a fresh database "run the owner step" is the first thing to do, and it also revokes what 0006 revokes.
     const readiness = await checkReadiness(db);
     if (!readiness.ready) {
       throw new Error(`refusing to start: the database schema is not current (${readiness.reason}); run DATABASE_OWNER_URL=… npm run db:migrate first`);
     }
+    await assertLeastPrivilege(db);
   } catch (error) {
     await db.destroy();
     throw error;

@@ -82,13 +82,14 @@ interface LoginRights {
   schemaOwner: boolean;
   databaseOwner: boolean;
   canCreate: boolean;
+  canTemp: boolean;
 }
 
 /**
  * What the connected login could do beyond the application's grants. Each item is a way back to
  * owner rights: a superuser or CREATEROLE login can give itself any role, membership of an
  * owner's role allows SET ROLE to it, the schema's or database's owner may drop the tables, and
- * CREATE in public allows planting functions and tables next to ours.
+ * CREATE in public allows planting functions and tables next to ours, TEMPORARY shadowing them.
  */
 export async function excessRights(db: Kysely<Database>): Promise<string[]> {
   const { rows } = await sql<LoginRights>`
@@ -101,7 +102,8 @@ export async function excessRights(db: Kysely<Database>): Promise<string[]> {
       (SELECT coalesce(string_agg(DISTINCT pg_get_userbyid(owner), ', '), '') FROM owners WHERE pg_has_role(me.oid, owner, 'MEMBER')) AS owners,
       pg_has_role(me.oid, (SELECT nspowner FROM pg_namespace WHERE nspname = 'public'), 'MEMBER') AS "schemaOwner",
       pg_has_role(me.oid, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'MEMBER') AS "databaseOwner",
-      has_schema_privilege(me.oid, 'public', 'CREATE') AS "canCreate"
+      has_schema_privilege(me.oid, 'public', 'CREATE') AS "canCreate",
+      has_database_privilege(me.oid, current_database(), 'TEMPORARY') AS "canTemp"
     FROM me`.execute(db);
   const r = rows[0];
   if (!r) return ['the session user is not a role'];
@@ -112,6 +114,7 @@ export async function excessRights(db: Kysely<Database>): Promise<string[]> {
     r.schemaOwner ? 'may act as the owner of schema public' : '',
     r.databaseOwner ? 'may act as the owner of the database' : '',
     r.canCreate ? 'may CREATE objects in schema public' : '',
+    r.canTemp ? 'may create temporary tables (they would shadow the audit log in its session; REVOKE TEMPORARY ON DATABASE … FROM PUBLIC)' : '',
   ].filter(Boolean);
 }
 
