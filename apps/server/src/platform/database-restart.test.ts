@@ -140,7 +140,7 @@ describe.skipIf(!runs)('the server rides out a PostgreSQL crash and restart (own
     const late = startServerProcess({ DATABASE_URL: urls.app, HOEDER_DB_WAIT_SECONDS: '60' }, await freePort());
     try {
       // Loading the server takes a few seconds; then it reports each attempt and keeps waiting.
-      for (let waited = 0; !/attempt 3,/.test(late.output()) && waited < 30_000; waited += 250) await sleep(250);
+      for (let waited = 0; !/attempt 3,/.test(late.output()) && waited < 90_000; waited += 250) await sleep(250);
       expect(late.exited(), late.output()).toBeNull();
       expect(late.output()).toMatch(/database not reachable yet .*attempt 3,/);
       await cluster.restart();
@@ -148,5 +148,5 @@ describe.skipIf(!runs)('the server rides out a PostgreSQL crash and restart (own
     } finally {
       late.kill();
     }
-  }, 120_000);
+  }, 200_000);
 });
