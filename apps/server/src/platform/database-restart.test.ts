@@ -58,8 +58,8 @@ describe.skipIf(!runs)('the server rides out a PostgreSQL crash and restart (own
     for (const a of DEMO_ACCOUNTS) await upsertUser(seeding.db, { ...a, subject: a.username, createdAt: START });
     await seeding.close();
     server = startServerProcess({ DATABASE_URL: urls.app, HOEDER_DB_WAIT_SECONDS: '30' }, await freePort());
-    await waitForStatus200(server, '/health/ready', 90_000);
-  });
+    await waitForStatus200(server, '/health/ready', 150_000);
+  }, 240_000);
   afterAll(() => {
     server?.kill();
     cluster?.stop();
