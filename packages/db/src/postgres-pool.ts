@@ -21,10 +21,11 @@ export const describeError = (error: unknown): string => {
  * discards that client and opens a new one on the next checkout. A checked-out client emits
  * 'error' as well (the server dies between two statements of a transaction): its query rejects,
  * and pg-pool discards it on release because it is no longer queryable. Connecting gives up after
- * five seconds, so a request during an outage fails fast instead of hanging.
+ * five seconds, so a request during an outage fails fast instead of hanging; TCP keep-alive from
+ * ten seconds of silence lets a connection to a vanished host (failover, partition) be noticed.
  */
 export function resilientPool(connectionString: string, log: DatabaseLog, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, keepAlive: true });
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
   pool.on('error', (error) => log('warn', `idle database connection lost (${describeError(error)}); replaced on next use`));
   pool.on('connect', (client) => {
     // The failure reaches the waiting query (and so the request); this only keeps it from being "unhandled".
