@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openDatabase } from './database';
+import { runOwnerStep } from './roles';
 import type { Database } from './schema';
 import { openTestDatabase, TEST_APP_LOGIN, TEST_OWNER, type TestDatabase } from './testing';
 
@@ -182,6 +183,11 @@ describe.skipIf(!onPostgres)('the server refuses to start with a login that coul
     await admin(`ALTER ROLE hoeder_test_sneaky INHERIT`);
     await admin(`GRANT hoeder_app, ${TEST_OWNER} TO hoeder_test_sneaky`);
     await expect(openDatabase({ databaseUrl: urlFor('hoeder_test_sneaky'), waitMs: 0 })).rejects.toThrow(/may SET ROLE to the owner/);
+  });
+
+  it('the owner step leaves a ready login alone and refuses to make the owner the server login', async () => {
+    expect(await runOwnerStep({ ownerUrl: d.urls!.owner, appUrl: d.urls!.app, waitMs: 0 })).toEqual({ applied: [], appLogin: 'unchanged' });
+    await expect(runOwnerStep({ ownerUrl: d.urls!.owner, appUrl: d.urls!.owner, waitMs: 0 })).rejects.toThrow(/same login/);
   });
 
   it('refuses a schema that is not current, naming the step that migrates it', async () => {
