@@ -47,6 +47,26 @@ const withUser = (base: string, user: string, database: string): string => {
   return url.toString();
 };
 
+/**
+ * A new, migrated database on the server of `adminUrl` (a superuser), with the roles separated as
+ * in production: owned by the test owner login, and the URL of the server's login beside it. For
+ * tests and benchmarks that run the real server on PostgreSQL.
+ */
+export async function createSeparatedDatabase(adminUrl: string, name: string): Promise<{ owner: string; app: string }> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+  await ensureTestRoles(adminUrl);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} OWNER ${TEST_OWNER}`);
+  } finally {
+    await admin.end();
+  }
+  const urls = { owner: withUser(adminUrl, TEST_OWNER, name), app: withUser(adminUrl, TEST_APP_LOGIN, name) };
+  await runOwnerStep({ ownerUrl: urls.owner, waitMs: 0 });
+  return urls;
+}
+
 function openPgliteTestDatabase(handle: DatabaseHandle): TestDatabase {
   return {
     ...handle,
@@ -71,14 +91,8 @@ function openPgliteTestDatabase(handle: DatabaseHandle): TestDatabase {
 export async function openTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_PG_ADMIN_URL;
   if (!adminUrl) return openPgliteTestDatabase(await openDatabase({ dataDir: 'memory://' }));
-  await ensureTestRoles(adminUrl);
   const name = `hoeder_test_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} OWNER ${TEST_OWNER}`);
-  await admin.end();
-  const urls = { owner: withUser(adminUrl, TEST_OWNER, name), app: withUser(adminUrl, TEST_APP_LOGIN, name) };
-  await runOwnerStep({ ownerUrl: urls.owner, waitMs: 0 });
+  const urls = await createSeparatedDatabase(adminUrl, name);
   const handle = await openDatabase({ databaseUrl: urls.app, waitMs: 0 });
   return {
     ...handle,
