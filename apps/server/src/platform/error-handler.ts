@@ -36,7 +36,7 @@ export function installErrorHandler(app: FastifyInstance, deps: { db: Kysely<Dat
     if (error.code === 'DATABASE_UNAVAILABLE') request.log.warn({ errCode: (raw as FastifyError).code }, 'request failed: database unavailable');
     else if (status >= 500) request.log.error({ errType: raw.name, errCode: (raw as FastifyError).code, stack: raw.stack?.split('\n').slice(1, 8).join('\n') }, 'request failed');
     const actor = request.actor ?? null;
-    // Nothing was read or written when the database was gone, and there is nowhere to write the entry.
+    // Nothing was served (the access and its entry share a transaction), and there is nowhere to write an entry.
     if (!error.audited && actor && request.url.startsWith('/api/') && error.code !== 'DATABASE_UNAVAILABLE') {
       try {
         await deps.db.transaction().execute((trx) =>
