@@ -1,6 +1,7 @@
 import {
   assessment,
   classificationRank,
+  dafVersionMarking,
   decideCase,
   fail,
   mayIssueCommand,
@@ -42,21 +43,20 @@ function mayWrite(actor: AuthenticatedActor, daf: DafAccess, command: Assessment
 /**
  * The bridge to the case lifecycle (ADR 0009): a finalised DAF version is recorded in the case
  * stream as `AssessmentRecorded` in the same transaction, so the case moves on and decisions link
- * to the exact DAF version. Decided before anything is appended: a refusal leaves both streams as
+ * to the exact DAF version. The event holds the reference and the version's marking (ADR 0015). Decided before anything is appended: a refusal leaves both streams as
  * they were.
  */
 async function bridgeToCase(trx: Db, ctx: RequestContext, actor: AuthenticatedActor, caseId: string, state: AssessmentState) {
   const final = assessment.currentFinal(state);
-  const judgement = final?.content.judgement;
-  if (!final || !judgement || !final.validUntil) return fail('INVALID_TRANSITION', 'no final assessment to record');
+  if (!final?.content.judgement || !final.validUntil) return fail('INVALID_TRANSITION', 'no final assessment to record');
   const caseEvents = await loadCaseEvents(trx, caseId);
   const caseState = projectCase(caseEvents);
   const command = {
     type: 'RecordAssessment' as const,
     assessmentId: dafAssessmentId(caseId, final.versionNumber),
-    threatLevel: judgement.threat.level,
-    summary: `Dreigingsinschatting v${final.versionNumber} — ${judgement.threat.motivation.trim()}`.slice(0, 10000),
-    scenarios: final.content.scenarios.map((s) => `${s.actor}: ${s.target}`.slice(0, 2000)),
+    // A reference and the version's marking, never its content (high-water mark, ADR 0015).
+    assessmentVersion: final.versionNumber,
+    marking: dafVersionMarking(final.content.classification),
     validUntil: final.validUntil,
   };
   const decided = decideCase(caseState, command, { actorId: actor.userId, now: ctx.now.toISOString() });

@@ -16,6 +16,7 @@ import type { AuthenticatedActor, RequestContext } from '../platform/actor';
 import { buildCaseView, userIdsIn } from './case-view';
 import { caseAccess, processingActivity, visibleCases } from './case-access';
 import { createCaseCommands } from './case-commands';
+import { readableAssessments, withoutUnreadableAssessments } from '../assessments/derived-assessments';
 import type { PolicyStore } from '../policy/policy-store';
 
 export interface CaseServiceDeps {
@@ -62,14 +63,16 @@ export function createCaseService({ db, audit, policies }: CaseServiceDeps) {
           await audit.record(trx, ctx, actor, { ...base, status: 'denied', processingActivity: 'protection.case_handling', details: { asOf: asOf ?? null } });
           return notFound();
         }
+        // Recorded DAF versions only at their own marking, content from the DAF record (ADR 0015).
+        const assessments = await readableAssessments(trx, actor, access, state);
         await audit.record(trx, ctx, actor, {
           ...base,
           status: 'ok',
           processingActivity: processingActivity(actor, access.memberOf, caseId, access.breakGlass),
-          details: { sections: [...access.sections], asOf: asOf ?? null, version: state.version },
+          details: { sections: [...access.sections], asOf: asOf ?? null, version: state.version, assessmentIds: assessments.map((a) => a.assessmentId) },
         });
         const names = await displayNames(trx, userIdsIn(state));
-        return ok(buildCaseView(state, access.sections, names, asOf ?? null));
+        return ok(buildCaseView(state, access.sections, names, asOf ?? null, assessments));
       }),
 
     timeline: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string): Promise<Result<TimelineEntry[]>> =>
@@ -80,7 +83,7 @@ export function createCaseService({ db, audit, policies }: CaseServiceDeps) {
           await audit.record(trx, ctx, actor, { ...base, status: 'denied', processingActivity: 'protection.case_handling' });
           return notFound();
         }
-        const events = await loadCaseEvents(trx, caseId);
+        const events = await withoutUnreadableAssessments(trx, actor, access, await loadCaseEvents(trx, caseId));
         const shown = events.flatMap((e) => {
           const section = timelineSection(e.body.type, access.sections);
           return section ? [{ ...e, section }] : [];

@@ -62,7 +62,8 @@ export function createPolicyDecisionService({ db, audit, policies }: { db: Kysel
           policyVersion: current?.version ?? null,
           effectiveFrom: current?.effectiveFrom ?? null,
           phenomenon: phenomenon && POLICY_PHENOMENA.has(phenomenon) ? (phenomenon as PolicyPrefill['phenomenon']) : null,
-          threatLevel: judged?.facts.threatLevel ?? state?.assessments.at(-1)?.threatLevel ?? null,
+          // Only from the DAF record, under its access rule: the case stream holds no content (ADR 0015).
+          threatLevel: judged?.facts.threatLevel ?? null,
           ownResistance: judged?.facts.ownResistance ?? null,
           employerMeasures: judged?.facts.employerMeasures ?? null,
           assessmentVersion: judged?.versionNumber ?? null,
