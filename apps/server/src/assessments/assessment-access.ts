@@ -40,12 +40,7 @@ export interface DafAccess {
  */
 export async function dafAccess(db: Db, actor: AccessSubject, caseId: string, now: Date): Promise<DafAccess | undefined> {
   const access = await caseAccess(db, actor, caseId, now);
-  return access && dafAccessWithin(db, actor, access);
-}
-
-/** The DAF step alone, for a reader whose case gate (`caseAccess`) has already passed. */
-export async function dafAccessWithin(db: Db, actor: AccessSubject, access: CaseAccess): Promise<DafAccess> {
-  const caseId = access.summary.caseId;
+  if (!access) return undefined;
   const events = access.sections.has('assessment') ? ((await loadAssessmentEvents(db, [caseId])).get(caseId) ?? []) : [];
   const state = assessment.projectAssessment(events);
   const classification = recordClassification(access.summary.classification as Classification, state);

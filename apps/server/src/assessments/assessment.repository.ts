@@ -13,14 +13,19 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const dateOnly = (d: Date | string | null) =>
   d === null ? null : typeof d === 'string' ? d.slice(0, 10) : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
-/** The DAF streams of the given cases, in stream order: one query for a whole list (set-based). */
-export async function loadAssessmentEvents(db: Db, caseIds: readonly string[]): Promise<Map<string, RecordedAssessmentEvent[]>> {
+/**
+ * The DAF streams of the given cases, in stream order: one query for a whole list (set-based).
+ * `types` narrows to the events a reader needs (e.g. only those that shape the versions).
+ */
+export async function loadAssessmentEvents(db: Db, caseIds: readonly string[], types?: readonly AssessmentEventBody['type'][]): Promise<Map<string, RecordedAssessmentEvent[]>> {
   const byCase = new Map<string, RecordedAssessmentEvent[]>();
   if (caseIds.length === 0) return byCase;
-  const rows = await db
+  let query = db
     .selectFrom('assessment_event')
     .select(['case_id', 'version', 'payload', 'actor_id', 'occurred_at'])
-    .where('case_id', 'in', [...caseIds])
+    .where('case_id', 'in', [...caseIds]);
+  if (types) query = query.where('type', 'in', [...types]);
+  const rows = await query
     .orderBy('case_id')
     .orderBy('version')
     .execute();

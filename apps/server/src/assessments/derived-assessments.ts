@@ -1,4 +1,6 @@
 import {
+  assessment,
+  classificationRank,
   dafVersionMarking,
   derivedRecord,
   readableRecordedAssessments,
@@ -12,9 +14,10 @@ import {
 } from '@hoeder/domain';
 import type { Db } from '@hoeder/db';
 import type { CaseAccess } from '../cases/case-access';
-import { dafAccessWithin, dafAssessmentId } from './assessment-access';
-import { visibleVersions } from './assessment-view';
-import { findAssessmentSummaries } from './assessment.repository';
+import { dafAssessmentId } from './assessment-access';
+import { findAssessmentSummaries, loadAssessmentEvents } from './assessment.repository';
+
+const higher = (a: Classification, b: Classification) => (classificationRank(a) >= classificationRank(b) ? a : b);
 
 /**
  * The case side of the DAF bridge (ADR 0015): the case stream holds, per recorded assessment, a
@@ -38,23 +41,24 @@ export interface ReadableAssessment {
 }
 
 const readBasisOf = (access: CaseAccess): ReadonlySet<string> => (access.breakGlass ? new Set([access.summary.caseId]) : access.memberOf);
+const caseMarkingOf = (access: CaseAccess) => access.summary.classification as Classification;
 
 /**
- * Entries stored before ADR 0015 carry no marking: they take the DAF record's as a whole (its read
- * model; never lower than any of its versions), or the case's when the case has no DAF record.
+ * The DAF record's marking as a whole (its read model: the case's raised to every version's), or
+ * undefined when the case has no DAF record.
  */
-async function legacyMarking(db: Db, access: CaseAccess, needed: boolean): Promise<Marking> {
-  const caseMarking = access.summary.classification as Classification;
-  if (!needed) return dafVersionMarking(caseMarking);
+async function dafRecordMarking(db: Db, access: CaseAccess): Promise<Classification | undefined> {
   const [record] = await findAssessmentSummaries(db, [access.summary.caseId]);
-  return dafVersionMarking((record?.classification ?? caseMarking) as Classification);
+  return record && higher(record.classification as Classification, caseMarkingOf(access));
 }
 
-/** Of the entries, those the reader may read, each with the marking it was judged at. */
-async function readable<E extends { marking?: Marking | undefined }>(db: Db, actor: AccessSubject, access: CaseAccess, entries: readonly E[]) {
-  if (!access.sections.has('assessment') || entries.length === 0) return [];
-  const legacy = await legacyMarking(db, access, entries.some((e) => !e.marking));
-  const target = { caseId: access.summary.caseId, classification: access.summary.classification as Classification };
+/**
+ * Of the entries, those the reader may read, each with the marking it was judged at. An entry
+ * stored before ADR 0015 carries no marking: it takes the DAF record's, or the case's without one.
+ */
+function readable<E extends { marking?: Marking | undefined }>(actor: AccessSubject, access: CaseAccess, entries: readonly E[], record: Classification | undefined) {
+  const target = { caseId: access.summary.caseId, classification: caseMarkingOf(access) };
+  const legacy = dafVersionMarking(record ?? target.classification);
   return readableRecordedAssessments(actor, target, entries, legacy, readBasisOf(access)).map((entry) => ({
     entry,
     classification: derivedRecord(target.caseId, target.classification, 'assessment', entry.marking ?? legacy).classification,
@@ -64,8 +68,25 @@ async function readable<E extends { marking?: Marking | undefined }>(db: Db, act
 /** The timeline: an `AssessmentRecorded` whose marking the reader may not read is left out. */
 export async function withoutUnreadableAssessments(db: Db, actor: AccessSubject, access: CaseAccess, events: readonly RecordedCaseEvent[]): Promise<RecordedCaseEvent[]> {
   const recorded = events.flatMap((e) => (e.body.type === 'AssessmentRecorded' ? [{ version: e.version, marking: (e.body as AssessmentRecorded).marking }] : []));
-  const shown = new Set((await readable(db, actor, access, recorded)).map((r) => r.entry.version));
+  if (recorded.length === 0) return [...events];
+  const record = access.sections.has('assessment') && recorded.some((r) => !r.marking) ? await dafRecordMarking(db, access) : undefined;
+  const shown = new Set(access.sections.has('assessment') ? readable(actor, access, recorded, record).map((r) => r.entry.version) : []);
   return events.filter((e) => e.body.type !== 'AssessmentRecorded' || shown.has(e.version));
+}
+
+/** What shapes the versions of a DAF record: without its items and assumption tests (the bulk). */
+const VERSION_EVENTS = ['DraftStarted', 'DraftRevised', 'SubmittedForChallenge', 'ChallengeRecorded', 'ReturnedToDraft', 'AssessmentFinalised'] as const;
+
+/**
+ * The finalised versions of the DAF record, and whether the reader's DAF view (ADR 0009: record
+ * marking, role per part) includes their judgement.
+ */
+async function finalVersions(db: Db, actor: AccessSubject, access: CaseAccess, record: Classification) {
+  const caseId = access.summary.caseId;
+  const view = assessment.dafView(actor, caseId, record, [], readBasisOf(access));
+  const state = assessment.projectAssessment((await loadAssessmentEvents(db, [caseId], VERSION_EVENTS)).get(caseId) ?? []);
+  const versions = (state?.versions ?? []).filter((v) => v.status === 'final' || v.status === 'superseded');
+  return { versions, judgement: view.parts.includes('judgement') };
 }
 
 /**
@@ -73,19 +94,19 @@ export async function withoutUnreadableAssessments(db: Db, actor: AccessSubject,
  * threat level comes from the final DAF version itself, when the reader's DAF view has the judgement.
  */
 export async function readableAssessments(db: Db, actor: AccessSubject, access: CaseAccess, state: CaseState): Promise<ReadableAssessment[]> {
-  const entries = await readable(db, actor, access, state.assessments);
+  if (!access.sections.has('assessment') || state.assessments.length === 0) return [];
+  const record = await dafRecordMarking(db, access);
+  const entries = readable(actor, access, state.assessments, record);
   if (entries.length === 0) return [];
-  const daf = await dafAccessWithin(db, actor, access);
   const caseId = access.summary.caseId;
-  const versions = daf.state?.versions ?? [];
-  const judged = daf.view.parts.includes('judgement') ? visibleVersions(daf.state, daf.view) : [];
+  const { versions, judgement } = record ? await finalVersions(db, actor, access, record) : { versions: [], judgement: false };
   return entries.map(({ entry, classification }) => {
     // Entries stored before ADR 0015 name the version only through its derived id.
-    const versionNumber = entry.assessmentVersion ?? versions.find((v) => dafAssessmentId(caseId, v.versionNumber) === entry.assessmentId)?.versionNumber;
-    const threatLevel = judged.find((v) => v.versionNumber === versionNumber && v.status !== 'draft' && v.status !== 'in_challenge')?.content.judgement?.threat.level;
+    const version = versions.find((v) => (entry.assessmentVersion ?? -1) === v.versionNumber || dafAssessmentId(caseId, v.versionNumber) === entry.assessmentId);
+    const threatLevel = judgement ? version?.content.judgement?.threat.level : undefined;
     return {
       assessmentId: entry.assessmentId,
-      assessmentVersion: versionNumber ?? null,
+      assessmentVersion: entry.assessmentVersion ?? version?.versionNumber ?? null,
       classification,
       validUntil: entry.validUntil,
       ...(threatLevel ? { threatLevel } : {}),
