@@ -31,6 +31,21 @@ async function startBenchServer(dbEnv: NodeJS.ProcessEnv) {
   return { baseUrl, server };
 }
 
+type Separated = (adminUrl: string, name: string) => Promise<{ owner: string; app: string }>;
+
+/**
+ * A fresh database for the server. Where the database roles are separated (the owner migrates,
+ * the server logs in without owner rights: `createSeparatedDatabase` of @hoeder/db/testing, issue
+ * 10), the server gets that login, as in production; before that, the superuser URL.
+ */
+async function benchDatabase(admin: pg.Client, adminUrl: string): Promise<{ owner: string; app: string }> {
+  const testing = (await import('@hoeder/db/testing')) as Record<string, unknown>;
+  if (typeof testing.createSeparatedDatabase === 'function') return (testing.createSeparatedDatabase as Separated)(adminUrl, 'hoeder_bench');
+  await admin.query('CREATE DATABASE hoeder_bench');
+  const url = adminUrl.replace(/\/postgres$/, '/hoeder_bench');
+  return { owner: url, app: url };
+}
+
 /** The user's session and the first case on their list (the demo seed puts them on several). */
 async function sessionAndCase(baseUrl: string): Promise<{ cookie: string; caseId: string; listed: number }> {
   const { cookie } = await loginAs(baseUrl, USER);
@@ -65,11 +80,10 @@ export async function runHttpSuite(o: HttpSuiteOptions): Promise<{ rows: HttpRow
   const admin = new pg.Client({ connectionString: cluster.adminUrl });
   try {
     await admin.connect();
-    await admin.query('CREATE DATABASE hoeder_bench');
-    const databaseUrl = cluster.adminUrl.replace(/\/postgres$/, '/hoeder_bench');
-    const counter = new pg.Client({ connectionString: databaseUrl });
+    const urls = await benchDatabase(admin, cluster.adminUrl);
+    const counter = new pg.Client({ connectionString: urls.owner });
     o.log('starting the server on PostgreSQL (demo seed)');
-    const { baseUrl, server } = await startBenchServer({ DATABASE_URL: databaseUrl });
+    const { baseUrl, server } = await startBenchServer({ DATABASE_URL: urls.app });
     try {
       await counter.connect();
       const rawCount = async () => Number((await counter.query<{ n: string }>('SELECT count(*) AS n FROM audit_entry')).rows[0]?.n ?? 0);
