@@ -9,6 +9,8 @@ import { repoRoot, runTied, tsxNode } from './lib/proc.mjs';
 import { SERVER_ENTRY, startEnv } from './lib/server-proc.mjs';
 import { ensureWebBuild } from './lib/web-build.mjs';
 
+const MIGRATE_ENTRY = 'apps/server/src/cli/db-migrate.ts';
+
 async function main() {
   await ensureInstall();
   await onSupportedNode('start');
@@ -18,10 +20,18 @@ async function main() {
     console.error(`start: ${SERVER_ENTRY} does not exist yet; nothing to run.`);
     process.exit(1);
   }
+  // With PostgreSQL the owner step (migrations, the server's login) runs first, in a process of its
+  // own; the server never sees the owner's URL (docs/adr/0011-database-roles-and-resilience.md).
+  if (process.env.DATABASE_OWNER_URL) {
+    const migrated = await runTied(...tsxNode(MIGRATE_ENTRY), { env: process.env });
+    if (migrated !== 0) process.exit(migrated);
+  }
+  const serverEnv = startEnv(process.env);
+  delete serverEnv.DATABASE_OWNER_URL;
   // Tied to this process: its own process group, so Ctrl+C reaches the server once (passed on by
   // this process, not also by the terminal), and it stops when this process dies in any way,
   // even SIGKILL of `npm start`'s whole group (it used to keep running and answering).
-  process.exit(await runTied(...tsxNode(SERVER_ENTRY), { env: startEnv(process.env) }));
+  process.exit(await runTied(...tsxNode(SERVER_ENTRY), { env: serverEnv }));
 }
 
 main().catch((err) => {
