@@ -15,6 +15,7 @@ import type { BreakGlassService } from './cases/break-glass.service';
 import { registerBreakGlassRoutes } from './cases/break-glass.routes';
 import type { AppConfig } from './config';
 import { AppError } from './platform/app-error';
+import { frameworkErrors, installNoStore, installPathCheck } from './platform/edge';
 import type { Clock } from './platform/clock';
 import { installErrorHandler } from './platform/error-handler';
 import { loggerOptions } from './platform/logger';
@@ -44,7 +45,7 @@ export interface AppDeps {
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
 export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: loggerOptions(deps.config.logLevel, options.logStream), genReqId: () => randomUUID(), bodyLimit: 256 * 1024 });
+  const app = Fastify({ logger: loggerOptions(deps.config.logLevel, options.logStream), genReqId: () => randomUUID(), bodyLimit: 256 * 1024, frameworkErrors });
   // The request id ties a reply to its audit entry; callers quote it to the service desk.
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -54,10 +55,12 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   // The API speaks JSON only; anything else is refused with 415 rather than half-parsed.
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app, deps);
+  installNoStore(app);
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Hoeder API', version: '0.1.0', description: 'Information system of the protection system for threatened persons' } },
   });
   await registerAuth(app, deps);
+  installPathCheck(app);
   app.get('/health', { schema: { tags: ['operations'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerCaseRoutes(app, deps);

@@ -11,12 +11,12 @@ import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import { registerAuthRoutes } from './auth.routes';
 import { SESSION_COOKIE } from './cookies';
-import { checkCsrf } from './csrf';
+import { checkCsrf, foreignOrigin, type ForeignOrigin } from './csrf';
 import { registerInteractionRoutes } from './embedded-provider/interaction.routes';
 import { createEmbeddedProvider, mountEmbeddedProvider } from './embedded-provider/provider';
 import { createOidcClient, EMBEDDED_ISSUER_PATH } from './oidc-client';
 import { securityHeaderOptions } from './security-headers';
-import { resolveSession, type ResolvedSession } from './session.service';
+import { AUTH_PROCESSING_ACTIVITY, requestContext, resolveSession, type ResolvedSession } from './session.service';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -41,6 +41,22 @@ export function requireActor(request: FastifyRequest): AuthenticatedActor {
   return request.actor;
 }
 
+/** Audits a state-changing request from another origin (with the user, when known) and refuses it. */
+async function refuseForeignOrigin(deps: AuthDeps, request: FastifyRequest, foreign: ForeignOrigin): Promise<never> {
+  await deps.db.transaction().execute((trx) =>
+    deps.audit.record(trx, requestContext(request, deps.clock), request.actor, {
+      operation: 'auth.origin_check',
+      status: 'denied',
+      processingActivity: AUTH_PROCESSING_ACTIVITY,
+      objectType: 'request',
+      details: { check: foreign.check, origin: foreign.seen, method: request.method, route: request.routeOptions.url ?? 'unknown' },
+    }),
+  );
+  const error = new AppError('CSRF_FAILED', `the request did not come from ${deps.config.publicUrl}`);
+  error.audited = true;
+  throw error;
+}
+
 /**
  * Registers everything authentication needs on the root instance: cookies, security headers, rate
  * limiting (opt-in per route via `config.rateLimit`), the session and CSRF hooks, the login routes
@@ -55,14 +71,17 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
   });
 
   app.decorateRequest('actor', null);
+  const publicOrigin = new URL(deps.config.publicUrl).origin;
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith(`${EMBEDDED_ISSUER_PATH}/`)) return;
-    const session = await resolveSession(deps, request.cookies[SESSION_COOKIE]);
+    const provider = request.url.startsWith(`${EMBEDDED_ISSUER_PATH}/`);
+    const session = provider ? null : await resolveSession(deps, request.cookies[SESSION_COOKIE]);
     if (session) {
       sessions.set(request, session);
       request.actor = session.actor;
     }
-    checkCsrf(request, session?.csrfToken);
+    const foreign = foreignOrigin(request, publicOrigin);
+    if (foreign) await refuseForeignOrigin(deps, request, foreign);
+    if (!provider) checkCsrf(request, session?.csrfToken);
   });
 
   await registerAuthRoutes(app, { ...deps, client: createOidcClient(deps.config), sessionOf: (request) => sessions.get(request) });

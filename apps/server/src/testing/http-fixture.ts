@@ -32,13 +32,13 @@ export interface HttpFixture {
 
 
 /** The real application (auth, services, routes) on a fresh database, listening on loopback. */
-export async function openHttpFixture(): Promise<HttpFixture> {
+export async function openHttpFixture(options: { env?: NodeJS.ProcessEnv } = {}): Promise<HttpFixture> {
   const database = await openTestDatabase();
   for (const a of DEMO_ACCOUNTS) {
     await upsertUser(database.db, { userId: a.userId, subject: a.username, displayName: a.displayName, organisation: a.organisation, roles: a.roles, clearance: a.clearance, createdAt: START });
   }
   const port = await freePort();
-  const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, HOEDER_DATA_DIR: 'memory://', LOG_LEVEL: 'info' });
+  const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, HOEDER_DATA_DIR: 'memory://', LOG_LEVEL: 'info', ...options.env });
   const clock = fixedClock(START);
   const logStream = new PassThrough();
   let logText = '';
