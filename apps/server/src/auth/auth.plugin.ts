@@ -10,13 +10,13 @@ import type { AuthenticatedActor } from '../platform/actor';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import { registerAuthRoutes } from './auth.routes';
-import { SESSION_COOKIE } from './cookies';
+import { CALLBACK_PATH, SESSION_COOKIE } from './cookies';
 import { checkCsrf, foreignOrigin, type ForeignOrigin } from './csrf';
 import { registerInteractionRoutes } from './embedded-provider/interaction.routes';
-import { createEmbeddedProvider, mountEmbeddedProvider } from './embedded-provider/provider';
+import { createEmbeddedProvider, INTERACTION_PATH, mountEmbeddedProvider } from './embedded-provider/provider';
 import { createOidcClient, EMBEDDED_ISSUER_PATH } from './oidc-client';
 import { securityHeaderOptions } from './security-headers';
-import { AUTH_PROCESSING_ACTIVITY, requestContext, resolveSession, type ResolvedSession } from './session.service';
+import { AUTH_PROCESSING_ACTIVITY, recordLoginFailure, requestContext, resolveSession, type ResolvedSession } from './session.service';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -31,6 +31,13 @@ export interface AuthDeps {
   config: AppConfig;
   audit: AuditService;
 }
+
+/** The rate-limited login routes and the stage of the login each one is. */
+const LOGIN_STAGES: Partial<Record<string, 'start' | 'password' | 'callback'>> = {
+  '/auth/login': 'start',
+  [CALLBACK_PATH]: 'callback',
+  [`${INTERACTION_PATH}/:uid/login`]: 'password',
+};
 
 /** The session behind a request, kept beside it (not on it) so its CSRF token is not widely exposed. */
 const sessions = new WeakMap<FastifyRequest, ResolvedSession>();
@@ -82,6 +89,12 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     const foreign = foreignOrigin(request, publicOrigin);
     if (foreign) await refuseForeignOrigin(deps, request, foreign);
     if (!provider) checkCsrf(request, session?.csrfToken);
+  });
+  // A login refused by the rate limit is a refused login too: audited, without any account.
+  app.addHook('onError', async (request, _reply, error) => {
+    const stage = LOGIN_STAGES[request.routeOptions.url ?? ''];
+    if (!stage || !(error instanceof AppError) || error.code !== 'RATE_LIMITED') return;
+    await recordLoginFailure(deps, requestContext(request, deps.clock), { reason: 'rate_limited', userId: null, stage });
   });
 
   await registerAuthRoutes(app, { ...deps, client: createOidcClient(deps.config), sessionOf: (request) => sessions.get(request) });

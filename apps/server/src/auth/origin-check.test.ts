@@ -48,7 +48,8 @@ describe('the origin check', () => {
   it('accepts its own Origin, its own Referer, and a request that names neither (the token decides)', async () => {
     const who = await loginAs(t.baseUrl, 'analist');
     const base = { cookie: who.cookie, 'x-csrf-token': who.csrfToken };
-    for (const headers of [{ origin: t.baseUrl }, { referer: `${t.baseUrl}/cases/1` }, {}]) {
+    const variants: Record<string, string>[] = [{ origin: t.baseUrl }, { referer: `${t.baseUrl}/cases/1` }, {}];
+    for (const headers of variants) {
       const response = await fetch(`${t.baseUrl}/api/test/counter`, { method: 'POST', headers: { ...base, ...headers } });
       expect(response.status, JSON.stringify(headers)).toBe(200);
     }
