@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { Database } from '@hoeder/db';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { Kysely } from 'kysely';
 import { registerAssessmentRoutes } from './assessments/assessment.routes';
 import type { AssessmentService } from './assessments/assessment.service';
@@ -44,8 +44,10 @@ export interface AppDeps {
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
-export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.WritableStream; onRoute?: (route: RouteOptions) => void } = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: loggerOptions(deps.config.logLevel, options.logStream), genReqId: () => randomUUID(), bodyLimit: 256 * 1024, frameworkErrors });
+  // Tests list every registered route through this (e.g. that every /api reply is no-store).
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   // The request id ties a reply to its audit entry; callers quote it to the service desk.
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
