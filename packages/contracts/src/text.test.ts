@@ -96,7 +96,7 @@ export function unsafeStrings(schema: z.ZodType, path = '(body)'): string[] {
 }
 
 /** Request schemas by the naming rule of this package: …Request, …Params, …Query, …Input. */
-const requestSchemas = Object.entries(contracts).filter(
+const requestSchemas = Object.entries(contracts as Record<string, unknown>).filter(
   (entry): entry is [string, z.ZodType] => /(Request|Params|Query|Input)$/.test(entry[0]) && entry[1] instanceof z.ZodType,
 );
 

@@ -141,6 +141,17 @@ describe('control characters in query strings and path parameters, logged in', (
   });
 });
 
+describe('the OpenAPI description', () => {
+  it('is public by decision (ADR 0013): served without a login, listing no hidden or test route', async () => {
+    expect(routes.some((r) => r.url === '/api/test/clock')).toBe(true);
+    const reply = await f.api(null, 'GET', '/api/openapi.json');
+    expect(reply.status).toBe(200);
+    const paths = Object.keys((reply.body as { paths: Record<string, unknown> }).paths);
+    expect(paths).toContain('/api/cases');
+    expect(paths.filter((p) => p.startsWith('/api/test') || p.startsWith('/oidc') || p === '/api/openapi.json')).toEqual([]);
+  });
+});
+
 describe('parseWith', () => {
   it('refuses a control character even where a schema let a plain string through, naming the field', () => {
     const loose = z.object({ a: z.object({ b: z.string() }), r: z.record(z.string(), z.string()).optional() });
