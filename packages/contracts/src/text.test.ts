@@ -4,7 +4,7 @@ import * as contracts from './index';
 import { isTextSchema, text } from './text';
 
 /** Every character the text type must refuse, named for the failure message. */
-export const FORBIDDEN_CHARACTERS: readonly [string, string][] = [
+const FORBIDDEN_CHARACTERS: readonly [string, string][] = [
   ...Array.from({ length: 0x20 }, (_, c) => c)
     .filter((c) => c !== 0x09 && c !== 0x0a && c !== 0x0d)
     .map((c): [string, string] => [`U+${c.toString(16).padStart(4, '0')}`, String.fromCharCode(c)]),
@@ -63,7 +63,7 @@ function safeString(schema: z.ZodType): boolean {
 }
 
 /** The paths of every string in a schema that is neither the text type nor a strict format. */
-export function unsafeStrings(schema: z.ZodType, path = '(body)'): string[] {
+function unsafeStrings(schema: z.ZodType, path = '(body)'): string[] {
   const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
   const inner = (key: string) => unsafeStrings(def[key] as z.ZodType, path);
   switch (def.type) {
