@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { CookieJar, openLoginForm, submitLoginForm } from '../auth/testing/login-as';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
 import { AppError } from './app-error';
 import { parseWith } from './http';
@@ -102,6 +103,7 @@ describe('odd paths, without logging in', () => {
       fc.constantFrom('.', '..', '%2e', '%2e%2e', '%2f', '%5c', '%00', '%0a', '%0d', '%7f', '%ff', '%', 'assets', 'api', 'auth', 'oidc', 'index.html', '~', ';', '%3b', '%25'),
       fc.string({ maxLength: 12 }).map(encodeURIComponent),
       fc.uint8Array({ maxLength: 8 }).map((bytes) => [...bytes].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')),
+      fc.integer({ min: 100, max: 4_000 }).map((n) => 'a'.repeat(n)),
     );
     const path = fc.tuple(fc.array(segment, { maxLength: 8 }), fc.boolean()).map(([parts, slash]) => `/${parts.join('/')}${slash ? '/' : ''}`);
     for (const method of ['GET', 'POST']) {
@@ -138,6 +140,15 @@ describe('control characters in query strings and path parameters, logged in', (
       expect(error.details.issues.map((i) => i.field)).toContain(field);
       expect(await countAuditEntries(f.database.db), path).toBe(audits + 1);
     }
+  });
+});
+
+describe('refused logins', () => {
+  it('leave no typed username or password in the application log', async () => {
+    const jar = new CookieJar();
+    const { action } = await openLoginForm(f.baseUrl, jar);
+    for (const username of ['triage', 'Geheime.Naam']) await (await submitLoginForm(jar, action, username, 'Wachtwoord-Lek-42')).response.body?.cancel();
+    expect(f.logs()).not.toMatch(/Geheime\.Naam|Wachtwoord-Lek-42/);
   });
 });
 
