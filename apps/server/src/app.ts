@@ -18,6 +18,7 @@ import { AppError } from './platform/app-error';
 import { frameworkErrors, installNoStore, installPathCheck } from './platform/edge';
 import type { Clock } from './platform/clock';
 import { installErrorHandler } from './platform/error-handler';
+import { registerHealthRoutes } from './platform/health.routes';
 import { loggerOptions } from './platform/logger';
 import { registerTestClockRoutes } from './platform/test-clock.routes';
 import { registerUserRoutes } from './users/user.routes';
@@ -63,7 +64,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   });
   await registerAuth(app, deps);
   installPathCheck(app);
-  app.get('/health', { schema: { tags: ['operations'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
+  registerHealthRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerCaseRoutes(app, deps);
   registerUserRoutes(app, deps);

@@ -9,6 +9,7 @@ import type { AppConfig } from '../config';
 import type { AuthenticatedActor } from '../platform/actor';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
+import { isHealthCheck } from '../platform/health.routes';
 import { registerAuthRoutes } from './auth.routes';
 import { CALLBACK_PATH, SESSION_COOKIE } from './cookies';
 import { checkCsrf, foreignOrigin, type ForeignOrigin } from './csrf';
@@ -80,6 +81,7 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
   app.decorateRequest('actor', null);
   const publicOrigin = new URL(deps.config.publicUrl).origin;
   app.addHook('onRequest', async (request) => {
+    if (isHealthCheck(request.url)) return;
     const provider = request.url.startsWith(`${EMBEDDED_ISSUER_PATH}/`);
     const session = provider ? null : await resolveSession(deps, request.cookies[SESSION_COOKIE]);
     if (session) {
