@@ -93,6 +93,14 @@ describe('odd paths, without logging in', () => {
     expect([400, 404, ...(path.length > 16_000 ? [431] : [])]).toContain(status);
   });
 
+  it('answers control characters in the login routes\' query strings without a 5xx', async () => {
+    for (const path of ['/auth/login?returnTo=%00', '/auth/login?returnTo=/a%00b', '/auth/callback?code=%00&state=%00', '/auth/callback?code=%ud800', '/api/me?x=%00']) {
+      const { status } = await rawRequest(path);
+      expect(status, path).toBeGreaterThanOrEqual(200);
+      expect(status, path).toBeLessThan(500);
+    }
+  });
+
   it('still serves the web UI, its assets and client-side routes', async () => {
     expect((await rawRequest('/assets/app.js')).status).toBe(200);
     expect((await rawRequest('/cases/3f0c9a4e-2b1d-4c8e-9a7f-5d6e7f8a9b0c')).status).toBe(200);
