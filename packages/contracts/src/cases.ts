@@ -11,6 +11,7 @@ import {
   ReferralSource,
   ResistanceLevel,
   Text,
+  text,
   ThreatLevel,
   ThreatPhenomenon,
   TriageOutcome,
@@ -20,9 +21,9 @@ import { CaseFactsSchema, DecisionPackageSchema, PolicyReason } from './policy';
 
 export const PersonInput = z.object({
   role: PersonRole,
-  fullName: Text(200),
+  fullName: text({ max: 200, line: true }),
   dateOfBirth: IsoDate.optional(),
-  relation: Text(100).optional(),
+  relation: text({ max: 100, line: true }).optional(),
 });
 
 export const RegisterCaseRequest = z.object({
@@ -62,13 +63,13 @@ export const ProposeDecisionRequest = z.object({
   expectedVersion: ExpectedVersion,
   facts: CaseFactsSchema,
   offered: DecisionPackageSchema.optional(),
-  deviationMotivation: z.string().trim().max(10000).optional(),
+  deviationMotivation: text({ min: 0, max: 10000 }).optional(),
   motivation: Text(10000),
   reviewDate: IsoDate.optional(),
 });
 export type ProposeDecisionRequest = z.infer<typeof ProposeDecisionRequest>;
 
-export const ApproveDecisionRequest = z.object({ expectedVersion: ExpectedVersion, note: z.string().trim().max(2000) });
+export const ApproveDecisionRequest = z.object({ expectedVersion: ExpectedVersion, note: text({ min: 0, max: 2000 }) });
 export type ApproveDecisionRequest = z.infer<typeof ApproveDecisionRequest>;
 
 export const RejectDecisionRequest = z.object({ expectedVersion: ExpectedVersion, reason: Text(2000) });

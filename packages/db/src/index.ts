@@ -11,3 +11,4 @@ export * from './users/user.repository';
 export * from './cases/case.repository';
 export * from './cases/break-glass.repository';
 export * from './policy/policy.repository';
+export * from './auth/login-backoff.repository';

@@ -178,9 +178,18 @@ export interface OidcPayloadTable {
   consumed_at: Timestamp | null;
 }
 
+/** Failed password attempts per account key (an HMAC of the username), for the login back-off. */
+export interface LoginBackoffTable {
+  account_key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  blocked_until: Timestamp | null;
+}
+
 export interface AuthTables {
   auth_session: AuthSessionTable;
   oidc_payload: OidcPayloadTable;
+  login_backoff: LoginBackoffTable;
 }
 
 export interface PolicyTables {

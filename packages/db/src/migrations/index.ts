@@ -4,6 +4,7 @@ import * as m0002 from './0002-break-glass';
 import * as m0003 from './0003-daf-assessment';
 import * as m0004 from './0004-policy-versions';
 import * as m0006 from './0006-app-login';
+import * as m0007 from './0007-login-backoff';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-daf-assessment': m0003,
   '0004-policy-versions': m0004,
   '0006-app-login': m0006,
+  '0007-login-backoff': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
