@@ -1,1 +1,4 @@
 export * from './audit-chain';
+export * from './merkle';
+export * from './checkpoint';
+export * from './tree-audit';

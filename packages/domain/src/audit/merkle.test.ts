@@ -111,7 +111,8 @@ function mutate(proof: readonly Hash[], m: { kind: string; at: number; bit: numb
   if (out.length === 0) return null;
   const i = m.at % out.length;
   if (m.kind === 'drop') return out.filter((_, j) => j !== i);
-  out[i]![m.bit % 32] ^= 1 << m.bit % 8;
+  const h = out[i]!;
+  h[m.bit % 32] = h[m.bit % 32]! ^ (1 << m.bit % 8);
   return out;
 }
 
