@@ -84,6 +84,8 @@ export interface AuditCheckpointTable {
   frontier: Json<string[]>;
   /** The highest entry seq sealed so far. */
   sealed_through_seq: number;
+  /** Seq ranges below it not sealed yet (in flight or rolled back): [{ lo, hi, since }]. */
+  open_gaps: Json<{ lo: number; hi: number; since: string }[]>;
   signed_at: Timestamp;
   key_id: string;
   signature: string;

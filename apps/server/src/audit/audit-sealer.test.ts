@@ -51,6 +51,25 @@ describe('recordMany', () => {
   });
 });
 
+describe('the sealer: numbers that commit late or never', () => {
+  it('a rolled-back entry leaves an open gap; the entries around it are sealed', async () => {
+    await database.db.transaction().execute((trx) => a.record(trx, ctx(), null, event(1)));
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await a.record(trx, ctx(), null, event(2));
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    await database.db.transaction().execute((trx) => a.record(trx, ctx(), null, event(3)));
+    await sealUntilIdle(a);
+    const latest = (await latestAuditCheckpoint(database.db))!;
+    const gap = latest.openGaps.at(-1)!;
+    expect(gap.hi).toBe(gap.lo);
+    expect(gap.lo).toBe(latest.sealedThroughSeq - 1);
+    expect(await a.verify(database.db)).toMatchObject({ ok: true, unsealed: 0 });
+  });
+});
+
 describe('the sealer: exactly once', () => {
   it('two sealers racing while many transactions write: one leaf per entry, one tree, consistent checkpoints', async () => {
     let writing = true;

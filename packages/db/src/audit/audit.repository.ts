@@ -1,32 +1,26 @@
 import { sql, type Selectable } from 'kysely';
-import type { AuditRecord, LeafRow, SequencedAuditRecord, SignedCheckpoint } from '@hoeder/domain/audit';
+import type { AuditRecord, LeafRow, SeqGap, SequencedAuditRecord, SignedCheckpoint } from '@hoeder/domain/audit';
 import type { AuditEntryTable, Db } from '../schema';
 
 /**
- * Appends entries in one statement, one row each; the sequence numbers them. No row is locked
- * that another transaction needs, so audited transactions run side by side.
+ * Appends entries in one statement, one row each, whatever their number: the values travel as one
+ * array per column (so no limit on bind parameters) and the sequence numbers the rows. No row is
+ * locked that another transaction needs, so audited transactions run side by side.
  */
 export async function insertAuditEntries(db: Db, records: readonly AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
-  await db
-    .insertInto('audit_entry')
-    .values(
-      records.map((e) => ({
-        occurred_at: e.occurredAt,
-        trace_id: e.traceId,
-        operation: e.operation,
-        status: e.status,
-        user_id: e.userId,
-        user_organisation: e.userOrganisation,
-        user_role: e.userRole,
-        processing_activity: e.processingActivity,
-        object_type: e.objectType,
-        object_id: e.objectId,
-        data_subject_id: e.dataSubjectId,
-        details: JSON.stringify(e.details),
-      })),
-    )
-    .execute();
+  const column = <T>(pick: (r: AuditRecord) => T) => records.map(pick);
+  await sql`
+    INSERT INTO audit_entry (occurred_at, trace_id, operation, status, user_id, user_organisation, user_role,
+                             processing_activity, object_type, object_id, data_subject_id, details)
+    SELECT o, t, op, st, u, uo, ur, pa, ot, oi, ds, d::jsonb
+    FROM unnest(${column((r) => r.occurredAt)}::timestamptz[], ${column((r) => r.traceId)}::text[], ${column((r) => r.operation)}::text[],
+                ${column((r) => r.status)}::text[], ${column((r) => r.userId)}::uuid[], ${column((r) => r.userOrganisation)}::text[],
+                ${column((r) => r.userRole)}::text[], ${column((r) => r.processingActivity)}::text[], ${column((r) => r.objectType)}::text[],
+                ${column((r) => r.objectId)}::text[], ${column((r) => r.dataSubjectId)}::text[], ${column((r) => JSON.stringify(r.details))}::text[])
+      WITH ORDINALITY AS v(o, t, op, st, u, uo, ur, pa, ot, oi, ds, d, n)
+    ORDER BY n
+  `.execute(db);
 }
 
 type AuditRow = Selectable<AuditEntryTable>;
@@ -89,6 +83,7 @@ export async function tryAuditSealLock(trx: Db): Promise<boolean> {
 export interface StoredCheckpoint extends SignedCheckpoint {
   frontier: string[];
   sealedThroughSeq: number;
+  openGaps: SeqGap[];
 }
 
 function toCheckpoint(r: {
@@ -96,6 +91,7 @@ function toCheckpoint(r: {
   root_hash: string;
   frontier: string[];
   sealed_through_seq: number | string;
+  open_gaps: SeqGap[];
   signed_at: Date | string;
   key_id: string;
   signature: string;
@@ -105,6 +101,7 @@ function toCheckpoint(r: {
     rootHash: r.root_hash,
     frontier: r.frontier,
     sealedThroughSeq: Number(r.sealed_through_seq),
+    openGaps: r.open_gaps,
     signedAt: new Date(r.signed_at).toISOString(),
     keyId: r.key_id,
     signature: r.signature,
@@ -116,31 +113,30 @@ export async function latestAuditCheckpoint(db: Db): Promise<StoredCheckpoint | 
   return row ? toCheckpoint(row) : null;
 }
 
-/** The newest checkpoint signed at or before `at`: the sealer's floor for finding late entries. */
-export async function auditCheckpointAsOf(db: Db, at: Date): Promise<StoredCheckpoint | null> {
-  const row = await db.selectFrom('audit_checkpoint').selectAll().where('signed_at', '<=', at).orderBy('signed_at', 'desc').orderBy('tree_size', 'desc').limit(1).executeTakeFirst();
-  return row ? toCheckpoint(row) : null;
-}
-
 export async function listAuditCheckpoints(db: Db, fromSize = 0, limit = 10_000): Promise<StoredCheckpoint[]> {
   const rows = await db.selectFrom('audit_checkpoint').selectAll().where('tree_size', '>', fromSize).orderBy('tree_size').limit(limit).execute();
   return rows.map(toCheckpoint);
 }
 
-/**
- * Committed entries above `afterSeq` that are no leaf yet, in seq order. Sequence numbers commit
- * out of order, so an entry below the highest sealed seq can still appear: the floor is chosen
- * below where such late entries can be.
- */
-export async function listUnsealedAuditEntries(db: Db, afterSeq: number, limit: number): Promise<SequencedAuditRecord[]> {
-  const rows = await db
-    .selectFrom('audit_entry as e')
-    .select(ENTRY_COLUMNS.map((c) => `e.${c}` as const))
-    .where('e.seq', '>', afterSeq)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('audit_leaf as l').select('l.leaf_index').whereRef('l.entry_seq', '=', 'e.seq'))))
-    .orderBy('e.seq')
-    .limit(limit)
-    .execute();
+/** Committed entries above `afterSeq`, in seq order: the new part of the log, by an index range scan. */
+export async function listAuditEntriesAfter(db: Db, afterSeq: number, limit: number): Promise<SequencedAuditRecord[]> {
+  if (limit <= 0) return [];
+  const rows = await db.selectFrom('audit_entry').select(ENTRY_COLUMNS).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+  return rows.map(toRecord);
+}
+
+/** Committed entries inside the open gaps that are no leaf yet: entries whose transaction committed late. */
+export async function listAuditEntriesInGaps(db: Db, gaps: readonly SeqGap[], limit: number): Promise<SequencedAuditRecord[]> {
+  if (gaps.length === 0 || limit <= 0) return [];
+  // One index range scan per gap; the log itself is never scanned.
+  const { rows } = await sql<Omit<AuditRow, 'prev_hash' | 'hash'>>`
+    SELECT ${sql.join(ENTRY_COLUMNS.map((c) => sql.ref(`e.${c}`)))}
+    FROM unnest(${gaps.map((g) => g.lo)}::bigint[], ${gaps.map((g) => g.hi)}::bigint[]) AS g(lo, hi)
+    JOIN audit_entry e ON e.seq BETWEEN g.lo AND g.hi
+    WHERE NOT EXISTS (SELECT 1 FROM audit_leaf l WHERE l.entry_seq = e.seq)
+    ORDER BY e.seq
+    LIMIT ${limit}
+  `.execute(db);
   return rows.map(toRecord);
 }
 
@@ -155,10 +151,10 @@ export async function countUnsealedAuditEntries(db: Db): Promise<number> {
 
 /** Leaves and checkpoint in the caller's transaction; the primary keys refuse a second seal of the same place. */
 export async function insertAuditSeal(db: Db, leaves: readonly { leafIndex: number; entrySeq: number; leafHash: string }[], checkpoint: StoredCheckpoint): Promise<void> {
-  await db
-    .insertInto('audit_leaf')
-    .values(leaves.map((l) => ({ leaf_index: l.leafIndex, entry_seq: l.entrySeq, leaf_hash: l.leafHash })))
-    .execute();
+  await sql`
+    INSERT INTO audit_leaf (leaf_index, entry_seq, leaf_hash)
+    SELECT * FROM unnest(${leaves.map((l) => l.leafIndex)}::bigint[], ${leaves.map((l) => l.entrySeq)}::bigint[], ${leaves.map((l) => l.leafHash)}::text[])
+  `.execute(db);
   await db
     .insertInto('audit_checkpoint')
     .values({
@@ -166,6 +162,7 @@ export async function insertAuditSeal(db: Db, leaves: readonly { leafIndex: numb
       root_hash: checkpoint.rootHash,
       frontier: JSON.stringify(checkpoint.frontier),
       sealed_through_seq: checkpoint.sealedThroughSeq,
+      open_gaps: JSON.stringify(checkpoint.openGaps),
       signed_at: checkpoint.signedAt,
       key_id: checkpoint.keyId,
       signature: checkpoint.signature,

@@ -26,11 +26,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       root_hash text NOT NULL CHECK (root_hash ~ '^[0-9a-f]{64}$'),
       frontier jsonb NOT NULL,
       sealed_through_seq bigint NOT NULL,
+      open_gaps jsonb NOT NULL,
       signed_at timestamptz NOT NULL,
       key_id text NOT NULL,
       signature text NOT NULL
     );
-    CREATE INDEX audit_checkpoint_signed_at ON audit_checkpoint(signed_at);
 
     CREATE TRIGGER audit_leaf_append_only BEFORE UPDATE OR DELETE ON audit_leaf
       FOR EACH ROW EXECUTE FUNCTION audit_entry_refuse_change();

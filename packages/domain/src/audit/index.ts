@@ -2,3 +2,4 @@ export * from './audit-chain';
 export * from './merkle';
 export * from './checkpoint';
 export * from './tree-audit';
+export * from './seal-gaps';
