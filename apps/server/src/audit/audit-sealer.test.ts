@@ -27,6 +27,7 @@ const leafStats = async () =>
     await sql<{ n: string; seqs: string; lo: string | null; hi: string | null }>`
       SELECT count(*) AS n, count(DISTINCT entry_seq) AS seqs, min(leaf_index) AS lo, max(leaf_index) AS hi FROM audit_leaf`.execute(database.db)
   ).rows[0]!;
+const tick = () => new Promise((resolve) => setImmediate(resolve));
 const sealUntilIdle = async (s: AuditService) => {
   for (;;) {
     const r = await s.sealOnce(database.db);
@@ -75,18 +76,20 @@ describe('the sealer: exactly once', () => {
     let writing = true;
     const race = async (s: AuditService) => {
       const seen = { sealed: 0, busy: 0 };
-      while (writing) {
+      do {
         const r = await s.sealOnce(database.db);
         if (r.status === 'sealed') seen.sealed += 1;
         if (r.status === 'busy') seen.busy += 1;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+        await tick();
+      } while (writing);
       return seen;
     };
     const sealers = [race(a), race(b), race(a), race(b)];
-    const writers = Array.from({ length: 60 }, (_, i) =>
-      database.db.transaction().execute((trx) => (i % 2 ? a : b).recordMany(trx, ctx(), null, Array.from({ length: (i % 4) + 1 }, (_, j) => event(i * 10 + j)))),
-    );
+    // Writers arrive spread out, so (on PGlite too) seals fall between them.
+    const writers = Array.from({ length: 60 }, async (_, i) => {
+      for (let k = 0; k < i; k += 1) await tick();
+      await database.db.transaction().execute((trx) => (i % 2 ? a : b).recordMany(trx, ctx(), null, Array.from({ length: (i % 4) + 1 }, (_, j) => event(i * 10 + j))));
+    });
     await Promise.all(writers);
     writing = false;
     const seen = await Promise.all(sealers);
@@ -97,7 +100,7 @@ describe('the sealer: exactly once', () => {
     expect(Number(leaves.n)).toBe(entries);
     expect(Number(leaves.seqs)).toBe(entries);
     expect([Number(leaves.lo), Number(leaves.hi)]).toEqual([0, entries - 1]);
-    expect(seen.reduce((n, s) => n + s.sealed + s.busy, 0)).toBeGreaterThan(0);
+    expect(seen.reduce((n, s) => n + s.sealed, 0)).toBeGreaterThan(1);
     const verdict = await a.verify(database.db);
     expect(verdict).toMatchObject({ ok: true, unsealed: 0, leaves: entries, problems: [] });
     expect(verdict.checkpoints).toBeGreaterThan(1);
