@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { auditLeafHash, checkSignature, fromHex, toHex, type SequencedAuditRecord, type SignedCheckpoint } from './checkpoint';
+import { auditLeafHash, checkSignature, fromHex, type SequencedAuditRecord, type SignedCheckpoint } from './checkpoint';
 import {
   EMPTY_FRONTIER,
   appendLeaves,
@@ -79,10 +79,8 @@ export class TreeAudit {
   #since: Hash[] = [];
   #broken = false;
   readonly #latestDatabase: number;
-  readonly #trusted: readonly KeyObject[];
 
   constructor(checkpoints: readonly SignedCheckpoint[], witness: readonly SignedCheckpoint[], trusted: readonly KeyObject[]) {
-    this.#trusted = trusted;
     this.#latestDatabase = checkpoints.reduce((max, c) => Math.max(max, c.treeSize), 0);
     const all: Pending[] = [...checkpoints.map((c) => ({ ...c, source: 'database' as const })), ...witness.map((c) => ({ ...c, source: 'witness' as const }))];
     this.#queue = all.sort((a, b) => a.treeSize - b.treeSize || (a.source === b.source ? 0 : a.source === 'database' ? -1 : 1));
@@ -126,7 +124,7 @@ export class TreeAudit {
     for (const c of this.#queue) {
       if (c.source === 'database' && !this.#broken) this.problems.push({ kind: 'tail_missing', treeSize: c.treeSize, leaves });
     }
-    const witnessLatest = this.#queue.concat().reduce((max, c) => (c.source === 'witness' ? Math.max(max, c.treeSize) : max), 0);
+    const witnessLatest = this.#queue.reduce((max, c) => (c.source === 'witness' ? Math.max(max, c.treeSize) : max), 0);
     if (witnessLatest > this.#latestDatabase) this.problems.push({ kind: 'rewound', witnessSize: witnessLatest, latestCheckpoint: this.#latestDatabase });
     else if (leaves > this.#latestDatabase && !this.#broken) this.problems.push({ kind: 'unsigned_leaves', leaves, latestCheckpoint: this.#latestDatabase });
     this.#queue = [];
@@ -164,5 +162,3 @@ export class TreeAudit {
     return verifyConsistency(prev.size, size, prev.root, root, consistencyProof(prev.size, size, subtree));
   }
 }
-
-export const hexRoot = (frontier: Frontier): string => toHex(frontierRoot(frontier));
