@@ -78,20 +78,34 @@ export function createAuditService(options: AuditOptions = { signingKey: generat
     recordMany: (trx, ctx, actor, events) => insertAuditEntries(trx, events.map((e) => toRecord(ctx, actor, e))),
     sealOnce: (db) => sealer.sealOnce(db),
     async verify(db, { witness = [] } = {}) {
-      const checkpoints = [];
-      for (let page = await listAuditCheckpoints(db, 0, PAGE); page.length > 0; page = await listAuditCheckpoints(db, page.at(-1)!.treeSize, PAGE)) checkpoints.push(...page);
-      const tree = new TreeAudit(checkpoints, witness, trustedKeys);
-      // Page by leaf index, so memory stays bounded by the leaves between two checkpoints.
-      for (let page = await listAuditLeaves(db, 0, PAGE); page.length > 0; page = await listAuditLeaves(db, page.at(-1)!.leafIndex + 1, PAGE)) tree.add(page);
+      const tree = new TreeAudit([], witness, trustedKeys);
+      // Checkpoints and leaves are read page by page, side by side: memory stays bounded by a
+      // page and the leaves between two checkpoints, however long the log.
+      const read = { checkpoints: 0, latest: null as { treeSize: number; rootHash: string } | null, done: false };
+      const readCheckpointsThrough = async (size: number) => {
+        while (!read.done && (read.latest?.treeSize ?? 0) < size) {
+          const page = await listAuditCheckpoints(db, read.latest?.treeSize ?? 0, PAGE);
+          if (page.length === 0) read.done = true;
+          else {
+            tree.addCheckpoints(page);
+            read.checkpoints += page.length;
+            read.latest = { treeSize: page.at(-1)!.treeSize, rootHash: page.at(-1)!.rootHash };
+          }
+        }
+      };
+      for (let page = await listAuditLeaves(db, 0, PAGE); page.length > 0; page = await listAuditLeaves(db, page.at(-1)!.leafIndex + 1, PAGE)) {
+        await readCheckpointsThrough(page.at(-1)!.leafIndex + 1);
+        tree.add(page);
+      }
+      await readCheckpointsThrough(Number.MAX_SAFE_INTEGER);
       const problems = tree.finish();
-      const last = checkpoints.at(-1);
       return {
         ok: problems.length === 0,
         entries: await countAuditEntries(db),
         leaves: tree.leaves,
-        checkpoints: checkpoints.length,
+        checkpoints: read.checkpoints,
         unsealed: await countUnsealedAuditEntries(db),
-        latest: last ? { treeSize: last.treeSize, rootHash: last.rootHash } : null,
+        latest: read.latest,
         problems,
       };
     },

@@ -78,17 +78,33 @@ export class TreeAudit {
   /** Leaf hashes since the previous checkpoint: the new part of the next consistency proof. */
   #since: Hash[] = [];
   #broken = false;
-  readonly #latestDatabase: number;
+  #latestDatabase = 0;
+  readonly #trusted: readonly KeyObject[];
 
+  /**
+   * Database checkpoints may be given here or page by page through `addCheckpoints`, as long as
+   * each arrives before the leaves reach its size.
+   */
   constructor(checkpoints: readonly SignedCheckpoint[], witness: readonly SignedCheckpoint[], trusted: readonly KeyObject[]) {
-    this.#latestDatabase = checkpoints.reduce((max, c) => Math.max(max, c.treeSize), 0);
-    const all: Pending[] = [...checkpoints.map((c) => ({ ...c, source: 'database' as const })), ...witness.map((c) => ({ ...c, source: 'witness' as const }))];
-    this.#queue = all.sort((a, b) => a.treeSize - b.treeSize || (a.source === b.source ? 0 : a.source === 'database' ? -1 : 1));
-    for (const c of this.#queue) {
-      const sig = checkSignature(c, trusted);
+    this.#trusted = trusted;
+    this.#queue = [];
+    this.#enqueue(witness.map((c) => ({ ...c, source: 'witness' as const })));
+    this.addCheckpoints(checkpoints);
+  }
+
+  /** The next database checkpoints, in tree-size order. */
+  addCheckpoints(checkpoints: readonly SignedCheckpoint[]): void {
+    for (const c of checkpoints) this.#latestDatabase = Math.max(this.#latestDatabase, c.treeSize);
+    this.#enqueue(checkpoints.map((c) => ({ ...c, source: 'database' as const })));
+  }
+
+  #enqueue(checkpoints: readonly Pending[]): void {
+    for (const c of checkpoints) {
+      const sig = checkSignature(c, this.#trusted);
       if (sig !== 'ok') this.problems.push({ kind: sig, source: c.source, treeSize: c.treeSize });
     }
-    this.#checkpointsAt(0);
+    // At equal sizes the database's checkpoint comes first, so a witness is checked against it.
+    this.#queue = [...this.#queue, ...checkpoints].sort((a, b) => a.treeSize - b.treeSize || (a.source === b.source ? 0 : a.source === 'database' ? -1 : 1));
   }
 
   get leaves(): number {
