@@ -9,8 +9,10 @@ import { findPgBinDir } from './system-deps.mjs';
 
 /** Settings appended to postgresql.conf. A config file rather than `-o "-c ..."` because pg_ctl
  * passes -o through a shell, and the file also documents the cluster for someone debugging it.
- * @param {{ port: number, socketDir: string }} o */
-export function clusterConfig({ port, socketDir }) {
+ * `crashSafe` keeps synchronous_commit on, so a commit that was acknowledged survives a kill -9
+ * of the server (fsync stays off: that only matters when the machine itself goes down).
+ * @param {{ port: number, socketDir: string, crashSafe?: boolean }} o */
+export function clusterConfig({ port, socketDir, crashSafe = false }) {
   return [
     '',
     '# hoeder throw-away test cluster',
@@ -18,7 +20,7 @@ export function clusterConfig({ port, socketDir }) {
     "listen_addresses = '127.0.0.1'",
     `unix_socket_directories = '${socketDir}'`,
     'fsync = off',
-    'synchronous_commit = off',
+    `synchronous_commit = ${crashSafe ? 'on' : 'off'}`,
     'full_page_writes = off',
     'max_connections = 200',
     '',
@@ -61,11 +63,21 @@ function postgresIds() {
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
+/** Whether this machine has the server binaries to start a cluster of its own. */
+export const canStartPgCluster = () => findPgBinDir() !== null;
+
 /**
- * Starts the cluster. Resolves once it accepts TCP connections on 127.0.0.1.
- * @returns {Promise<{ adminUrl: string, port: number, dir: string, stop: () => void }>}
+ * @typedef {{ adminUrl: string, port: number, dir: string, stop: () => void, kill: () => number, restart: () => Promise<void> }} PgCluster
  */
-export async function startPgCluster() {
+
+/**
+ * Starts the cluster. Resolves once it accepts TCP connections on 127.0.0.1. `kill()` sends
+ * SIGKILL to the postmaster (a crash, for resilience tests) and returns its pid; `restart()` starts
+ * it again on the same data folder and port.
+ * @param {{ crashSafe?: boolean }} [options]
+ * @returns {Promise<PgCluster>}
+ */
+export async function startPgCluster(options = {}) {
   const binDir = findPgBinDir();
   if (!binDir) throw new Error('no PostgreSQL server binaries under /usr/lib/postgresql/*/bin');
   const isRoot = process.getuid?.() === 0;
@@ -92,13 +104,30 @@ export async function startPgCluster() {
     const init = await pg('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale']);
     if (init.code !== 0) throw new Error(`initdb failed:\n${init.out}`);
     const port = await freePort();
-    appendFileSync(join(data, 'postgresql.conf'), clusterConfig({ port, socketDir: dir }));
+    appendFileSync(join(data, 'postgresql.conf'), clusterConfig({ port, socketDir: dir, crashSafe: options.crashSafe }));
     writeFileSync(join(data, 'pg_hba.conf'), HBA);
     const log = join(dir, 'server.log');
-    const start = await pg('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', 'start']);
-    if (start.code !== 0) throw new Error(`pg_ctl start failed:\n${start.out}\n${readTail(log)}`);
-    await waitReady(binDir, port);
-    return { adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`, port, dir, stop };
+    const start = async () => {
+      const r = await pg('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', 'start']);
+      if (r.code !== 0) throw new Error(`pg_ctl start failed:\n${r.out}\n${readTail(log)}`);
+      await waitReady(binDir, port);
+    };
+    await start();
+    const kill = () => killPostmaster(data);
+    // After a kill -9 the orphaned backends exit on their own within moments; until they have,
+    // the old shared memory is in use and the postmaster refuses to start, so try for a while.
+    const restart = async () => {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        try {
+          return await start();
+        } catch (err) {
+          if (Date.now() > deadline) throw err;
+          await new Promise((res) => setTimeout(res, 500));
+        }
+      }
+    };
+    return { adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`, port, dir, stop, kill, restart };
   } catch (err) {
     stop();
     throw err;
@@ -119,6 +148,14 @@ async function waitReady(/** @type {string} */ binDir, /** @type {number} */ por
     if (Date.now() > deadline) throw new Error(`PostgreSQL not ready on port ${port}: ${r.out}`);
     await new Promise((res) => setTimeout(res, 200));
   }
+}
+
+/** SIGKILL to the postmaster named in postmaster.pid; returns its pid. @param {string} data */
+function killPostmaster(data) {
+  const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  if (!(pid > 0)) throw new Error('no postmaster pid');
+  process.kill(pid, 'SIGKILL');
+  return pid;
 }
 
 /** Synchronous so it also works from an 'exit' handler. Falls back to killing the postmaster. */

@@ -18,6 +18,10 @@ describe('cluster settings', () => {
     expect(conf).toContain('fsync = off');
     expect(HBA.trim().split('\n')).toEqual(['local all all trust', 'host all all 127.0.0.1/32 trust']);
   });
+  it('keeps synchronous commits only for a crash-safe cluster (acknowledged commits survive kill -9)', () => {
+    expect(clusterConfig({ port: 5555, socketDir: '/tmp/x' })).toContain('synchronous_commit = off');
+    expect(clusterConfig({ port: 5555, socketDir: '/tmp/x', crashSafe: true })).toContain('synchronous_commit = on');
+  });
 });
 
 const portOpen = (port: number) =>

@@ -17,6 +17,7 @@ import type { AppConfig } from './config';
 import { AppError } from './platform/app-error';
 import type { Clock } from './platform/clock';
 import { installErrorHandler } from './platform/error-handler';
+import { registerHealthRoutes } from './platform/health.routes';
 import { loggerOptions } from './platform/logger';
 import { registerTestClockRoutes } from './platform/test-clock.routes';
 import { registerUserRoutes } from './users/user.routes';
@@ -58,7 +59,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
     openapi: { info: { title: 'Hoeder API', version: '0.1.0', description: 'Information system of the protection system for threatened persons' } },
   });
   await registerAuth(app, deps);
-  app.get('/health', { schema: { tags: ['operations'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
+  registerHealthRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerCaseRoutes(app, deps);
   registerUserRoutes(app, deps);

@@ -1,4 +1,4 @@
-import { openDatabase, type DatabaseHandle } from '@hoeder/db';
+import { consoleLog, openDatabase, type DatabaseHandle, type DatabaseLog } from '@hoeder/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppDeps } from './app';
 import type { AppConfig } from './config';
@@ -16,10 +16,15 @@ export async function compose(
   config: AppConfig,
   options: { clock?: Clock; database?: DatabaseHandle; logStream?: NodeJS.WritableStream } = {},
 ): Promise<Composition> {
-  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  // The database reports connection trouble before the app (and its logger) exists; from then on to the app's log.
+  let log: DatabaseLog = consoleLog;
+  const database =
+    options.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, waitMs: config.databaseWaitSeconds * 1000, log: (level, message) => log(level, message) }));
   const clock = options.clock ?? (config.testClock === 'adjustable' ? adjustableClock() : systemClock);
   const deps = createServices(database, config, clock);
   const app = await buildApp(deps, options.logStream ? { logStream: options.logStream } : {});
+  log = (level, message) => app.log[level]({ component: 'database' }, message);
   // One sealer per process; the advisory lock keeps it to one at a time across processes.
   const sealing =
     config.audit.sealIntervalMs > 0

@@ -6,6 +6,8 @@ export interface AppConfig {
   host: string;
   publicUrl: string;
   databaseUrl: string | undefined;
+  /** How long start-up waits for an unreachable PostgreSQL server before giving up. */
+  databaseWaitSeconds: number;
   dataDir: string;
   seed: 'demo' | 'none';
   logLevel: string;
@@ -64,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST ?? '127.0.0.1',
     publicUrl,
     databaseUrl,
+    databaseWaitSeconds: int(env.HOEDER_DB_WAIT_SECONDS, 60, 'HOEDER_DB_WAIT_SECONDS'),
     dataDir,
     seed: env.HOEDER_SEED === 'none' ? 'none' : 'demo',
     logLevel: env.LOG_LEVEL ?? 'info',

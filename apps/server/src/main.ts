@@ -6,6 +6,8 @@ import { seedDemo } from './demo/demo-seed';
 
 /** Starts Hoeder: database (migrated), demo data when asked, identity provider, API and web UI. */
 async function main() {
+  // The owner's URL belongs to the migration step (`npm run db:migrate`), never to the running server.
+  delete process.env.DATABASE_OWNER_URL;
   const config = loadConfig();
   if (!config.databaseUrl && config.dataDir !== 'memory://') mkdirSync(config.dataDir, { recursive: true });
   const { app, deps } = await compose(config);

@@ -13,9 +13,11 @@ const insertEntry = (seq: number) =>
       VALUES (${seq}, now(), 't', 'op', 'ok', 'test', 'x', '{}', 'p', 'h')`;
 
 describe('database roles', () => {
-  it('runs the application as hoeder_app', async () => {
-    const { rows } = await sql<{ current_user: string }>`SELECT current_user`.execute(t.db);
-    expect(rows[0]?.current_user).toBe('hoeder_app');
+  it('runs the application with the hoeder_app grants, not as the owner', async () => {
+    const { rows } = await sql<{ app: boolean; owner: boolean }>`
+      SELECT pg_has_role(current_user, 'hoeder_app', 'USAGE') AS app,
+             pg_has_role(current_user, (SELECT tableowner FROM pg_tables WHERE tablename = 'audit_entry'), 'USAGE') AS owner`.execute(t.db);
+    expect(rows[0]).toEqual({ app: true, owner: false });
   });
 
   it('lets the application append to but never change or remove audit entries', async () => {

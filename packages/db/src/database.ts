@@ -1,59 +1,68 @@
 import { PGlite } from '@electric-sql/pglite';
-import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
-import { migrationProvider } from './migrations';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { pgliteDialect } from './pglite-dialect';
+import { consoleLog, resilientPool, waitForDatabase, type DatabaseLog } from './postgres-pool';
+import { checkReadiness } from './readiness';
+import { APP_ROLE, assertLeastPrivilege, migrate } from './roles';
 import type { Database } from './schema';
 
+export { APP_ROLE } from './roles';
+
 export interface DatabaseConfig {
-  /** A PostgreSQL server; when absent the embedded PGlite is used. */
+  /** The server's own PostgreSQL login (only the application grants); when absent PGlite is used. */
   databaseUrl?: string | undefined;
   /** PGlite data folder; `memory://` keeps everything in memory. */
   dataDir?: string | undefined;
+  /** How long start-up waits for an unreachable PostgreSQL server (default 60 s). */
+  waitMs?: number | undefined;
+  log?: DatabaseLog | undefined;
 }
 
 export interface DatabaseHandle {
-  /** Runs as `hoeder_app`: may append to but never change the audit log. */
+  /** Holds only the hoeder_app grants: may append to but never change the audit log. */
   db: Kysely<Database>;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
 }
 
-export const APP_ROLE = 'hoeder_app';
-
-async function migrate(db: Kysely<Database>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed`, { cause: error });
-}
-
+/**
+ * PGlite is one embedded session in this process, so owner and application cannot be separate
+ * logins: migrate as the owner, then drop to the app role with SET ROLE (see ADR 0011 for what
+ * that does and does not protect against).
+ */
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const client = await PGlite.create(dataDir === 'memory://' ? {} : { dataDir });
   const db = new Kysely<Database>({ dialect: pgliteDialect(client) });
   await migrate(db);
-  // One session for the whole process: after migrating as owner, drop to the app role for good.
   await sql`SET ROLE ${sql.id(APP_ROLE)}`.execute(db);
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 
-async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
-  const owner = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 1 }) }) });
-  await migrate(owner);
-  await owner.destroy();
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  const db = new Kysely<Database>({
-    dialect: new PostgresDialect({
-      pool,
-      onCreateConnection: async (connection) => {
-        await connection.executeQuery(CompiledQuery.raw(`SET ROLE ${APP_ROLE}`));
-      },
-    }),
-  });
+/**
+ * Connects as the server's login. It never migrates (the owner step does, ADR 0011), and refuses
+ * to run with a login that could reach owner rights or on a schema that is not current.
+ */
+async function openPostgres(config: DatabaseConfig & { databaseUrl: string }): Promise<DatabaseHandle> {
+  const log = config.log ?? consoleLog;
+  const pool = resilientPool(config.databaseUrl, log);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await waitForDatabase(pool, config.waitMs ?? 60_000, log);
+    // The schema first: on a fresh database "run the owner step" is the first thing to do, and it also revokes what 0006 revokes.
+    const readiness = await checkReadiness(db);
+    if (!readiness.ready) {
+      throw new Error(`refusing to start: the database schema is not current (${readiness.reason}); run DATABASE_OWNER_URL=… npm run db:migrate first`);
+    }
+    await assertLeastPrivilege(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
-/** Opens the database, brings the schema up to date, and returns a handle in the app role. */
+/** Opens the database and returns a handle with only the application's rights. */
 export function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  if (config.databaseUrl) return openPostgres({ ...config, databaseUrl: config.databaseUrl });
   return openPglite(config.dataDir ?? 'memory://');
 }

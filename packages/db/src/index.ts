@@ -1,6 +1,10 @@
 export * from './schema';
 export * from './database';
 export { pgliteDialect } from './pglite-dialect';
+export { isDatabaseUnavailable } from './connection-errors';
+export { checkReadiness, type Readiness } from './readiness';
+export { runOwnerStep, provisionAppLogin, excessRights, assertLeastPrivilege, type OwnerStepOptions } from './roles';
+export { consoleLog, type DatabaseLog } from './postgres-pool';
 export * from './event-stream';
 export * from './audit/audit.repository';
 export * from './users/user.repository';

@@ -9,6 +9,7 @@ import type { AppConfig } from '../config';
 import type { AuthenticatedActor } from '../platform/actor';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
+import { isHealthCheck } from '../platform/health.routes';
 import { registerAuthRoutes } from './auth.routes';
 import { SESSION_COOKIE } from './cookies';
 import { checkCsrf } from './csrf';
@@ -56,7 +57,7 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
 
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith(`${EMBEDDED_ISSUER_PATH}/`)) return;
+    if (request.url.startsWith(`${EMBEDDED_ISSUER_PATH}/`) || isHealthCheck(request.url)) return;
     const session = await resolveSession(deps, request.cookies[SESSION_COOKIE]);
     if (session) {
       sessions.set(request, session);

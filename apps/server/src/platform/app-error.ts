@@ -1,7 +1,15 @@
 import type { DomainError, ErrorCode } from '@hoeder/domain';
 
 /** Codes that only the HTTP edge and auth layer produce. */
-export type EdgeErrorCode = 'CSRF_FAILED' | 'RATE_LIMITED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'ROUTE_NOT_FOUND' | 'INTERNAL';
+export type EdgeErrorCode =
+  | 'CSRF_FAILED'
+  | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'ROUTE_NOT_FOUND'
+  | 'INTERNAL'
+  /** The database cannot be reached (restart, failover): try again shortly. */
+  | 'DATABASE_UNAVAILABLE';
 
 export type AppErrorCode = ErrorCode | EdgeErrorCode;
 
@@ -43,4 +51,5 @@ export const STATUS_OF: Record<AppErrorCode, number> = {
   RULE_VIOLATION: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  DATABASE_UNAVAILABLE: 503,
 };
