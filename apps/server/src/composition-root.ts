@@ -4,6 +4,7 @@ import { buildApp, type AppDeps } from './app';
 import type { AppConfig } from './config';
 import { adjustableClock, systemClock, type Clock } from './platform/clock';
 import { createServices } from './services';
+import { startAuditSealing } from './audit/audit-sealer';
 
 export interface Composition {
   app: FastifyInstance;
@@ -24,7 +25,13 @@ export async function compose(
   const deps = createServices(database, config, clock);
   const app = await buildApp(deps, { ...(options.logStream ? { logStream: options.logStream } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
   log = (level, message) => app.log[level]({ component: 'database' }, message);
+  // One sealer per process; the advisory lock keeps it to one at a time across processes.
+  const sealing =
+    config.audit.sealIntervalMs > 0
+      ? startAuditSealing(() => deps.audit.sealOnce(database.db), config.audit.sealIntervalMs, (error) => app.log.error({ err: error }, 'audit seal failed'))
+      : null;
   app.addHook('onClose', async () => {
+    await sealing?.stop();
     if (!options.database) await database.close();
   });
   return { app, deps, database };

@@ -44,18 +44,26 @@ export function createAssessmentService({ db, audit, templates = assessment.SHIP
 
   /** One entry per information item whose content leaves the service. */
   async function auditContentViews(trx: Db, ctx: RequestContext, actor: AuthenticatedActor, daf: DafAccess, caseId: string, itemIds: readonly string[], operation: string) {
-    for (const itemId of itemIds) {
-      const item = daf.state?.items.find((i) => i.itemId === itemId);
-      await audit.record(trx, ctx, actor, {
-        operation,
-        status: 'ok',
-        processingActivity: purpose(actor, daf, caseId),
-        objectType: 'information_item',
-        objectId: itemId,
-        dataSubjectId: caseId,
-        details: { kind: item?.kind, originator: item?.originator, classification: item?.classification, releaseCondition: item?.releaseCondition },
-      });
-    }
+    // One entry per item served, all written in one statement.
+    const items = new Map(daf.state?.items.map((i) => [i.itemId, i]));
+    const processingActivity = purpose(actor, daf, caseId);
+    await audit.recordMany(
+      trx,
+      ctx,
+      actor,
+      itemIds.map((itemId) => {
+        const item = items.get(itemId);
+        return {
+          operation,
+          status: 'ok' as const,
+          processingActivity,
+          objectType: 'information_item',
+          objectId: itemId,
+          dataSubjectId: caseId,
+          details: { kind: item?.kind, originator: item?.originator, classification: item?.classification, releaseCondition: item?.releaseCondition },
+        };
+      }),
+    );
   }
 
   return {
