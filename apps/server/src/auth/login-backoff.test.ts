@@ -1,4 +1,4 @@
-import { listAuditEntries } from '@hoeder/db';
+import { listAuditEntriesAfter } from '@hoeder/db';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
@@ -31,7 +31,7 @@ async function attempt(baseUrl: string, username: string, password: string) {
   return { status: response.status, html, loggedIn: jar.get('hoeder_session') !== undefined };
 }
 
-const loginAudits = async () => (await listAuditEntries(t.database.db, 0, 100_000)).filter((e) => e.operation === 'auth.login');
+const loginAudits = async () => (await listAuditEntriesAfter(t.database.db, 0, 100_000)).filter((e) => e.operation === 'auth.login');
 
 describe('the back-off rule', () => {
   it('is free for the first failures, then doubles up to the cap', () => {
@@ -98,7 +98,7 @@ describe('the rate limit on the login form', () => {
       const refused = await submitLoginForm(jar, action, 'lcc', DEMO_PASSWORD);
       await refused.response.body?.cancel();
       expect(refused.response.status).toBe(429);
-      const last = (await listAuditEntries(limited.database.db, 0, 100_000)).at(-1);
+      const last = (await listAuditEntriesAfter(limited.database.db, 0, 100_000)).at(-1);
       expect(last).toMatchObject({ operation: 'auth.login', status: 'denied', objectId: null, details: { reason: 'rate_limited', stage: 'password' } });
     } finally {
       await limited.close();

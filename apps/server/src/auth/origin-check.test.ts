@@ -1,4 +1,4 @@
-import { countAuditEntries, listAuditEntries } from '@hoeder/db';
+import { countAuditEntries, listAuditEntriesAfter } from '@hoeder/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireActor } from './auth.plugin';
 import { foreignOrigin } from './csrf';
@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const lastAudit = async () => (await listAuditEntries(t.database.db, 0, 100_000)).at(-1);
+const lastAudit = async () => (await listAuditEntriesAfter(t.database.db, 0, 100_000)).at(-1);
 
 describe('the origin check', () => {
   it('refuses a write with a foreign or null Origin, or a foreign Referer, with 403 CSRF_FAILED and one audit entry', async () => {
