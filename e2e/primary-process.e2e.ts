@@ -165,7 +165,11 @@ describe('primary process in the browser', () => {
     await finalise(page, inDays(90));
     await page.goto(casePath());
     await phaseIs(page, 'Dreiging ingeschat');
-    await page.getByRole('region', { name: 'Dreigingsinschattingen' }).getByText('Aanslag onderweg naar het werk', { exact: false }).waitFor();
+    // The case holds a reference to the DAF version and its marking; the content stays in the DAF (ADR 0015).
+    const recorded = page.getByRole('region', { name: 'Dreigingsinschattingen' });
+    await recorded.getByText('Versie 1', { exact: true }).waitFor();
+    await recorded.getByRole('link', { name: 'Versie 1 bekijken in de dreigingsinschatting (DAF)' }).waitFor();
+    expect(await recorded.getByText('Aanslag onderweg naar het werk', { exact: false }).count()).toBe(0);
     await checkPage(page, 'case page, assessed');
   });
 
@@ -214,7 +218,7 @@ describe('primary process in the browser', () => {
     await page.getByText('U bekijkt de casus zoals die was op', { exact: false }).waitFor();
     await phaseIs(page, 'In analyse');
     expect(await page.getByRole('region', { name: 'Acties' }).count()).toBe(0);
-    expect(await page.getByRole('region', { name: 'Dreigingsinschattingen' }).getByText('Aanslag onderweg naar het werk').count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Dreigingsinschattingen' }).getByText('Versie 1', { exact: true }).count()).toBe(0);
     await checkPage(page, 'case page, as of triage');
 
     await page.getByRole('link', { name: 'Terug naar de actuele situatie' }).click();

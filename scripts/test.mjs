@@ -1,11 +1,12 @@
-// `npm test`: install what is missing, then run every suite and end with one line
-// "N passed, N failed, N skipped" summed over all runs. Exit code 1 when anything failed,
-// crashed or could not run. See docs/adr/0003-two-commands-and-test-infrastructure.md.
+// `npm test`: install what is missing, then run every suite on a supported Node LTS
+// (lib/lts-node.mjs) and end with one line "N passed, N failed, N skipped" summed over all runs.
+// Exit code 1 when anything failed, crashed or could not run. See docs/adr/0003-two-commands-and-test-infrastructure.md.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runE2e, vitestReporterArgs } from './lib/e2e-run.mjs';
 import { ensureInstall } from './lib/ensure-install.mjs';
+import { onSupportedNode } from './lib/lts-node.mjs';
 import { startPgCluster } from './lib/pg-cluster.mjs';
 import { npx, onCleanup, run, section } from './lib/proc.mjs';
 import { ensureSystemDeps } from './lib/system-deps.mjs';
@@ -87,6 +88,8 @@ async function main() {
     printSummary();
     process.exit(1);
   }
+  // Installed with whatever Node runs this; the suites run on a supported LTS (re-run under it).
+  await onSupportedNode('test');
   section('system dependencies');
   const deps = await ensureSystemDeps();
   errors.push(...deps.errors);

@@ -61,13 +61,15 @@ export function npx(tool, args) {
 /**
  * Command line that runs a TypeScript entry in ONE node process (`node --import tsx`), rather
  * than `npx tsx` (npm → sh → tsx → node): npm exec does not pass SIGTERM on, so the server
- * would outlive `kill <pid>` of its parent.
+ * would outlive `kill <pid>` of its parent. exit-with-parent.mjs makes the process stop when its
+ * parent dies, if the parent gave it an IPC channel (runTied, startServer).
  * @param {string} entry
  * @returns {[string, string[]]}
  */
 export function tsxNode(entry) {
-  return [process.execPath, ['--import', 'tsx', entry]];
+  return [process.execPath, ['--import', 'tsx', '--import', EXIT_WITH_PARENT, entry]];
 }
+const EXIT_WITH_PARENT = new URL('./exit-with-parent.mjs', import.meta.url).href;
 
 /**
  * Like run() but throws when the exit code is not 0.
@@ -99,7 +101,37 @@ export function freePort() {
 }
 
 const cleanups = new Set();
+/** Process groups of children started with runTied(): signals to this process go to them instead. */
+const tied = new Set();
 let handlersInstalled = false;
+
+/** @type {[NodeJS.Signals, number][]} */
+const SIGNALS = [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]];
+
+/**
+ * One place that handles SIGINT, SIGTERM and SIGHUP. With a tied child running, the signal is
+ * passed to its group exactly once and this process waits for the child's exit (the child shuts
+ * down cleanly); otherwise it becomes a normal exit, so the cleanups below run.
+ */
+function installHandlers() {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  process.on('exit', () => {
+    for (const f of [...cleanups].reverse()) {
+      try {
+        f();
+      } catch (err) {
+        console.error('cleanup failed:', err);
+      }
+    }
+  });
+  for (const [sig, n] of SIGNALS) {
+    process.on(sig, () => {
+      if (tied.size === 0) process.exit(128 + n);
+      for (const pid of tied) killGroup(pid, sig);
+    });
+  }
+}
 
 /**
  * Registers a synchronous cleanup that runs when the process exits for any reason. SIGINT,
@@ -110,22 +142,55 @@ let handlersInstalled = false;
  */
 export function onCleanup(fn) {
   cleanups.add(fn);
-  if (!handlersInstalled) {
-    handlersInstalled = true;
-    process.on('exit', () => {
-      for (const f of [...cleanups].reverse()) {
-        try {
-          f();
-        } catch (err) {
-          console.error('cleanup failed:', err);
-        }
-      }
-    });
-    for (const [sig, n] of /** @type {const} */ ([['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]])) {
-      process.on(sig, () => process.exit(128 + n));
-    }
-  }
+  installHandlers();
   return () => cleanups.delete(fn);
+}
+
+/**
+ * Runs a long-lived child tied to this process both ways, and resolves with its exit code:
+ * - it gets its own process group, and SIGINT/SIGTERM/SIGHUP sent to this process reach it
+ *   exactly once (a Ctrl+C is not delivered twice);
+ * - it gets an IPC channel; when this process dies in any way, even by SIGKILL, the channel
+ *   closes and a child that called exitWithParent() stops (the kernel does not do this for us);
+ * - when this process exits normally while the child still runs, the child's group gets SIGTERM.
+ * @param {string} cmd @param {string[]} args
+ * @param {import('node:child_process').SpawnOptions} [opts]
+ * @returns {Promise<number>}
+ */
+export function runTied(cmd, args, opts = {}) {
+  installHandlers();
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: repoRoot, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], ...opts, detached: true });
+    if (child.pid) tied.add(child.pid);
+    const unregister = onCleanup(() => killGroup(child.pid, 'SIGTERM'));
+    const done = () => {
+      if (child.pid) tied.delete(child.pid);
+      unregister();
+    };
+    child.on('error', (err) => {
+      done();
+      reject(err);
+    });
+    child.on('exit', (code, signal) => {
+      done();
+      resolve(code ?? 128 + signalNumber(signal));
+    });
+  });
+}
+
+/**
+ * Called by a process started with runTied() (or with an IPC channel by startServer): when the
+ * parent goes away, the channel closes and this process gets SIGTERM from itself, so it shuts down
+ * the way it does on `kill`; if that has not ended it within 10 s, it exits hard. Does nothing
+ * without an IPC channel (started by hand). The channel does not keep the process alive.
+ */
+export function exitWithParent() {
+  if (!process.channel) return;
+  process.channel.unref();
+  process.once('disconnect', () => {
+    setTimeout(() => process.exit(1), 10_000).unref();
+    process.kill(process.pid, 'SIGTERM');
+  });
 }
 
 /** @param {number} ms */

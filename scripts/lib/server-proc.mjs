@@ -20,7 +20,8 @@ export function startEnv(env) {
 
 /**
  * Spawns the server (`node --import tsx apps/server/src/main.ts`) in its own process group
- * (detached), so it and anything it starts can be killed at once. Output is kept to show when something fails.
+ * (detached), so it and anything it starts can be killed at once, with an IPC channel so it stops
+ * when this process dies (exit-with-parent.mjs). Output is kept to show when something fails.
  * @param {NodeJS.ProcessEnv} env @param {string} [entry] a stand-in server, for testing the harness
  */
 export function startServer(env, entry = SERVER_ENTRY) {
@@ -28,7 +29,7 @@ export function startServer(env, entry = SERVER_ENTRY) {
     cwd: repoRoot,
     env,
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let log = '';
   const keep = (/** @type {Buffer} */ d) => {

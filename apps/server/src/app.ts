@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { Database } from '@hoeder/db';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { Kysely } from 'kysely';
 import { registerAssessmentRoutes } from './assessments/assessment.routes';
 import type { AssessmentService } from './assessments/assessment.service';
@@ -15,11 +15,11 @@ import type { BreakGlassService } from './cases/break-glass.service';
 import { registerBreakGlassRoutes } from './cases/break-glass.routes';
 import type { AppConfig } from './config';
 import { AppError } from './platform/app-error';
+import { frameworkErrors, installNoStore, installPathCheck } from './platform/edge';
 import type { Clock } from './platform/clock';
 import { installErrorHandler } from './platform/error-handler';
 import { registerHealthRoutes } from './platform/health.routes';
 import { loggerOptions } from './platform/logger';
-import { trackRoutes, type RegisteredRoute } from './platform/route-registry';
 import { registerTestClockRoutes } from './platform/test-clock.routes';
 import { registerUserRoutes } from './users/user.routes';
 import type { UserService } from './users/user.service';
@@ -45,9 +45,10 @@ export interface AppDeps {
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
-export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.WritableStream; onRoutes?: (routes: () => RegisteredRoute[]) => void } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: loggerOptions(deps.config.logLevel, options.logStream), genReqId: () => randomUUID(), bodyLimit: 256 * 1024 });
-  options.onRoutes?.(trackRoutes(app));
+export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.WritableStream; onRoute?: (route: RouteOptions) => void } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: loggerOptions(deps.config.logLevel, options.logStream), genReqId: () => randomUUID(), bodyLimit: 256 * 1024, frameworkErrors });
+  // Tests list every registered route through this (e.g. that every /api reply is no-store).
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   // The request id ties a reply to its audit entry; callers quote it to the service desk.
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -57,10 +58,12 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   // The API speaks JSON only; anything else is refused with 415 rather than half-parsed.
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app, deps);
+  installNoStore(app);
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Hoeder API', version: '0.1.0', description: 'Information system of the protection system for threatened persons' } },
   });
   await registerAuth(app, deps);
+  installPathCheck(app);
   registerHealthRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerCaseRoutes(app, deps);

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 /** Everything configurable comes from the environment, read once at start-up. */
 export interface AppConfig {
   port: number;
@@ -21,7 +23,22 @@ export interface AppConfig {
   testClock: 'adjustable' | 'off';
   /** A folder of method template JSON files loaded beside the shipped ones. */
   methodTemplatesDir: string | undefined;
+  audit: {
+    /** PEM file of the Ed25519 key that signs audit checkpoints; when absent a demo key is used. */
+    signingKeyPath: string | undefined;
+    /** Where the demo key is generated on first start and kept. */
+    demoKeyPath: string;
+    /** Milliseconds between seals; 0 turns the background sealer off. */
+    sealIntervalMs: number;
+  };
 }
+
+const nonNegativeInt = (value: string | undefined, fallback: number, name: string): number => {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer`);
+  return n;
+};
 
 const int = (value: string | undefined, fallback: number, name: string): number => {
   if (value === undefined || value === '') return fallback;
@@ -41,14 +58,16 @@ function testClock(env: NodeJS.ProcessEnv): AppConfig['testClock'] {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = int(env.PORT, 3000, 'PORT');
+  const dataDir = env.HOEDER_DATA_DIR ?? '.data/pglite';
+  const databaseUrl = env.DATABASE_URL || undefined;
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
     publicUrl,
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl,
     databaseWaitSeconds: int(env.HOEDER_DB_WAIT_SECONDS, 60, 'HOEDER_DB_WAIT_SECONDS'),
-    dataDir: env.HOEDER_DATA_DIR ?? '.data/pglite',
+    dataDir,
     seed: env.HOEDER_SEED === 'none' ? 'none' : 'demo',
     logLevel: env.LOG_LEVEL ?? 'info',
     oidc: {
@@ -63,5 +82,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: env.HOEDER_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname,
     testClock: testClock(env),
     methodTemplatesDir: env.HOEDER_METHOD_TEMPLATES_DIR || undefined,
+    audit: {
+      signingKeyPath: env.HOEDER_AUDIT_SIGNING_KEY || undefined,
+      // Beside the PGlite folder (.data/pglite → .data/pglite-audit-signing-key.pem), or in .data/ for PostgreSQL.
+      demoKeyPath: env.HOEDER_AUDIT_DEMO_KEY || (databaseUrl || dataDir === 'memory://' ? join('.data', 'audit-signing-key.pem') : `${dataDir.replace(/\/+$/, '')}-audit-signing-key.pem`),
+      sealIntervalMs: nonNegativeInt(env.HOEDER_AUDIT_SEAL_INTERVAL_MS, 1000, 'HOEDER_AUDIT_SEAL_INTERVAL_MS'),
+    },
   };
 }

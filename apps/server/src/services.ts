@@ -3,6 +3,7 @@ import type { AppDeps } from './app';
 import { createAssessmentService } from './assessments/assessment.service';
 import { loadMethodTemplates } from './assessments/method-template-catalogue';
 import { createAuditService } from './audit/audit.service';
+import { loadAuditSigningKey } from './audit/audit-signing-key';
 import { createBreakGlassService } from './cases/break-glass.service';
 import { createCaseService } from './cases/case.service';
 import type { AppConfig } from './config';
@@ -17,7 +18,7 @@ import { createPolicyImpact } from './policy/policy-impact';
 /** Plain factory wiring: every service gets exactly what it needs, nothing global. */
 export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock): AppDeps {
   const db = database.db;
-  const audit = createAuditService();
+  const audit = createAuditService({ signingKey: loadAuditSigningKey(config) });
   const policies = createPolicyStore({ db });
   const guard = createGuard({ db, audit });
   return {

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { assessment, CLASSIFICATIONS, RESISTANCE_LEVELS, THREAT_LEVELS } from '@hoeder/domain';
 import { IsoDate, IsoDateTime, Text, Uuid } from './common';
+import { text } from './text';
 
 /**
  * The DAF record over HTTP (ADR 0008). Every write names the version of the DAF stream it was
  * based on (0 for the first entry of a case); a stale version is refused with 409.
  */
 export const AssessmentVersionExpected = z.number().int().min(0);
-const Id = z.string().trim().min(1).max(100);
+/** An identifier the client chose (scenario, assumption, rating key): one line of text. */
+const Id = text({ max: 100, line: true });
 const Classification = z.enum(CLASSIFICATIONS);
 
 const Grading = z.object({
@@ -21,7 +23,7 @@ const ItemBase = {
   receivedOn: IsoDate,
   validUntil: IsoDate.optional(),
   grading: Grading,
-  title: Text(300),
+  title: text({ max: 300, line: true }),
   content: Text(20000),
 };
 

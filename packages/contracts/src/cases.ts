@@ -11,6 +11,7 @@ import {
   ReferralSource,
   ResistanceLevel,
   Text,
+  text,
   ThreatLevel,
   ThreatPhenomenon,
   TriageOutcome,
@@ -20,9 +21,9 @@ import { CaseFactsSchema, DecisionPackageSchema, PolicyReason } from './policy';
 
 export const PersonInput = z.object({
   role: PersonRole,
-  fullName: Text(200),
+  fullName: text({ max: 200, line: true }),
   dateOfBirth: IsoDate.optional(),
-  relation: Text(100).optional(),
+  relation: text({ max: 100, line: true }).optional(),
 });
 
 export const RegisterCaseRequest = z.object({
@@ -62,13 +63,13 @@ export const ProposeDecisionRequest = z.object({
   expectedVersion: ExpectedVersion,
   facts: CaseFactsSchema,
   offered: DecisionPackageSchema.optional(),
-  deviationMotivation: z.string().trim().max(10000).optional(),
+  deviationMotivation: text({ min: 0, max: 10000 }).optional(),
   motivation: Text(10000),
   reviewDate: IsoDate.optional(),
 });
 export type ProposeDecisionRequest = z.infer<typeof ProposeDecisionRequest>;
 
-export const ApproveDecisionRequest = z.object({ expectedVersion: ExpectedVersion, note: z.string().trim().max(2000) });
+export const ApproveDecisionRequest = z.object({ expectedVersion: ExpectedVersion, note: text({ min: 0, max: 2000 }) });
 export type ApproveDecisionRequest = z.infer<typeof ApproveDecisionRequest>;
 
 export const RejectDecisionRequest = z.object({ expectedVersion: ExpectedVersion, reason: Text(2000) });
@@ -141,6 +142,21 @@ const Decision = z.object({
  * A case as one reader may see it: only the sections need-to-know releases to them. Sections
  * that are withheld are simply absent, so a reader cannot tell withheld from empty.
  */
+/** A final DAF version recorded in the case, as the reader may see it (ADR 0015). */
+export const RecordedAssessmentView = z.object({
+  assessmentId: Uuid,
+  /** The DAF version; null for an entry recorded before ADR 0015 that names no DAF version. */
+  assessmentVersion: z.number().int().positive().nullable(),
+  /** The entry's marking: the higher of the case's assessment section and the DAF version. */
+  classification: Classification,
+  validUntil: IsoDate,
+  /** From the DAF version's integrated judgement, present only when the reader may read it there. */
+  threatLevel: ThreatLevel.optional(),
+  recordedBy: Actor,
+  recordedAt: IsoDateTime,
+});
+export type RecordedAssessmentView = z.infer<typeof RecordedAssessmentView>;
+
 export const CaseView = z.object({
   caseId: Uuid,
   reference: z.string(),
@@ -169,9 +185,8 @@ export const CaseView = z.object({
       triagedAt: IsoDateTime,
     })
     .optional(),
-  assessments: z
-    .array(z.object({ assessmentId: Uuid, threatLevel: ThreatLevel, summary: z.string(), scenarios: z.array(z.string()), validUntil: IsoDate, recordedBy: Actor, recordedAt: IsoDateTime }))
-    .optional(),
+  /** Recorded DAF versions the reader may read at their own marking: a reference, not the content (ADR 0015). */
+  assessments: z.array(RecordedAssessmentView).optional(),
   decision: z
     .object({
       pending: Decision.optional(),

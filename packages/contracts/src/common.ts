@@ -32,8 +32,7 @@ export const Uuid = z.uuid();
 export const IsoDate = z.iso.date();
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
-/** Free text with a clear upper bound; never empty after trimming. */
-export const Text = (max: number) => z.string().trim().min(1).max(max);
+export { Text, text } from './text';
 
 /** Every state-changing request names the case version it was based on (optimistic concurrency). */
 export const ExpectedVersion = z.number().int().min(1);

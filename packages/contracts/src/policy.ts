@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_DOMAINS, NATIONAL_PHENOMENA, type CaseFacts, type PolicyThreatLevel } from '@hoeder/domain';
 import { IsoDate, IsoDateTime, ResistanceLevel, Text, Uuid } from './common';
+import { text } from './text';
 
 const POLICY_THREAT_LEVELS = ['low', 'medium', 'high', 'very_high'] as const satisfies readonly PolicyThreatLevel[];
 
@@ -97,7 +98,7 @@ export type PolicyVersionDetail = z.infer<typeof PolicyVersionDetail>;
 
 export const PolicyVersionParams = z.object({ version: z.string().regex(/^\d{4}\.\d{1,3}$/, 'a version such as 2027.1') });
 
-const DmnXml = z.string().min(1).max(400_000);
+const DmnXml = text({ max: 400_000 });
 
 /** Create (expectedRevision 0) or save a draft. */
 export const SavePolicyDraftRequest = z.object({
@@ -117,7 +118,7 @@ export const PolicyValidationResult = z.object({
 });
 export type PolicyValidationResult = z.infer<typeof PolicyValidationResult>;
 
-export const PolicyTransitionRequest = z.object({ expectedRevision: z.number().int().min(1), note: z.string().trim().max(2000).optional() });
+export const PolicyTransitionRequest = z.object({ expectedRevision: z.number().int().min(1), note: text({ min: 0, max: 2000 }).optional() });
 export type PolicyTransitionRequest = z.infer<typeof PolicyTransitionRequest>;
 
 const MeasureChange = z.object({ domain: z.string(), measure: z.string() });

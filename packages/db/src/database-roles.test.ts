@@ -19,6 +19,8 @@ const USER = '00000000-0000-4000-8000-0000000000a1';
 /** The append-only tables: the audit log, the event streams and the policy history. */
 const APPEND_ONLY: Record<string, string> = {
   audit_entry: 'operation',
+  audit_leaf: 'leaf_hash',
+  audit_checkpoint: 'signature',
   case_event: 'type',
   assessment_event: 'type',
   policy_version_history: 'note',
@@ -55,6 +57,9 @@ async function seedAsServer(db: Kysely<Database>): Promise<void> {
       VALUES ('9999.1', 1, 'created', '${USER}', now(), '2099-01-01', '<x/>');
     INSERT INTO audit_entry (seq, occurred_at, trace_id, operation, status, processing_activity, object_type, details, prev_hash, hash)
       VALUES (1000001, now(), 't', 'op', 'ok', 'test', 'x', '{}', 'p', 'h');
+    INSERT INTO audit_leaf (leaf_index, entry_seq, leaf_hash) VALUES (0, 1000001, repeat('0', 64));
+    INSERT INTO audit_checkpoint (tree_size, root_hash, frontier, sealed_through_seq, open_gaps, signed_at, key_id, signature)
+      VALUES (1, repeat('0', 64), '[]', 1000001, '[]', now(), 'k', 's');
   `).execute(db);
 }
 
@@ -135,7 +140,7 @@ describe.skipIf(!onPostgres)('the server login cannot reach owner rights (real P
         await expect(attempt(['RESET ROLE', statement]), `RESET ROLE; ${statement}`).rejects.toThrow(/permission denied/);
       }
     }
-    expect(await countRows(t.db)).toEqual(['1', '1', '1', '1']);
+    expect(await countRows(t.db)).toEqual(['1', '1', '1', '1', '1', '1']);
   });
 
   it('can still append to and read them', async () => {

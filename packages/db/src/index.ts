@@ -14,3 +14,4 @@ export * from './policy/policy.repository';
 export * from './assessments/assessment.repository';
 export type { AnyCaseGrant, AnyDafGrant, CaseReadGrant, CaseSetGrant, CaseWriteGrant, DafReadGrant, DafWriteGrant, ReadBasis } from './access/grants';
 export * from './auth/session.repository';
+export * from './auth/login-backoff.repository';

@@ -51,7 +51,8 @@ export interface CaseMemberTable {
 }
 
 export interface AuditEntryTable {
-  seq: number;
+  /** From the sequence `audit_entry_seq`: unique, not gap-free, not in commit order. */
+  seq: Generated<number>;
   occurred_at: Timestamp;
   trace_id: string;
   operation: string;
@@ -64,15 +65,32 @@ export interface AuditEntryTable {
   object_id: string | null;
   data_subject_id: string | null;
   details: Json<Record<string, unknown>>;
-  prev_hash: string;
-  hash: string;
+  /** The hash chain of entries written before migration 0005; null for later entries. */
+  prev_hash: string | null;
+  hash: string | null;
 }
 
-/** One row: the head of the audit chain; updating it serialises appends. */
-export interface AuditHeadTable {
-  id: number;
-  seq: number;
-  hash: string;
+/** The Merkle tree's leaves in tree order, written by the sealer: leaf `leaf_index` is entry `entry_seq`. */
+export interface AuditLeafTable {
+  leaf_index: number;
+  entry_seq: number;
+  /** Hex SHA-256(0x00 || canonical entry bytes). */
+  leaf_hash: string;
+}
+
+/** A signed statement of the tree: its size, root and the frontier the next seal grows from. */
+export interface AuditCheckpointTable {
+  tree_size: number;
+  root_hash: string;
+  /** Hex roots of the perfect subtrees, left to right. */
+  frontier: Json<string[]>;
+  /** The highest entry seq sealed so far. */
+  sealed_through_seq: number;
+  /** Seq ranges below it not sealed yet (in flight or rolled back): [{ lo, hi, since }]. */
+  open_gaps: Json<{ lo: number; hi: number; since: string }[]>;
+  signed_at: Timestamp;
+  key_id: string;
+  signature: string;
 }
 
 /** Temporary, justified read access outside the case team; never updated or deleted. */
@@ -151,7 +169,8 @@ export interface Database extends AuthTables, PolicyTables {
   case_summary: CaseSummaryTable;
   case_member: CaseMemberTable;
   audit_entry: AuditEntryTable;
-  audit_head: AuditHeadTable;
+  audit_leaf: AuditLeafTable;
+  audit_checkpoint: AuditCheckpointTable;
 }
 
 /** Repository functions take this first: the database or the transaction they run in. */
@@ -180,9 +199,18 @@ export interface OidcPayloadTable {
   consumed_at: Timestamp | null;
 }
 
+/** Failed password attempts per account key (an HMAC of the username), for the login back-off. */
+export interface LoginBackoffTable {
+  account_key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  blocked_until: Timestamp | null;
+}
+
 export interface AuthTables {
   auth_session: AuthSessionTable;
   oidc_payload: OidcPayloadTable;
+  login_backoff: LoginBackoffTable;
 }
 
 export interface PolicyTables {

@@ -15,6 +15,7 @@ export * from './triage/triage-rules';
 export * from './triage/triage-rulesets';
 export * from './access/capabilities';
 export * from './access/need-to-know';
+export * from './access/derived-marking';
 export * from './access/policy-admin';
 export * as assessment from './assessment';
 export * from './access/break-glass';

@@ -1,4 +1,4 @@
-import { assessment, decideCase, fail, ok, type CaseState, type Classification, type Result } from '@hoeder/domain';
+import { assessment, dafVersionMarking, decideCase, fail, type CaseState, type Classification, type Result, ok } from '@hoeder/domain';
 import type { AssessmentCommandAccepted } from '@hoeder/contracts';
 import { appendAssessmentEvents, loadAssessmentEvents, saveAssessmentSummary, type CaseWriteGrant, type Db, type DafWriteGrant } from '@hoeder/db';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
@@ -27,19 +27,19 @@ function dafStream(trx: Db, grant: DafWriteGrant, daf: DafAccess, now: Date): St
 /**
  * The bridge to the case lifecycle (ADR 0009): a finalised DAF version is recorded in the case
  * stream as `AssessmentRecorded`, through the same stream pipeline, in the same transaction, so
- * the case moves on and decisions link to the exact DAF version. Decided before anything is
- * appended: a refusal leaves both streams as they were.
+ * the case moves on and decisions link to the exact DAF version. The event holds the reference
+ * and the version's marking (ADR 0015). Decided before anything is appended: a refusal leaves both
+ * streams as they were.
  */
 async function prepareBridge(trx: Db, ctx: RequestContext, actor: AuthenticatedActor, grant: CaseWriteGrant, state: AssessmentState): Promise<Result<Prepared<CaseState>>> {
   const final = assessment.currentFinal(state);
-  const judgement = final?.content.judgement;
-  if (!final || !judgement || !final.validUntil) return fail('INVALID_TRANSITION', 'no final assessment to record');
+  if (!final?.content.judgement || !final.validUntil) return fail('INVALID_TRANSITION', 'no final assessment to record');
   const command = {
     type: 'RecordAssessment' as const,
     assessmentId: dafAssessmentId(grant.caseId, final.versionNumber),
-    threatLevel: judgement.threat.level,
-    summary: `Dreigingsinschatting v${final.versionNumber} — ${judgement.threat.motivation.trim()}`.slice(0, 10000),
-    scenarios: final.content.scenarios.map((s) => `${s.actor}: ${s.target}`.slice(0, 2000)),
+    // A reference and the version's marking, never its content (high-water mark, ADR 0015).
+    assessmentVersion: final.versionNumber,
+    marking: dafVersionMarking(final.content.classification),
     validUntil: final.validUntil,
   };
   return prepareStreamCommand(ctx, actor, {

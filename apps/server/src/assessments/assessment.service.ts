@@ -20,20 +20,23 @@ async function displayNames(db: Db, ids: readonly string[]): Promise<Map<string,
   return new Map(users.map((u) => [u.userId, u.displayName]));
 }
 
-/** One entry per information item whose content leaves the service (ids and markings, never content). */
+/** One entry per information item whose content leaves the service (ids and markings, never content), all in one statement. */
 async function auditContentViews(scope: Scope<unknown>, daf: DafAccess, caseId: string, purpose: string, itemIds: readonly string[]) {
-  for (const itemId of itemIds) {
-    const item = daf.state?.items.find((i) => i.itemId === itemId);
-    await scope.record({
-      operation: 'assessment.item.view',
-      status: 'ok',
-      processingActivity: purpose,
-      objectType: 'information_item',
-      objectId: itemId,
-      dataSubjectId: caseId,
-      details: { kind: item?.kind, originator: item?.originator, classification: item?.classification, releaseCondition: item?.releaseCondition },
-    });
-  }
+  const items = new Map(daf.state?.items.map((i) => [i.itemId, i]));
+  await scope.recordMany(
+    itemIds.map((itemId) => {
+      const item = items.get(itemId);
+      return {
+        operation: 'assessment.item.view',
+        status: 'ok' as const,
+        processingActivity: purpose,
+        objectType: 'information_item',
+        objectId: itemId,
+        dataSubjectId: caseId,
+        details: { kind: item?.kind, originator: item?.originator, classification: item?.classification, releaseCondition: item?.releaseCondition },
+      };
+    }),
+  );
 }
 
 /**

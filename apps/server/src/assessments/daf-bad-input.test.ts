@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { badBody, BAD_TEXT, wrongValue } from '../testing/bad-bodies';
+import { badBody, BAD_STRINGS, unsafeTextPositions, wrongValue } from '../testing/bad-bodies';
 import { countAssessmentEvents, countAuditEntries, countCaseEvents } from '@hoeder/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
@@ -44,7 +44,7 @@ const routes = (): { path: string; valid: Record<string, unknown> }[] => {
   ];
 };
 
-const BAD = { wrong: wrongValue({ maxInt: -1, strings: BAD_TEXT }), fewerKeysThan: 1, optional: ['responseToDissent'] };
+const BAD = { wrong: wrongValue({ maxInt: -1, strings: BAD_STRINGS }), fewerKeysThan: 1, optional: ['responseToDissent'] };
 
 describe('bad input on every DAF write route', () => {
   it('is answered with a clear 4xx, writes nothing, and logs exactly the failed attempt', async () => {
@@ -65,6 +65,24 @@ describe('bad input on every DAF write route', () => {
       );
     }
     expect(await f.deps.audit.verify(f.database.db)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a control character or lone surrogate in every text position (items, drafts, content) with a 400 naming the field', async () => {
+    const who = await f.session('analist');
+    const common = Object.fromEntries(Object.entries(productInput(today)).filter(([k]) => !['originator', 'legalBasis', 'partnerReference'].includes(k)));
+    const soft = { expectedVersion: version, item: { ...common, kind: 'soft_information', sourceDescription: 'Een informant uit de omgeving.' } };
+    for (const route of [...routes(), { path: `/api/cases/${caseId}/assessment/items`, valid: soft }]) {
+      for (const { field, body } of unsafeTextPositions(route.valid)) {
+        const events = (await countAssessmentEvents(f.database.db)) + (await countCaseEvents(f.database.db));
+        const audits = await countAuditEntries(f.database.db);
+        const reply = await f.api(who, 'POST', route.path, body);
+        expect(reply.status, `${route.path} ${field}`).toBe(400);
+        const error = (reply.body as { error: { details: { issues: { field: string }[] } } }).error;
+        expect(error.details.issues.map((i) => i.field), `${route.path} ${field}`).toContain(field);
+        expect((await countAssessmentEvents(f.database.db)) + (await countCaseEvents(f.database.db))).toBe(events);
+        expect(await countAuditEntries(f.database.db)).toBe(audits + 1);
+      }
+    }
   });
 
   it('gives the second of two analysts on the same version a 409, and loses nothing', async () => {

@@ -1,4 +1,5 @@
 import type { InformationItemInput } from '@hoeder/contracts';
+import type { Classification } from '@hoeder/domain';
 import type { HttpFixture } from '../testing/http-fixture';
 import { completeContent, productInput, softInput, TEMPLATE_REF } from './daf-samples';
 
@@ -6,7 +7,7 @@ import { completeContent, productInput, softInput, TEMPLATE_REF } from './daf-sa
 export async function finaliseDafOverHttp(
   f: HttpFixture,
   caseId: string,
-  options: { validUntil: string; items?: InformationItemInput[]; dissent?: boolean },
+  options: { validUntil: string; items?: InformationItemInput[]; dissent?: boolean; classification?: Classification },
 ): Promise<{ version: number; itemIds: string[] }> {
   const today = f.clock.now().toISOString().slice(0, 10);
   const base = `/api/cases/${caseId}/assessment`;
@@ -20,8 +21,9 @@ export async function finaliseDafOverHttp(
   };
   const itemIds: string[] = [];
   for (const item of options.items ?? [productInput(today), softInput(today)]) itemIds.push((await post('analist', '/items', { item })).itemId!);
-  await post('analist', '/drafts', { template: TEMPLATE_REF, classification: 'stg_confidential' });
-  await post('analist', '/draft', { content: completeContent(itemIds, today) });
+  const classification = options.classification ?? 'stg_confidential';
+  await post('analist', '/drafts', { template: TEMPLATE_REF, classification });
+  await post('analist', '/draft', { content: completeContent(itemIds, today, { classification }) });
   await post('analist', '/submit', {});
   const dissent = options.dissent ?? false;
   await post('analist2', '/challenges', { verdict: dissent ? 'dissent' : 'agree', reasons: dissent ? 'Scenario twee is onvoldoende onderbouwd.' : 'Oordeel volgt uit de bronnen.' });

@@ -1,9 +1,11 @@
-import { auditEntryHash, verifyAuditChain, type AuditRecord, type ChainVerdict } from '@hoeder/domain/audit';
-import { claimAuditHead, insertAuditEntry, listAuditEntries, readAuditHead, type Db } from '@hoeder/db';
-import { actingRole, type RequestContext } from '../platform/actor';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { AccessSubject } from '@hoeder/domain';
+import { TreeAudit, type AuditProblem, type AuditRecord, type SignedCheckpoint } from '@hoeder/domain/audit';
+import { countAuditEntries, countUnsealedAuditEntries, insertAuditEntries, listAuditCheckpoints, listAuditLeaves, type Db } from '@hoeder/db';
+import { actingRole, type RequestContext } from '../platform/actor';
+import { createAuditSealer, type SealResult } from './audit-sealer';
 
-/** What a caller states about one access; the service adds who, when and the chain. */
+/** What a caller states about one access; the service adds who and when, the sealer the proof. */
 export interface AuditEvent {
   operation: string;
   status: AuditRecord['status'];
@@ -15,60 +17,97 @@ export interface AuditEvent {
   details?: Record<string, unknown> | undefined;
 }
 
-export interface AuditService {
-  /** Appends in the caller's transaction, so the access and its log entry commit together. */
-  record(trx: Db, ctx: RequestContext, actor: (AccessSubject & { userId: string }) | null, event: AuditEvent): Promise<void>;
-  verify(db: Db): Promise<ChainVerdict>;
+export type AuditActor = (AccessSubject & { userId: string }) | null;
+
+export interface AuditVerdict {
+  ok: boolean;
+  /** Entry rows in the table, sealed or not. */
+  entries: number;
+  leaves: number;
+  checkpoints: number;
+  /** Entries the sealer has not folded into the tree yet: not a fault, but not yet protected. */
+  unsealed: number;
+  latest: { treeSize: number; rootHash: string } | null;
+  problems: AuditProblem[];
 }
 
-export function createAuditService(): AuditService {
-  return {
-    async record(trx, ctx, actor, event) {
-      const record: AuditRecord = {
-        occurredAt: ctx.now.toISOString(),
-        traceId: ctx.traceId,
-        operation: event.operation,
-        status: event.status,
-        userId: actor?.userId ?? null,
-        userOrganisation: actor?.organisation ?? null,
-        userRole: actor ? actingRole(actor) : null,
-        processingActivity: event.processingActivity,
-        objectType: event.objectType,
-        objectId: event.objectId ?? null,
-        dataSubjectId: event.dataSubjectId ?? null,
-        details: event.details ?? {},
-      };
-      const { seq, prevHash } = await claimAuditHead(trx);
-      await insertAuditEntry(trx, { ...record, seq, prevHash, hash: auditEntryHash(seq, prevHash, record) });
-    },
-    async verify(db) {
-      return verifyAllPages(db);
-    },
-  };
+export interface AuditService {
+  /** Appends in the caller's transaction, so the access and its log entry commit together. */
+  record(trx: Db, ctx: RequestContext, actor: AuditActor, event: AuditEvent): Promise<void>;
+  /** Many entries (e.g. one per item served) in one statement, one row each. */
+  recordMany(trx: Db, ctx: RequestContext, actor: AuditActor, events: readonly AuditEvent[]): Promise<void>;
+  /** Folds one batch of unsealed entries into the tree and signs a checkpoint (at most one sealer at a time). */
+  sealOnce(db: Db): Promise<SealResult>;
+  /** Checks every entry against the tree, every checkpoint's signature and consistency; optionally against a witness's checkpoints. */
+  verify(db: Db, options?: { witness?: readonly SignedCheckpoint[] }): Promise<AuditVerdict>;
+  /** Public keys whose checkpoints the verifier accepts. */
+  readonly trustedKeys: readonly KeyObject[];
 }
+
+export interface AuditOptions {
+  signingKey: KeyObject;
+  /** Further public keys to accept (e.g. keys used before a rotation). */
+  trustedKeys?: readonly KeyObject[];
+  sealBatch?: number;
+}
+
+const toRecord = (ctx: RequestContext, actor: AuditActor, event: AuditEvent): AuditRecord => ({
+  occurredAt: ctx.now.toISOString(),
+  traceId: ctx.traceId,
+  operation: event.operation,
+  status: event.status,
+  userId: actor?.userId ?? null,
+  userOrganisation: actor?.organisation ?? null,
+  userRole: actor ? actingRole(actor) : null,
+  processingActivity: event.processingActivity,
+  objectType: event.objectType,
+  objectId: event.objectId ?? null,
+  dataSubjectId: event.dataSubjectId ?? null,
+  details: event.details ?? {},
+});
 
 const PAGE = 5000;
 
-/** Verifies page by page, carrying the chain across pages, so memory stays flat. */
-async function verifyAllPages(db: Db): Promise<ChainVerdict> {
-  let from = 1;
-  let count = 0;
-  let head = '0'.repeat(64);
-  for (;;) {
-    const page = await listAuditEntries(db, from, PAGE);
-    if (page.length === 0) return checkHead(db, count, head);
-    const verdict = verifyAuditChain(page, from, head);
-    if (!verdict.ok) return verdict;
-    count += page.length;
-    head = verdict.headHash;
-    from += page.length;
-  }
-}
-
-/** Entries removed from the end leave the chain intact but fall short of the recorded head. */
-async function checkHead(db: Db, count: number, head: string): Promise<ChainVerdict> {
-  const recorded = await readAuditHead(db);
-  if (recorded.seq !== count) return { ok: false, firstBadSeq: count + 1, reason: 'gap_in_sequence' };
-  if (recorded.hash !== head) return { ok: false, firstBadSeq: count, reason: 'hash_mismatch' };
-  return { ok: true, entries: count, headHash: head };
+/** Without a signing key (unit tests only) a throw-away key signs this process's checkpoints. */
+export function createAuditService(options: AuditOptions = { signingKey: generateKeyPairSync('ed25519').privateKey }): AuditService {
+  const trustedKeys = [options.signingKey, ...(options.trustedKeys ?? [])];
+  const sealer = createAuditSealer({ signingKey: options.signingKey, batch: options.sealBatch });
+  return {
+    trustedKeys,
+    record: (trx, ctx, actor, event) => insertAuditEntries(trx, [toRecord(ctx, actor, event)]),
+    recordMany: (trx, ctx, actor, events) => insertAuditEntries(trx, events.map((e) => toRecord(ctx, actor, e))),
+    sealOnce: (db) => sealer.sealOnce(db),
+    async verify(db, { witness = [] } = {}) {
+      const tree = new TreeAudit([], witness, trustedKeys);
+      // Checkpoints and leaves are read page by page, side by side: memory stays bounded by a
+      // page and the leaves between two checkpoints, however long the log.
+      const read = { checkpoints: 0, latest: null as { treeSize: number; rootHash: string } | null, done: false };
+      const readCheckpointsThrough = async (size: number) => {
+        while (!read.done && (read.latest?.treeSize ?? 0) < size) {
+          const page = await listAuditCheckpoints(db, read.latest?.treeSize ?? 0, PAGE);
+          if (page.length === 0) read.done = true;
+          else {
+            tree.addCheckpoints(page);
+            read.checkpoints += page.length;
+            read.latest = { treeSize: page.at(-1)!.treeSize, rootHash: page.at(-1)!.rootHash };
+          }
+        }
+      };
+      for (let page = await listAuditLeaves(db, 0, PAGE); page.length > 0; page = await listAuditLeaves(db, page.at(-1)!.leafIndex + 1, PAGE)) {
+        await readCheckpointsThrough(page.at(-1)!.leafIndex + 1);
+        tree.add(page);
+      }
+      await readCheckpointsThrough(Number.MAX_SAFE_INTEGER);
+      const problems = tree.finish();
+      return {
+        ok: problems.length === 0,
+        entries: await countAuditEntries(db),
+        leaves: tree.leaves,
+        checkpoints: read.checkpoints,
+        unsealed: await countUnsealedAuditEntries(db),
+        latest: read.latest,
+        problems,
+      };
+    },
+  };
 }

@@ -68,7 +68,7 @@ describe('a failed login', () => {
     const rows = (await auditRows()).slice(before);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ operation: 'auth.login', status: 'denied', user_id: null, object_id: account('analist').userId });
-    expect(rows[0]?.details).toEqual({ reason: 'invalid_credentials', stage: 'password' });
+    expect(rows[0]?.details).toEqual({ reason: 'invalid_credentials', stage: 'password', failures: 1 });
     expect(JSON.stringify(rows)).not.toMatch(/analist|wrong-password/);
     const sessions = await t.database.db.selectFrom('auth_session').select('user_id').where('user_id', '=', account('analist').userId).execute();
     expect(sessions).toHaveLength(0);

@@ -5,7 +5,41 @@ import { AppError } from '../platform/app-error';
 export const CSRF_HEADER = 'x-csrf-token';
 export const LOGOUT_PATH = '/auth/logout';
 
-const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** What the origin check saw on a refused request: which header, and the origin it named. */
+export interface ForeignOrigin {
+  check: 'origin' | 'referer';
+  seen: string;
+}
+
+const originOf = (value: string): string => {
+  try {
+    return new URL(value).origin;
+  } catch {
+    return 'unparseable';
+  }
+};
+
+/**
+ * The second CSRF line (ADR 0013): a state-changing request must come from this service's own
+ * origin. Origin decides when present (`null` included, which is foreign); without it the Referer's
+ * origin does. With neither the request is let through: every browser labels a cross-origin POST
+ * with Origin, so only non-browser clients send neither, and for those the token check still holds.
+ */
+export function foreignOrigin(request: Pick<FastifyRequest, 'method' | 'headers'>, publicOrigin: string): ForeignOrigin | undefined {
+  if (!STATE_CHANGING.has(request.method)) return undefined;
+  const { origin, referer } = request.headers;
+  if (typeof origin === 'string') {
+    const seen = origin === 'null' ? 'null' : originOf(origin);
+    return seen === publicOrigin ? undefined : { check: 'origin', seen: seen.slice(0, 200) };
+  }
+  if (typeof referer === 'string') {
+    const seen = originOf(referer);
+    return seen === publicOrigin ? undefined : { check: 'referer', seen: seen.slice(0, 200) };
+  }
+  return undefined;
+}
 
 const sameToken = (given: string, expected: string): boolean => {
   const a = Buffer.from(given);

@@ -27,7 +27,9 @@ export function securityHeaderOptions(config: Pick<AppConfig, 'publicUrl'>): Fas
       },
     },
     strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'no-referrer' },
+    // same-origin, not no-referrer: under no-referrer a browser labels its own form posts `Origin: null`,
+    // which the origin check must refuse; other sites still never see a URL of ours (ADR 0013).
+    referrerPolicy: { policy: 'same-origin' },
     frameguard: { action: 'deny' },
   };
 }

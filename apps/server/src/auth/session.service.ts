@@ -1,6 +1,6 @@
 import { endSessions, findSessionWithUser, insertSession, touchSession, type Database } from '@hoeder/db';
 import type { Classification, Organisation, Role } from '@hoeder/domain';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AuditService } from '../audit/audit.service';
 import type { AppConfig } from '../config';
@@ -100,25 +100,36 @@ export async function endSession(deps: SessionDeps, ctx: RequestContext, actor: 
   });
 }
 
-export type LoginFailureReason = 'invalid_credentials' | 'unknown_user' | 'inactive_user' | 'protocol_error' | 'expired_login_attempt';
+export type LoginFailureReason = 'invalid_credentials' | 'unknown_user' | 'inactive_user' | 'protocol_error' | 'expired_login_attempt' | 'rate_limited' | 'account_backoff';
+
+export interface LoginFailure {
+  reason: LoginFailureReason;
+  userId: string | null;
+  stage: 'start' | 'password' | 'callback';
+  errorCode?: string;
+  /** Consecutive failures of the account so far, and until when it is blocked (back-off). */
+  failures?: number;
+  blockedUntil?: string;
+}
 
 /**
- * Audits a login that did not result in a session. Only the outcome and, when the attempt names a
- * known account, that account's id are kept: never the typed username or password.
+ * Audits a login that did not result in a session, in the caller's transaction. Only the outcome
+ * and, when the attempt names a known account, that account's id are kept: never the typed
+ * username or password.
  */
-export async function recordLoginFailure(
-  deps: Pick<SessionDeps, 'db' | 'audit'>,
-  ctx: RequestContext,
-  failure: { reason: LoginFailureReason; userId: string | null; stage: 'password' | 'callback'; errorCode?: string },
-): Promise<void> {
-  await deps.db.transaction().execute((trx) =>
-    deps.audit.record(trx, ctx, null, {
-      operation: 'auth.login',
-      status: failure.reason === 'protocol_error' ? 'error' : 'denied',
-      processingActivity: AUTH_PROCESSING_ACTIVITY,
-      objectType: 'user_account',
-      objectId: failure.userId,
-      details: { reason: failure.reason, stage: failure.stage, ...(failure.errorCode ? { errorCode: failure.errorCode } : {}) },
-    }),
-  );
+export async function auditLoginFailure(trx: Transaction<Database>, audit: AuditService, ctx: RequestContext, failure: LoginFailure): Promise<void> {
+  const { reason, userId, ...details } = failure;
+  await audit.record(trx, ctx, null, {
+    operation: 'auth.login',
+    status: reason === 'protocol_error' ? 'error' : 'denied',
+    processingActivity: AUTH_PROCESSING_ACTIVITY,
+    objectType: 'user_account',
+    objectId: userId,
+    details: { reason, ...details },
+  });
+}
+
+/** As auditLoginFailure, in a transaction of its own. */
+export async function recordLoginFailure(deps: Pick<SessionDeps, 'db' | 'audit'>, ctx: RequestContext, failure: LoginFailure): Promise<void> {
+  await deps.db.transaction().execute((trx) => auditLoginFailure(trx, deps.audit, ctx, failure));
 }

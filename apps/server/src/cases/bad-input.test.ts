@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { badBody, BAD_TEXT, wrongValue } from '../testing/bad-bodies';
+import { badBody, BAD_STRINGS, unsafeTextPositions, wrongValue } from '../testing/bad-bodies';
 import { countAuditEntries, countCaseEvents } from '@hoeder/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
@@ -33,7 +33,7 @@ const routes = (): { who: string; path: string; valid: Record<string, unknown> }
   { who: 'besluit', path: `/api/cases/${caseId}/end`, valid: { expectedVersion: version, reason: 'Beëindigd want getest.' } },
 ];
 
-const BAD = { wrong: wrongValue({ maxInt: 0, strings: BAD_TEXT }), fewerKeysThan: 3, optional: ['note'] };
+const BAD = { wrong: wrongValue({ maxInt: 0, strings: BAD_STRINGS }), fewerKeysThan: 3, optional: ['note'] };
 
 describe('bad input on every write route', () => {
   it('is answered with a clear 4xx, writes no event, and logs exactly the failed attempt', async () => {
@@ -55,6 +55,22 @@ describe('bad input on every write route', () => {
       );
     }
     expect(await f.deps.audit.verify(f.database.db)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a control character or lone surrogate in every text position with a 400 naming the field', async () => {
+    const routesWithBreakGlass = [...routes(), { who: 'lcc', path: `/api/cases/${caseId}/break-glass`, valid: { justification: 'Spoed: dreiging vannacht.' } }];
+    for (const route of routesWithBreakGlass) {
+      const who = await f.session(route.who);
+      for (const { field, body } of unsafeTextPositions(route.valid)) {
+        const [events, audits] = [await countCaseEvents(f.database.db), await countAuditEntries(f.database.db)];
+        const reply = await f.api(who, 'POST', route.path, body);
+        expect(reply.status, `${route.path} ${field}`).toBe(400);
+        const error = (reply.body as { error: { code: string; details: { issues: { field: string }[] } } }).error;
+        expect(error.details.issues.map((i) => i.field), `${route.path} ${field}`).toContain(field);
+        expect(await countCaseEvents(f.database.db)).toBe(events);
+        expect(await countAuditEntries(f.database.db)).toBe(audits + 1);
+      }
+    }
   });
 
   it('refuses bodies that are not JSON, too large, or malformed', async () => {

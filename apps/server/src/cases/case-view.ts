@@ -2,6 +2,7 @@ import type { CaseSection, CaseState, PersonInput } from '@hoeder/domain';
 import { decisionMeasures } from '@hoeder/domain';
 import { decisionPolicyDto } from '../policy/policy-view';
 import type { CaseView } from '@hoeder/contracts';
+import type { ReadableAssessment } from '../assessments/derived-assessments';
 
 export type ActorNames = ReadonlyMap<string, string>;
 
@@ -47,7 +48,14 @@ function measuresDto(state: CaseState) {
  * Builds the reader's view: only released sections are filled in. A withheld section is absent,
  * never empty-with-a-flag, so the shape itself tells nothing about what is withheld.
  */
-export function buildCaseView(state: CaseState, sections: ReadonlySet<CaseSection>, names: ActorNames, asOf: string | null): CaseView {
+export function buildCaseView(
+  state: CaseState,
+  sections: ReadonlySet<CaseSection>,
+  names: ActorNames,
+  asOf: string | null,
+  /** The recorded assessments the reader may read, already filtered at their own marking (ADR 0015). */
+  assessments: readonly ReadableAssessment[],
+): CaseView {
   const has = (s: CaseSection) => sections.has(s);
   const t = state.triage;
   return {
@@ -90,7 +98,7 @@ export function buildCaseView(state: CaseState, sections: ReadonlySet<CaseSectio
           },
         }
       : {}),
-    ...(has('assessment') ? { assessments: state.assessments.map((a) => ({ ...a, recordedBy: actor(names, a.recordedBy) })) } : {}),
+    ...(has('assessment') ? { assessments: assessments.map((a) => ({ ...a, recordedBy: actor(names, a.recordedBy) })) } : {}),
     ...(has('decision')
       ? {
           decision: {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCaseEvents } from '@hoeder/db';
+import { dafVersionMarking } from '@hoeder/domain';
 import { finaliseDaf } from '../assessments/daf-flow';
 import { caseWithActiveMeasures, openServiceFixture, samplePolicyFacts, sampleRegistration, userIdOf, type ServiceFixture } from '../testing/service-fixture';
 
@@ -37,7 +38,7 @@ describe('case service: the primary process', () => {
       await cases.execute(f.ctx(), f.actor('triage'), caseId, v, { type: 'CompleteTriage', facts, outcome: 'national', motivation: 'Statelijke actor, nationaal gezag.' }),
     ];
     v = steps[0]!.ok ? steps[0]!.value.version : v;
-    const direct = await cases.execute(f.ctx(), f.actor('analist'), caseId, v, { type: 'RecordAssessment', assessmentId: crypto.randomUUID(), threatLevel: 'medium', summary: 'Heimelijke verkenning.', scenarios: [], validUntil: '2026-12-01' });
+    const direct = await cases.execute(f.ctx(), f.actor('analist'), caseId, v, { type: 'RecordAssessment', assessmentId: crypto.randomUUID(), assessmentVersion: 1, marking: dafVersionMarking('stg_secret'), validUntil: '2026-12-01' });
     expect(direct).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ACTION' } });
     v = (await finaliseDaf(f.deps.assessments, f.ctx, f.actor('analist'), f.actor('analist2'), caseId, { validUntil: '2026-12-01', threat: 'medium' })).caseVersion;
     const decisionId = crypto.randomUUID();

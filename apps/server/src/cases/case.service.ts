@@ -5,6 +5,7 @@ import { findUsersByIds, loadCaseEvents, type Db } from '@hoeder/db';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
 import { caseList, caseRead } from '../platform/guard/case-check';
 import type { Guard } from '../platform/guard/guard';
+import { readableAssessments, withoutUnreadableAssessments } from '../assessments/derived-assessments';
 import type { PolicyStore } from '../policy/policy-store';
 import { createCaseCommands } from './case-commands';
 import { buildCaseView, userIdsIn } from './case-view';
@@ -37,13 +38,16 @@ export function createCaseService({ guard, policies }: CaseServiceDeps) {
         const state = asOf ? projectCaseAsOf(events, asOf) : projectCase(events);
         note({ asOf: asOf ?? null, version: state?.version ?? null });
         if (!state) return fail('NOT_FOUND', 'case not found');
+        // Recorded DAF versions only at their own marking, content from the DAF record (ADR 0015).
+        const assessments = await readableAssessments(trx, actor, grant.access, state, grant.dafRead);
+        note({ assessmentIds: assessments.map((a) => a.assessmentId) });
         const names = await displayNames(trx, userIdsIn(state));
-        return ok(buildCaseView(state, grant.access.sections, names, asOf ?? null));
+        return ok(buildCaseView(state, grant.access.sections, names, asOf ?? null, assessments));
       }),
 
     timeline: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string): Promise<Result<TimelineEntry[]>> =>
       guard.withAccess(ctx, actor, { ...onCase('case.timeline', caseId), check: caseRead(caseId, 'timeline') }, async ({ trx, grant, note }) => {
-        const events = await loadCaseEvents(trx, grant.read);
+        const events = await withoutUnreadableAssessments(trx, actor, grant.access, await loadCaseEvents(trx, grant.read));
         const shown = events.flatMap((e) => {
           const section = timelineSection(e.body.type, grant.access.sections);
           return section ? [{ ...e, section }] : [];

@@ -1,5 +1,5 @@
 import type { RegisterCaseRequest } from '@hoeder/contracts';
-import { classificationRank, type CaseCommand, type CaseFacts, type CasePhase, type Classification, type ThreatPhenomenon } from '@hoeder/domain';
+import { classificationRank, type CaseCommand, type CaseFacts, type CasePhase, type Classification, type ThreatLevel, type ThreatPhenomenon } from '@hoeder/domain';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { syntheticName, type SeededRandom } from './demo-random';
 
@@ -9,9 +9,16 @@ const accountOf = (username: string) => {
   return account;
 };
 
+/** The plan's threat assessment: the seed carries it out through the DAF, which records it in the case. */
+export interface DafAssessmentPlan {
+  type: 'AssessThroughDaf';
+  threatLevel: ThreatLevel;
+  validUntil: string;
+}
+
 export interface DemoStep {
   as: string;
-  command: CaseCommand;
+  command: CaseCommand | DafAssessmentPlan;
 }
 
 export interface DemoCasePlan {
@@ -73,7 +80,7 @@ function stepsFor(r: SeededRandom, target: CasePhase, phenomenon: ThreatPhenomen
   steps.push(triage(target, local ? r.pick(local) : phenomenon));
   if (['handed_off', 'closed_advice', 'in_assessment'].includes(target)) return steps;
   // The seed carries this out through the DAF (items, draft, challenge, final): see assessThroughDaf.
-  steps.push({ as: 'analist', command: { type: 'RecordAssessment', assessmentId: crypto.randomUUID(), threatLevel: r.pick(['medium', 'high', 'very_high'] as const), summary: 'Dreiging reëel; scenario’s uitgewerkt (synthetisch).', scenarios: ['Aanslag bij woning', 'Confrontatie onderweg naar werk'], validUntil: date(r.int(60, 200)) } });
+  steps.push({ as: 'analist', command: { type: 'AssessThroughDaf', threatLevel: r.pick(['medium', 'high', 'very_high'] as const), validUntil: date(r.int(60, 200)) } });
   if (target === 'assessed') return steps;
   steps.push(decisionStep(r, phenomenon));
   if (target === 'decision_pending_approval') return steps;

@@ -10,7 +10,7 @@ import { createAssessmentService, type AssessmentService } from '../assessments/
 import { finaliseDaf } from '../assessments/daf-flow';
 import { productInput, softInput } from '../assessments/daf-samples';
 import { DEMO_ACCOUNTS } from './demo-accounts';
-import { demoCasePlans, type DemoStep } from './demo-cases';
+import { demoCasePlans, type DafAssessmentPlan } from './demo-cases';
 import { seededRandom } from './demo-random';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -45,11 +45,12 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
     let version = registered.value.version;
     for (const step of plan.steps) {
       clock.advance(random.int(1, 5) * DAY);
-      if (step.command.type === 'RecordAssessment') {
-        version = await assessThroughDaf(assessments, ctx, registered.value.caseId, step.command, i);
+      const command = step.command;
+      if (command.type === 'AssessThroughDaf') {
+        version = await assessThroughDaf(assessments, ctx, registered.value.caseId, command, i);
         continue;
       }
-      const result = await cases.execute(ctx(), actorOf(step.as), registered.value.caseId, version, await resolve(step, cases, ctx, actorOf(step.as), registered.value.caseId));
+      const result = await cases.execute(ctx(), actorOf(step.as), registered.value.caseId, version, await resolve(command, cases, ctx, actorOf(step.as), registered.value.caseId));
       if (!result.ok) throw new Error(`demo case ${i} step ${step.command.type} failed: ${result.error.code} ${result.error.message}`);
       version = result.value.version;
     }
@@ -61,13 +62,13 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
  * Approval steps need the id of the decision proposed in an earlier step; a proposal takes the
  * threat level of the latest assessment and, when it deviates, offers one level heavier.
  */
-async function resolve(step: DemoStep, cases: ReturnType<typeof createCaseService>, ctx: () => { traceId: string; now: Date }, actor: AuthenticatedActor, caseId: string): Promise<CaseCommand> {
-  if (step.command.type === 'ProposeDecision') return resolveProposal(step.command, cases, ctx, actor, caseId);
-  if (step.command.type !== 'ApproveDecision') return step.command;
+async function resolve(command: CaseCommand, cases: ReturnType<typeof createCaseService>, ctx: () => { traceId: string; now: Date }, actor: AuthenticatedActor, caseId: string): Promise<CaseCommand> {
+  if (command.type === 'ProposeDecision') return resolveProposal(command, cases, ctx, actor, caseId);
+  if (command.type !== 'ApproveDecision') return command;
   const view = await cases.view(ctx(), actor, caseId);
   const decisionId = view.ok ? view.value.decision?.pending?.decisionId : undefined;
   if (!decisionId) throw new Error('demo seed: no pending decision to approve');
-  return { ...step.command, decisionId };
+  return { ...command, decisionId };
 }
 
 type Proposal = Extract<CaseCommand, { type: 'ProposeDecision' }>;
@@ -93,7 +94,7 @@ const daysFromNow = (days: number) => new Date(Date.now() + days * DAY).toISOStr
  * information, a draft, challenge by the second analyst, finalisation (which records it in the
  * case). Every fifth assessment has an assumption already due for re-test, so the demo shows it.
  */
-async function assessThroughDaf(assessments: AssessmentService, ctx: () => { traceId: string; now: Date }, caseId: string, plan: Extract<CaseCommand, { type: 'RecordAssessment' }>, i: number): Promise<number> {
+async function assessThroughDaf(assessments: AssessmentService, ctx: () => { traceId: string; now: Date }, caseId: string, plan: DafAssessmentPlan, i: number): Promise<number> {
   const today = ctx().now.toISOString().slice(0, 10);
   const items = [productInput(today, { validUntil: plan.validUntil }), softInput(today)];
   const retestOn = i % 5 === 0 ? daysFromNow(-7) : daysFromNow(45);

@@ -16,8 +16,11 @@ function classify(error: FastifyError | AppError): AppError {
     FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
     FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
     FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
+    // The static file handler's refusal of a path it will not serve: for the caller, no such file.
+    FST_STATIC_FORBIDDEN_PATH: 'ROUTE_NOT_FOUND',
   };
   const code = byCode[error.code] ?? (error.statusCode === 429 ? 'RATE_LIMITED' : undefined);
+  if (code === 'ROUTE_NOT_FOUND') return new AppError(code, 'no such file');
   if (code) return new AppError(code, code === 'VALIDATION_FAILED' ? 'the request body is not valid JSON' : error.message);
   if (error instanceof SyntaxError || (error.statusCode === 400 && error.code?.startsWith('FST_ERR'))) {
     return new AppError('VALIDATION_FAILED', 'the request could not be read');

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { badBody, wrongValue } from '../testing/bad-bodies';
+import { badBody, UNSAFE_TEXT, unsafeTextPositions, wrongValue } from '../testing/bad-bodies';
 import { countAuditEntries } from '@hoeder/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +32,7 @@ const routes = (): { who: string; path: string; valid: Record<string, unknown> }
 ];
 
 // Any non-empty string is a valid (if useless) DMN text to validate, so only the empty one.
-const BAD = { wrong: wrongValue({ maxInt: -1, strings: fc.constant('') }), fewerKeysThan: 0, untouched: ['note'] };
+const BAD = { wrong: wrongValue({ maxInt: -1, strings: fc.oneof(fc.constant(''), UNSAFE_TEXT) }), fewerKeysThan: 0, untouched: ['note'] };
 
 const policyRows = async () => {
   const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM policy_version_history`.execute(f.database.db);
@@ -55,6 +55,21 @@ describe('bad input on the policy write routes', () => {
         }),
         { numRuns: 20 },
       );
+    }
+  });
+
+  it('refuses a control character or lone surrogate in every text position (summary, DMN XML, notes) with a 400 naming the field', async () => {
+    for (const route of routes()) {
+      const who = await f.session(route.who);
+      for (const { field, body } of unsafeTextPositions(route.valid)) {
+        const [history, audits] = [await policyRows(), await countAuditEntries(f.database.db)];
+        const reply = await f.api(who, 'POST', route.path, body);
+        expect(reply.status, `${route.path} ${field}`).toBe(400);
+        const error = (reply.body as { error: { details: { issues: { field: string }[] } } }).error;
+        expect(error.details.issues.map((i) => i.field), `${route.path} ${field}`).toContain(field);
+        expect(await policyRows()).toBe(history);
+        expect(await countAuditEntries(f.database.db)).toBe(audits + 1);
+      }
     }
   });
 

@@ -28,7 +28,8 @@ export function createPolicyDecisionService({ guard, policies }: { guard: Guard;
           policyVersion: current?.version ?? null,
           effectiveFrom: current?.effectiveFrom ?? null,
           phenomenon: phenomenon && isNationalPhenomenon(phenomenon) ? phenomenon : null,
-          threatLevel: judged?.facts.threatLevel ?? state?.assessments.at(-1)?.threatLevel ?? null,
+          // Only from the DAF record, under its access rule: the case stream holds no content (ADR 0015).
+          threatLevel: judged?.facts.threatLevel ?? null,
           ownResistance: judged?.facts.ownResistance ?? null,
           employerMeasures: judged?.facts.employerMeasures ?? null,
           assessmentVersion: judged?.versionNumber ?? null,

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { upsertUser } from '@hoeder/db';
 import { openTestDatabase, type TestDatabase } from '@hoeder/db/testing';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { loginAs, type LoggedIn } from '../auth/testing/login-as';
 import { compose } from '../composition-root';
 import { loadConfig } from '../config';
@@ -32,18 +32,18 @@ export interface HttpFixture {
 
 
 /** The real application (auth, services, routes) on a fresh database, listening on loopback. */
-export async function openHttpFixture(): Promise<HttpFixture> {
+export async function openHttpFixture(options: { env?: NodeJS.ProcessEnv; onRoute?: (route: RouteOptions) => void } = {}): Promise<HttpFixture> {
   const database = await openTestDatabase();
   for (const a of DEMO_ACCOUNTS) {
     await upsertUser(database.db, { userId: a.userId, subject: a.username, displayName: a.displayName, organisation: a.organisation, roles: a.roles, clearance: a.clearance, createdAt: START });
   }
   const port = await freePort();
-  const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, HOEDER_DATA_DIR: 'memory://', LOG_LEVEL: 'info' });
+  const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, HOEDER_DATA_DIR: 'memory://', LOG_LEVEL: 'info', ...options.env });
   const clock = fixedClock(START);
   const logStream = new PassThrough();
   let logText = '';
   logStream.on('data', (chunk: Buffer) => (logText += chunk.toString('utf8')));
-  const { app, deps } = await compose(config, { database, clock, logStream });
+  const { app, deps } = await compose(config, { database, clock, logStream, ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
   await app.listen({ port, host: '127.0.0.1' });
   const sessions = new Map<string, Promise<LoggedIn>>();
   return {

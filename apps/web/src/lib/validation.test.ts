@@ -22,6 +22,22 @@ describe('validate with the contract schemas', () => {
     expect(result.errors.firstInformation).toBeUndefined();
   });
 
+  it('explains a control character (e.g. from a pasted document) with its own message', () => {
+    const result = validate(RegisterCaseRequest, {
+      referralSource: 'mayor',
+      referrerDescription: 'Burgemeester\u000bAmsterdam',
+      reportedPhenomenon: 'organised_crime',
+      firstInformation: 'Regel een\r\nregel twee',
+      classification: 'stg_confidential',
+      persons: [{ role: 'threatened_person', fullName: 'Jan\u0000' }],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.referrerDescription).toEqual({ key: 'validation.controlCharacter' });
+    expect(result.errors['persons.0.fullName']).toEqual({ key: 'validation.controlCharacter' });
+    expect(result.errors.firstInformation).toBeUndefined();
+  });
+
   it('passes a complete request through unchanged', () => {
     const facts = { phenomenon: 'organised_crime', threatLevel: 'high', ownResistance: 'insufficient', threatDuration: 'long', activityDomains: ['home', 'work'], cooperation: true, integrityRisk: false, employerMeasures: 'partial', hasPartner: true, hasChildren: false };
     const body = { expectedVersion: 3, facts, deviationMotivation: 'Incident bij de woning.', motivation: 'Hoge dreiging, beperkte weerstand.', reviewDate: '2030-01-31' };

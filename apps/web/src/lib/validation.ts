@@ -17,7 +17,11 @@ interface IssueLike {
   minimum?: number | bigint;
   maximum?: number | bigint;
   format?: string;
+  pattern?: string;
 }
+
+/** The contracts' text type refuses control characters with a pattern on Unicode category Cc. */
+const isControlCharacterRule = (issue: IssueLike) => issue.format === 'regex' && (issue.pattern ?? '').includes('\\p{Cc}');
 
 export const fieldPath = (path: readonly PropertyKey[]): string => path.map(String).join('.');
 
@@ -32,6 +36,7 @@ export function issueMessage(issue: IssueLike): FieldMessage {
         ? { key: 'validation.maxItems', values: { count: Number(issue.maximum ?? 0) } }
         : { key: 'validation.maxLength', values: { count: Number(issue.maximum ?? 0) } };
     case 'invalid_format':
+      if (isControlCharacterRule(issue)) return { key: 'validation.controlCharacter' };
       return { key: issue.format === 'date' ? 'validation.date' : 'validation.format' };
     case 'invalid_value':
     case 'invalid_type':

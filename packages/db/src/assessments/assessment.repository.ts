@@ -17,16 +17,19 @@ const dateOnly = (d: Date | string | null) =>
 
 /**
  * The DAF streams a grant covers (one case, or a set for a list), in stream order, in one query.
+ * `types` narrows to the events a reader needs (e.g. only those that shape the versions).
  * Information products and judgements: only with a grant from the guarded layer (ADR 0010).
  */
-export async function loadAssessmentEvents(db: Db, grant: AnyDafGrant | CaseSetGrant): Promise<Map<string, RecordedAssessmentEvent[]>> {
+export async function loadAssessmentEvents(db: Db, grant: AnyDafGrant | CaseSetGrant, types?: readonly AssessmentEventBody['type'][]): Promise<Map<string, RecordedAssessmentEvent[]>> {
   const caseIds = 'caseIds' in grant ? (grant.sections.has('assessment') ? grant.caseIds : []) : [grant.caseId];
   const byCase = new Map<string, RecordedAssessmentEvent[]>();
   if (caseIds.length === 0) return byCase;
-  const rows = await db
+  let query = db
     .selectFrom('assessment_event')
     .select(['case_id', 'version', 'payload', 'actor_id', 'occurred_at'])
-    .where('case_id', 'in', [...caseIds])
+    .where('case_id', 'in', [...caseIds]);
+  if (types) query = query.where('type', 'in', [...types]);
+  const rows = await query
     .orderBy('case_id')
     .orderBy('version')
     .execute();

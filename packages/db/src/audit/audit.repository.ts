@@ -1,56 +1,37 @@
 import { sql, type Selectable } from 'kysely';
-import type { ChainedAuditRecord } from '@hoeder/domain/audit';
+import type { AuditRecord, LeafRow, SeqGap, SequencedAuditRecord, SignedCheckpoint } from '@hoeder/domain/audit';
 import type { AuditEntryTable, Db } from '../schema';
 
-export async function readAuditHead(db: Db): Promise<{ seq: number; hash: string }> {
-  const row = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
-  return { seq: Number(row.seq), hash: row.hash };
-}
-
-/** Takes the next sequence number and the current head hash, locking the head row until commit. */
-export async function claimAuditHead(db: Db): Promise<{ seq: number; prevHash: string }> {
-  const row = await db
-    .updateTable('audit_head')
-    .set({ seq: sql`seq + 1` })
-    .where('id', '=', 1)
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow();
-  return { seq: Number(row.seq), prevHash: row.hash };
-}
-
-export async function insertAuditEntry(db: Db, e: ChainedAuditRecord): Promise<void> {
-  await db
-    .insertInto('audit_entry')
-    .values({
-      seq: e.seq,
-      occurred_at: e.occurredAt,
-      trace_id: e.traceId,
-      operation: e.operation,
-      status: e.status,
-      user_id: e.userId,
-      user_organisation: e.userOrganisation,
-      user_role: e.userRole,
-      processing_activity: e.processingActivity,
-      object_type: e.objectType,
-      object_id: e.objectId,
-      data_subject_id: e.dataSubjectId,
-      details: JSON.stringify(e.details),
-      prev_hash: e.prevHash,
-      hash: e.hash,
-    })
-    .execute();
-  await db.updateTable('audit_head').set({ hash: e.hash }).where('id', '=', 1).execute();
+/**
+ * Appends entries in one statement, one row each, whatever their number: the values travel as one
+ * array per column (so no limit on bind parameters) and the sequence numbers the rows. No row is
+ * locked that another transaction needs, so audited transactions run side by side.
+ */
+export async function insertAuditEntries(db: Db, records: readonly AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const column = <T>(pick: (r: AuditRecord) => T) => records.map(pick);
+  await sql`
+    INSERT INTO audit_entry (occurred_at, trace_id, operation, status, user_id, user_organisation, user_role,
+                             processing_activity, object_type, object_id, data_subject_id, details)
+    SELECT o, t, op, st, u, uo, ur, pa, ot, oi, ds, d::jsonb
+    FROM unnest(${column((r) => r.occurredAt)}::timestamptz[], ${column((r) => r.traceId)}::text[], ${column((r) => r.operation)}::text[],
+                ${column((r) => r.status)}::text[], ${column((r) => r.userId)}::uuid[], ${column((r) => r.userOrganisation)}::text[],
+                ${column((r) => r.userRole)}::text[], ${column((r) => r.processingActivity)}::text[], ${column((r) => r.objectType)}::text[],
+                ${column((r) => r.objectId)}::text[], ${column((r) => r.dataSubjectId)}::text[], ${column((r) => JSON.stringify(r.details))}::text[])
+      WITH ORDINALITY AS v(o, t, op, st, u, uo, ur, pa, ot, oi, ds, d, n)
+    ORDER BY n
+  `.execute(db);
 }
 
 type AuditRow = Selectable<AuditEntryTable>;
 
-function toRecord(r: AuditRow): ChainedAuditRecord {
+function toRecord(r: Omit<AuditRow, 'prev_hash' | 'hash'>): SequencedAuditRecord {
   return {
     seq: Number(r.seq),
     occurredAt: new Date(r.occurred_at).toISOString(),
     traceId: r.trace_id,
     operation: r.operation,
-    status: r.status as ChainedAuditRecord['status'],
+    status: r.status as SequencedAuditRecord['status'],
     userId: r.user_id,
     userOrganisation: r.user_organisation,
     userRole: r.user_role,
@@ -59,23 +40,150 @@ function toRecord(r: AuditRow): ChainedAuditRecord {
     objectId: r.object_id,
     dataSubjectId: r.data_subject_id,
     details: r.details,
-    prevHash: r.prev_hash,
-    hash: r.hash,
   };
 }
 
-/** Reads entries in sequence order, a page at a time, as the verifier needs them. */
-export async function listAuditEntries(db: Db, fromSeq: number, limit: number): Promise<ChainedAuditRecord[]> {
-  const rows = await db.selectFrom('audit_entry').selectAll().where('seq', '>=', fromSeq).orderBy('seq').limit(limit).execute();
-  return rows.map(toRecord);
-}
+const ENTRY_COLUMNS = [
+  'seq',
+  'occurred_at',
+  'trace_id',
+  'operation',
+  'status',
+  'user_id',
+  'user_organisation',
+  'user_role',
+  'processing_activity',
+  'object_type',
+  'object_id',
+  'data_subject_id',
+  'details',
+] as const;
 
-export async function auditEntriesFor(db: Db, dataSubjectId: string): Promise<ChainedAuditRecord[]> {
-  const rows = await db.selectFrom('audit_entry').selectAll().where('data_subject_id', '=', dataSubjectId).orderBy('seq').execute();
+export async function auditEntriesFor(db: Db, dataSubjectId: string): Promise<SequencedAuditRecord[]> {
+  const rows = await db.selectFrom('audit_entry').select(ENTRY_COLUMNS).where('data_subject_id', '=', dataSubjectId).orderBy('seq').execute();
   return rows.map(toRecord);
 }
 
 export async function countAuditEntries(db: Db): Promise<number> {
   const row = await db.selectFrom('audit_entry').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+// ----- The sealer's side -------------------------------------------------------------------------
+
+/** Arbitrary but fixed: the advisory lock that lets one sealer at a time work on a database. */
+const SEAL_LOCK = 0x4a0d17;
+
+/** True when this transaction may seal; false when another sealer holds the lock until its commit. */
+export async function tryAuditSealLock(trx: Db): Promise<boolean> {
+  const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS locked`.execute(trx);
+  return rows[0]?.locked === true;
+}
+
+export interface StoredCheckpoint extends SignedCheckpoint {
+  frontier: string[];
+  sealedThroughSeq: number;
+  openGaps: SeqGap[];
+}
+
+function toCheckpoint(r: {
+  tree_size: number | string;
+  root_hash: string;
+  frontier: string[];
+  sealed_through_seq: number | string;
+  open_gaps: SeqGap[];
+  signed_at: Date | string;
+  key_id: string;
+  signature: string;
+}): StoredCheckpoint {
+  return {
+    treeSize: Number(r.tree_size),
+    rootHash: r.root_hash,
+    frontier: r.frontier,
+    sealedThroughSeq: Number(r.sealed_through_seq),
+    openGaps: r.open_gaps,
+    signedAt: new Date(r.signed_at).toISOString(),
+    keyId: r.key_id,
+    signature: r.signature,
+  };
+}
+
+export async function latestAuditCheckpoint(db: Db): Promise<StoredCheckpoint | null> {
+  const row = await db.selectFrom('audit_checkpoint').selectAll().orderBy('tree_size', 'desc').limit(1).executeTakeFirst();
+  return row ? toCheckpoint(row) : null;
+}
+
+export async function listAuditCheckpoints(db: Db, fromSize = 0, limit = 10_000): Promise<StoredCheckpoint[]> {
+  const rows = await db.selectFrom('audit_checkpoint').selectAll().where('tree_size', '>', fromSize).orderBy('tree_size').limit(limit).execute();
+  return rows.map(toCheckpoint);
+}
+
+/** Committed entries above `afterSeq`, in seq order: the new part of the log, by an index range scan. */
+export async function listAuditEntriesAfter(db: Db, afterSeq: number, limit: number): Promise<SequencedAuditRecord[]> {
+  if (limit <= 0) return [];
+  const rows = await db.selectFrom('audit_entry').select(ENTRY_COLUMNS).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+  return rows.map(toRecord);
+}
+
+/** Committed entries inside the open gaps that are no leaf yet: entries whose transaction committed late. */
+export async function listAuditEntriesInGaps(db: Db, gaps: readonly SeqGap[], limit: number): Promise<SequencedAuditRecord[]> {
+  if (gaps.length === 0 || limit <= 0) return [];
+  // One index range scan per gap; the log itself is never scanned.
+  const { rows } = await sql<Omit<AuditRow, 'prev_hash' | 'hash'>>`
+    SELECT ${sql.join(ENTRY_COLUMNS.map((c) => sql.ref(`e.${c}`)))}
+    FROM unnest(${gaps.map((g) => g.lo)}::bigint[], ${gaps.map((g) => g.hi)}::bigint[]) AS g(lo, hi)
+    JOIN audit_entry e ON e.seq BETWEEN g.lo AND g.hi
+    WHERE NOT EXISTS (SELECT 1 FROM audit_leaf l WHERE l.entry_seq = e.seq)
+    ORDER BY e.seq
+    LIMIT ${limit}
+  `.execute(db);
+  return rows.map(toRecord);
+}
+
+export async function countUnsealedAuditEntries(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('audit_entry as e')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('audit_leaf as l').select('l.leaf_index').whereRef('l.entry_seq', '=', 'e.seq'))))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Leaves and checkpoint in the caller's transaction; the primary keys refuse a second seal of the same place. */
+export async function insertAuditSeal(db: Db, leaves: readonly { leafIndex: number; entrySeq: number; leafHash: string }[], checkpoint: StoredCheckpoint): Promise<void> {
+  await sql`
+    INSERT INTO audit_leaf (leaf_index, entry_seq, leaf_hash)
+    SELECT * FROM unnest(${leaves.map((l) => l.leafIndex)}::bigint[], ${leaves.map((l) => l.entrySeq)}::bigint[], ${leaves.map((l) => l.leafHash)}::text[])
+  `.execute(db);
+  await db
+    .insertInto('audit_checkpoint')
+    .values({
+      tree_size: checkpoint.treeSize,
+      root_hash: checkpoint.rootHash,
+      frontier: JSON.stringify(checkpoint.frontier),
+      sealed_through_seq: checkpoint.sealedThroughSeq,
+      open_gaps: JSON.stringify(checkpoint.openGaps),
+      signed_at: checkpoint.signedAt,
+      key_id: checkpoint.keyId,
+      signature: checkpoint.signature,
+    })
+    .execute();
+}
+
+/** Leaves from `fromIndex` in tree order, each with the entry row it names (if that still exists). */
+export async function listAuditLeaves(db: Db, fromIndex: number, limit: number): Promise<LeafRow[]> {
+  const rows = await db
+    .selectFrom('audit_leaf as l')
+    .leftJoin('audit_entry as e', 'e.seq', 'l.entry_seq')
+    .select(['l.leaf_index', 'l.entry_seq', 'l.leaf_hash', ...ENTRY_COLUMNS.map((c) => `e.${c}` as const)])
+    .where('l.leaf_index', '>=', fromIndex)
+    .orderBy('l.leaf_index')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    leafIndex: Number(r.leaf_index),
+    entrySeq: Number(r.entry_seq),
+    leafHash: r.leaf_hash,
+    entry: r.seq === null ? null : toRecord(r as Omit<AuditRow, 'prev_hash' | 'hash'>),
+  }));
 }

@@ -3,7 +3,9 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-break-glass';
 import * as m0003 from './0003-daf-assessment';
 import * as m0004 from './0004-policy-versions';
+import * as m0005 from './0005-audit-merkle';
 import * as m0006 from './0006-app-login';
+import * as m0007 from './0007-login-backoff';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,7 +13,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-break-glass': m0002,
   '0003-daf-assessment': m0003,
   '0004-policy-versions': m0004,
+  '0005-audit-merkle': m0005,
   '0006-app-login': m0006,
+  '0007-login-backoff': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -48,7 +48,11 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** The hash of an entry binds its sequence number, content and predecessor. */
+/**
+ * The hash chain of ADR 0007: entries written before migration 0005 carry it (prev_hash, hash)
+ * and it can still be checked with `verifyAuditChain`; the Merkle tree (merkle.ts, ADR 0012)
+ * protects all entries, those included.
+ */
 export function auditEntryHash(seq: number, prevHash: string, record: AuditRecord): string {
   return createHash('sha256').update(prevHash).update(String(seq)).update(canonicalJson(record)).digest('hex');
 }

@@ -1,1 +1,5 @@
 export * from './audit-chain';
+export * from './merkle';
+export * from './checkpoint';
+export * from './tree-audit';
+export * from './seal-gaps';

@@ -2,7 +2,6 @@ import type {
   Classification,
   LocalAuthority,
   ReferralSource,
-  ThreatLevel,
   ThreatPhenomenon,
   TriageOutcome,
 } from '../shared/vocabulary';
@@ -10,6 +9,7 @@ import type { PersonInput } from './case-events';
 import type { TriageFacts } from '../triage/triage-rules';
 import type { CaseFacts } from '../policy/propose';
 import type { DecisionPackage } from './decision-policy';
+import type { Marking } from '../access/derived-marking';
 
 /** What users ask the system to do with a case; `decideCase` turns them into events or refuses. */
 export type CaseCommand =
@@ -35,9 +35,9 @@ export type CaseCommand =
   | {
       type: 'RecordAssessment';
       assessmentId: string;
-      threatLevel: ThreatLevel;
-      summary: string;
-      scenarios: string[];
+      /** The final DAF version recorded, and its marking: a reference, never the content (ADR 0015). */
+      assessmentVersion: number;
+      marking: Marking;
       validUntil: string;
     }
   | {

@@ -9,6 +9,7 @@ import type {
   TriageOutcome,
 } from '../shared/vocabulary';
 import type { DecisionPolicyRecord } from './decision-policy';
+import type { Marking } from '../access/derived-marking';
 
 /** The case record is an append-only stream of these events (ARCHITECTURE principle 1). */
 
@@ -47,13 +48,29 @@ export interface TriageCompleted {
   handOff?: { to: LocalAuthority | 'witness_protection_team'; recordedNote: string } | undefined;
 }
 
+/**
+ * A final DAF version is recorded in the case (ADR 0009): a REFERENCE to it and its MARKING, never
+ * its content, which stays in the DAF record under the DAF's access rule (ADR 0015).
+ */
 export interface AssessmentRecorded {
   type: 'AssessmentRecorded';
+  /** Stable id of the DAF version; `DecisionProposed.basedOnAssessmentId` names it. */
   assessmentId: string;
-  threatLevel: ThreatLevel;
-  summary: string;
-  scenarios: string[];
+  /** The DAF version number. Absent on events stored before ADR 0015. */
+  assessmentVersion?: number | undefined;
+  /** The DAF version's marking. Absent on events stored before ADR 0015 (the DAF record's applies). */
+  marking?: Marking | undefined;
   validUntil: string;
+}
+
+/**
+ * What events stored before ADR 0015 also carry: content copied from the DAF version, then marked
+ * only at the case's marking. Stored events are never rewritten; the projection drops this.
+ */
+export interface LegacyAssessmentContent {
+  threatLevel?: ThreatLevel;
+  summary?: string;
+  scenarios?: string[];
 }
 
 export interface DecisionProposed {

@@ -15,6 +15,7 @@ import type { CaseCommand, CaseCommandType } from './case-commands';
 import type { RecordedCaseEvent } from './case-events';
 import { CASE_PHASES, projectCase, projectCaseAsOf, type CasePhase, type CaseState } from './case-state';
 import { decideCase } from './case-workflow';
+import { dafVersionMarking } from '../access/derived-marking';
 import type { PolicyEvaluator } from './decision-policy';
 import { proposePackage, type CaseFacts } from '../policy/propose';
 import { baseFacts, bundledPolicy } from '../policy/test-fixtures';
@@ -97,7 +98,6 @@ interface Fields {
   handOffTo: (typeof LOCAL_AUTHORITIES)[number] | undefined;
   handOffNote: string | undefined;
   assessmentId: string;
-  threatLevel: (typeof THREAT_LEVELS)[number];
   validInDays: number;
   /** A pool id (so re-use is tried) or FRESH: an id this case has not seen. */
   proposalId: string;
@@ -138,7 +138,6 @@ const fieldsArb: fc.Arbitrary<Fields> = fc.record({
   handOffTo: maybe(fc.constantFrom(...LOCAL_AUTHORITIES)),
   handOffNote: weighted(fc.constant('Triangle informed.'), fc.constantFrom(undefined, '  ', '')),
   assessmentId: fc.constantFrom(...ASSESSMENT_IDS),
-  threatLevel: fc.constantFrom(...THREAT_LEVELS),
   validInDays: days,
   proposalId: weighted(fc.constant(FRESH), fc.constantFrom(...DECISION_IDS)),
   choice: weighted<Fields['choice']>(fc.constantFrom(...FITTING), fc.tuple(fc.constantFrom(...PACKAGES), fc.constantFrom(...RESISTANCE_LEVELS))),
@@ -202,7 +201,7 @@ function commandFor(step: Step, now: number, state: CaseState | undefined): Case
         handOffNote: f.handOffNote,
       };
     case 'RecordAssessment':
-      return { type, assessmentId: f.assessmentId, threatLevel: f.threatLevel, summary: f.text, scenarios: ['scenario A'], validUntil: dateIn(now, f.validInDays) };
+      return { type, assessmentId: f.assessmentId, assessmentVersion: 1, marking: dafVersionMarking('stg_confidential'), validUntil: dateIn(now, f.validInDays) };
     case 'ProposeDecision':
       return {
         type,

@@ -1,3 +1,4 @@
+import type { Marking } from '../access/derived-marking';
 import type { Classification, ReferralSource, ThreatPhenomenon, TriageOutcome } from '../shared/vocabulary';
 import type {
   AssessmentRecorded,
@@ -19,6 +20,30 @@ export const CASE_PHASES = [
   'ended',
 ] as const;
 export type CasePhase = (typeof CASE_PHASES)[number];
+
+/** A final DAF version as the case knows it: reference, marking and validity (ADR 0015). */
+export interface RecordedAssessment {
+  assessmentId: string;
+  /** Absent for events stored before ADR 0015; the DAF record can resolve it from the id. */
+  assessmentVersion?: number | undefined;
+  /** Absent for events stored before ADR 0015: the DAF record's marking applies. */
+  marking?: Marking | undefined;
+  validUntil: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** Only reference, marking and validity: content an old event copied is not projected. */
+function recordedAssessment(body: AssessmentRecorded, event: RecordedCaseEvent): RecordedAssessment {
+  return {
+    assessmentId: body.assessmentId,
+    ...(body.assessmentVersion !== undefined ? { assessmentVersion: body.assessmentVersion } : {}),
+    ...(body.marking ? { marking: body.marking } : {}),
+    validUntil: body.validUntil,
+    recordedBy: event.actorId,
+    recordedAt: event.occurredAt,
+  };
+}
 
 export interface ActiveDecision extends Omit<DecisionProposed, 'type'> {
   proposedBy: string;
@@ -42,7 +67,7 @@ export interface CaseState {
   persons: PersonInput[];
   memberIds: string[];
   triage?: (Omit<TriageCompleted, 'type'> & { triagedBy: string; triagedAt: string }) | undefined;
-  assessments: (Omit<AssessmentRecorded, 'type'> & { recordedBy: string; recordedAt: string })[];
+  assessments: RecordedAssessment[];
   pendingDecision?: ActiveDecision | undefined;
   activeDecision?: ActiveDecision | undefined;
   rejectedDecisions: (ActiveDecision & { rejectedBy: string; reason: string })[];
@@ -101,10 +126,7 @@ function apply(state: CaseState, body: CaseEventBody, event: RecordedCaseEvent):
       return {
         ...state,
         phase: state.phase === 'in_assessment' ? 'assessed' : state.phase,
-        assessments: [
-          ...state.assessments,
-          { ...(data as Omit<AssessmentRecorded, 'type'>), recordedBy: event.actorId, recordedAt: event.occurredAt },
-        ],
+        assessments: [...state.assessments, recordedAssessment(body, event)],
       };
     case 'DecisionProposed':
       return {

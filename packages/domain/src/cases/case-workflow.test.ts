@@ -6,6 +6,7 @@ import type { CaseCommand, CaseCommandType } from './case-commands';
 import type { CaseEventBody, RecordedCaseEvent } from './case-events';
 import { CASE_PHASES, projectCase, projectCaseAsOf, type CasePhase, type CaseState } from './case-state';
 import { decideCase } from './case-workflow';
+import { dafVersionMarking } from '../access/derived-marking';
 import { proposePackage } from '../policy/propose';
 import { baseFacts, bundledPolicy } from '../policy/test-fixtures';
 import { decisionMeasures, type PolicyEvaluator } from './decision-policy';
@@ -105,9 +106,8 @@ const triage = (over: Partial<Extract<CaseCommand, { type: 'CompleteTriage' }>> 
 const assess = (assessmentId = 'a-1', over: Partial<Extract<CaseCommand, { type: 'RecordAssessment' }>> = {}): CaseCommand => ({
   type: 'RecordAssessment',
   assessmentId,
-  threatLevel: 'high',
-  summary: 'Integral assessment: threat real, own resistance insufficient.',
-  scenarios: ['attack at home', 'confrontation on the way to work'],
+  assessmentVersion: 1,
+  marking: dafVersionMarking('stg_secret'),
   validUntil: LATER,
   ...over,
 });
@@ -393,10 +393,11 @@ describe('CompleteTriage', () => {
 });
 
 describe('RecordAssessment', () => {
-  it('the first assessment moves the case to assessed; the summary is trimmed', () => {
+  it('the first assessment moves the case to assessed; the event holds the reference and marking, no content', () => {
     const story = inPhase.in_assessment();
-    const [event] = accepted(story.try(assess('a-1', { summary: '  Threat is real and persistent.  ' }), ANALYST));
-    expect(event).toEqual({ ...assess('a-1'), type: 'AssessmentRecorded', summary: 'Threat is real and persistent.' });
+    const [event] = accepted(story.try(assess('a-1'), ANALYST));
+    expect(event).toEqual({ ...assess('a-1'), type: 'AssessmentRecorded' });
+    expect(Object.keys(event!).sort()).toEqual(['assessmentId', 'assessmentVersion', 'marking', 'type', 'validUntil']);
     story.do(assess(), ANALYST);
     expect(story.current.phase).toBe('assessed');
     expect(story.current.assessments).toEqual([{ ...withoutType(assess()), recordedBy: ANALYST, recordedAt: story.events[2]?.occurredAt }]);
@@ -415,9 +416,9 @@ describe('RecordAssessment', () => {
     expectRefused(inPhase.assessed(), assess('a-1'), ANALYST, 'INVALID_TRANSITION');
   });
 
-  it.each(['', 'short', '         x'])('a summary shorter than 10 characters (%j) is VALIDATION_FAILED', (summary) => {
-    const error = expectRefused(inPhase.in_assessment(), assess('a-1', { summary }), ANALYST, 'VALIDATION_FAILED');
-    expect(error.details).toEqual({ field: 'summary' });
+  it.each([0, -1, 1.5])('a DAF version number %s is VALIDATION_FAILED', (assessmentVersion) => {
+    const error = expectRefused(inPhase.in_assessment(), assess('a-1', { assessmentVersion }), ANALYST, 'VALIDATION_FAILED');
+    expect(error.details).toEqual({ field: 'assessmentVersion' });
   });
 
   it.each([YESTERDAY, TODAY, '2020-01-01'])('validity ending on %s (not after today) is VALIDATION_FAILED', (validUntil) => {

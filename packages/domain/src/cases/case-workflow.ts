@@ -141,10 +141,10 @@ export function decideCase(state: CaseState | undefined, cmd: CaseCommand, ctx: 
     case 'CompleteTriage':
       return decideTriage(cmd, ctx);
     case 'RecordAssessment':
-      if (tooShort('summary', cmd.summary)) return tooShort('summary', cmd.summary)!;
+      if (!Number.isInteger(cmd.assessmentVersion) || cmd.assessmentVersion < 1) return fail('VALIDATION_FAILED', 'the DAF version must be a positive number', { field: 'assessmentVersion' });
       if (!isAfter(cmd.validUntil, ctx.now)) return fail('VALIDATION_FAILED', 'validity must end in the future', { field: 'validUntil' });
       if (state.assessments.some((a) => a.assessmentId === cmd.assessmentId)) return fail('INVALID_TRANSITION', 'assessment already recorded');
-      return ok([{ type: 'AssessmentRecorded', ...withoutType(cmd), summary: cmd.summary.trim() }]);
+      return ok([{ type: 'AssessmentRecorded', ...withoutType(cmd) }]);
     case 'EndCase':
       return tooShort('reason', cmd.reason) ?? ok([{ type: 'CaseEnded', reason: cmd.reason.trim() }]);
     default:

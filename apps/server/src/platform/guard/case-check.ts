@@ -19,9 +19,11 @@ import {
   type CaseSetGrant,
   type CaseSummaryRow,
   type CaseWriteGrant,
+  type DafReadGrant,
   type Db,
+  type ReadBasis,
 } from '@hoeder/db';
-import { mintCaseRead, mintCaseSet, mintCaseWrite } from '@hoeder/db/grant-mint';
+import { mintCaseRead, mintCaseSet, mintCaseWrite, mintDafRead } from '@hoeder/db/grant-mint';
 import type { AuthenticatedActor } from '../actor';
 import { forbidden, hidden, type Checked } from './guard';
 
@@ -78,12 +80,14 @@ export function processingActivity(actor: AccessSubject, memberOf: ReadonlySet<s
   return actor.roles.some((r) => OVERSIGHT_ROLES.includes(r)) ? 'oversight.inspection' : 'protection.case_handling';
 }
 
-const basisOf = (access: CaseAccess, caseId: string) => (access.memberOf.has(caseId) ? 'member' : access.breakGlass ? 'break_glass' : 'oversight');
+const basisOf = (access: CaseAccess, caseId: string): ReadBasis => (access.memberOf.has(caseId) ? 'member' : access.breakGlass ? 'break_glass' : 'oversight');
 const purposeOf = (actor: AccessSubject, access: CaseAccess, caseId: string) => processingActivity(actor, access.memberOf, caseId, access.breakGlass);
 
 export interface CaseReading {
   read: CaseReadGrant;
   access: CaseAccess;
+  /** The DAF record behind the assessment section, when the reader reads that section (ADR 0015). */
+  dafRead: DafReadGrant | undefined;
 }
 
 /** Reading a case where `needs` is readable; anything else is the same 404 as a missing case. */
@@ -92,8 +96,10 @@ export const caseRead =
   async (trx: Db, actor: AuthenticatedActor, now: Date): Promise<Checked<CaseReading>> => {
     const access = await caseAccess(trx, actor, caseId, now);
     if (!access || !access.sections.has(needs)) return hidden();
-    const read = mintCaseRead(caseId, access.sections, basisOf(access, caseId));
-    return { ok: true, grant: { read, access }, purpose: purposeOf(actor, access, caseId), details: { sections: [...access.sections] } };
+    const basis = basisOf(access, caseId);
+    const read = mintCaseRead(caseId, access.sections, basis);
+    const dafRead = access.sections.has('assessment') ? mintDafRead(caseId, basis) : undefined;
+    return { ok: true, grant: { read, access, dafRead }, purpose: purposeOf(actor, access, caseId), details: { sections: [...access.sections] } };
   };
 
 export interface CaseWriting extends CaseReading {
@@ -113,8 +119,10 @@ export const caseCommand =
     const classification = access.summary.classification as Classification;
     const purpose = purposeOf(actor, access, caseId);
     if (!mayIssueCommand(actor, command, { caseId, classification }, access.memberOf)) return forbidden(`your role may not ${command} on this case`, purpose);
-    const read = mintCaseRead(caseId, access.sections, basisOf(access, caseId));
-    return { ok: true, grant: { read, access, write: mintCaseWrite(caseId, 'member'), classification }, purpose };
+    const basis = basisOf(access, caseId);
+    const read = mintCaseRead(caseId, access.sections, basis);
+    const dafRead = access.sections.has('assessment') ? mintDafRead(caseId, basis) : undefined;
+    return { ok: true, grant: { read, access, dafRead, write: mintCaseWrite(caseId, 'member'), classification }, purpose };
   };
 
 /** Registering a new case: a role question only; the new stream is the grant's. */

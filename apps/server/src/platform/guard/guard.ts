@@ -33,8 +33,10 @@ export interface Scope<G> {
   grant: G;
   /** Adds identifiers (never personal data) to the details of this access's audit entry. */
   note(details: Record<string, unknown>): void;
-  /** Further entries of the same access, e.g. one per information item served. */
+  /** A further entry of the same access. */
   record(event: AuditEvent): Promise<void>;
+  /** Further entries of the same access in one statement, e.g. one per information item served. */
+  recordMany(events: readonly AuditEvent[]): Promise<void>;
 }
 
 /** How a refused access is logged: a refusal on access is a denial, anything else an error. */
@@ -67,7 +69,13 @@ export function createGuard({ db, audit }: { db: Kysely<Database>; audit: AuditS
           return audited<T>({ ok: false, error: checked.error });
         }
         const noted: Record<string, unknown> = { ...checked.details };
-        const scope: Scope<G> = { trx, grant: checked.grant, note: (d) => Object.assign(noted, d), record: (e) => audit.record(trx, ctx, actor, e) };
+        const scope: Scope<G> = {
+          trx,
+          grant: checked.grant,
+          note: (d) => Object.assign(noted, d),
+          record: (e) => audit.record(trx, ctx, actor, e),
+          recordMany: (events) => audit.recordMany(trx, ctx, actor, [...events]),
+        };
         const result = await fn(scope);
         const status = result.ok ? 'ok' : auditStatus(result.error.code);
         await audit.record(trx, ctx, actor, entry(status, checked.purpose, result.ok ? noted : { ...noted, errorCode: result.error.code }));

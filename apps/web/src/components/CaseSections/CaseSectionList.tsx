@@ -15,7 +15,7 @@ export function CaseSectionList({ view }: { view: CaseView }) {
       {view.persons && <PersonsSection persons={view.persons} />}
       {view.intake && <IntakeSection intake={view.intake} />}
       {view.triage && <TriageSection triage={view.triage} />}
-      {view.assessments && <AssessmentsSection assessments={view.assessments} />}
+      {view.assessments && <AssessmentsSection caseId={view.caseId} assessments={view.assessments} />}
       {view.decision && <DecisionSection decision={view.decision} />}
       {has('measures') && <MeasuresSection measures={view.measures ?? null} />}
       {view.team && <TeamSection team={view.team} />}

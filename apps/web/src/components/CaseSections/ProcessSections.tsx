@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@rijkshuisstijl-community/components-react';
+import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import type { CaseView } from '@hoeder/contracts';
 import { enumLabel } from '../../i18n/enums';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { domainLabel, measureLabel } from '../PolicyPackage/labels';
 import { Facts } from './Facts';
+import { RouterLink } from '../RouterLink/RouterLink';
+import { dafPath } from '../../pages/AssessmentPage/AssessmentStatus';
 import { Section } from './Section';
 
 export function TriageSection({ triage }: { triage: NonNullable<CaseView['triage']> }) {
@@ -30,7 +32,11 @@ export function TriageSection({ triage }: { triage: NonNullable<CaseView['triage
   );
 }
 
-export function AssessmentsSection({ assessments }: { assessments: NonNullable<CaseView['assessments']> }) {
+/**
+ * The DAF versions recorded in the case: a reference, its marking and validity, and the threat
+ * level when the reader may read it in the DAF record (ADR 0015). The content is on the DAF page.
+ */
+export function AssessmentsSection({ caseId, assessments }: { caseId: string; assessments: NonNullable<CaseView['assessments']> }) {
   const { t, i18n } = useTranslation();
   const newestFirst = [...assessments].reverse();
   return (
@@ -41,21 +47,17 @@ export function AssessmentsSection({ assessments }: { assessments: NonNullable<C
           <Heading level={3}>{t('case.assessment.heading', { date: formatDateTime(a.recordedAt, i18n.language) })}</Heading>
           <Facts
             facts={[
-              { label: t('case.assessment.threatLevel'), value: enumLabel(t, 'threatLevel', a.threatLevel) },
-              { label: t('case.assessment.summary'), value: a.summary },
+              { label: t('case.assessment.version'), value: a.assessmentVersion === null ? undefined : t('case.assessment.versionValue', { n: a.assessmentVersion }) },
+              { label: t('case.assessment.threatLevel'), value: a.threatLevel ? enumLabel(t, 'threatLevel', a.threatLevel) : undefined },
+              { label: t('case.assessment.classification'), value: enumLabel(t, 'classification', a.classification) },
               { label: t('case.assessment.validUntil'), value: formatDate(a.validUntil, i18n.language) },
               { label: t('case.assessment.recordedBy'), value: a.recordedBy.displayName },
             ]}
           />
-          <Heading level={4}>{t('case.assessment.scenarios')}</Heading>
-          {a.scenarios.length === 0 ? (
-            <Paragraph>{t('case.assessment.noScenarios')}</Paragraph>
-          ) : (
-            <UnorderedList>
-              {a.scenarios.map((scenario, i) => (
-                <UnorderedListItem key={i}>{scenario}</UnorderedListItem>
-              ))}
-            </UnorderedList>
+          {a.assessmentVersion !== null && (
+            <Paragraph>
+              <RouterLink to={dafPath(caseId)}>{t('case.assessment.dafLink', { n: a.assessmentVersion })}</RouterLink>
+            </Paragraph>
           )}
         </article>
       ))}
