@@ -2,6 +2,7 @@ export * from './schema';
 export * from './database';
 export { pgliteDialect } from './pglite-dialect';
 export * from './event-stream';
+export * from './stream-snapshot';
 export * from './audit/audit.repository';
 export * from './users/user.repository';
 export * from './cases/case.repository';

@@ -3,6 +3,7 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-break-glass';
 import * as m0003 from './0003-daf-assessment';
 import * as m0004 from './0004-policy-versions';
+import * as m0008 from './0008-stream-snapshots';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-break-glass': m0002,
   '0003-daf-assessment': m0003,
   '0004-policy-versions': m0004,
+  '0008-stream-snapshots': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
