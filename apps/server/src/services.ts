@@ -18,7 +18,8 @@ import { createPolicyImpact } from './policy/policy-impact';
 /** Plain factory wiring: every service gets exactly what it needs, nothing global. */
 export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock): AppDeps {
   const db = database.db;
-  const audit = createAuditService({ signingKey: loadAuditSigningKey(config) });
+  // PGlite has one session that requests queue for (FIFO): small seals keep that queue short.
+  const audit = createAuditService({ signingKey: loadAuditSigningKey(config), sealBatch: database.kind === 'pglite' ? 200 : 1000 });
   const policies = createPolicyStore({ db });
   const guard = createGuard({ db, audit });
   return {

@@ -31,7 +31,7 @@ export const GAP_RETENTION_MS = 24 * 60 * 60_000;
  * ones in the gaps the previous seals skipped (see seal-gaps.ts).
  */
 export function createAuditSealer(options: { signingKey: KeyObject; batch?: number | undefined }) {
-  // Small enough that one seal holds PGlite's single session only briefly.
+  // Small enough that one seal holds a session only briefly (the composition root picks less for PGlite).
   const batch = options.batch ?? 1000;
 
   async function sealOnce(db: Db): Promise<SealResult> {
