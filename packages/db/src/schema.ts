@@ -129,6 +129,16 @@ export interface AssessmentSummaryTable {
   updated_at: Timestamp;
 }
 
+/** A cached fold of a stream (rebuildable from it): see stream-snapshot.ts. */
+export interface StreamSnapshotTable {
+  stream: 'case' | 'assessment';
+  case_id: string;
+  version: number;
+  shape: number;
+  state: unknown;
+  taken_at: Timestamp;
+}
+
 /** Package policy versions; a published row never changes (trigger). */
 export interface PolicyVersionTable {
   version: string;
@@ -164,6 +174,7 @@ export interface Database extends AuthTables, PolicyTables {
   break_glass_grant: BreakGlassGrantTable;
   assessment_event: AssessmentEventTable;
   assessment_summary: AssessmentSummaryTable;
+  stream_snapshot: StreamSnapshotTable;
   app_user: AppUserTable;
   case_event: CaseEventTable;
   case_summary: CaseSummaryTable;

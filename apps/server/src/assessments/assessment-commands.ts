@@ -1,6 +1,6 @@
 import { assessment, dafVersionMarking, decideCase, fail, type CaseState, type Classification, type Result, ok } from '@hoeder/domain';
 import type { AssessmentCommandAccepted } from '@hoeder/contracts';
-import { appendAssessmentEvents, loadAssessmentEvents, saveAssessmentSummary, type CaseWriteGrant, type Db, type DafWriteGrant } from '@hoeder/db';
+import { appendAssessmentEvents, keepAssessmentSnapshot, saveAssessmentSummary, type CaseWriteGrant, type Db, type DafWriteGrant } from '@hoeder/db';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
 import { caseStream } from '../cases/case-stream';
 import { dafCommand, type DafAccess } from '../platform/guard/daf-check';
@@ -15,12 +15,16 @@ type AssessmentState = assessment.AssessmentState;
 function dafStream(trx: Db, grant: DafWriteGrant, daf: DafAccess, now: Date): StreamAdapter<AssessmentState, assessment.AssessmentEventBody, assessment.RecordedAssessmentEvent> {
   return {
     name: 'assessment',
-    load: async () => (await loadAssessmentEvents(trx, grant)).get(grant.caseId) ?? [],
-    project: (events) => assessment.projectAssessment(events),
+    // The check loaded the record in this transaction (snapshot plus tail): not read twice.
+    load: async () => daf.state,
+    evolve: (state, events) => assessment.projectAssessment(events, state),
     version: (state) => state?.version ?? 0,
     recorded: (e, version) => ({ body: e.body, actorId: e.actorId, occurredAt: e.occurredAt.toISOString(), caseId: grant.caseId, version }),
     append: (expected, events) => appendAssessmentEvents(trx, grant, expected, events),
-    save: (next) => saveAssessmentSummary(trx, grant, next, assessment.recordClassification(daf.access.summary.classification as Classification, next.versions), now),
+    save: async (next) => {
+      await saveAssessmentSummary(trx, grant, next, assessment.recordClassification(daf.access.summary.classification as Classification, next.versions), now);
+      await keepAssessmentSnapshot(trx, grant, next, daf.snapshotVersion, now);
+    },
   };
 }
 

@@ -73,7 +73,9 @@ export function createAssessmentService({ guard, templates = assessment.SHIPPED_
       guard.withAccess(ctx, actor, onDaf('assessment.decision_basis', caseId), async ({ trx, grant, note }) => {
         if (grant.daf.view.parts.length === 0) return fail('NOT_FOUND', 'case not found');
         const caseEvents = await loadCaseEvents(trx, grant.caseRead);
-        const basis = await decisionBasisView(trx, caseId, caseEvents, grant.daf, decisionId);
+        // "As of" a past moment needs the whole DAF stream, not the snapshot of today.
+        const dafEvents = (await loadAssessmentEvents(trx, grant.read)).get(caseId) ?? [];
+        const basis = await decisionBasisView(trx, caseId, caseEvents, grant.daf, dafEvents, decisionId);
         note({ decisionId, versionInEffect: basis?.versionInEffect ?? null });
         return basis ? ok(basis) : fail('NOT_FOUND', 'no such decision');
       }),

@@ -9,7 +9,14 @@ import { dafAssessmentId } from './daf-ids';
  * registered, and what each member of the case team could see of them at that moment. The items
  * listed are those the reader may see the grading of today; content is never part of this view.
  */
-export async function decisionBasisView(db: Db, caseId: string, caseEvents: readonly RecordedCaseEvent[], daf: DafAccess, decisionId: string): Promise<DecisionBasisView | undefined> {
+export async function decisionBasisView(
+  db: Db,
+  caseId: string,
+  caseEvents: readonly RecordedCaseEvent[],
+  daf: DafAccess,
+  dafEvents: readonly assessment.RecordedAssessmentEvent[],
+  decisionId: string,
+): Promise<DecisionBasisView | undefined> {
   const proposed = caseEvents.find((e) => e.body.type === 'DecisionProposed' && e.body.decisionId === decisionId);
   if (!proposed) return undefined;
   const decided = caseEvents.find((e) => (e.body.type === 'DecisionApproved' || e.body.type === 'DecisionRejected') && e.body.decisionId === decisionId);
@@ -17,7 +24,7 @@ export async function decisionBasisView(db: Db, caseId: string, caseEvents: read
   const team = projectCaseAsOf(caseEvents, at)?.memberIds ?? [];
   const users = await findUsersByIds(db, team);
   const subjects = users.map((u) => ({ userId: u.userId, roles: u.roles, organisation: u.organisation, clearance: u.clearance as Classification }));
-  const basis = assessment.decisionBasis(caseEvents, daf.events, decisionId, subjects as Parameters<typeof assessment.decisionBasis>[3]);
+  const basis = assessment.decisionBasis(caseEvents, dafEvents, decisionId, subjects as Parameters<typeof assessment.decisionBasis>[3]);
   if (!basis) return undefined;
   const names = new Map(users.map((u) => [u.userId, u.displayName]));
   const graded = new Set(daf.view.gradedItemIds);

@@ -4,10 +4,16 @@ import type { StreamAdapter } from '../platform/guard/stream-command';
 
 /** The case stream (ADR 0005) for `runStreamCommand`: every read and write takes the write grant. */
 export function caseStream(trx: Db, grant: CaseWriteGrant, now: Date): StreamAdapter<CaseState, CaseEventBody, RecordedCaseEvent> {
+  // A case stream is short (tens of events): it is folded whole, so `evolve` folds the loaded
+  // events again with the new ones rather than keeping a snapshot.
+  let loaded: readonly RecordedCaseEvent[] = [];
   return {
     name: 'case',
-    load: () => (grant.basis === 'registration' ? Promise.resolve([]) : loadCaseEvents(trx, grant)),
-    project: (events) => projectCase(events),
+    load: async () => {
+      loaded = grant.basis === 'registration' ? [] : await loadCaseEvents(trx, grant);
+      return projectCase(loaded);
+    },
+    evolve: (_state, events) => projectCase([...loaded, ...events]),
     version: (state) => state?.version ?? 0,
     recorded: (e, version) => ({ ...e, caseId: grant.caseId, version, occurredAt: e.occurredAt.toISOString() }),
     append: (expected, events) => appendCaseEvents(trx, grant, expected, events),

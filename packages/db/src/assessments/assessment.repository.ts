@@ -17,10 +17,16 @@ const dateOnly = (d: Date | string | null) =>
 
 /**
  * The DAF streams a grant covers (one case, or a set for a list), in stream order, in one query.
- * `types` narrows to the events a reader needs (e.g. only those that shape the versions).
+ * `types` narrows to the events a reader needs (e.g. only those that shape the versions);
+ * `afterVersion` to the tail after a snapshot.
  * Information products and judgements: only with a grant from the guarded layer (ADR 0010).
  */
-export async function loadAssessmentEvents(db: Db, grant: AnyDafGrant | CaseSetGrant, types?: readonly AssessmentEventBody['type'][]): Promise<Map<string, RecordedAssessmentEvent[]>> {
+export async function loadAssessmentEvents(
+  db: Db,
+  grant: AnyDafGrant | CaseSetGrant,
+  types?: readonly AssessmentEventBody['type'][],
+  afterVersion = 0,
+): Promise<Map<string, RecordedAssessmentEvent[]>> {
   const caseIds = 'caseIds' in grant ? (grant.sections.has('assessment') ? grant.caseIds : []) : [grant.caseId];
   const byCase = new Map<string, RecordedAssessmentEvent[]>();
   if (caseIds.length === 0) return byCase;
@@ -29,6 +35,7 @@ export async function loadAssessmentEvents(db: Db, grant: AnyDafGrant | CaseSetG
     .select(['case_id', 'version', 'payload', 'actor_id', 'occurred_at'])
     .where('case_id', 'in', [...caseIds]);
   if (types) query = query.where('type', 'in', [...types]);
+  if (afterVersion > 0) query = query.where('version', '>', afterVersion);
   const rows = await query
     .orderBy('case_id')
     .orderBy('version')

@@ -6,6 +6,7 @@ import * as m0004 from './0004-policy-versions';
 import * as m0005 from './0005-audit-merkle';
 import * as m0006 from './0006-app-login';
 import * as m0007 from './0007-login-backoff';
+import * as m0008 from './0008-stream-snapshots';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-audit-merkle': m0005,
   '0006-app-login': m0006,
   '0007-login-backoff': m0007,
+  '0008-stream-snapshots': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

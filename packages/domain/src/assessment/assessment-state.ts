@@ -114,12 +114,31 @@ function apply(s: AssessmentState, e: RecordedAssessmentEvent): AssessmentState 
   }
 }
 
-/** Left fold of the stream; `undefined` when the case has no DAF record yet. */
-export function projectAssessment(events: readonly RecordedAssessmentEvent[]): AssessmentState | undefined {
-  let state: AssessmentState | undefined;
-  for (const event of events) {
+const registeredItem = (e: RecordedAssessmentEvent) =>
+  e.body.type === 'ItemRegistered' ? { ...e.body.item, registeredBy: e.actorId, registeredAt: e.occurredAt } : undefined;
+
+/**
+ * Left fold of the stream, optionally continuing from a snapshot of the state at an earlier
+ * version; `undefined` when the case has no DAF record yet. A run of registered items is appended
+ * in one step, so a record of thousands of items folds in linear time.
+ */
+export function projectAssessment(events: readonly RecordedAssessmentEvent[], from?: AssessmentState): AssessmentState | undefined {
+  let state = from;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
     const base = state ?? emptyAssessment(event.caseId);
-    state = { ...apply(base, event), version: event.version, updatedAt: event.occurredAt };
+    if (event.body.type !== 'ItemRegistered') {
+      state = { ...apply(base, event), version: event.version, updatedAt: event.occurredAt };
+      continue;
+    }
+    const run = [...base.items];
+    let last = event;
+    for (; i < events.length && events[i]!.body.type === 'ItemRegistered'; i++) {
+      last = events[i]!;
+      run.push(registeredItem(last)!);
+    }
+    i--;
+    state = { ...base, items: run, version: last.version, updatedAt: last.occurredAt };
   }
   return state;
 }

@@ -2,7 +2,7 @@ import { assessment, mayIssueCommand, readableRecords, sectionRecord, type Acces
 import {
   activeBreakGlassCases,
   findAssessmentSummaries,
-  loadAssessmentEvents,
+  loadAssessmentState,
   membershipsOf,
   type CaseReadGrant,
   type CaseSetGrant,
@@ -21,7 +21,8 @@ type AssessmentState = assessment.AssessmentState;
 export interface DafAccess {
   access: CaseAccess;
   state: AssessmentState | undefined;
-  events: assessment.RecordedAssessmentEvent[];
+  /** The version of the snapshot the state was folded from (0: the whole stream). */
+  snapshotVersion: number;
   classification: Classification;
   view: assessment.DafView;
   /** Membership, or a break-glass grant: the basis for reading (never for writing). */
@@ -38,13 +39,12 @@ async function dafAccess(db: Db, actor: AccessSubject, caseId: string, now: Date
   if (!access) return undefined;
   const basis = access.memberOf.has(caseId) ? 'member' : access.breakGlass ? 'break_glass' : 'oversight';
   const grant = access.sections.has('assessment') ? mintDafRead(caseId, basis) : undefined;
-  const events = grant ? ((await loadAssessmentEvents(db, grant)).get(caseId) ?? []) : [];
-  const state = assessment.projectAssessment(events);
+  const { state, snapshotVersion } = grant ? await loadAssessmentState(db, grant) : { state: undefined, snapshotVersion: 0 };
   const caseClassification = access.summary.classification as Classification;
   const classification = assessment.recordClassification(caseClassification, state?.versions ?? []);
   const readBasis = access.breakGlass ? new Set([caseId]) : access.memberOf;
   const view = assessment.dafRecordView(actor, caseId, caseClassification, { versions: state?.versions ?? [], items: state?.items ?? [] }, readBasis);
-  return { daf: { access, state, events, classification, view, readBasis }, grant };
+  return { daf: { access, state, snapshotVersion, classification, view, readBasis }, grant };
 }
 
 const purposeOf = (actor: AccessSubject, daf: DafAccess) => processingActivity(actor, daf.access.memberOf, daf.access.summary.caseId, daf.access.breakGlass);

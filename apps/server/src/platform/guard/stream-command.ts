@@ -9,13 +9,15 @@ import { actingRole, type AuthenticatedActor, type RequestContext } from '../act
 export interface StreamAdapter<S, B extends { type: string }, R> {
   /** The name in conflict messages: "the case was changed by someone else". */
   name: string;
-  load(): Promise<R[]>;
-  project(events: readonly R[]): S | undefined;
+  /** The stream's current state: a fold of the whole stream, or of a snapshot and its tail. */
+  load(): Promise<S | undefined>;
+  /** The state after the recorded events that follow `state`. */
+  evolve(state: S | undefined, events: readonly R[]): S | undefined;
   version(state: S | undefined): number;
   /** The recorded form of an event about to be appended as `version`. */
   recorded(event: NewStreamEvent<B>, version: number): R;
   append(expectedVersion: number, events: readonly NewStreamEvent<B>[]): Promise<number>;
-  /** Writes the read model of the new state, in the same transaction. */
+  /** Writes the read model of the new state (and any snapshot), in the same transaction. */
   save(next: S): Promise<void>;
 }
 
@@ -23,7 +25,7 @@ export interface StreamCommand<S, B extends { type: string }, R> {
   stream: StreamAdapter<S, B, R>;
   /** The version the client based its command on; `current` for a system step (the DAF bridge). */
   expectedVersion: number | 'current';
-  decide(state: S | undefined, events: readonly R[]): Result<B[]> | Promise<Result<B[]>>;
+  decide(state: S | undefined): Result<B[]> | Promise<Result<B[]>>;
 }
 
 /** A decided command, not yet written: the state it leads to, and the write. */
@@ -52,18 +54,17 @@ export async function prepareStreamCommand<S, B extends { type: string }, R>(
   actor: AuthenticatedActor,
   { stream, expectedVersion: expected, decide }: StreamCommand<S, B, R>,
 ): Promise<Result<Prepared<S>>> {
-  const events = await stream.load();
-  const before = stream.project(events);
+  const before = await stream.load();
   const current = stream.version(before);
   const expectedVersion = expected === 'current' ? current : expected;
   if (current !== expectedVersion) {
     const conflict = versionConflict(stream.name, current);
     return fail(conflict.code, conflict.message, conflict.details);
   }
-  const decided = await decide(before, events);
+  const decided = await decide(before);
   if (!decided.ok) return decided;
   const fresh = decided.value.map((body) => ({ body, actorId: actor.userId, actorRole: actingRole(actor), occurredAt: ctx.now, traceId: ctx.traceId }));
-  const state = stream.project([...events, ...fresh.map((e, i) => stream.recorded(e, expectedVersion + i + 1))]);
+  const state = stream.evolve(before, fresh.map((e, i) => stream.recorded(e, expectedVersion + i + 1)));
   if (!state) return fail('INVALID_TRANSITION', `the ${stream.name} has no state after this command`);
   const commit = async () => {
     const version = await stream.append(expectedVersion, fresh);
