@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './support/browser.js';
@@ -107,5 +108,21 @@ describe('package policy', () => {
     const table = page.getByRole('table', { name: 'Afwijkende besluiten, nieuwste eerst' });
     await table.getByText('Recent incident bij de woning: tijdelijk bewaking tot de herijking.', { exact: true }).waitFor();
     await checkPage(page, 'deviation report (inspector)');
+  });
+
+  it('the inspectorate sees the signed audit-log checkpoints and downloads them as a witness file', async () => {
+    const { page } = b;
+    await loginAs(page, 'inspectie');
+    await page.getByRole('navigation').getByRole('link', { name: 'Auditlog-checkpoints' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Auditlog-checkpoints' }).waitFor();
+    // The server seals every second: the logins and reads above are in signed checkpoints.
+    await page.getByRole('table', { name: /nieuwste checkpoints, nieuwste eerst$/ }).waitFor();
+    await checkPage(page, 'audit-log checkpoints (inspector)');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Checkpoints downloaden (JSON)' }).click()]);
+    const path = await download.path();
+    const file = JSON.parse(await readFile(path, 'utf8')) as { origin: string; checkpoints: { treeSize: number }[]; publicKeys: { pem: string }[] };
+    expect(file.origin).toBe('hoeder.audit/v1');
+    expect(file.checkpoints.length).toBeGreaterThan(0);
+    expect(file.publicKeys[0]?.pem).toContain('BEGIN PUBLIC KEY');
   });
 });

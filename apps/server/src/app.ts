@@ -7,7 +7,9 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { Kysely } from 'kysely';
 import { registerAssessmentRoutes } from './assessments/assessment.routes';
 import type { AssessmentService } from './assessments/assessment.service';
+import { registerAuditRoutes } from './audit/audit.routes';
 import type { AuditService } from './audit/audit.service';
+import type { CheckpointService } from './audit/checkpoint.service';
 import { registerAuth } from './auth/auth.plugin';
 import { registerCaseRoutes } from './cases/case.routes';
 import type { CaseService } from './cases/case.service';
@@ -34,6 +36,7 @@ export interface AppDeps {
   db: Kysely<Database>;
   clock: Clock;
   audit: AuditService;
+  checkpoints: CheckpointService;
   cases: CaseService;
   users: UserService;
   breakGlass: BreakGlassService;
@@ -71,6 +74,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerBreakGlassRoutes(app, deps);
   registerPolicyRoutes(app, deps);
   registerAssessmentRoutes(app, deps);
+  registerAuditRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);
   return app;

@@ -4,6 +4,7 @@ import { createAssessmentService } from './assessments/assessment.service';
 import { loadMethodTemplates } from './assessments/method-template-catalogue';
 import { createAuditService } from './audit/audit.service';
 import { loadAuditSigningKey } from './audit/audit-signing-key';
+import { createCheckpointService } from './audit/checkpoint.service';
 import { createBreakGlassService } from './cases/break-glass.service';
 import { createCaseService } from './cases/case.service';
 import type { AppConfig } from './config';
@@ -27,6 +28,7 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     db,
     clock,
     audit,
+    checkpoints: createCheckpointService({ guard, audit }),
     cases: createCaseService({ guard, policies }),
     policies,
     policy: createPolicyService({ guard, policies }),

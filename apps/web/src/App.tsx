@@ -5,6 +5,7 @@ import { AppLayout } from './components/AppLayout/AppLayout';
 import { AuthGate } from './components/AuthGate/AuthGate';
 import { usePageTitle } from './hooks/usePageTitle';
 import { AssessmentPage } from './pages/AssessmentPage/AssessmentPage';
+import { AuditCheckpointsPage } from './pages/AuditCheckpointsPage/AuditCheckpointsPage';
 import { CasePage } from './pages/CasePage/CasePage';
 import { NotFoundPage } from './pages/NotFoundPage/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage/OverviewPage';
@@ -38,6 +39,7 @@ export function App() {
             <Route path="/beleid" element={<PolicyAdminPage />} />
             <Route path="/beleid/afwijkingen" element={<DeviationReportPage />} />
             <Route path="/beleid/:version" element={<PolicyVersionPage />} />
+            <Route path="/toezicht/auditlog-checkpoints" element={<AuditCheckpointsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AppLayout>

@@ -3,3 +3,4 @@ export * from './common';
 export * from './cases';
 export * from './assessments';
 export * from './policy';
+export * from './audit';

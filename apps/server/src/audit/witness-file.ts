@@ -12,13 +12,15 @@ export interface WitnessFile {
   checkpoints: SignedCheckpoint[];
 }
 
+/** The file's content: the CLI writes it, `GET /api/audit/checkpoints` serves it (page by page). */
+export const toWitnessFile = (checkpoints: readonly SignedCheckpoint[], now: Date): WitnessFile => ({
+  origin: CHECKPOINT_ORIGIN,
+  exportedAt: now.toISOString(),
+  checkpoints: checkpoints.map(({ treeSize, rootHash, signedAt, keyId, signature }) => ({ treeSize, rootHash, signedAt, keyId, signature })),
+});
+
 export function writeWitnessFile(path: string, checkpoints: readonly SignedCheckpoint[], now: Date): void {
-  const file: WitnessFile = {
-    origin: CHECKPOINT_ORIGIN,
-    exportedAt: now.toISOString(),
-    checkpoints: checkpoints.map(({ treeSize, rootHash, signedAt, keyId, signature }) => ({ treeSize, rootHash, signedAt, keyId, signature })),
-  };
-  writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`);
+  writeFileSync(path, `${JSON.stringify(toWitnessFile(checkpoints, now), null, 2)}\n`);
 }
 
 const isCheckpoint = (c: unknown): c is SignedCheckpoint => {

@@ -29,6 +29,13 @@ export function MainNav({ me }: { me: Me }) {
             </RouterLink>
           </li>
         )}
+        {me.roles.includes('inspector') && (
+          <li>
+            <RouterLink to="/toezicht/auditlog-checkpoints" current={pathname === '/toezicht/auditlog-checkpoints'}>
+              {t('auditCheckpoints.nav')}
+            </RouterLink>
+          </li>
+        )}
         {mayRegisterCase(me.roles) && (
           <li>
             <RouterLink to="/casussen/nieuw" current={pathname === '/casussen/nieuw'}>
