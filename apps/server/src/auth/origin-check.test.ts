@@ -1,23 +1,15 @@
 import { countAuditEntries, listAuditEntriesAfter } from '@hoeder/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireActor } from './auth.plugin';
 import { foreignOrigin } from './csrf';
-import { startAuthTestApp, type AuthTestApp } from './testing/auth-test-app';
+import { counterRoute, startAuthTestApp, type AuthTestApp } from './testing/auth-test-app';
 import { CookieJar, loginAs, openLoginForm } from './testing/login-as';
 
 /** Security property: a state-changing request from another origin is refused and audited (ADR 0013). */
 let t: AuthTestApp;
-let counter = 0;
+const counter = counterRoute();
 
 beforeAll(async () => {
-  t = await startAuthTestApp({
-    routes: (app) =>
-      app.post('/api/test/counter', async (request) => {
-        requireActor(request);
-        counter += 1;
-        return { counter };
-      }),
-  });
+  t = await startAuthTestApp({ routes: counter.routes });
 });
 afterAll(() => t.close());
 
@@ -42,7 +34,7 @@ describe('the origin check', () => {
       expect(await countAuditEntries(t.database.db)).toBe(before + 1);
       expect(await lastAudit()).toMatchObject({ operation: 'auth.origin_check', status: 'denied', userId: who.me.userId });
     }
-    expect(counter).toBe(0);
+    expect(counter.writes.count).toBe(0);
   });
 
   it('accepts its own Origin, its own Referer, and a request that names neither (the token decides)', async () => {
@@ -53,7 +45,7 @@ describe('the origin check', () => {
       const response = await fetch(`${t.baseUrl}/api/test/counter`, { method: 'POST', headers: { ...base, ...headers } });
       expect(response.status, JSON.stringify(headers)).toBe(200);
     }
-    expect(counter).toBe(3);
+    expect(counter.writes.count).toBe(3);
   });
 
   it('refuses a foreign write without a session too, and audits it without a user', async () => {

@@ -1,29 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/clock';
-import { requireActor } from './auth.plugin';
 import { loginStateCookieOptions, sessionCookieOptions } from './cookies';
 import { PASSWORD_RATE_LIMIT } from './embedded-provider/interaction.routes';
-import { startAuthTestApp, type AuthTestApp } from './testing/auth-test-app';
+import { counterRoute, startAuthTestApp, type AuthTestApp } from './testing/auth-test-app';
 import { CookieJar, loginAs, openLoginForm, submitLoginForm } from './testing/login-as';
 
 const clock = fixedClock(new Date());
 const MINUTE = 60_000;
 let t: AuthTestApp;
-let counter = 0;
+const counter = counterRoute();
 
 const me = (cookie: string) => fetch(`${t.baseUrl}/api/me`, { headers: { cookie } });
 const increment = (headers: Record<string, string>) => fetch(`${t.baseUrl}/api/test/counter`, { method: 'POST', headers });
 
 beforeAll(async () => {
-  t = await startAuthTestApp({
-    clock,
-    routes: (app) =>
-      app.post('/api/test/counter', async (request) => {
-        requireActor(request);
-        counter += 1;
-        return { counter };
-      }),
-  });
+  t = await startAuthTestApp({ clock, routes: counter.routes });
 });
 afterAll(() => t.close());
 
@@ -54,7 +45,7 @@ describe('CSRF and authentication of writes', () => {
     const response = await increment({});
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
-    expect(counter).toBe(0);
+    expect(counter.writes.count).toBe(0);
   });
 
   it('refuses a write with a missing or wrong CSRF token with 403 and changes nothing', async () => {
@@ -65,9 +56,9 @@ describe('CSRF and authentication of writes', () => {
       expect(response.status).toBe(403);
       expect(await response.json()).toMatchObject({ error: { code: 'CSRF_FAILED' } });
     }
-    expect(counter).toBe(0);
+    expect(counter.writes.count).toBe(0);
     expect((await increment({ cookie, 'x-csrf-token': csrfToken })).status).toBe(200);
-    expect(counter).toBe(1);
+    expect(counter.writes.count).toBe(1);
   });
 
   it('does not log out without the CSRF token', async () => {

@@ -6,8 +6,24 @@ import { loadConfig, type AppConfig } from '../../config';
 import { DEMO_ACCOUNTS, type DemoAccount } from '../../demo/demo-accounts';
 import { AppError, STATUS_OF } from '../../platform/app-error';
 import { systemClock, type Clock } from '../../platform/clock';
-import { registerAuth } from '../auth.plugin';
+import { registerAuth, requireActor } from '../auth.plugin';
 import { freePort } from '../../testing/free-port';
+
+/**
+ * A state-changing test route, POST /api/test/counter, that counts the writes the auth layer let
+ * through: security tests assert a refused request changed nothing.
+ */
+export function counterRoute() {
+  const writes = { count: 0 };
+  const routes = (app: FastifyInstance) => {
+    app.post('/api/test/counter', async (request) => {
+      requireActor(request);
+      writes.count += 1;
+      return { counter: writes.count };
+    });
+  };
+  return { writes, routes };
+}
 
 export interface AuthTestApp {
   app: FastifyInstance;
