@@ -146,3 +146,21 @@ export async function countCaseEvents(db: Db): Promise<number> {
   const row = await db.selectFrom('case_event').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** What the need-to-know check of one case asks, in one round trip: its summary, and the user's membership and live break-glass grant. */
+export async function findCaseAccessFacts(db: Db, userId: string, caseId: string, at: Date): Promise<{ summary: CaseSummaryRow; member: boolean; breakGlass: boolean } | undefined> {
+  const row = await db
+    .selectFrom('case_summary as s')
+    .selectAll('s')
+    .select((eb) => [
+      eb.exists(eb.selectFrom('case_member as m').select('m.case_id').whereRef('m.case_id', '=', 's.case_id').where('m.user_id', '=', userId)).as('is_member'),
+      eb
+        .exists(eb.selectFrom('break_glass_grant as g').select('g.case_id').whereRef('g.case_id', '=', 's.case_id').where('g.user_id', '=', userId).where('g.expires_at', '>', at))
+        .as('has_break_glass'),
+    ])
+    .where('s.case_id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { is_member, has_break_glass, ...summary } = row;
+  return { summary: toSummary(summary), member: Boolean(is_member), breakGlass: Boolean(has_break_glass) };
+}

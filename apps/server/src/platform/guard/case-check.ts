@@ -12,9 +12,9 @@ import {
 } from '@hoeder/domain';
 import {
   activeBreakGlassCases,
+  findCaseAccessFacts,
   findCaseSummaries,
   listCaseSummaries,
-  membershipsOf,
   type CaseReadGrant,
   type CaseSetGrant,
   type CaseSummaryRow,
@@ -41,10 +41,11 @@ export interface CaseAccess {
  * `undefined` when the case does not exist OR may not be seen: callers cannot tell.
  */
 export async function caseAccess(db: Db, actor: AccessSubject, caseId: string, now: Date): Promise<CaseAccess | undefined> {
-  const [summary] = await findCaseSummaries(db, [caseId]);
-  if (!summary) return undefined;
-  const memberOf = await membershipsOf(db, actor.userId, [caseId]);
-  const breakGlass = !memberOf.has(caseId) && (await activeBreakGlassCases(db, actor.userId, now, [caseId])).has(caseId);
+  const facts = await findCaseAccessFacts(db, actor.userId, caseId, now);
+  if (!facts) return undefined;
+  const { summary } = facts;
+  const memberOf = new Set(facts.member ? [caseId] : []);
+  const breakGlass = !facts.member && facts.breakGlass;
   const readBasis = breakGlass ? new Set([caseId]) : memberOf;
   const sections = readableSections(actor, caseId, summary.classification as Classification, readBasis);
   if (!sections.has('summary')) return undefined;
@@ -64,7 +65,8 @@ export async function visibleCases(db: Db, actor: AccessSubject, now: Date): Pro
   const granted = oversight ? new Set<string>() : await activeBreakGlassCases(db, actor.userId, now);
   const known = new Set(memberCases.map((c) => c.caseId));
   const candidates = [...memberCases, ...(await findCaseSummaries(db, [...granted].filter((id) => !known.has(id))))];
-  const memberOf = new Set([...(await membershipsOf(db, actor.userId, [...known])), ...granted]);
+  // The candidates came by membership (or oversight, which needs none), so no second lookup.
+  const memberOf = oversight ? new Set<string>() : new Set([...known, ...granted]);
   const visible = visibleCaseIds(
     actor,
     candidates.map((c) => ({ caseId: c.caseId, classification: c.classification as Classification })),
