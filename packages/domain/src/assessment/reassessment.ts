@@ -60,6 +60,7 @@ export function reassessmentDue(state: AssessmentState | undefined, now: string,
   if (!state || !final?.finalisedAt || !final.validUntil) return { due: false, reasons: [] };
   const today = now.slice(0, 10);
   const finalisedAt = final.finalisedAt;
+  const basedOn = new Set(final.content.basedOnItemIds);
   const reasons: ReassessmentReason[] = [
     ...(today > final.validUntil ? [{ code: 'validity_expired' as const, validUntil: final.validUntil }] : []),
     ...assumptionReasons(state, final, today),
@@ -67,7 +68,7 @@ export function reassessmentDue(state: AssessmentState | undefined, now: string,
       .filter((i) => after(i.registeredAt, finalisedAt) && !after(i.registeredAt, now))
       .map((i) => ({ code: 'new_information' as const, itemId: i.itemId, registeredAt: i.registeredAt })),
     ...state.items
-      .filter((i) => final.content.basedOnItemIds.includes(i.itemId) && i.validUntil !== undefined && today > i.validUntil)
+      .filter((i) => basedOn.has(i.itemId) && i.validUntil !== undefined && today > i.validUntil)
       .map((i) => ({ code: 'item_validity_expired' as const, itemId: i.itemId, validUntil: i.validUntil! })),
     ...(context.incidents ?? [])
       .filter((i) => after(i.occurredAt, finalisedAt) && !after(i.occurredAt, now))

@@ -46,9 +46,12 @@ export function redactAssessment(
   view: DafView,
 ): { version: VisibleVersion | undefined; items: VisibleItem[] } {
   const can = (part: DafView['parts'][number]) => view.parts.includes(part);
+  // Sets, not array lookups: a record holds thousands of items (linear, not quadratic).
+  const graded = new Set(view.gradedItemIds);
+  const released = new Set(view.contentItemIds);
   const visibleItems = items
-    .filter((i) => view.gradedItemIds.includes(i.itemId))
-    .map((i): VisibleItem => (view.contentItemIds.includes(i.itemId) ? { ...i, released: true } : registerEntry(i)));
+    .filter((i) => graded.has(i.itemId))
+    .map((i): VisibleItem => (released.has(i.itemId) ? { ...i, released: true } : registerEntry(i)));
   if (view.parts.length === 0) return { version: undefined, items: visibleItems };
   const { content, challenges, returnsToDraft, responseToDissent, ...meta } = version;
   const visible: VisibleVersion = {
@@ -61,7 +64,7 @@ export function redactAssessment(
       assumptions: can('assumptions') ? content.assumptions : undefined,
       gaps: can('gaps') ? content.gaps : undefined,
       ratings: can('ratings') ? content.ratings : undefined,
-      basedOnItemIds: content.basedOnItemIds.filter((id) => view.gradedItemIds.includes(id)),
+      basedOnItemIds: content.basedOnItemIds.filter((id) => graded.has(id)),
     },
     challenges: can('challenges') ? challenges : undefined,
     returnsToDraft: can('challenges') ? returnsToDraft : undefined,
