@@ -135,7 +135,8 @@ export interface StreamSnapshotTable {
   case_id: string;
   version: number;
   shape: number;
-  state: unknown;
+  /** JSON text of the folded state. */
+  state: string;
   taken_at: Timestamp;
 }
 

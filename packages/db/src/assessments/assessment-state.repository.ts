@@ -33,7 +33,7 @@ export async function loadAssessmentState(db: Db, grant: AnyDafGrant): Promise<L
     .where('stream', '=', 'assessment')
     .where('case_id', '=', grant.caseId)
     .executeTakeFirst();
-  const snapshot = row && row.shape === ASSESSMENT_SNAPSHOT_SHAPE ? { version: row.version, state: row.state as AssessmentState } : undefined;
+  const snapshot = row && row.shape === ASSESSMENT_SNAPSHOT_SHAPE ? { version: row.version, state: JSON.parse(row.state) as AssessmentState } : undefined;
   const tail = (await loadAssessmentEvents(db, grant, undefined, snapshot?.version ?? 0)).get(grant.caseId) ?? [];
   return { state: assessment.projectAssessment(tail, snapshot?.state), snapshotVersion: snapshot?.version ?? 0 };
 }
