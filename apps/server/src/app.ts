@@ -30,6 +30,10 @@ import type { PolicyStore } from './policy/policy-store';
 import type { PolicyService } from './policy/policy.service';
 import type { PolicyDecisionService } from './policy/policy-decisions.service';
 import type { PolicyImpact } from './policy/policy-impact';
+import { registerExecutionRoutes } from './execution/execution.routes';
+import type { MasterDataService } from './execution/master-data.service';
+import type { AgendaService } from './execution/agenda.service';
+import type { PlanningInputService } from './execution/planning-input.service';
 
 export interface AppDeps {
   config: AppConfig;
@@ -45,6 +49,9 @@ export interface AppDeps {
   policy: PolicyService;
   policyDecisions: PolicyDecisionService;
   policyImpact: PolicyImpact;
+  masterData: MasterDataService;
+  agenda: AgendaService;
+  planningInput: PlanningInputService;
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
@@ -75,6 +82,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerPolicyRoutes(app, deps);
   registerAssessmentRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerExecutionRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);
   return app;

@@ -15,6 +15,9 @@ import { createPolicyStore } from './policy/policy-store';
 import { createPolicyService } from './policy/policy.service';
 import { createPolicyDecisionService } from './policy/policy-decisions.service';
 import { createPolicyImpact } from './policy/policy-impact';
+import { createMasterDataService } from './execution/master-data.service';
+import { createAgendaService } from './execution/agenda.service';
+import { createPlanningInputService } from './execution/planning-input.service';
 
 /** Plain factory wiring: every service gets exactly what it needs, nothing global. */
 export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock): AppDeps {
@@ -37,5 +40,8 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     users: createUserService({ guard }),
     breakGlass: createBreakGlassService({ guard }),
     assessments: createAssessmentService({ guard, templates: loadMethodTemplates(config.methodTemplatesDir) }),
+    masterData: createMasterDataService({ guard }),
+    agenda: createAgendaService({ guard }),
+    planningInput: createPlanningInputService({ guard }),
   };
 }

@@ -1,4 +1,4 @@
-import type { assessment, CaseEventType, CasePhase, Classification, Organisation, Role, ThreatPhenomenon, UnitKind, UnitOrganisation } from '@hoeder/domain';
+import type { AbsenceReason, assessment, CaseEventType, CasePhase, Classification, Organisation, Role, ThreatPhenomenon, UnitKind, UnitOrganisation } from '@hoeder/domain';
 import type { PolicyHistoryAction, PolicyVersionStatus } from '@hoeder/domain/policy';
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 
@@ -26,6 +26,48 @@ export interface UnitTable {
   organisation: UnitOrganisation;
   region: string | null;
   active: Generated<boolean>;
+}
+
+/** A team within a unit (issue 11): organisational, no personal data. */
+export interface TeamTable {
+  unit_id: string;
+  name: string;
+}
+
+/** An officer of an executing unit: personal data, read only with an officer grant. */
+export interface OfficerTable {
+  officer_id: string;
+  unit_id: string;
+  team_name: string | null;
+  display_name: string;
+  qualifications: string[];
+  contract_code: string;
+  active: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+/** Leave and unavailability: a date range and a reason category, never a medical detail. */
+export interface OfficerAbsenceTable {
+  absence_id: string;
+  officer_id: string;
+  from_date: string;
+  until_date: string;
+  reason: AbsenceReason;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+/** One version of a protected person's agenda: the whole list of activities, and what changed. */
+export interface AgendaVersionTable {
+  case_id: string;
+  version: number;
+  /** JSON text of AgendaActivity[]. */
+  activities: string;
+  /** JSON text of AgendaChange. */
+  changes: string;
+  recorded_by: string;
+  recorded_role: string;
+  recorded_at: Timestamp;
 }
 
 export interface CaseEventTable {
@@ -189,6 +231,10 @@ export interface Database extends AuthTables, PolicyTables {
   stream_snapshot: StreamSnapshotTable;
   app_user: AppUserTable;
   unit: UnitTable;
+  team: TeamTable;
+  officer: OfficerTable;
+  officer_absence: OfficerAbsenceTable;
+  agenda_version: AgendaVersionTable;
   case_event: CaseEventTable;
   case_summary: CaseSummaryTable;
   case_member: CaseMemberTable;

@@ -20,3 +20,8 @@ export * from './access/policy-admin';
 export * as assessment from './assessment';
 export * from './access/break-glass';
 export * from './execution/units';
+export * from './execution/officers';
+export * from './execution/agenda';
+export * from './execution/post-rules';
+export * from './execution/derive-posts';
+export * from './access/execution-access';

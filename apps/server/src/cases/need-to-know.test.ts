@@ -16,12 +16,12 @@ import { trackRequests, uncoveredRoutes } from '../testing/access-matrix';
 const CAN_READ: Record<Role, readonly CaseSection[]> = {
   triage_officer: ['summary', 'persons', 'intake', 'triage', 'measures', 'team', 'timeline'],
   threat_analyst: ['summary', 'persons', 'intake', 'triage', 'assessment', 'decision', 'team', 'timeline'],
-  decision_maker: ['summary', 'persons', 'intake', 'triage', 'assessment', 'decision', 'measures', 'team', 'timeline'],
-  lcc_coordinator: ['summary', 'persons', 'measures', 'timeline'],
+  decision_maker: ['summary', 'persons', 'intake', 'triage', 'assessment', 'decision', 'measures', 'team', 'timeline', 'agenda'],
+  lcc_coordinator: ['summary', 'persons', 'measures', 'timeline', 'agenda'],
   police_team_lead: ['summary', 'persons', 'measures', 'timeline'],
   kmar_team_lead: ['summary', 'persons', 'measures', 'timeline'],
-  liaison: ['summary', 'persons', 'decision', 'measures', 'timeline'],
-  inspector: ['summary', 'persons', 'intake', 'triage', 'assessment', 'decision', 'measures', 'team', 'timeline'],
+  liaison: ['summary', 'persons', 'decision', 'measures', 'timeline', 'agenda'],
+  inspector: ['summary', 'persons', 'intake', 'triage', 'assessment', 'decision', 'measures', 'team', 'timeline', 'agenda'],
   advisory_member: [],
   functional_admin: [],
 };

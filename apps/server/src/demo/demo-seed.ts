@@ -12,6 +12,7 @@ import { productInput, softInput } from '../assessments/daf-samples';
 import { DEMO_ACCOUNTS, upsertDemoAccounts } from './demo-accounts';
 import { demoCasePlans, type DafAssessmentPlan } from './demo-cases';
 import { seededRandom } from './demo-random';
+import { seedDemoAgendas, seedDemoOfficers } from './demo-master-data';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -27,7 +28,11 @@ const actorOf = (username: string): AuthenticatedActor => {
  */
 export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; accounts: number }> {
   await upsertDemoAccounts(deps.db, deps.clock.now());
-  if ((await listCaseSummaries(deps.db, 'all')).length > 0) return { casesCreated: 0, accounts: DEMO_ACCOUNTS.length };
+  await seedDemoOfficers(deps);
+  if ((await listCaseSummaries(deps.db, 'all')).length > 0) {
+    await seedDemoAgendas(deps);
+    return { casesCreated: 0, accounts: DEMO_ACCOUNTS.length };
+  }
   const random = seededRandom(20261123);
   const today = new Date(deps.clock.now().toISOString().slice(0, 10));
   const clock = fixedClock(new Date(today.getTime() - 320 * DAY));
@@ -53,6 +58,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
       version = result.value.version;
     }
   }
+  await seedDemoAgendas(deps);
   return { casesCreated: plans.length, accounts: DEMO_ACCOUNTS.length };
 }
 

@@ -56,3 +56,31 @@ export interface CaseSetGrant {
 
 export type AnyCaseGrant = CaseReadGrant | CaseWriteGrant;
 export type AnyDafGrant = DafReadGrant | DafWriteGrant;
+
+/**
+ * Reading officers (issue 11): the units whose officers the check lets the reader see, and whether
+ * their leave and contracts are included (own unit lead and the LCC only).
+ */
+export interface OfficerGrant {
+  readonly [GRANT]: 'officer.read';
+  /** `all` for the LCC; otherwise the reader's own unit. */
+  readonly units: 'all' | ReadonlySet<string>;
+  readonly personal: boolean;
+}
+
+/** Changing officers' master data (import, absences): the LCC. */
+export interface OfficerWriteGrant {
+  readonly [GRANT]: 'officer.write';
+}
+
+/** Reading the agendas of cases whose agenda section passed the check (one case or a set). */
+export interface AgendaReadGrant {
+  readonly [GRANT]: 'agenda.read';
+  readonly caseIds: ReadonlySet<string>;
+}
+
+/** Recording a new version of one case's agenda. */
+export interface AgendaWriteGrant {
+  readonly [GRANT]: 'agenda.write';
+  readonly caseId: string;
+}

@@ -1,5 +1,5 @@
 import type { CaseSection } from '@hoeder/domain';
-import { GRANT, type CaseReadGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis } from './grants';
+import { GRANT, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis } from './grants';
 
 /**
  * The only place grants are made (ADR 0010). Imported as `@hoeder/db/grant-mint`, and only by the
@@ -17,3 +17,12 @@ export const mintDafWrite = (caseId: string): DafWriteGrant => Object.freeze({ [
 
 export const mintCaseSet = (caseIds: readonly string[], sections: ReadonlySet<CaseSection>, purpose: CaseSetGrant['purpose']): CaseSetGrant =>
   Object.freeze({ [GRANT]: 'case.set' as const, caseIds: Object.freeze([...caseIds]), sections: new Set(sections), purpose });
+
+export const mintOfficerRead = (units: OfficerGrant['units'], personal: boolean): OfficerGrant =>
+  Object.freeze({ [GRANT]: 'officer.read' as const, units: units === 'all' ? 'all' : new Set(units), personal });
+
+export const mintOfficerWrite = (): OfficerWriteGrant => Object.freeze({ [GRANT]: 'officer.write' as const });
+
+export const mintAgendaRead = (caseIds: Iterable<string>): AgendaReadGrant => Object.freeze({ [GRANT]: 'agenda.read' as const, caseIds: new Set(caseIds) });
+
+export const mintAgendaWrite = (caseId: string): AgendaWriteGrant => Object.freeze({ [GRANT]: 'agenda.write' as const, caseId });

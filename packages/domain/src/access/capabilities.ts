@@ -2,21 +2,23 @@ import type { CaseCommandType } from '../cases/case-commands';
 import type { Role } from '../shared/vocabulary';
 
 /** The parts of a case that are released separately; each read is checked per section. */
-export const CASE_SECTIONS = ['summary', 'persons', 'intake', 'triage', 'assessment', 'decision', 'measures', 'team', 'timeline'] as const;
+export const CASE_SECTIONS = ['summary', 'persons', 'intake', 'triage', 'assessment', 'decision', 'measures', 'team', 'timeline', 'agenda'] as const;
 export type CaseSection = (typeof CASE_SECTIONS)[number];
 
 const ALL_SECTIONS = CASE_SECTIONS;
 const EXECUTION: readonly CaseSection[] = ['summary', 'persons', 'measures', 'timeline'];
+/** The person's agenda (issue 11): the LCC plans from it; units get their posts' part through assignments. */
+const LCC: readonly CaseSection[] = [...EXECUTION, 'agenda'];
 
 /** Role capability (condition 1 of need-to-know): which sections a role may read at all. */
 export const READABLE_SECTIONS: Record<Role, readonly CaseSection[]> = {
   triage_officer: ['summary', 'persons', 'intake', 'triage', 'measures', 'team', 'timeline'],
   threat_analyst: ['summary', 'persons', 'intake', 'triage', 'assessment', 'decision', 'team', 'timeline'],
   decision_maker: ALL_SECTIONS,
-  lcc_coordinator: EXECUTION,
+  lcc_coordinator: LCC,
   police_team_lead: EXECUTION,
   kmar_team_lead: EXECUTION,
-  liaison: ['summary', 'persons', 'decision', 'measures', 'timeline'],
+  liaison: ['summary', 'persons', 'decision', 'measures', 'timeline', 'agenda'],
   inspector: ALL_SECTIONS,
   advisory_member: [],
   functional_admin: [],
@@ -50,3 +52,9 @@ export const BREAK_GLASS_ROLES: readonly Role[] = ['triage_officer', 'threat_ana
 /** How long a break-glass grant lasts, and the least a justification must say. */
 export const BREAK_GLASS_HOURS = 4;
 export const BREAK_GLASS_MIN_JUSTIFICATION = 20;
+
+/**
+ * Who records the person's agenda (DOMAIN §7): the liaison, who speaks with the person, and the
+ * LCC coordinator, who plans from it. Both need to be on the case (or, later, hold its assignment).
+ */
+export const AGENDA_WRITE_ROLES: readonly Role[] = ['liaison', 'lcc_coordinator'];
