@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { HttpFixture } from './http-fixture';
 
 /** The access-matrix tests (ADR 0006, 0010): each runs every demo account against its routes. */
-export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matrix.test.ts' | 'assessments/daf-need-to-know.test.ts' | 'policy/policy-matrix.test.ts' | 'audit/checkpoints-matrix.test.ts';
+export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matrix.test.ts' | 'assessments/daf-need-to-know.test.ts' | 'policy/policy-matrix.test.ts' | 'audit/checkpoints-matrix.test.ts'
+  | 'execution/execution-matrix.test.ts';
 
 /**
  * Every `/api` route, and the access matrix that covers it. `platform/route-coverage.test.ts`
@@ -49,6 +50,13 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'GET /api/policy/deviations': 'policy/policy-matrix.test.ts',
   'GET /api/assessment-templates': 'assessments/daf-need-to-know.test.ts',
   'GET /api/audit/checkpoints': 'audit/checkpoints-matrix.test.ts',
+  'GET /api/units': 'execution/execution-matrix.test.ts',
+  'GET /api/officers': 'execution/execution-matrix.test.ts',
+  'GET /api/officers/:officerId': 'execution/execution-matrix.test.ts',
+  'POST /api/officers/:officerId/absences': 'execution/execution-matrix.test.ts',
+  'POST /api/officers/import': 'execution/execution-matrix.test.ts',
+  'GET /api/cases/:caseId/agenda': 'execution/execution-matrix.test.ts',
+  'POST /api/cases/:caseId/agenda': 'execution/execution-matrix.test.ts',
 };
 
 /**

@@ -49,16 +49,17 @@ const overlap = (s: ShiftWindow, start: number, end: number) => {
 
 /**
  * The shifts that cover a window: greedily the shift with the most overlap with what is still
- * uncovered, until less than an hour is left. Each shift is one post (an officer works one post a day).
+ * uncovered, until at most an hour is left. Each shift is one post (an officer works one post a day).
  */
 export function coveringShifts(start: number, end: number, shifts: readonly ShiftWindow[]): ShiftWindow[] {
   const chosen: ShiftWindow[] = [];
   let gaps: [number, number][] = [[start, end]];
-  while (gaps.some(([a, b]) => b - a >= 60)) {
+  while (chosen.length === 0 || gaps.some(([a, b]) => b - a > 60)) {
     const best = shifts
       .filter((s) => !chosen.includes(s))
       .map((s) => ({ s, gain: gaps.reduce((n, [a, b]) => n + overlap(s, a, b), 0) }))
-      .sort((x, y) => y.gain - x.gain)[0];
+      // On a tie, the shift that starts nearest the window's start (15:00–16:00 is a late shift's).
+      .sort((x, y) => y.gain - x.gain || Math.abs(x.s.startMinute - start) - Math.abs(y.s.startMinute - start))[0];
     if (!best || best.gain === 0) break;
     chosen.push(best.s);
     const [from, to] = [best.s.startMinute, best.s.startMinute + best.s.minutes];
