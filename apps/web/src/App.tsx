@@ -13,6 +13,9 @@ import { PolicyAdminPage } from './pages/PolicyAdminPage/PolicyAdminPage';
 import { PolicyVersionPage } from './pages/PolicyAdminPage/PolicyVersionPage';
 import { DeviationReportPage } from './pages/PolicyAdminPage/DeviationReportPage';
 import { RegisterCasePage } from './pages/RegisterCasePage/RegisterCasePage';
+import { AgendaPage } from './pages/AgendaPage/AgendaPage';
+import { UnitsPage } from './pages/MasterDataPage/UnitsPage';
+import { OfficersPage } from './pages/MasterDataPage/OfficersPage';
 
 /** Shown while the user is not known yet (loading, or on the way to the login page). */
 function Waiting({ children }: { children: React.ReactNode }) {
@@ -36,6 +39,9 @@ export function App() {
             <Route path="/casussen/nieuw" element={<RegisterCasePage />} />
             <Route path="/casussen/:caseId" element={<CasePage />} />
             <Route path="/casussen/:caseId/dreigingsinschatting" element={<AssessmentPage />} />
+            <Route path="/casussen/:caseId/agenda" element={<AgendaPage />} />
+            <Route path="/eenheden" element={<UnitsPage />} />
+            <Route path="/medewerkers" element={<OfficersPage />} />
             <Route path="/beleid" element={<PolicyAdminPage />} />
             <Route path="/beleid/afwijkingen" element={<DeviationReportPage />} />
             <Route path="/beleid/:version" element={<PolicyVersionPage />} />

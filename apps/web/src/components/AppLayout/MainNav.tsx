@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { untyped } from '../../i18n/enums';
 import { useLocation } from 'react-router-dom';
 import type { Me } from '@hoeder/contracts';
+import { UNIT_DIRECTORY_ROLES } from '@hoeder/domain';
 import { mayRegisterCase } from '../../lib/permissions';
 import { RouterLink } from '../RouterLink/RouterLink';
 
@@ -33,6 +35,20 @@ export function MainNav({ me }: { me: Me }) {
           <li>
             <RouterLink to="/toezicht/auditlog-checkpoints" current={pathname === '/toezicht/auditlog-checkpoints'}>
               {t('auditCheckpoints.nav')}
+            </RouterLink>
+          </li>
+        )}
+        {UNIT_DIRECTORY_ROLES.some((r) => me.roles.includes(r)) && (
+          <li>
+            <RouterLink to="/eenheden" current={pathname === '/eenheden'}>
+              {untyped(t)('masterData.nav.units')}
+            </RouterLink>
+          </li>
+        )}
+        {(me.roles.includes('lcc_coordinator') || Boolean(me.unitId)) && (
+          <li>
+            <RouterLink to="/medewerkers" current={pathname === '/medewerkers'}>
+              {untyped(t)('masterData.nav.officers')}
             </RouterLink>
           </li>
         )}

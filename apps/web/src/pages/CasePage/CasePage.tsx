@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { untyped } from '../../i18n/enums';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Heading, Link, Paragraph, PreHeading } from '@rijkshuisstijl-community/components-react';
 import { Uuid, type CaseView } from '@hoeder/contracts';
@@ -20,6 +21,7 @@ import { allowedActions } from '../../lib/permissions';
 import { NotFoundPage } from '../NotFoundPage/NotFoundPage';
 import { BreakGlassForm, mayBreakGlass } from '../../components/BreakGlassForm/BreakGlassForm';
 import { AssessmentStatus } from '../AssessmentPage/AssessmentStatus';
+import { agendaPath } from '../AgendaPage/AgendaPage';
 
 export function CasePage() {
   const { t, i18n } = useTranslation();
@@ -83,6 +85,11 @@ function CaseDetails({ view, asOf }: { view: CaseView; asOf: string | null }) {
       </Paragraph>
       {asOf && <AsOfNotice caseId={view.caseId} asOf={view.asOf ?? asOf} />}
       {!asOf && view.sections.includes('assessment') && <AssessmentStatus caseId={view.caseId} />}
+      {view.sections.includes('agenda') && (
+        <Paragraph>
+          <RouterLink to={agendaPath(view.caseId)}>{untyped(t)('agenda.link')}</RouterLink>
+        </Paragraph>
+      )}
       {!asOf && hasActions && (
         <Paragraph>
           <Link href={`#${ACTIONS_ANCHOR}`}>{t('case.toActions')}</Link>
