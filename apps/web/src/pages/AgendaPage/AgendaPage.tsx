@@ -37,7 +37,7 @@ export function AgendaPage() {
       <Paragraph>{untyped(t)('agenda.intro')}</Paragraph>
       <ApiErrorAlert error={agenda.error} />
       {agenda.isPending && <Paragraph role="status">{t('app.loading')}</Paragraph>}
-      {agenda.data && <AgendaContent key={`${agenda.data.version}-${asOf ?? ''}`} view={agenda.data} />}
+      {agenda.data && <AgendaContent key={asOf ?? 'now'} view={agenda.data} />}
     </>
   );
 }
