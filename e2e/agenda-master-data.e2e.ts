@@ -48,7 +48,7 @@ describe('the agenda and the master data', () => {
     await page.getByRole('button', { name: 'Toevoegen aan de agenda' }).click();
     await page.getByRole('button', { name: 'Agenda opslaan' }).click();
     await page.getByText(`De agenda is opgeslagen als versie ${version + 1}.`).waitFor();
-    await page.getByText(new RegExp(`^Versie ${version + 1} — .* — Liaison: 1 toegevoegd, 0 gewijzigd, 0 verwijderd$`)).waitFor();
+    await page.getByText(new RegExp(`^Versie ${version + 1} — .* — Contactpersoon beveiligde persoon: 1 toegevoegd, 0 gewijzigd, 0 verwijderd$`)).waitFor();
     await checkPage(page, 'agenda saved');
   });
 

@@ -19,17 +19,18 @@ import { EVENT_SECTION, mayIssueCommand, timelineSection, readableRecords, secti
 const RANK: Record<Classification, number> = { unclassified: 0, dep_confidential: 1, stg_confidential: 2, stg_secret: 3, stg_top_secret: 4 };
 
 const EXECUTION: CaseSection[] = ['summary', 'persons', 'measures', 'timeline'];
-const EVERYTHING: CaseSection[] = ['summary', 'persons', 'intake', 'triage', 'assessment', 'decision', 'measures', 'team', 'timeline'];
+const EVERYTHING: CaseSection[] = ['summary', 'persons', 'intake', 'triage', 'assessment', 'decision', 'measures', 'team', 'timeline', 'agenda'];
 
 /** Condition 1, capability: the sections a role may read at all. */
 const SPEC_READABLE: Record<Role, CaseSection[]> = {
   triage_officer: ['summary', 'persons', 'intake', 'triage', 'measures', 'team', 'timeline'],
   threat_analyst: ['summary', 'persons', 'intake', 'triage', 'assessment', 'decision', 'team', 'timeline'],
   decision_maker: EVERYTHING,
-  lcc_coordinator: EXECUTION,
+  // The LCC plans from the person's agenda (issue 11); units get their posts' part through assignments.
+  lcc_coordinator: [...EXECUTION, 'agenda'],
   police_team_lead: EXECUTION,
   kmar_team_lead: EXECUTION,
-  liaison: ['summary', 'persons', 'decision', 'measures', 'timeline'],
+  liaison: ['summary', 'persons', 'decision', 'measures', 'timeline', 'agenda'],
   inspector: EVERYTHING,
   advisory_member: [],
   functional_admin: [],
@@ -50,6 +51,7 @@ const SPEC_SECTION: Record<CaseSection, { floor: Classification; originator: Org
   measures: { floor: 'unclassified', originator: 'NCTV', releasedTo: 'everyone' },
   team: { floor: 'unclassified', originator: 'NCTV', releasedTo: 'everyone' },
   timeline: { floor: 'unclassified', originator: 'NCTV', releasedTo: 'everyone' },
+  agenda: { floor: 'unclassified', originator: 'NCTV', releasedTo: 'everyone' },
 };
 
 /** Who may issue which command (the inspector and the advisory member never write). */
@@ -216,7 +218,7 @@ describe('readableRecords: all four conditions, for every combination', () => {
 
   it('a subject with several roles reads the union of their capabilities', () => {
     const both = subject('triage_officer', { roles: ['triage_officer', 'liaison'], organisation: 'NCTV' });
-    expect(sectionsReadable(both, 'unclassified', member).sort()).toEqual(['decision', 'intake', 'measures', 'persons', 'summary', 'team', 'timeline', 'triage']);
+    expect(sectionsReadable(both, 'unclassified', member).sort()).toEqual(['agenda', 'decision', 'intake', 'measures', 'persons', 'summary', 'team', 'timeline', 'triage']);
   });
 });
 
@@ -233,7 +235,7 @@ describe('must-hold facts', () => {
         }
       }
       // ... but does see the operational side of a case it works on.
-      expect(sectionsReadable(subject(role, { clearance: 'stg_confidential' }), 'stg_confidential', member)).toEqual(EXECUTION);
+      expect(sectionsReadable(subject(role, { clearance: 'stg_confidential' }), 'stg_confidential', member)).toEqual(SPEC_READABLE[role]);
     },
   );
 
