@@ -1,5 +1,6 @@
 import type { AgendaActivityInput } from '@hoeder/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoAgendas } from '../demo/demo-master-data';
 import { caseWithActiveMeasures, openServiceFixture, sampleRegistration, type ServiceFixture } from '../testing/service-fixture';
 
 let f: ServiceFixture;
@@ -65,5 +66,15 @@ describe('the agenda', () => {
     must(await f.deps.agenda.view(ctx, f.actor('lcc'), caseId));
     const entries = await f.database.db.selectFrom('audit_entry').select(['operation', 'status', 'data_subject_id']).where('trace_id', '=', ctx.traceId).execute();
     expect(entries).toEqual([{ operation: 'agenda.view', status: 'ok', data_subject_id: caseId }]);
+  });
+
+  it('the demo gives every case with active measures an agenda that passes validation, once', async () => {
+    const { caseId: other } = await caseWithActiveMeasures(f);
+    expect(await seedDemoAgendas(f.deps)).toBe(1);
+    const agenda = must(await f.deps.agenda.view(f.ctx(), f.actor('lcc'), other));
+    expect(agenda.version).toBe(1);
+    const domains = new Set(agenda.activities.map((a) => a.domain));
+    expect([domains.has('home'), domains.has('private')]).toEqual([true, true]);
+    expect(await seedDemoAgendas(f.deps)).toBe(0);
   });
 });

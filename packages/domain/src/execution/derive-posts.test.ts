@@ -68,3 +68,16 @@ describe('agenda × measures → posts (post rules posts-2026.1)', () => {
     expect(postRulesetInEffect('2026-06-01')?.version).toBe('posts-2026.1');
   });
 });
+
+describe('the post rules cover the measure vocabulary', () => {
+  it('every measure the policy can offer either has a post rule or is listed as needing no post, with a reason', async () => {
+    const { OFFERABLE_MEASURES } = await import('../cases/decision-policy');
+    const { PACKAGE_CATALOGUE } = await import('../cases/package-catalogue');
+    const offerable = [...Object.values(OFFERABLE_MEASURES).flat(), ...PACKAGE_CATALOGUE.flatMap((p) => p.measures.filter((m) => m.domain !== 'care').map((m) => m.measure))];
+    for (const ruleset of POST_RULESETS) {
+      const covered = new Set([...ruleset.rules.flatMap((r) => r.measures), ...Object.keys(ruleset.withoutPosts)]);
+      expect(offerable.filter((m) => !covered.has(m)), ruleset.version).toEqual([]);
+      for (const reason of Object.values(ruleset.withoutPosts)) expect(reason.length).toBeGreaterThan(10);
+    }
+  });
+});
