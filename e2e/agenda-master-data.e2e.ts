@@ -23,6 +23,8 @@ describe('the agenda and the master data', () => {
     const table = page.getByRole('table', { name: /^Activiteiten \(versie \d+\)$/ });
     await table.getByRole('rowheader', { name: 'Werk' }).or(table.getByRole('rowheader', { name: 'Sporten' })).first().waitFor();
     const version = Number((await table.locator('caption').innerText()).match(/versie (\d+)/)?.[1]);
+    // The posts next week's agenda yields under the active measures, with the rules in Dutch.
+    await page.getByRole('heading', { level: 2, name: /^Posten in de week van / }).waitFor();
     await checkPage(page, 'agenda');
 
     // An activity at night overlaps the person being at home: refused, with the item named.

@@ -105,3 +105,26 @@ export const OfficerImportResult = z.object({
   preview: z.array(z.object({ row: z.int(), officerId: z.string(), displayName: z.string(), unitId: z.string(), action: z.enum(['create', 'update']) })),
 });
 export type OfficerImportResult = z.infer<typeof OfficerImportResult>;
+
+export const AgendaPostsQuery = z.object({ startDate: IsoDate.optional() });
+
+/** The posts a week of the agenda yields under the post rules in effect (issue 11 item 4). */
+export const AgendaPostsView = z.object({
+  caseId: z.string(),
+  startDate: z.string(),
+  ruleset: z.string().nullable(),
+  posts: z.array(
+    z.object({
+      date: z.string(),
+      shiftTypeId: z.string(),
+      label: z.string(),
+      domain: z.enum(ACTIVITY_DOMAINS),
+      ruleId: z.string(),
+      needs: z.array(z.object({ qualification: z.string(), count: z.int() })),
+      allowedUnitKinds: z.array(z.enum(UNIT_KINDS)),
+    }),
+  ),
+  rules: z.array(z.object({ id: z.string(), explanationNl: z.string() })),
+  withoutPosts: z.array(z.object({ measure: z.string(), reasonNl: z.string() })),
+});
+export type AgendaPostsView = z.infer<typeof AgendaPostsView>;

@@ -77,4 +77,15 @@ describe('the agenda', () => {
     expect([domains.has('home'), domains.has('private')]).toEqual([true, true]);
     expect(await seedDemoAgendas(f.deps)).toBe(0);
   });
+
+  it('shows the posts a week of the agenda yields, with the rules that made them in Dutch', async () => {
+    const view = must(await f.deps.agenda.posts(f.ctx(), f.actor('lcc'), caseId, '2026-03-09'));
+    expect(view.ruleset).toBe('posts-2026.1');
+    expect(view.posts.length).toBeGreaterThan(0);
+    expect(view.posts.every((p) => p.date >= '2026-03-09' && p.date <= '2026-03-15')).toBe(true);
+    const ruleIds = new Set(view.rules.map((r) => r.id));
+    expect(view.posts.every((p) => ruleIds.has(p.ruleId))).toBe(true);
+    expect([...new Set(view.posts.filter((p) => p.domain === 'work').map((p) => p.date))]).toEqual(['2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13']);
+    expect(await f.deps.agenda.posts(f.ctx(), f.actor('politie'), caseId, '2026-03-09')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
 });

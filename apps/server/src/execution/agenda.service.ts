@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { AgendaView, SaveAgendaRequest } from '@hoeder/contracts';
-import { appendAgendaVersion, loadAgendaVersions, type AgendaVersionRow } from '@hoeder/db';
+import type { AgendaPostsView, AgendaView, SaveAgendaRequest } from '@hoeder/contracts';
+import { appendAgendaVersion, loadAgendaVersions, loadCaseEvents, type AgendaVersionRow } from '@hoeder/db';
 import { actingRole } from '../platform/actor';
-import { diffAgenda, fail, ok, validateAgenda, type AgendaActivity, type CasePhase, type Result } from '@hoeder/domain';
+import { diffAgenda, fail, ok, projectCase, validateAgenda, type AgendaActivity, type CasePhase, type Result } from '@hoeder/domain';
+import { agendaPosts } from './agenda-posts';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
-import { agendaRead, agendaWrite } from '../platform/guard/agenda-check';
+import { agendaPostsRead, agendaRead, agendaWrite } from '../platform/guard/agenda-check';
 import type { Guard } from '../platform/guard/guard';
 
 /** The agenda is recorded once a case has been assessed, and no longer once it has ended. */
@@ -38,6 +39,16 @@ export function createAgendaService({ guard }: { guard: Guard }) {
         const result = view(caseId, versions, asOf ?? null, grant.mayEdit);
         note({ agendaVersion: result.version, ...(asOf ? { asOf: asOf.toISOString() } : {}) });
         return ok(result);
+      }),
+
+    /** The posts one week of the agenda yields under the active measures and the post rules in effect. */
+    posts: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, startDate: string): Promise<Result<AgendaPostsView>> =>
+      guard.withAccess(ctx, actor, { operation: 'agenda.posts', objectType: 'case', objectId: caseId, dataSubjectId: caseId, check: agendaPostsRead(caseId) }, async ({ trx, grant, note }) => {
+        const current = (await loadAgendaVersions(trx, grant.read, caseId)).at(-1);
+        const decision = projectCase(await loadCaseEvents(trx, grant.measures))?.activeDecision;
+        const view = agendaPosts(caseId, startDate, current?.activities ?? [], decision);
+        note({ agendaVersion: current?.version ?? 0, posts: view.posts.length });
+        return ok(view);
       }),
 
     save: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, input: SaveAgendaRequest): Promise<Result<AgendaView>> =>

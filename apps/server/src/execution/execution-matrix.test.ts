@@ -14,6 +14,8 @@ import { driveCase } from '../testing/http-flows';
  */
 const UNITS: readonly Role[] = ['lcc_coordinator', 'police_team_lead', 'kmar_team_lead', 'inspector', 'functional_admin'];
 const AGENDA_READERS: readonly Role[] = ['liaison', 'lcc_coordinator', 'decision_maker', 'inspector'];
+/** The posts need the measures section too: the liaison, LCC, decision makers and inspectorate all read it. */
+const POSTS_READERS: readonly Role[] = ['liaison', 'lcc_coordinator', 'decision_maker', 'inspector'];
 const AGENDA_WRITERS: readonly Role[] = ['liaison', 'lcc_coordinator'];
 const MEMBERS = ['triage', 'analist', 'analist2', 'besluit', 'besluit2', 'lcc', 'politie', 'liaison'];
 
@@ -48,6 +50,7 @@ describe.each(DEMO_ACCOUNTS.map((a) => [a.username, a] as const))('master data a
       ['import preview', 'POST', '/api/officers/import', { csv: CSV, dryRun: true }, lcc ? 200 : 403],
       ['agenda', 'GET', `/api/cases/${caseId}/agenda`, undefined, readsAgenda ? 200 : 404],
       ['agenda as of', 'GET', `/api/cases/${caseId}/agenda?asOf=2026-03-01T00:00:00.000Z`, undefined, readsAgenda ? 200 : 404],
+      ['agenda posts', 'GET', `/api/cases/${caseId}/agenda/posts?startDate=2026-03-09`, undefined, readsAgenda && is(POSTS_READERS) ? 200 : 404],
       ['record agenda', 'POST', `/api/cases/${caseId}/agenda`, { expectedVersion: 999, activities: [] }, !seesCase ? 404 : is(AGENDA_WRITERS) && member ? 409 : 403],
     ];
     for (const [name, method, path, body, status] of requests) {

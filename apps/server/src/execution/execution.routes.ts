@@ -1,4 +1,4 @@
-import { AgendaQuery, CaseIdParams, OfficerImportRequest, OfficerQuery, RecordAbsenceRequest, SaveAgendaRequest } from '@hoeder/contracts';
+import { AgendaPostsQuery, AgendaQuery, CaseIdParams, OfficerImportRequest, OfficerQuery, RecordAbsenceRequest, SaveAgendaRequest } from '@hoeder/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireActor } from '../auth/auth.plugin';
@@ -6,6 +6,7 @@ import type { Clock } from '../platform/clock';
 import { openApi, parseWith, requestContext, unwrap } from '../platform/http';
 import type { AgendaService } from './agenda.service';
 import type { MasterDataService } from './master-data.service';
+import { mondayOnOrAfter } from './agenda-posts';
 
 const OfficerParams = z.object({ officerId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'an officer id') });
 
@@ -47,6 +48,14 @@ export function registerExecutionRoutes(app: FastifyInstance, deps: { masterData
     const { caseId } = parseWith(CaseIdParams, request.params);
     const { asOf } = parseWith(AgendaQuery, request.query);
     return unwrap(await agenda.view(ctx(request), actor, caseId, asOf ? new Date(asOf) : undefined));
+  });
+
+  app.get('/api/cases/:caseId/agenda/posts', { schema: { tags: ['agenda'], summary: 'The posts one week of the agenda yields under the active measures (from the given or next Monday)', params: openApi(CaseIdParams), querystring: openApi(AgendaPostsQuery) } }, async (request) => {
+    const actor = requireActor(request);
+    const { caseId } = parseWith(CaseIdParams, request.params);
+    const { startDate } = parseWith(AgendaPostsQuery, request.query);
+    const now = ctx(request).now.toISOString().slice(0, 10);
+    return unwrap(await agenda.posts(ctx(request), actor, caseId, mondayOnOrAfter(startDate ?? now)));
   });
 
   app.post('/api/cases/:caseId/agenda', { schema: { tags: ['agenda'], summary: 'Record a new version of the agenda (the whole list of activities)', params: openApi(CaseIdParams), body: openApi(SaveAgendaRequest) } }, async (request) => {

@@ -91,7 +91,7 @@ describe('CSV import', () => {
     const csv = `${header}goed-1,Goede Rij,bb-1,,driver,fulltime-36\nBAD ID,,bb-99,,flying,fulltime-99\ngoed-1,Dubbel,bb-1,,driver,fulltime-36\n`;
     const result = await f.deps.masterData.importOfficers(f.ctx(), f.actor('lcc'), { csv, dryRun: false });
     expect(result.ok).toBe(false);
-    const issues = (result as { error: { details: { result: { errors: { row: number; column: string }[] } } } }).error.details.result.errors;
+    const issues = (result as unknown as { error: { details: { result: { errors: { row: number; column: string }[] } } } }).error.details.result.errors;
     expect(issues.map((e) => `${e.row}:${e.column}`)).toEqual(['3:officer_id', '3:display_name', '3:unit_id', '3:qualifications', '3:contract', '4:officer_id']);
     expect(await count('officer')).toBe(before);
   });

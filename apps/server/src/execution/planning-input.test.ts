@@ -83,7 +83,7 @@ describe('the planner-input builder', () => {
     await sql`UPDATE unit SET active = true`.execute(f.database.db);
     await sql`UPDATE officer SET contract_code = 'fulltime-36' WHERE officer_id = 'o0002'`.execute(f.database.db);
     expect(bad.ok).toBe(false);
-    const fields = (bad as { error: { details: { issues: { field: string }[] } } }).error.details.issues.map((i) => i.field);
+    const fields = (bad as unknown as { error: { details: { issues: { field: string }[] } } }).error.details.issues.map((i) => i.field);
     expect(fields).toContain('officers.o0002.contract');
     expect(fields.filter((x) => x.startsWith('posts.')).length).toBeGreaterThan(0);
   });

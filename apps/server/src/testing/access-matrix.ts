@@ -57,6 +57,7 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'POST /api/officers/import': 'execution/execution-matrix.test.ts',
   'GET /api/cases/:caseId/agenda': 'execution/execution-matrix.test.ts',
   'POST /api/cases/:caseId/agenda': 'execution/execution-matrix.test.ts',
+  'GET /api/cases/:caseId/agenda/posts': 'execution/execution-matrix.test.ts',
 };
 
 /**

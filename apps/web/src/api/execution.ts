@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AgendaView, OfficerImportResult, OfficerView, SaveAgendaRequest, UnitView } from '@hoeder/contracts';
+import type { AgendaPostsView, AgendaView, OfficerImportResult, OfficerView, SaveAgendaRequest, UnitView } from '@hoeder/contracts';
 import { apiGet, apiPost, type ApiError } from './client';
 
 /** Master data and the person's agenda (issue 11). */
@@ -37,3 +37,6 @@ export function useSaveAgenda(caseId: string) {
     onSuccess: (view) => queryClient.setQueryData(executionKeys.agenda(caseId, null), view),
   });
 }
+
+export const useAgendaPosts = (caseId: string, version: number) =>
+  useQuery<AgendaPostsView, ApiError>({ queryKey: ['agenda-posts', caseId, version], queryFn: () => apiGet(`/api/cases/${caseId}/agenda/posts`) });

@@ -1,6 +1,6 @@
 import { AGENDA_WRITE_ROLES, type Classification } from '@hoeder/domain';
-import type { AgendaReadGrant, AgendaWriteGrant, Db } from '@hoeder/db';
-import { mintAgendaRead, mintAgendaWrite } from '@hoeder/db/grant-mint';
+import type { AgendaReadGrant, AgendaWriteGrant, CaseReadGrant, Db } from '@hoeder/db';
+import { mintAgendaRead, mintAgendaWrite, mintCaseRead } from '@hoeder/db/grant-mint';
 import type { AuthenticatedActor } from '../actor';
 import { caseAccess, processingActivity, type CaseAccess } from './case-check';
 import { forbidden, hidden, type Checked } from './guard';
@@ -44,4 +44,24 @@ export const agendaWrite =
     const purpose = processingActivity(actor, access.memberOf, caseId, access.breakGlass);
     if (!access.sections.has('agenda') || !writes(actor, access, caseId)) return forbidden('the agenda is recorded by the liaison and the LCC on the case', purpose);
     return { ok: true, grant: { write: mintAgendaWrite(caseId), access, classification: access.summary.classification as Classification }, purpose };
+  };
+
+export interface AgendaPostsReading {
+  read: AgendaReadGrant;
+  /** The case stream for its measures (the `measures` section only is used). */
+  measures: CaseReadGrant;
+}
+
+/** The posts an agenda yields: the agenda and the measures sections must both be readable. */
+export const agendaPostsRead =
+  (caseId: string) =>
+  async (trx: Db, actor: AuthenticatedActor, now: Date): Promise<Checked<AgendaPostsReading>> => {
+    const access = await caseAccess(trx, actor, caseId, now);
+    if (!access || !access.sections.has('agenda') || !access.sections.has('measures')) return hidden();
+    const basis = access.memberOf.has(caseId) ? 'member' : access.breakGlass ? 'break_glass' : 'oversight';
+    return {
+      ok: true,
+      grant: { read: mintAgendaRead([caseId]), measures: mintCaseRead(caseId, new Set(['measures']), basis) },
+      purpose: processingActivity(actor, access.memberOf, caseId, access.breakGlass),
+    };
   };

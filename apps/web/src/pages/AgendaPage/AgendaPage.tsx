@@ -14,6 +14,7 @@ import { isNotFound } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { NotFoundPage } from '../NotFoundPage/NotFoundPage';
 import { ActivityForm } from './ActivityForm';
+import { AgendaPosts } from './AgendaPosts';
 import { itemErrorText, recurrenceText } from './agendaLabels';
 
 export const agendaPath = (caseId: string) => `/casussen/${caseId}/agenda`;
@@ -116,6 +117,7 @@ function AgendaContent({ view }: { view: AgendaView }) {
           </Button>
         </>
       )}
+      {!view.asOf && <AgendaPosts caseId={view.caseId} version={view.version} />}
       <Heading level={2}>{untyped(t)('agenda.history')}</Heading>
       {view.history.length === 0 && <Paragraph>{untyped(t)('agenda.noHistory')}</Paragraph>}
       <UnorderedList>
