@@ -6,7 +6,7 @@ import { checkPage, loginAs } from './support/session.js';
  * The person's agenda and the master data in the browser (issue 11 items 3 and 5): the liaison
  * opens a demo case with active measures, sees the agenda the demo recorded, is refused an
  * overlapping activity with a Dutch explanation per item (nothing saved), and saves a new version;
- * the LCC coordinator sees the units and officers, previews a bad CSV with errors per row and
+ * the LCC coordinator sees the units and officers, records an absence, previews a bad CSV with errors per row and
  * column, then previews and confirms a good one. axe runs on every page.
  */
 const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -66,6 +66,16 @@ describe('the agenda and the master data', () => {
     await page.getByRole('heading', { level: 1, name: 'Medewerkers' }).waitFor();
     await page.getByRole('table', { name: '60 medewerkers van DKDB team 1' }).waitFor();
     await checkPage(page, 'officers');
+
+    // Leave or unavailability: dates and a reason category only.
+    const name = (await page.getByLabel('Medewerker', { exact: true }).locator('option:checked').innerText()).trim();
+    await page.getByLabel('Van', { exact: true }).fill(inDays(3));
+    await page.getByLabel('Tot en met', { exact: true }).fill(inDays(4));
+    await page.getByLabel('Reden').selectOption('training');
+    await page.getByRole('button', { name: 'Afwezigheid opslaan' }).click();
+    await page.getByText(`De afwezigheid van ${name} is opgeslagen.`).waitFor();
+    await page.getByRole('table', { name: '60 medewerkers van DKDB team 1' }).getByRole('cell', { name: new RegExp(`opleiding ${inDays(3)} t/m ${inDays(4)}`) }).first().waitFor();
+    await checkPage(page, 'officers with an absence');
 
     const header = 'officer_id,display_name,unit_id,team,qualifications,contract';
     await page.getByLabel('Of plak de inhoud').fill(`${header}\ne2e-1,Eef Tweede,bb-2,Team E2E,driver|armed,fulltime-36\ne2e-2,,bb-99,,vliegen,fulltime-99\n`);

@@ -40,3 +40,11 @@ export function useSaveAgenda(caseId: string) {
 
 export const useAgendaPosts = (caseId: string, version: number) =>
   useQuery<AgendaPostsView, ApiError>({ queryKey: ['agenda-posts', caseId, version], queryFn: () => apiGet(`/api/cases/${caseId}/agenda/posts`) });
+
+export function useRecordAbsence() {
+  const queryClient = useQueryClient();
+  return useMutation<OfficerView, ApiError, { officerId: string; from: string; until: string; reason: string }>({
+    mutationFn: ({ officerId, ...body }) => apiPost(`/api/officers/${encodeURIComponent(officerId)}/absences`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['officers'] }),
+  });
+}

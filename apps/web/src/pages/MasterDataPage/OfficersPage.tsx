@@ -8,6 +8,7 @@ import { SelectField } from '../../components/FormFields/FormFields';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { untyped } from '../../i18n/enums';
 import { OfficerImport } from './OfficerImport';
+import { AbsenceForm } from './AbsenceForm';
 
 /** Officers of a unit (personal data: the LCC sees all units, a unit lead their own), and the import. */
 export function OfficersPage() {
@@ -53,6 +54,7 @@ export function OfficersPage() {
           </Table>
         </div>
       )}
+      {lcc && officers.data && officers.data.length > 0 && <AbsenceForm key={unitId} officers={officers.data} />}
       {lcc && <OfficerImport />}
     </>
   );
