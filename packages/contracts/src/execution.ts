@@ -79,7 +79,7 @@ export const OfficerView = z.object({
 });
 export type OfficerView = z.infer<typeof OfficerView>;
 
-export const OfficerQuery = z.object({ unitId: z.string().max(64).optional() });
+export const OfficerQuery = z.object({ unitId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a unit id').optional() });
 
 export const RecordAbsenceRequest = z
   .object({ from: IsoDate, until: IsoDate, reason: z.enum(ABSENCE_REASONS) })
@@ -87,7 +87,8 @@ export const RecordAbsenceRequest = z
 export type RecordAbsenceRequest = z.infer<typeof RecordAbsenceRequest>;
 
 export const OfficerImportRequest = z.object({
-  csv: z.string().min(1).max(200_000),
+  /** The file's text; line endings are normalised to LF (spreadsheets write CR LF). */
+  csv: text({ max: 200_000 }),
   dryRun: z.boolean(),
 });
 export type OfficerImportRequest = z.infer<typeof OfficerImportRequest>;
