@@ -51,12 +51,11 @@ export async function seedDemoOfficers(deps: AppDeps): Promise<number> {
   const imported = await deps.masterData.importOfficers(ctx, lcc, { csv: officersToCsv(officers), dryRun: false });
   if (!imported.ok) throw new Error(`demo officers not imported: ${imported.error.message}`);
   const monday = mondayOf(ctx.now);
-  for (const o of week.officers.filter((x) => x.leaveDays.length > 0)) {
-    const [from, until] = [Math.min(...o.leaveDays), Math.max(...o.leaveDays)];
-    const reason = o.id.endsWith('7') ? 'training' : 'leave';
-    const done = await deps.masterData.recordAbsence(ctx, lcc, o.id, { from: iso(monday, from), until: iso(monday, until), reason });
-    if (!done.ok) throw new Error(`demo absence not recorded: ${done.error.message}`);
-  }
+  const absences = week.officers
+    .filter((x) => x.leaveDays.length > 0)
+    .map((o) => ({ officerId: o.id, from: iso(monday, Math.min(...o.leaveDays)), until: iso(monday, Math.max(...o.leaveDays)), reason: o.id.endsWith('7') ? ('training' as const) : ('leave' as const) }));
+  const recorded = await deps.masterData.recordAbsences(ctx, lcc, absences);
+  if (!recorded.ok) throw new Error(`demo absences not recorded: ${recorded.error.message}`);
   return officers.length;
 }
 

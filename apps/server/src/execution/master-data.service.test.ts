@@ -70,6 +70,18 @@ describe('officers are personal data (need-to-know)', () => {
   });
 });
 
+describe('absences in bulk', () => {
+  it('are the LCC\'s, and all or nothing: one unknown officer records none', async () => {
+    const before = await count('officer_absence');
+    const item = { officerId: 'o0003', from: '2026-04-01', until: '2026-04-02', reason: 'leave' as const };
+    expect(await f.deps.masterData.recordAbsences(f.ctx(), f.actor('kmar'), [item])).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ACTION' } });
+    expect(await f.deps.masterData.recordAbsences(f.ctx(), f.actor('lcc'), [item, { ...item, officerId: 'nobody' }])).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await count('officer_absence')).toBe(before);
+    expect(must(await f.deps.masterData.recordAbsences(f.ctx(), f.actor('lcc'), [item, { ...item, officerId: 'o0004' }]))).toEqual({ recorded: 2 });
+    expect(await count('officer_absence')).toBe(before + 2);
+  });
+});
+
 describe('CSV import', () => {
   const header = 'officer_id,display_name,unit_id,team,qualifications,contract\n';
 

@@ -61,6 +61,19 @@ export function createMasterDataService({ guard }: { guard: Guard }) {
         return ok(officerView(officer, absences));
       }),
 
+    /** Many absences in one access and one batch (the demo seed; a later bulk import): all or nothing. */
+    recordAbsences: (ctx: RequestContext, actor: AuthenticatedActor, items: readonly (RecordAbsenceRequest & { officerId: string })[]): Promise<Result<{ recorded: number }>> =>
+      guard.withAccess(ctx, actor, { operation: 'officer.record_absences', objectType: 'officer', check: officerWrite() }, async ({ trx, grant, note }) => {
+        const ids = [...new Set(items.map((i) => i.officerId))];
+        const known = new Set((await listOfficers(trx, grant.read, { officerIds: ids })).map((o) => o.officerId));
+        const unknown = ids.filter((id) => !known.has(id));
+        if (unknown.length > 0) return fail('NOT_FOUND', `officer not found: ${unknown.slice(0, 5).join(', ')}`);
+        const rows = items.map((i) => ({ absenceId: randomUUID(), officerId: i.officerId, from: i.from, until: i.until, reason: i.reason, recordedBy: actor.userId }));
+        await insertAbsences(trx, grant.write, rows, ctx.now);
+        note({ absenceIds: rows.map((r) => r.absenceId), officerIds: ids });
+        return ok({ recorded: rows.length });
+      }),
+
     importOfficers: (ctx: RequestContext, actor: AuthenticatedActor, input: OfficerImportRequest): Promise<Result<OfficerImportResult>> =>
       guard.withAccess(ctx, actor, { operation: input.dryRun ? 'officer.import_preview' : 'officer.import', objectType: 'officer', check: officerWrite() }, async ({ trx, grant, note }) => {
         const units = new Set((await listUnits(trx, { includeInactive: true })).map((u) => u.unitId));
