@@ -21,3 +21,4 @@ export * as assessment from './assessment';
 export * from './access/break-glass';
 export * from './access/planning-access';
 export * from './planning/shortfall-text';
+export * from './execution/units';
