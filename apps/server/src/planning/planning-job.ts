@@ -32,14 +32,16 @@ interface Payload {
 const QUICK_SHARE = 0.1;
 
 /** A roster version from a run's best plan, and the run ended with it; in the job's completing transaction. */
-async function storeVersion(trx: Db, runId: string, input: PlanningInput, plan: RosterPlan, failure: string | null, createdBy: string, now: Date): Promise<string> {
+async function storeVersion(trx: Db, runId: string, input: PlanningInput, plan: RosterPlan, failure: string | null, createdBy: string, now: Date): Promise<void> {
+  const current = await findPlanningRun(trx, runId);
+  // Cancelled meanwhile: nothing is stored.
+  if (!current || (current.status !== 'queued' && current.status !== 'running')) return;
   const versionId = randomUUID();
   await insertRosterVersion(trx, {
     versionId, startDate: input.period.startDate, days: input.period.days, origin: 'plan', parentVersionId: null, input: JSON.stringify(input), plan: JSON.stringify(plan),
     change: null, diff: null, failure, quality: qualityOf(input, plan), createdBy, now,
   });
   await finishPlanningRun(trx, runId, { status: 'done', versionId, failure, progress: 1, now });
-  return versionId;
 }
 
 /** The planning job (ADR 0019): input snapshot, plan in a worker thread, progress and cancel, a stored roster. */
