@@ -1,4 +1,4 @@
-import { DOMAIN_PRIORITY, explainShortfall, qualificationLabel, type ActivityClass } from '@hoeder/domain';
+import { DOMAIN_PRIORITY, explainShortfall, qualificationLabel, shortfallCount, type ActivityClass } from '@hoeder/domain';
 import type { RosterReadGrant } from '@hoeder/db';
 import type { Post } from '@hoeder/planner';
 import type { PlanningInput } from './planning-input';
@@ -45,7 +45,7 @@ export function explainedShortfalls(r: OpenRoster) {
   const posts = postById(r);
   const order = (d: ActivityClass) => (d === 'private' ? 0 : 1 + DOMAIN_PRIORITY.indexOf(d));
   return r.plan.shortfalls
-    .map((s) => ({ ...postLine(r, posts.get(s.postId)!), needIndex: s.needIndex, qualification: s.qualification, qualificationLabel: qualificationLabel(s.qualification), missing: s.missing, reason: s.reason, explanation: explainShortfall(s) }))
+    .map((s) => ({ ...postLine(r, posts.get(s.postId)!), needIndex: s.needIndex, qualification: s.qualification, qualificationLabel: qualificationLabel(s.qualification), missing: s.missing, reason: s.reason, count: shortfallCount(s.detail), explanation: explainShortfall(s) }))
     .sort((a, b) => order(a.domain) - order(b.domain) || a.day - b.day || a.postId.localeCompare(b.postId));
 }
 

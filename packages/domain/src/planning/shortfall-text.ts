@@ -24,14 +24,15 @@ export const QUALIFICATION_LABELS: Record<string, string> = {
 
 export const qualificationLabel = (q: string | null): string => (q === null ? 'willekeurige medewerker' : (QUALIFICATION_LABELS[q] ?? q));
 
-const countIn = (detail: string): number | null => {
+/** The count the planner's detail names (free, qualified or blocked officers), if any. */
+export const shortfallCount = (detail: string): number | null => {
   const m = /\d+/.exec(detail);
   return m ? Number(m[0]) : null;
 };
 
 export function explainShortfall(s: { reason: string; qualification: string | null; missing: number; detail: string }): string {
   const q = qualificationLabel(s.qualification);
-  const n = countIn(s.detail);
+  const n = shortfallCount(s.detail);
   const missing = s.missing === 1 ? '1 medewerker' : `${s.missing} medewerkers`;
   switch (s.reason as ShortfallReasonCode) {
     case 'no-qualified-officer':
