@@ -13,6 +13,7 @@ import { buildCoverageBound, compile, solveLp, totalDemandWeight, weightedCovera
 import { demoPlanningInputSource, type PlanningInput } from '../../apps/server/src/planning/planning-input';
 import type { RosterPlan } from '../../apps/server/src/planning/roster-document';
 import { openHttpFixture } from '../../apps/server/src/testing/http-fixture';
+import { loadAverages } from '../api/load';
 import { slotCounts } from '../planner/lcc';
 import { planningMarkdown, type PlanningBench } from './table';
 
@@ -28,6 +29,7 @@ const commit = (() => {
   }
 })();
 
+const loadAtStart = loadAverages();
 const f = await openHttpFixture({
   env: { HOEDER_JOB_POLL_MS: '100', HOEDER_PLAN_TIME_LIMIT_MS: String(seconds * 1000), HOEDER_AUDIT_SEAL_INTERVAL_MS: '0' },
   planning: { source: demoPlanningInputSource({ persons: 250, officerScale: 1 }) },
@@ -37,11 +39,13 @@ try {
   const t0 = performance.now();
   const started = await f.api(lcc, 'POST', '/api/planning/runs', { startDate: '2026-03-09', days: 7 });
   const runId = (started.body as { runId: string }).runId;
-  let run: { status: string; versionId: string | null; failure: string | null; progress: number };
+  let run: { status: string; versionId: string | null; failure: string | null; progress: number; phase: string | null };
   const progressSeen: number[] = [];
+  let checkpointAt: number | null = null;
   for (;;) {
     run = (await f.api(lcc, 'GET', `/api/planning/runs/${runId}`)).body as typeof run;
     progressSeen.push(run.progress);
+    if (checkpointAt === null && run.phase === 'search') checkpointAt = (performance.now() - t0) / 1000;
     if (!['queued', 'running'].includes(run.status)) break;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -78,9 +82,10 @@ try {
     commit,
     node: process.version,
     database: process.env.TEST_PG_ADMIN_URL ? 'PostgreSQL 15' : 'PGlite',
+    loadAtStart,
     plan: {
       persons: 250, posts: input.problem.posts.length, officers: input.problem.officers.length, units: input.problem.units.length, searchSeconds: seconds,
-      secondsToStoredRoster: Math.round(toStored * 100) / 100, status: run.status, failure: run.failure, feasible: plan.feasible, hardViolations: plan.score.hard,
+      secondsToStoredRoster: Math.round(toStored * 100) / 100, secondsToCheckpoint: checkpointAt === null ? null : Math.round(checkpointAt * 100) / 100, status: run.status, failure: run.failure, feasible: plan.feasible, hardViolations: plan.score.hard,
       weightedCoverage: covered, lpBound: bound.objective, lpStatus: bound.status, demand: totalDemandWeight(compiled.value),
       coverageOfBound: Math.round((covered / bound.objective) * 10_000) / 10_000, progressPolls: progressSeen.length,
       shortfalls: plan.shortfalls.reduce((n, s) => n + s.missing, 0), assignments: plan.assignments.length,

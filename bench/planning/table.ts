@@ -4,8 +4,9 @@ export interface PlanningBench {
   commit: string;
   node: string;
   database: string;
+  loadAtStart: string;
   plan: {
-    persons: number; posts: number; officers: number; units: number; searchSeconds: number; secondsToStoredRoster: number; status: string; failure: string | null;
+    persons: number; posts: number; officers: number; units: number; searchSeconds: number; secondsToStoredRoster: number; secondsToCheckpoint: number | null; status: string; failure: string | null;
     feasible: boolean; hardViolations: number; weightedCoverage: number; lpBound: number; lpStatus: string; demand: number; coverageOfBound: number; progressPolls: number;
     shortfalls: number; assignments: number;
   };
@@ -20,11 +21,11 @@ export function planningMarkdown(r: PlanningBench): string {
   return [
     `### National week through the service path (${r.database})`,
     '',
-    `Command: \`${r.command}\` — commit ${r.commit}, Node ${r.node}, ${r.date}`,
+    `Command: \`${r.command}\` — commit ${r.commit}, Node ${r.node}, ${r.date}, load average at start ${r.loadAtStart} (2 cores)`,
     '',
-    '| Persons | Posts | Officers | Units | Search budget | POST → stored roster | Status | Hard broken | Weighted coverage | LP bound | Coverage / bound | Shortfalls |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
-    `| ${p.persons} | ${p.posts} | ${p.officers} | ${p.units} | ${p.searchSeconds} s | ${p.secondsToStoredRoster} s | ${p.status}${p.failure ? ` (${p.failure})` : ''} | ${p.hardViolations} | ${p.weightedCoverage} | ${p.lpBound} | ${pct(p.coverageOfBound)} | ${p.shortfalls} |`,
+    '| Persons | Posts | Officers | Units | Search budget | POST → checkpoint roster | POST → stored roster | Status | Hard broken | Weighted coverage | LP bound | Coverage / bound | Shortfalls |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    `| ${p.persons} | ${p.posts} | ${p.officers} | ${p.units} | ${p.searchSeconds} s | ${p.secondsToCheckpoint ?? '–'} s | ${p.secondsToStoredRoster} s | ${p.status}${p.failure ? ` (${p.failure})` : ''} | ${p.hardViolations} | ${p.weightedCoverage} | ${p.lpBound} | ${pct(p.coverageOfBound)} | ${p.shortfalls} |`,
     '',
     `Replanning a sick report (two days) through \`POST /api/roster/versions/:id/disruptions\`, ${q.count} officers with the most posts:`,
     '',
