@@ -5,7 +5,8 @@ import { checkPage, loginAs } from './support/session.js';
 /**
  * Rosters in the browser (issue 11): the LCC coordinator starts a plan, follows the progress bar,
  * opens and publishes the roster, reports an officer sick and sees who moves; the police team lead
- * sees the published roster with only their own unit. axe runs on every page.
+ * sees the published roster with only their own unit; the LCC's capacity dashboard shows twelve
+ * weeks per organisation with the cases behind each week. axe runs on every page.
  */
 describe('rosters', () => {
   const b = useBrowser();
@@ -46,6 +47,14 @@ describe('rosters', () => {
     await page.getByRole('table', { name: 'Wie verschuift' }).waitFor();
     await page.getByText(/diensten? veranderen?|dienst verandert/).waitFor();
     await checkPage(page, 'replanned version with the diff');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Capaciteit' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Capaciteit' }).waitFor();
+    const police = page.getByRole('table', { name: 'Politie: vraag en beschikbare uren per week' });
+    await police.waitFor({ timeout: 60_000 });
+    expect(await police.getByRole('row').count()).toBe(13);
+    await police.getByRole('row').nth(1).locator('summary').click();
+    await checkPage(page, 'capacity dashboard with a drill-down open');
   });
 
   it('the police team lead sees the published roster, only their own unit', async () => {

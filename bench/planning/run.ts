@@ -32,7 +32,7 @@ const commit = (() => {
 const loadAtStart = loadAverages();
 const f = await openHttpFixture({
   env: { HOEDER_JOB_POLL_MS: '100', HOEDER_PLAN_TIME_LIMIT_MS: String(seconds * 1000), HOEDER_AUDIT_SEAL_INTERVAL_MS: '0' },
-  planning: { source: demoPlanningInputSource({ persons: 250, officerScale: 1 }) },
+  planning: { source: demoPlanningInputSource({ seed: 1, persons: 250, officerScale: 1 }) },
 });
 try {
   const lcc = await f.session('lcc');

@@ -34,6 +34,7 @@ import type { PlanningInputSource } from './planning/planning-input';
 import { registerPlanningRoutes } from './planning/planning.routes';
 import type { PlanningService } from './planning/planning.service';
 import type { RosterService } from './planning/roster.service';
+import type { CapacityService } from './planning/capacity.service';
 
 export interface AppDeps {
   config: AppConfig;
@@ -53,6 +54,7 @@ export interface AppDeps {
   planningSource: PlanningInputSource;
   planning: PlanningService;
   roster: RosterService;
+  capacity: CapacityService;
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */

@@ -18,6 +18,7 @@ import { createPolicyImpact } from './policy/policy-impact';
 import { demoPlanningInputSource, type PlanningInputSource } from './planning/planning-input';
 import { createPlanningService } from './planning/planning.service';
 import { createRosterService } from './planning/roster.service';
+import { createCapacityService } from './planning/capacity.service';
 
 /** Plain factory wiring: every service gets exactly what it needs, nothing global. */
 export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock, planningSource: PlanningInputSource = demoPlanningInputSource()): AppDeps {
@@ -43,5 +44,6 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     planningSource,
     planning: createPlanningService({ guard }),
     roster: createRosterService({ guard }),
+    capacity: createCapacityService({ guard, source: planningSource }),
   };
 }

@@ -14,6 +14,7 @@ import { PolicyVersionPage } from './pages/PolicyAdminPage/PolicyVersionPage';
 import { DeviationReportPage } from './pages/PolicyAdminPage/DeviationReportPage';
 import { RegisterCasePage } from './pages/RegisterCasePage/RegisterCasePage';
 import { RosterPage } from './pages/RosterPage/RosterPage';
+import { CapacityPage } from './pages/RosterPage/CapacityPage';
 import { RosterVersionPage } from './pages/RosterPage/RosterVersionPage';
 import { RosterCasePage, RosterOfficerPage, RosterUnitPage } from './pages/RosterPage/RosterDetailPages';
 
@@ -44,6 +45,7 @@ export function App() {
             <Route path="/beleid/:version" element={<PolicyVersionPage />} />
             <Route path="/toezicht/auditlog-checkpoints" element={<AuditCheckpointsPage />} />
             <Route path="/roosters" element={<RosterPage me={me} />} />
+            <Route path="/capaciteit" element={<CapacityPage />} />
             <Route path="/roosters/:versionId" element={<RosterVersionPage me={me} />} />
             <Route path="/roosters/:versionId/eenheden/:unitId" element={<RosterUnitPage />} />
             <Route path="/roosters/:versionId/casussen/:caseId" element={<RosterCasePage />} />

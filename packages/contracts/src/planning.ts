@@ -41,3 +41,10 @@ export const DisruptionRequest = z.discriminatedUnion('kind', [
   }),
 ]);
 export type DisruptionRequest = z.infer<typeof DisruptionRequest>;
+
+/** The capacity dashboard's window: 1 to 12 weeks from a Monday (default: the coming Monday). */
+export const CapacityQuery = z.object({
+  startDate: IsoDate.refine(isMonday, 'must be a Monday').optional(),
+  weeks: z.coerce.number().int().min(1).max(12).default(12),
+});
+export type CapacityQuery = z.infer<typeof CapacityQuery>;

@@ -113,3 +113,26 @@ describe('a cancelled run', () => {
     expect((await f.api(lcc, 'POST', `/api/planning/runs/${runId}/cancel`)).status).toBe(409);
   }, 60_000);
 });
+
+describe('the capacity dashboard', () => {
+  it('shows demand against available hours per organisation for twelve weeks, with the cases behind each bar', async () => {
+    const reply = await f.api(await f.session('lcc'), 'GET', '/api/capacity?startDate=2026-03-09');
+    expect(reply.status).toBe(200);
+    const body = reply.body as { weeks: { startDate: string; groups: { group: string; demandHours: number; availableHours: number; bottleneck: boolean; cases: { caseReference: string | null; hours: number }[] }[] }[] };
+    expect(body.weeks.map((w) => w.startDate).slice(0, 2)).toEqual(['2026-03-09', '2026-03-16']);
+    expect(body.weeks.length).toBe(12);
+    const police = body.weeks[0]!.groups.find((g) => g.group === 'police')!;
+    expect(police.demandHours).toBeGreaterThan(0);
+    expect(police.availableHours).toBeGreaterThan(0);
+    expect(police.bottleneck).toBe(police.demandHours > 0.9 * police.availableHours);
+    expect(police.cases.reduce((n, c) => n + c.hours, 0)).toBeLessThanOrEqual(police.demandHours + police.cases.length);
+    // Weeks differ: each has its own agenda.
+    expect(new Set(body.weeks.map((w) => w.groups[0]!.demandHours)).size).toBeGreaterThan(1);
+  });
+
+  it('refuses a window beyond twelve weeks or not on a Monday, naming the field', async () => {
+    const lcc = await f.session('lcc');
+    expect((await f.api(lcc, 'GET', '/api/capacity?weeks=13')).body).toMatchObject({ error: { message: expect.stringMatching(/^weeks:/) } });
+    expect((await f.api(lcc, 'GET', '/api/capacity?startDate=2026-03-10')).body).toMatchObject({ error: { message: expect.stringMatching(/^startDate:/) } });
+  });
+});

@@ -101,7 +101,9 @@ export function demoPlanningInputSource(options: DemoSourceOptions = {}): Planni
     const cases = await db.selectFrom('case_summary').select(['case_id', 'reference']).where('phase', '=', 'measures_active').orderBy('reference').execute();
     const persons = options.persons ?? Math.max(10, cases.length);
     const officerScale = options.officerScale ?? Math.max(0.05, persons / 250);
-    const problem = demoProblem(options.seed ?? 1, persons, officerScale, period.days);
+    // Each week its own agenda: the seed follows the period's week unless one is given.
+    const week = Math.floor((Date.parse(`${period.startDate}T00:00:00Z`) - Date.parse('2026-01-05T00:00:00Z')) / (7 * 86_400_000));
+    const problem = demoProblem(options.seed ?? 1 + (((week % 52) + 52) % 52), persons, officerScale, period.days);
     const caseOf = (person: string | null): { caseId: string | null; caseReference: string | null } => {
       if (!person) return { caseId: null, caseReference: null };
       const i = Number(person.replace(/\D/g, '')) - 1;

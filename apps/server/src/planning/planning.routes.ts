@@ -1,14 +1,16 @@
-import { DisruptionRequest, RunIdParams, StartPlanningRunRequest, VersionCaseParams, VersionIdParams, VersionOfficerParams, VersionUnitParams } from '@hoeder/contracts';
+import { CapacityQuery, DisruptionRequest, RunIdParams, StartPlanningRunRequest, VersionCaseParams, VersionIdParams, VersionOfficerParams, VersionUnitParams } from '@hoeder/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireActor } from '../auth/auth.plugin';
 import type { Clock } from '../platform/clock';
 import { openApi, parseWith, requestContext, unwrap } from '../platform/http';
+import type { CapacityService } from './capacity.service';
 import type { PlanningService } from './planning.service';
 import type { RosterService } from './roster.service';
 
 export interface PlanningRouteDeps {
   planning: PlanningService;
   roster: RosterService;
+  capacity: CapacityService;
   clock: Clock;
 }
 
@@ -29,6 +31,10 @@ export function registerPlanningRoutes(app: FastifyInstance, deps: PlanningRoute
   );
   app.post('/api/planning/runs/:runId/cancel', { schema: { tags, summary: 'Cancel a planning run', params: openApi(RunIdParams) } }, async (request) =>
     unwrap(await deps.planning.cancel(ctx(request), requireActor(request), parseWith(RunIdParams, request.params).runId)),
+  );
+
+  app.get('/api/capacity', { schema: { tags: ['capacity'], summary: 'Demand against available hours per organisation per week, bottlenecks and the cases behind them', querystring: openApi(CapacityQuery) } }, async (request) =>
+    unwrap(await deps.capacity.weeks(ctx(request), requireActor(request), parseWith(CapacityQuery, request.query))),
   );
 
   const rosterTags = ['roster'];

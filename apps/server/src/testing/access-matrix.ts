@@ -61,6 +61,7 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'GET /api/roster/versions/:versionId/officers/:officerId': 'planning/planning-matrix.test.ts',
   'POST /api/roster/versions/:versionId/publish': 'planning/planning-matrix.test.ts',
   'POST /api/roster/versions/:versionId/disruptions': 'planning/planning-matrix.test.ts',
+  'GET /api/capacity': 'planning/planning-matrix.test.ts',
 };
 
 /**

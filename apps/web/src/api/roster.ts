@@ -164,3 +164,10 @@ export function useDisruption(versionId: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['roster'] }),
   });
 }
+
+export interface CapacityWeek {
+  startDate: string;
+  groups: { group: 'police' | 'kmar' | 'private' | 'any'; demandHours: number; availableHours: number; utilisation: number; bottleneck: boolean; cases: { caseId: string | null; caseReference: string | null; hours: number; posts: number }[] }[];
+}
+
+export const useCapacity = () => useQuery<{ startDate: string; weeks: CapacityWeek[] }, ApiError>({ queryKey: ['capacity'], queryFn: () => apiGet('/api/capacity') });

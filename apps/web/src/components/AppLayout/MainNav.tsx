@@ -44,6 +44,13 @@ export function MainNav({ me }: { me: Me }) {
             </RouterLink>
           </li>
         )}
+        {me.roles.includes('lcc_coordinator') && (
+          <li>
+            <RouterLink to="/capaciteit" current={pathname === '/capaciteit'}>
+              {untyped(t)('roster.capacity.nav')}
+            </RouterLink>
+          </li>
+        )}
         {mayRegisterCase(me.roles) && (
           <li>
             <RouterLink to="/casussen/nieuw" current={pathname === '/casussen/nieuw'}>
