@@ -13,6 +13,7 @@ import { buildCoverageBound, compile, solveLp, totalDemandWeight, weightedCovera
 import { demoPlanningInputSource, type PlanningInput } from '../../apps/server/src/planning/planning-input';
 import type { RosterPlan } from '../../apps/server/src/planning/roster-document';
 import { openHttpFixture } from '../../apps/server/src/testing/http-fixture';
+import { driveCase } from '../../apps/server/src/testing/http-flows';
 import { loadAverages } from '../api/load';
 import { slotCounts } from '../planner/lcc';
 import { planningMarkdown, type PlanningBench } from './table';
@@ -36,12 +37,28 @@ const f = await openHttpFixture({
 });
 try {
   const lcc = await f.session('lcc');
+  // A case view to time while idle and while the national plan runs (the plan must not starve the API).
+  const caseId = await driveCase(f, 'dep_confidential', ['analist', 'besluit', 'besluit2'], 'measures_active');
+  const reader = await f.session('besluit');
+  const caseView = async () => {
+    const c0 = performance.now();
+    const r = await f.api(reader, 'GET', `/api/cases/${caseId}`);
+    if (r.status !== 200) throw new Error(`case view ${r.status}`);
+    return performance.now() - c0;
+  };
+  const idle: number[] = [];
+  for (let i = 0; i < 200; i++) idle.push(await caseView());
   const t0 = performance.now();
   const started = await f.api(lcc, 'POST', '/api/planning/runs', { startDate: '2026-03-09', days: 7 });
   const runId = (started.body as { runId: string }).runId;
   let run: { status: string; versionId: string | null; failure: string | null; progress: number; phase: string | null };
   const progressSeen: number[] = [];
   let checkpointAt: number | null = null;
+  const during: number[] = [];
+  let planning = true;
+  const sampler = (async () => {
+    while (planning) during.push(await caseView());
+  })();
   for (;;) {
     run = (await f.api(lcc, 'GET', `/api/planning/runs/${runId}`)).body as typeof run;
     progressSeen.push(run.progress);
@@ -50,6 +67,9 @@ try {
     await new Promise((r) => setTimeout(r, 100));
   }
   const toStored = (performance.now() - t0) / 1000;
+  planning = false;
+  await sampler;
+  const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))] ?? 0;
   if (!run.versionId) throw new Error(`run ended ${run.status}: ${run.failure}`);
   log(`stored roster after ${toStored.toFixed(2)} s (${run.status}${run.failure ? `, ${run.failure}` : ''})`);
   const row = await f.database.db.selectFrom('roster_version').select(['input', 'plan']).where('version_id', '=', run.versionId).executeTakeFirstOrThrow();
@@ -90,6 +110,7 @@ try {
       coverageOfBound: Math.round((covered / bound.objective) * 10_000) / 10_000, progressPolls: progressSeen.length,
       shortfalls: plan.shortfalls.reduce((n, s) => n + s.missing, 0), assignments: plan.assignments.length,
     },
+    caseView: { idleRequests: idle.length, idleP99Ms: Math.round(p99(idle) * 10) / 10, duringRequests: during.length, duringP99Ms: Math.round(p99(during) * 10) / 10, ratio: Math.round((p99(during) / p99(idle)) * 100) / 100 },
     replan: {
       count: replanRows.length, medianMs: Math.round(median(sorted)), p90Ms: Math.round(sorted[Math.floor(sorted.length * 0.9)] ?? 0), maxMs: Math.round(sorted.at(-1) ?? 0),
       medianServerMs: Math.round(median(replanRows.map((r) => r.serverMs).sort((a, b) => a - b))),
