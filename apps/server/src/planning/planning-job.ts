@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  findPlanningRun, findRunWork, finishPlanningRun, insertRosterVersion, saveRunCheckpoint, saveRunInput, updateRunProgress,
+  findPlanningRun, findRunWork, finishPlanningRun, insertRunVersion, saveRunCheckpoint, saveRunInput, updateRunProgress,
   type Database, type Db, type Quality,
 } from '@hoeder/db';
 import { compile, type Plan } from '@hoeder/planner';
@@ -37,10 +37,8 @@ async function storeVersion(trx: Db, runId: string, input: PlanningInput, plan: 
   // Cancelled meanwhile: nothing is stored.
   if (!current || (current.status !== 'queued' && current.status !== 'running')) return;
   const versionId = randomUUID();
-  await insertRosterVersion(trx, {
-    versionId, startDate: input.period.startDate, days: input.period.days, origin: 'plan', parentVersionId: null, input: JSON.stringify(input), plan: JSON.stringify(plan),
-    change: null, diff: null, failure, quality: qualityOf(input, plan), createdBy, now,
-  });
+  const stored = await insertRunVersion(trx, runId, { versionId, startDate: input.period.startDate, days: input.period.days, plan: JSON.stringify(plan), failure, quality: qualityOf(input, plan), createdBy, now });
+  if (!stored) throw new Error('the run has no input snapshot');
   await finishPlanningRun(trx, runId, { status: 'done', versionId, failure, progress: 1, now });
 }
 

@@ -137,6 +137,21 @@ export async function insertRosterVersion(db: Db, v: NewRosterVersion): Promise<
   return Number(r.version_no);
 }
 
+/**
+ * A run's version, its input copied from the run's snapshot inside the database: a national input
+ * is megabytes of JSON that need not pass through the server's thread twice.
+ */
+export async function insertRunVersion(db: Db, runId: string, v: Omit<NewRosterVersion, 'input' | 'origin' | 'parentVersionId' | 'change' | 'diff'>): Promise<boolean> {
+  const q = v.quality;
+  const r = await sql`
+    INSERT INTO roster_version (version_id, start_date, days, origin, parent_version_id, input, plan, change, diff, failure,
+      total_posts, covered_posts, shortfalls, score_soft, score_hard, created_by, created_at)
+    SELECT ${v.versionId}, ${v.startDate}, ${v.days}, 'plan', NULL, input, ${v.plan}, NULL, NULL, ${v.failure},
+      ${q.totalPosts}, ${q.coveredPosts}, ${q.shortfalls}, ${q.scoreSoft}, ${q.scoreHard}, ${v.createdBy}, ${v.now}
+    FROM planning_run WHERE run_id = ${runId} AND input IS NOT NULL`.execute(db);
+  return Number(r.numAffectedRows ?? 0) === 1;
+}
+
 export interface RosterVersionMeta {
   versionId: string;
   versionNo: number;
