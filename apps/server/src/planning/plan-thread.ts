@@ -1,3 +1,4 @@
+import { platform, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { highsMipSolver, solve } from '@hoeder/planner';
 import type { PlanThreadMessage, PlanThreadRequest } from './plan-worker';
@@ -7,6 +8,18 @@ import type { PlanThreadMessage, PlanThreadRequest } from './plan-worker';
  * roster is handed back at once as the checkpoint, then the full search. If the full search or
  * anything it loads fails, the run still has the checkpoint; the failure is reported by name.
  */
+/**
+ * The plan must not starve the API (issue 11): on Linux the nice value is per thread, so this
+ * lowers only the planning thread, and the server's event loop wins the core when both want it.
+ */
+if (platform() === 'linux') {
+  try {
+    setPriority(10);
+  } catch {
+    // Not permitted here: the plan runs at normal priority.
+  }
+}
+
 parentPort?.once('message', (req: PlanThreadRequest) => {
   void handle(req);
 });
