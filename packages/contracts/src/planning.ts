@@ -48,3 +48,11 @@ export const CapacityQuery = z.object({
   weeks: z.coerce.number().int().min(1).max(12).default(12),
 });
 export type CapacityQuery = z.infer<typeof CapacityQuery>;
+
+/** A what-if on a copy of a roster version; never touches the live roster. */
+export const ScenarioRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('unit-loses-officers'), unitId: PlannerId, count: z.number().int().min(1).max(200) }),
+  z.object({ kind: z.literal('case-escalates'), caseId: Uuid, factor: z.number().int().min(2).max(3) }),
+  z.object({ kind: z.literal('new-cases'), count: z.number().int().min(1).max(50) }),
+]);
+export type ScenarioRequest = z.infer<typeof ScenarioRequest>;

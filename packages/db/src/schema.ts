@@ -310,7 +310,19 @@ export interface PlanningRunTable {
   finished_at: Timestamp | null;
 }
 
+/** A what-if computed on a copy of a roster version (params and result JSON text). */
+export interface RosterScenarioTable {
+  scenario_id: string;
+  version_id: string;
+  kind: 'unit-loses-officers' | 'case-escalates' | 'new-cases';
+  params: string;
+  result: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface PlanningTables {
+  roster_scenario: RosterScenarioTable;
   job: JobTable;
   roster_version: RosterVersionTable;
   planning_run: PlanningRunTable;

@@ -27,8 +27,8 @@ beforeAll(async () => {
 afterAll(() => f?.close());
 
 const state = async () => {
-  const { rows } = await sql<{ runs: string; versions: string; published: string }>`
-    SELECT (SELECT count(*) FROM planning_run) AS runs, (SELECT count(*) FROM roster_version) AS versions,
+  const { rows } = await sql<{ runs: string; versions: string; published: string; scenarios: string }>`
+    SELECT (SELECT count(*) FROM planning_run) AS runs, (SELECT count(*) FROM roster_version) AS versions, (SELECT count(*) FROM roster_scenario) AS scenarios,
            (SELECT count(*) FROM roster_version WHERE published_at IS NOT NULL) AS published`.execute(f.database.db);
   return rows[0];
 };
@@ -78,6 +78,15 @@ describe('bad input on the roster routes', () => {
     await refused(path(), { kind: 'post-added', caseId: '00000000-0000-4000-8000-000000000001', date: '2026-03-01', shiftTypeId: 'day', domain: 'work', qualification: 'driver', count: 1 }, 'date');
     await refused(path(), { kind: 'post-added', caseId: 'x', date: '2026-03-10', shiftTypeId: 'day', domain: 'work', qualification: 'driver', count: 1 }, 'caseId');
     await refused(path(), { kind: 'holiday', officerId }, 'kind');
+  });
+
+  it('names the field of a bad scenario', async () => {
+    const scenarios = `/api/roster/versions/${versionId}/scenarios`;
+    await refused(scenarios, { kind: 'unit-loses-officers', unitId: 'nope-1', count: 1 }, 'unitId');
+    await refused(scenarios, { kind: 'unit-loses-officers', unitId: 'be-1', count: 200 }, 'count');
+    await refused(scenarios, { kind: 'unit-loses-officers', unitId: 'be-1', count: 0 }, 'count');
+    await refused(scenarios, { kind: 'case-escalates', caseId: '00000000-0000-4000-8000-000000000001', factor: 2 }, 'caseId');
+    await refused(scenarios, { kind: 'new-cases', count: 51 }, 'count');
   });
 
   it('refuses any malformed disruption', async () => {

@@ -87,6 +87,27 @@ describe('a planning run', () => {
   });
 });
 
+describe('scenarios', () => {
+  it('are computed on a copy, saved beside the version and never change the live roster', async () => {
+    const lcc = await f.session('lcc');
+    const live = await f.database.db.selectFrom('roster_version').select(['plan', 'input']).where('version_id', '=', versionId).executeTakeFirstOrThrow();
+    const versionsBefore = (await f.database.db.selectFrom('roster_version').select('version_id').execute()).length;
+    const lose = await f.api(lcc, 'POST', `/api/roster/versions/${versionId}/scenarios`, { kind: 'unit-loses-officers', unitId: 'be-1', count: 4 });
+    expect(lose.status).toBe(200);
+    const r = (lose.body as { result: { coverage: { before: number; after: number }; domains: { domain: string; before: number; after: number }[]; newlyUnstaffedCount: number; unitsChanged: { unitId: string }[] } }).result;
+    expect(r.coverage.after).toBeLessThanOrEqual(r.coverage.before);
+    expect(r.domains.map((d) => d.domain)).toEqual(['home', 'transport', 'work', 'private']);
+    const grow = await f.api(lcc, 'POST', `/api/roster/versions/${versionId}/scenarios`, { kind: 'new-cases', count: 10 });
+    expect(grow.status).toBe(200);
+    expect((grow.body as { result: { coverage: { totalAfter: number; totalBefore: number } } }).result.coverage.totalAfter).toBeGreaterThan((grow.body as { result: { coverage: { totalBefore: number } } }).result.coverage.totalBefore);
+    const saved = (await f.api(lcc, 'GET', `/api/roster/versions/${versionId}/scenarios`)).body as { scenarios: { kind: string }[] };
+    expect(saved.scenarios.map((x) => x.kind).sort()).toEqual(['new-cases', 'unit-loses-officers']);
+    const after = await f.database.db.selectFrom('roster_version').select(['plan', 'input']).where('version_id', '=', versionId).executeTakeFirstOrThrow();
+    expect(after).toEqual(live);
+    expect((await f.database.db.selectFrom('roster_version').select('version_id').execute()).length).toBe(versionsBefore);
+  }, 60_000);
+});
+
 describe('a cancelled run', () => {
   it('stops a running search: the worker thread ends, no roster version is stored', async () => {
     const lcc = await f.session('lcc');

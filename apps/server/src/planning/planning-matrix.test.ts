@@ -64,6 +64,8 @@ describe.each(DEMO_ACCOUNTS.map((a) => [a.username, a] as const))('planning and 
       ['officer of be-1', 'GET', `${v}/officers/${fx.beOfficer}`, undefined, own('be')],
       ['officer of bsb-1', 'GET', `${v}/officers/${fx.bsbOfficer}`, undefined, own('bsb')],
       ['publish again', 'POST', `${v}/publish`, undefined, lcc ? 409 : 403],
+      ['scenarios', 'GET', `${v}/scenarios`, undefined, plan],
+      ['scenario, unknown unit', 'POST', `${v}/scenarios`, { kind: 'unit-loses-officers', unitId: 'nope-1', count: 1 }, lcc ? 400 : 403],
       ['capacity', 'GET', '/api/capacity?weeks=2&startDate=2026-03-09', undefined, plan],
       ['disruption, unknown officer', 'POST', `${v}/disruptions`, { kind: 'officer-sick', officerId: 'o9999', dates: ['2026-03-10'] }, lcc ? 400 : 403],
     ];

@@ -1,4 +1,4 @@
-import { CapacityQuery, DisruptionRequest, RunIdParams, StartPlanningRunRequest, VersionCaseParams, VersionIdParams, VersionOfficerParams, VersionUnitParams } from '@hoeder/contracts';
+import { CapacityQuery, DisruptionRequest, ScenarioRequest, RunIdParams, StartPlanningRunRequest, VersionCaseParams, VersionIdParams, VersionOfficerParams, VersionUnitParams } from '@hoeder/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireActor } from '../auth/auth.plugin';
 import type { Clock } from '../platform/clock';
@@ -57,6 +57,15 @@ export function registerPlanningRoutes(app: FastifyInstance, deps: PlanningRoute
   app.post('/api/roster/versions/:versionId/publish', { schema: { tags: rosterTags, summary: 'Publish a version to the units', params: openApi(VersionIdParams) } }, async (request) =>
     unwrap(await deps.roster.publish(ctx(request), requireActor(request), parseWith(VersionIdParams, request.params).versionId)),
   );
+  app.get('/api/roster/versions/:versionId/scenarios', { schema: { tags: rosterTags, summary: 'Saved what-if scenarios of a version, to compare side by side', params: openApi(VersionIdParams) } }, async (request) =>
+    unwrap(await deps.roster.scenarios(ctx(request), requireActor(request), parseWith(VersionIdParams, request.params).versionId)),
+  );
+  app.post('/api/roster/versions/:versionId/scenarios', { schema: { tags: rosterTags, summary: 'Compute a what-if on a copy of a version (never the live roster) and save it', params: openApi(VersionIdParams), body: openApi(ScenarioRequest) } }, async (request) => {
+    const actor = requireActor(request);
+    const { versionId } = parseWith(VersionIdParams, request.params);
+    const body = parseWith(ScenarioRequest, request.body);
+    return unwrap(await deps.roster.scenario(ctx(request), actor, versionId, body));
+  });
   app.post('/api/roster/versions/:versionId/disruptions', { schema: { tags: rosterTags, summary: 'Replan after a disruption (everything else pinned) as a new version with the diff', params: openApi(VersionIdParams), body: openApi(DisruptionRequest) } }, async (request) => {
     const actor = requireActor(request);
     const { versionId } = parseWith(VersionIdParams, request.params);

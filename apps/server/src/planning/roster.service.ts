@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { DisruptionRequest } from '@hoeder/contracts';
-import { findRosterVersion, insertRosterVersion, listRosterVersions, listUnits, publishRosterVersion, type Db, type RosterReadGrant, type RosterVersionMeta } from '@hoeder/db';
+import type { DisruptionRequest, ScenarioRequest } from '@hoeder/contracts';
+import { findRosterVersion, insertRosterVersion, insertScenario, listRosterVersions, listScenarios, listUnits, publishRosterVersion, type Db, type RosterReadGrant, type RosterVersionMeta } from '@hoeder/db';
 import { fail, ok, type Result } from '@hoeder/domain';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
 import type { Guard, Scope } from '../platform/guard/guard';
 import { rosterPlanning, rosterReading } from '../platform/guard/roster-check';
 import { replanDisruption, toChange, type RosterDiff } from './disruption';
+import { runScenario, type ScenarioResult } from './scenario';
 import type { PlanningInput } from './planning-input';
 import { qualityOf, type RosterPlan } from './roster-document';
 import { caseRoster, officerRoster, rosterOverview, unitRoster, visibleAssignments, type OpenRoster } from './roster-views';
@@ -43,7 +44,31 @@ export function createRosterService({ guard }: { guard: Guard }) {
     });
   }
 
+  const scenarioView = (s: { scenarioId: string; kind: string; params: string; result: string; createdAt: Date }) => ({
+    scenarioId: s.scenarioId, kind: s.kind, params: JSON.parse(s.params) as ScenarioRequest, result: JSON.parse(s.result) as ScenarioResult, createdAt: s.createdAt.toISOString(),
+  });
+
   return {
+    /** A what-if on a copy of the version, saved beside it for comparison; the live roster is not touched. */
+    scenario: (ctx: RequestContext, actor: AuthenticatedActor, versionId: string, req: ScenarioRequest) =>
+      guard.withAccess(ctx, actor, write('roster.scenario.create', versionId), async ({ trx, grant, note }) => {
+        const v = await findRosterVersion(trx, grant, versionId);
+        if (!v) return fail('NOT_FOUND', NOT_FOUND);
+        const result = runScenario(JSON.parse(v.input) as PlanningInput, JSON.parse(v.plan) as RosterPlan, req);
+        if (!result.ok) return result;
+        const scenarioId = randomUUID();
+        await insertScenario(trx, grant, { scenarioId, versionId, kind: req.kind, params: JSON.stringify(req), result: JSON.stringify(result.value), now: ctx.now });
+        note({ scenarioId, kind: req.kind });
+        return ok(scenarioView({ scenarioId, kind: req.kind, params: JSON.stringify(req), result: JSON.stringify(result.value), createdAt: ctx.now }));
+      }),
+
+    scenarios: (ctx: RequestContext, actor: AuthenticatedActor, versionId: string) =>
+      guard.withAccess(ctx, actor, write('roster.scenario.list', versionId), async ({ trx, grant }) => {
+        const v = await findRosterVersion(trx, grant, versionId);
+        if (!v) return fail('NOT_FOUND', NOT_FOUND);
+        return ok({ scenarios: (await listScenarios(trx, grant, versionId)).map(scenarioView) });
+      }),
+
     list: (ctx: RequestContext, actor: AuthenticatedActor) =>
       guard.withAccess(ctx, actor, read('roster.version.list'), async ({ trx, grant }) => ok({ versions: (await listRosterVersions(trx, grant, 50)).map(meta), scope: grant.scope })),
 

@@ -62,6 +62,8 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'POST /api/roster/versions/:versionId/publish': 'planning/planning-matrix.test.ts',
   'POST /api/roster/versions/:versionId/disruptions': 'planning/planning-matrix.test.ts',
   'GET /api/capacity': 'planning/planning-matrix.test.ts',
+  'GET /api/roster/versions/:versionId/scenarios': 'planning/planning-matrix.test.ts',
+  'POST /api/roster/versions/:versionId/scenarios': 'planning/planning-matrix.test.ts',
 };
 
 /**

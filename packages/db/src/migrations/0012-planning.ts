@@ -12,7 +12,8 @@ import { sql, type Kysely } from 'kysely';
  * A roster version is self-contained: the planning input it was made from (a snapshot of posts,
  * officers and units, with the case and unit of each) and the plan, both JSON kept as text (read
  * whole, never queried, like the stream snapshots). Versions are never changed but for their
- * publication stamp; a replan is a new version with its parent and the diff.
+ * publication stamp; a replan is a new version with its parent and the diff. A scenario is
+ * computed on a copy of a version and saved beside it, never as a version.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -84,7 +85,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX planning_run_recent ON planning_run (requested_at DESC);
 
+    -- What-if scenarios on a copy of a version (issue 11): computed, saved, compared; never live.
+    CREATE TABLE roster_scenario (
+      scenario_id uuid PRIMARY KEY,
+      version_id uuid NOT NULL REFERENCES roster_version(version_id),
+      kind text NOT NULL CHECK (kind IN ('unit-loses-officers', 'case-escalates', 'new-cases')),
+      params text NOT NULL,
+      result text NOT NULL,
+      created_by uuid NOT NULL REFERENCES app_user(user_id),
+      created_at timestamptz NOT NULL
+    );
+    CREATE INDEX roster_scenario_version ON roster_scenario (version_id, created_at);
+
     GRANT SELECT, INSERT, UPDATE ON job, planning_run TO hoeder_app;
+    GRANT SELECT, INSERT ON roster_scenario TO hoeder_app;
     GRANT SELECT, INSERT ON roster_version TO hoeder_app;
     GRANT UPDATE (published_by, published_at) ON roster_version TO hoeder_app;
     GRANT USAGE ON SEQUENCE roster_version_version_no_seq TO hoeder_app;

@@ -203,3 +203,21 @@ export async function countRunVersions(db: Db, runId: string): Promise<number> {
   const r = await sql<{ n: string }>`SELECT count(*) AS n FROM planning_run p JOIN roster_version v ON v.version_id = p.version_id WHERE p.run_id = ${runId}`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
+
+export interface ScenarioRow {
+  scenarioId: string;
+  versionId: string;
+  kind: 'unit-loses-officers' | 'case-escalates' | 'new-cases';
+  params: string;
+  result: string;
+  createdAt: Date;
+}
+
+export async function insertScenario(db: Db, grant: RosterWriteGrant, s: Omit<ScenarioRow, 'createdAt'> & { now: Date }): Promise<void> {
+  await db.insertInto('roster_scenario').values({ scenario_id: s.scenarioId, version_id: s.versionId, kind: s.kind, params: s.params, result: s.result, created_by: grant.userId, created_at: s.now }).execute();
+}
+
+export async function listScenarios(db: Db, _grant: RosterWriteGrant, versionId: string): Promise<ScenarioRow[]> {
+  const rows = await db.selectFrom('roster_scenario').select(['scenario_id', 'version_id', 'kind', 'params', 'result', 'created_at']).where('version_id', '=', versionId).orderBy('created_at').orderBy('scenario_id').execute();
+  return rows.map((r) => ({ scenarioId: r.scenario_id, versionId: r.version_id, kind: r.kind, params: r.params, result: r.result, createdAt: new Date(r.created_at) }));
+}
