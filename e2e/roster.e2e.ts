@@ -5,7 +5,8 @@ import { checkPage, loginAs } from './support/session.js';
 /**
  * Rosters in the browser (issue 11): the LCC coordinator starts a plan, follows the progress bar,
  * opens and publishes the roster, reports an officer sick and sees who moves; the police team lead
- * sees the published roster with only their own unit; the LCC's capacity dashboard shows twelve
+ * sees the published roster with only their own unit; a scenario on a copy shows what becomes
+ * unstaffable; the LCC's capacity dashboard shows twelve
  * weeks per organisation with the cases behind each week. axe runs on every page.
  */
 describe('rosters', () => {
@@ -30,6 +31,15 @@ describe('rosters', () => {
     await checkPage(page, 'roster version (draft)');
     await page.getByRole('button', { name: 'Publiceren aan de eenheden' }).click();
     await page.getByText(/gepubliceerd op/).waitFor();
+
+    // A scenario on a copy: ten new cases; what becomes unstaffable, side by side.
+    await page.getByLabel('Scenario', { exact: true }).selectOption('new-cases');
+    await page.getByLabel('Aantal nieuwe casussen').fill('10');
+    await page.getByRole('button', { name: 'Scenario doorrekenen' }).click();
+    const compared = page.getByRole('table', { name: "Opgeslagen scenario's naast elkaar" });
+    await compared.getByRole('columnheader', { name: '10 nieuwe casussen' }).waitFor({ timeout: 60_000 });
+    await compared.getByRole('rowheader', { name: 'Valt als eerste af' }).waitFor();
+    await checkPage(page, 'roster version with a scenario');
 
     await page.getByRole('table', { name: 'Eenheden met hun ingezette medewerkers' }).getByRole('link', { name: 'Bewakingseenheid team 1' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bewakingseenheid team 1' }).waitFor();

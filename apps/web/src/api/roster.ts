@@ -171,3 +171,29 @@ export interface CapacityWeek {
 }
 
 export const useCapacity = () => useQuery<{ startDate: string; weeks: CapacityWeek[] }, ApiError>({ queryKey: ['capacity'], queryFn: () => apiGet('/api/capacity') });
+
+export interface Scenario {
+  scenarioId: string;
+  kind: 'unit-loses-officers' | 'case-escalates' | 'new-cases';
+  params: { kind: string; unitId?: string; count?: number; caseId?: string; factor?: number };
+  createdAt: string;
+  result: {
+    coverage: { before: number; after: number; totalBefore: number; totalAfter: number };
+    domains: { domain: Domain; before: number; after: number }[];
+    privateFirst: boolean;
+    newlyUnstaffed: { postId: string; caseReference: string | null; label: string; domain: Domain; date: string; shiftTypeId: string }[];
+    newlyUnstaffedCount: number;
+    unitsOver: { unitId: string; before: number; after: number }[];
+  };
+}
+
+export const useScenarios = (versionId: string, enabled: boolean) =>
+  useQuery<{ scenarios: Scenario[] }, ApiError>({ queryKey: ['roster', versionId, 'scenarios'], queryFn: () => apiGet(`/api/roster/versions/${enc(versionId)}/scenarios`), enabled });
+
+export function useRunScenario(versionId: string) {
+  const qc = useQueryClient();
+  return useMutation<Scenario, ApiError, Record<string, unknown>>({
+    mutationFn: (body) => apiPost(`/api/roster/versions/${enc(versionId)}/scenarios`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['roster', versionId, 'scenarios'] }),
+  });
+}

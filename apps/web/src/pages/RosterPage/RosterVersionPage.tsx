@@ -8,6 +8,7 @@ import { rosterLabel, useRosterT } from './labels';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { DiffTable, DomainBalance, ShortfallText } from './RosterParts';
+import { Scenarios } from './Scenarios';
 
 /** One roster version: coverage, what changed, work before private, every shortfall explained, cases and units. */
 export function RosterVersionPage({ me }: { me: Me }) {
@@ -80,6 +81,7 @@ export function RosterVersionPage({ me }: { me: Me }) {
               )}
             </section>
           )}
+          {lcc && <Scenarios versionId={versionId} overview={data.view} />}
           <section aria-labelledby="units-heading">
             <Heading level={2} id="units-heading">
               {t('roster.units.title')}
