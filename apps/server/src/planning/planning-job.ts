@@ -6,6 +6,7 @@ import {
 import { compile, type Plan } from '@hoeder/planner';
 import type { Kysely } from 'kysely';
 import type { JobContext, JobHandler } from '../platform/jobs/job-runner';
+import { checkPlanningInput } from './input-check';
 import { runPlanInWorker, type PlanThreadRequest } from './plan-worker';
 import type { PlanningInput, PlanningInputSource } from './planning-input';
 import { qualityOf, toRosterPlan, type RosterPlan } from './roster-document';
@@ -67,8 +68,10 @@ export function createPlanningJob(options: PlanningJobOptions): JobHandler {
     await updateRunProgress(db, runId, { phase: 'input', progress: 0, now: now() });
     const input = await inputOf(runId, { startDate: run.startDate, days: run.days });
     const compiled = compile(input.problem);
-    if (!compiled.ok) {
-      await ctx.complete((trx) => finishPlanningRun(trx, runId, { status: 'failed', failure: `input: ${compiled.error.message}`, now: now() }).then(() => {}));
+    const problems = [...checkPlanningInput(input), ...(compiled.ok ? [] : [compiled.error.message])];
+    if (problems.length > 0) {
+      const failure = `input: ${problems.slice(0, 20).join('; ')}${problems.length > 20 ? `; and ${problems.length - 20} more` : ''}`;
+      await ctx.complete((trx) => finishPlanningRun(trx, runId, { status: 'failed', failure, now: now() }).then(() => {}));
       return;
     }
     const cancel = new AbortController();

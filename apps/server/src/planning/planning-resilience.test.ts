@@ -46,6 +46,35 @@ describe('a failing search', () => {
   }, 60_000);
 });
 
+describe('bad planning input', () => {
+  it('fails the run with an error per item and stores no roster', async () => {
+    const { runId } = await startRun();
+    const bad = createJobRunner({
+      db: f.database.db,
+      workerId: 'w-bad',
+      handlers: [
+        createPlanningJob({
+          db: f.database.db, timeLimitMs: 300, useMip: false,
+          source: async (db, period) => {
+            const input = await source(db, period);
+            const [first, second] = input.problem.posts;
+            const posts = [{ ...first!, allowedUnitKinds: ['generic' as const] }, { ...second!, shiftTypeId: 'siesta' }, ...input.problem.posts.slice(2)];
+            const officers = input.problem.officers.map((o, i) => (i === 0 ? { ...o, contract: { ...o.contract, maxTotalMinutes: 0 } } : o));
+            return { ...input, problem: { ...input.problem, posts, officers } };
+          },
+        }),
+      ],
+    });
+    expect(await bad.runOnce()).toBe(true);
+    const run = await waitForRun(f, runId);
+    expect(run.status).toBe('failed');
+    expect(run.versionId).toBeNull();
+    expect(run.failure).toMatch(/no unit may staff it/);
+    expect(run.failure).toMatch(/unknown shift type siesta/);
+    expect(run.failure).toMatch(/no usable working-time contract/);
+  }, 60_000);
+});
+
 describe('a restart', () => {
   it('resumes a run whose instance died: the next instance takes the job when its lease has run out', async () => {
     const { runId, jobId } = await startRun();
