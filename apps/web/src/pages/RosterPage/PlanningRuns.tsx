@@ -6,6 +6,7 @@ import { SelectField, TextField } from '../../components/FormFields/FormFields';
 import { rosterLabel, useRosterT } from './labels';
 import { RouterLink } from '../../components/RouterLink/RouterLink';
 import { formatDate } from '../../lib/format';
+import { FailureText } from './FailureText';
 
 /** The coming Monday (a planning period starts on one), as YYYY-MM-DD. */
 export function nextMonday(today = new Date()): string {
@@ -78,7 +79,9 @@ export function PlanningRuns() {
                   </TableCell>
                   <TableCell>
                     {run.versionId && <RouterLink to={`/roosters/${run.versionId}`}>{t('roster.planning.openVersion')}</RouterLink>}
-                    {run.failure && <Paragraph>{t('roster.planning.failure', { failure: run.failure })}</Paragraph>}
+                    {run.failure && (
+                      <FailureText failure={run.failure} withRoster={Boolean(run.versionId)} />
+                    )}
                     {(run.status === 'queued' || run.status === 'running') && !run.cancelRequested && (
                       <Button type="button" appearance="secondary-action-button" onClick={() => cancel.mutate(run.runId)}>
                         {t('roster.planning.cancel')}

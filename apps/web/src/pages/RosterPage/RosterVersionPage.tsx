@@ -9,6 +9,7 @@ import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { DiffTable, DomainBalance, ShortfallText } from './RosterParts';
 import { Scenarios } from './Scenarios';
+import { FailureText } from './FailureText';
 
 /** One roster version: coverage, what changed, work before private, every shortfall explained, cases and units. */
 export function RosterVersionPage({ me }: { me: Me }) {
@@ -35,7 +36,7 @@ export function RosterVersionPage({ me }: { me: Me }) {
           {lcc && <Paragraph>{t('roster.coverage', { covered: data.version.quality.coveredPosts, total: data.version.quality.totalPosts, short: data.version.quality.shortfalls })}</Paragraph>}
           {data.version.failure && (
             <Alert type="warning">
-              <Paragraph>{t('roster.failedStep', { failure: data.version.failure })}</Paragraph>
+              <FailureText failure={data.version.failure} withRoster />
             </Alert>
           )}
           {lcc && !data.version.publishedAt && (

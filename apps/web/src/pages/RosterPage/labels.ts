@@ -12,3 +12,12 @@ export function useRosterT() {
   const { t, i18n } = useTranslation();
   return { t: untyped(t), raw: t, i18n };
 }
+
+/** Which step of a run failed, from the server's technical failure text (kept as detail). */
+export function failureKind(failure: string): 'input' | 'search' | 'construction' | 'restart' | 'other' {
+  if (failure.startsWith('input:')) return 'input';
+  if (/lease expired/.test(failure)) return 'restart';
+  if (failure.startsWith('search:') || failure.startsWith('worker:')) return 'search';
+  if (failure.startsWith('construction:')) return 'construction';
+  return 'other';
+}
