@@ -34,6 +34,11 @@ import { registerExecutionRoutes } from './execution/execution.routes';
 import type { MasterDataService } from './execution/master-data.service';
 import type { AgendaService } from './execution/agenda.service';
 import type { PlanningInputService } from './execution/planning-input.service';
+import type { PlanningInputSource } from './planning/planning-input';
+import { registerPlanningRoutes } from './planning/planning.routes';
+import type { PlanningService } from './planning/planning.service';
+import type { RosterService } from './planning/roster.service';
+import type { CapacityService } from './planning/capacity.service';
 
 export interface AppDeps {
   config: AppConfig;
@@ -52,6 +57,11 @@ export interface AppDeps {
   masterData: MasterDataService;
   agenda: AgendaService;
   planningInput: PlanningInputService;
+  /** Where planning runs get their input (ADR 0019); the demo source until the master data's builder is wired in. */
+  planningSource: PlanningInputSource;
+  planning: PlanningService;
+  roster: RosterService;
+  capacity: CapacityService;
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
@@ -83,6 +93,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerAssessmentRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerExecutionRoutes(app, deps);
+  registerPlanningRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);
   return app;

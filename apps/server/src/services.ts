@@ -18,9 +18,13 @@ import { createPolicyImpact } from './policy/policy-impact';
 import { createMasterDataService } from './execution/master-data.service';
 import { createAgendaService } from './execution/agenda.service';
 import { createPlanningInputService } from './execution/planning-input.service';
+import { demoPlanningInputSource, type PlanningInputSource } from './planning/planning-input';
+import { createPlanningService } from './planning/planning.service';
+import { createRosterService } from './planning/roster.service';
+import { createCapacityService } from './planning/capacity.service';
 
 /** Plain factory wiring: every service gets exactly what it needs, nothing global. */
-export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock): AppDeps {
+export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock, planningSource: PlanningInputSource = demoPlanningInputSource()): AppDeps {
   const db = database.db;
   // PGlite has one session that requests queue for (FIFO): small seals keep that queue short.
   const audit = createAuditService({ signingKey: loadAuditSigningKey(config), sealBatch: database.kind === 'pglite' ? 200 : 1000 });
@@ -43,5 +47,9 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     masterData: createMasterDataService({ guard }),
     agenda: createAgendaService({ guard }),
     planningInput: createPlanningInputService({ guard }),
+    planningSource,
+    planning: createPlanningService({ guard }),
+    roster: createRosterService({ guard }),
+    capacity: createCapacityService({ guard, source: planningSource }),
   };
 }

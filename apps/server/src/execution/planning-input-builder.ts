@@ -12,38 +12,12 @@ import {
   type DerivedPost,
   type Result,
 } from '@hoeder/domain';
-import { SHIFT_TYPES, type Officer, type Post, type PriorityClass, type Unit } from '@hoeder/planner';
+import { SHIFT_TYPES, type Officer, type Post, type Unit } from '@hoeder/planner';
 import type { PlanningCaseFilter, PlanningInputGrants } from '../platform/guard/planning-input-check';
+import type { OfficerMeta, PlanningInput, PlanningPeriod } from '../planning/planning-input';
 
-/** A planning period: day 0 is `startDate`, a Monday (the planner counts weekends from it). */
-export interface PlanningPeriod {
-  startDate: string;
-  days: number;
-}
-
-export interface PostMeta {
-  caseId: string | null;
-  caseReference: string | null;
-  /** The activity in Dutch, e.g. "Werk (dagdienst)". */
-  label: string;
-  domain: PriorityClass;
-}
-
-export interface OfficerMeta {
-  displayName: string;
-  unitId: string;
-}
-
-/** The planner's problem plus what the roster views need (the planning helper's `PlanningInput`). */
-export interface PlanningInput {
-  period: PlanningPeriod;
-  problem: import('@hoeder/planner').PlanningProblem;
-  posts: Record<string, PostMeta>;
-  officers: Record<string, OfficerMeta>;
-  source: string;
-}
-
-export type PlanningInputSource = (db: Db, period: PlanningPeriod) => Promise<PlanningInput>;
+// The planning side's types (ADR 0019): this builder is the real `PlanningInputSource` behind them.
+export type { OfficerMeta, PlanningInput, PlanningInputSource, PlanningPeriod, PostMeta } from '../planning/planning-input';
 
 export const MAX_PERIOD_DAYS = 56;
 

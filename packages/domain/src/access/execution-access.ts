@@ -1,5 +1,6 @@
 import type { Role } from '../shared/vocabulary';
 import type { AccessSubject } from './need-to-know';
+import { UNIT_LEAD_ROLES } from './planning-access';
 
 /**
  * Who sees what of the executing units' master data (issue 11). Officers are personal data:
@@ -7,7 +8,6 @@ import type { AccessSubject } from './need-to-know';
  * nobody else sees officers. Units and teams are organisational data for everyone in execution.
  */
 export const OFFICER_ADMIN_ROLES: readonly Role[] = ['lcc_coordinator'];
-export const UNIT_LEAD_ROLES: readonly Role[] = ['police_team_lead', 'kmar_team_lead'];
 export const UNIT_DIRECTORY_ROLES: readonly Role[] = ['lcc_coordinator', 'police_team_lead', 'kmar_team_lead', 'inspector', 'functional_admin'];
 
 /** Whose officers a subject may read, with leave and contracts: all units, their own unit, or none. */
