@@ -1,14 +1,14 @@
 import { canTake, compile, NONE, OFF, type Baseline, type Compiled } from './compile';
-import { construct, repairHard } from './construct';
+import { construct, repairHard } from './search/construct';
 import type { Assignment, Plan, PlanningProblem, Result } from './model';
 import { Rng } from './rng';
-import { anneal, type Progress } from './search';
+import { anneal, type Progress } from './search/anneal';
 import { explainShortfalls } from './shortfall';
 import { State } from './state';
-import { lnsStep, type MipSolver } from './mip/lns';
-import { repairDay } from './mip/day-repair';
-import { repairRows } from './row-repair';
-import { exchange, startPortfolio, type MipPartner, type Portfolio } from './mip/portfolio';
+import { lnsStep, type MipSolver } from './repair/lns';
+import { repairDay } from './repair/day-repair';
+import { repairRows } from './repair/row-repair';
+import { exchange, startPortfolio, type MipPartner, type Portfolio } from './portfolio/portfolio';
 
 const DAY_REPAIR_CELLS = 2000;
 /** How long the end of a solve waits for the partner's last incumbent. */

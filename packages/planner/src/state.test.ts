@@ -3,7 +3,7 @@ import { compile } from './compile';
 import { curtoisToProblem } from './curtois/convert';
 import { generateLccWeek } from './lcc/generate';
 import type { PlanningProblem } from './model';
-import { randomMove } from './moves';
+import { randomMove } from './search/moves';
 import { Rng } from './rng';
 import { State } from './state';
 import { loadCurtois } from './testing/fixtures';

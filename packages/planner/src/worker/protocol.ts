@@ -1,6 +1,6 @@
 import type { Baseline } from '../compile';
 import type { Plan, PlanningProblem, Result } from '../model';
-import type { Progress } from '../search';
+import type { Progress } from '../search/anneal';
 import type { SolveStats } from '../solve';
 
 /** Serializable request to the planner worker. */

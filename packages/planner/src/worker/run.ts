@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Plan, Result } from '../model';
-import type { Progress } from '../search';
+import type { Progress } from '../search/anneal';
 import type { SolveStats } from '../solve';
 import type { PlanRequest, WorkerMessage } from './protocol';
 

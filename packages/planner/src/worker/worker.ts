@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { highsMipSolver } from '../mip/highs';
-import { columnPartner, highsPartner } from '../mip/partner';
+import { columnPartner, highsPartner } from '../portfolio/partner';
 import { solve } from '../solve';
 import type { PlanRequest, WorkerMessage } from './protocol';
 

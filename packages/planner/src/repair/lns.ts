@@ -1,7 +1,7 @@
 import { OFF } from '../compile';
 import type { Rng } from '../rng';
 import type { State } from '../state';
-import { buildMip, decodeMip } from './formulation';
+import { buildMip, decodeMip } from '../mip/formulation';
 
 /** What the engine needs from a MIP solver; `highs` is adapted to it outside the engine. */
 export interface MipSolver {

@@ -1,7 +1,7 @@
 import { OFF, type Compiled } from '../compile';
 import type { PlanningProblem } from '../model';
 import { State } from '../state';
-import { buildMip, decodeMip, type LpModel } from './formulation';
+import { buildMip, decodeMip, type LpModel } from '../mip/formulation';
 
 /** What a partner gets: the full model as CPLEX LP text, and the problem itself. */
 export interface PartnerJob {

@@ -1,6 +1,6 @@
 import { randomMove } from './moves';
-import type { Rng } from './rng';
-import type { State } from './state';
+import type { Rng } from '../rng';
+import type { State } from '../state';
 
 export interface Progress {
   /** 0..1 of the time or iteration budget. */

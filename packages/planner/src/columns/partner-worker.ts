@@ -4,8 +4,8 @@ import type { PlanningProblem } from '../model';
 import { Rng } from '../rng';
 import { State } from '../state';
 import { ColumnMaster } from './column-master';
-import { highs } from './highs';
-import { betterRoster, cellColumns, columnCells } from './portfolio';
+import { highs } from '../mip/highs';
+import { betterRoster, cellColumns, columnCells } from '../portfolio/portfolio';
 
 // The column-generation partner's thread: price-and-dive for a first roster, then the
 // integer master over the pool, each time started from the best roster known (its

@@ -9,7 +9,7 @@ type ThreadPartner = MipPartner & { closed: () => Promise<void> };
  * `highsOptions` (e.g. `mip_heuristic_effort`) apply to the partner only.
  */
 export function highsPartner(highsOptions: Record<string, number | boolean | string> = {}): ThreadPartner {
-  return threadPartner(new URL('./partner-worker.mjs', import.meta.url), (job, seconds) => ({ lp: job.lp, seconds, options: highsOptions }));
+  return threadPartner(new URL('./highs-partner-worker.mjs', import.meta.url), (job, seconds) => ({ lp: job.lp, seconds, options: highsOptions }));
 }
 
 /**
@@ -17,7 +17,7 @@ export function highsPartner(highsOptions: Record<string, number | boolean | str
  * then the integer master over the pool started from the engine's rosters).
  */
 export function columnPartner(): ThreadPartner {
-  return threadPartner(new URL('./column-partner-entry.mjs', import.meta.url), (job, seconds) => ({ type: 'start', problem: job.problem, seconds }));
+  return threadPartner(new URL('../columns/partner-entry.mjs', import.meta.url), (job, seconds) => ({ type: 'start', problem: job.problem, seconds }));
 }
 
 /**
