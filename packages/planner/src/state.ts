@@ -3,6 +3,8 @@ import { coverCost, rowCost, type RowCost } from './row';
 
 /** Weight of one hard-violation unit inside the search's scalar score. */
 export const HARD_WEIGHT = 1000;
+/** Ceiling for the raised weight (five raises of ×4): large enough to leave the infeasible region, small enough for LP coefficients. */
+export const MAX_HARD_WEIGHT = HARD_WEIGHT * 4 ** 5;
 
 /**
  * A mutable roster with incrementally maintained score. Moves are applied with

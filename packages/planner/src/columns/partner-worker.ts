@@ -20,7 +20,10 @@ const DIVE_SHARE = 0.75;
 
 port.once('message', (req: Request) => {
   if (req.type !== 'start') return;
-  void run(req.problem, req.seconds).finally(() => port.postMessage({ type: 'done' }));
+  // A failure is reported, not thrown: the engine records it and goes on without this partner.
+  void run(req.problem, req.seconds)
+    .catch((e: unknown) => port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) }))
+    .finally(() => port.postMessage({ type: 'done' }));
 });
 
 async function run(problem: PlanningProblem, seconds: number): Promise<void> {

@@ -1,7 +1,10 @@
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { MipPartner, PartnerJob } from './portfolio';
 
-type FromPartner = { type: 'solution'; columns: string[] } | { type: 'done' };
+type FromPartner = { type: 'solution'; columns: string[] } | { type: 'failed'; message: string } | { type: 'done' };
+
+/** Heap ceiling of a partner thread: running out ends the thread, not the process. */
+const PARTNER_HEAP_MB = 1024;
 type ThreadPartner = MipPartner & { closed: () => Promise<void> };
 
 /**
@@ -25,17 +28,24 @@ export function columnPartner(): ThreadPartner {
  * read with `receiveMessageOnPort` (no event loop needed). Call `stop` once: it ends
  * the thread.
  */
-function threadPartner(entry: URL, request: (job: PartnerJob, seconds: number) => unknown): ThreadPartner {
+export function threadPartner(entry: URL, request: (job: PartnerJob, seconds: number) => unknown): ThreadPartner {
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(entry, { workerData: { port: port2 }, transferList: [port2] });
+  const worker = new Worker(entry, {
+    workerData: { port: port2 }, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: PARTNER_HEAP_MB },
+  });
   worker.unref();
+  // A thread that dies is noticed only when the event loop runs (after a solve); the
+  // handler keeps its error from becoming an uncaught one in the caller's process.
+  worker.on('error', () => undefined);
   let latest: string[] | null = null;
+  let failed: string | null = null;
   let done = false;
   let ended: Promise<unknown> = Promise.resolve();
   const drain = () => {
     for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
       const msg = m.message as FromPartner;
       if (msg.type === 'solution') latest = msg.columns;
+      else if (msg.type === 'failed') failed = msg.message;
       else done = true;
     }
   };
@@ -50,6 +60,12 @@ function threadPartner(entry: URL, request: (job: PartnerJob, seconds: number) =
       drain();
       const out = latest;
       latest = null;
+      return out;
+    },
+    failure() {
+      drain();
+      const out = failed;
+      failed = null;
       return out;
     },
     stop(waitMs) {

@@ -25,6 +25,8 @@ export interface MipPartner {
   poll(): string[] | null;
   /** Stop; waits at most `waitMs` for the partner's last solution, which the next `poll` returns. */
   stop(waitMs: number): void;
+  /** A failure the partner reported since the last call (e.g. its thread caught an error), or null. Does not block. */
+  failure?(): string | null;
 }
 
 /** The full model and the partner working on it, for one solve. */
