@@ -11,8 +11,10 @@ export { curtoisToProblem, planToRoster, type CurtoisRoster } from './curtois/co
 export { evaluateCurtois, type CurtoisEvaluation } from './curtois/evaluate';
 export { generateLccWeek, NATIONAL_WEEK, SHIFT_TYPES, withRest, type LccSpec } from './lcc/generate';
 export { planInWorker } from './worker/run';
-export type { PlanRequest } from './worker/protocol';
+export type { PlanRequest, PlanResult } from './worker/protocol';
 export { highsMipSolver, solveLp, type LpOutcome } from './mip/highs';
 export { columnPartner, highsPartner } from './portfolio/partner';
 export type { MipPartner } from './portfolio/portfolio';
 export { Rng } from './rng';
+export type { FailureCode, FailedStep, StepFailure } from './failures';
+export { threadCpuClock } from './budget';

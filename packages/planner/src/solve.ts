@@ -199,6 +199,7 @@ class Engine {
       now: this.now,
       timeMs: remaining === undefined ? undefined : remaining * (1 - share),
       maxIterations: this.options.maxIterations,
+      annealIterations: this.options.maxIterations === undefined ? undefined : Math.ceil(this.options.maxIterations * (1 - share)),
       portfolio,
       report: (fraction, round) => {
         this.keep(this.state);

@@ -26,12 +26,16 @@ export function columnPartner(): ThreadPartner {
 /**
  * A partner in a worker thread. The engine's search is synchronous, so messages are
  * read with `receiveMessageOnPort` (no event loop needed). Call `stop` once: it ends
- * the thread.
+ * the thread. The thread has a heap ceiling, so running out of memory ends only it; a
+ * failure it catches is posted (`failure()`), one it cannot (out of memory) only
+ * means no more rosters arrive, and the engine goes on alone.
  */
-export function threadPartner(entry: URL, request: (job: PartnerJob, seconds: number) => unknown): ThreadPartner {
+export function threadPartner(
+  entry: URL, request: (job: PartnerJob, seconds: number) => unknown, thread: { data?: Record<string, unknown>; heapMb?: number } = {},
+): ThreadPartner {
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(entry, {
-    workerData: { port: port2 }, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: PARTNER_HEAP_MB },
+    workerData: { ...thread.data, port: port2 }, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: thread.heapMb ?? PARTNER_HEAP_MB },
   });
   worker.unref();
   // A thread that dies is noticed only when the event loop runs (after a solve); the

@@ -18,6 +18,8 @@ export interface ExactPhase {
   /** Budget of this phase in the engine's clock (ms); undefined: rounds are counted. */
   timeMs?: number;
   maxIterations?: number;
+  /** Annealing moves of this phase when it counts work (with `maxIterations`): bursts and the fallback share them. */
+  annealIterations?: number;
   portfolio?: Portfolio;
   /** Progress within the phase (0..1) and the round; also the engine's checkpoint hook. */
   report: (fraction: number, round: number) => void;
@@ -36,9 +38,10 @@ export function runExactPhase(state: State, rng: Rng, solver: SafeSolver, phase:
   const rounds = phase.maxIterations === undefined ? Number.POSITIVE_INFINITY : Math.max(1, Math.round(phase.maxIterations / 20000));
   const left = () => (timeMs - (phase.now() - start)) / 1000;
   const report = (round: number) => phase.report(Math.min(1, (phase.now() - start) / timeMs, (round + 1) / rounds), round);
-  if (state.c.officers * state.c.days > DAY_REPAIR_CELLS) alternateDays(state, rng, solver, phase.now, left, Math.min(rounds, 1000), report);
+  const moves = { left: phase.annealIterations };
+  if (state.c.officers * state.c.days > DAY_REPAIR_CELLS) alternateDays(state, rng, solver, phase.now, left, Math.min(rounds, 1000), report, moves);
   else cellNeighbourhoods(state, rng, solver, phase, left, rounds, report);
-  if (solver.disabled && left() > 0.3) burst(state, rng, phase.now, left() * 1000);
+  if (solver.disabled && left() > 0.3) burst(state, rng, phase.now, left() * 1000, moves.left);
 }
 
 function cellNeighbourhoods(
@@ -64,6 +67,7 @@ function cellNeighbourhoods(
  */
 function alternateDays(
   state: State, rng: Rng, solver: SafeSolver, now: () => number, left: () => number, sweeps: number, report: (round: number) => void,
+  moves: { left?: number },
 ): void {
   const days = solver.for('day-repair');
   // Seconds each day's repair took in the previous sweep: none is started without room for it.
@@ -78,13 +82,17 @@ function alternateDays(
     repairRows(state, officerOrder(state.c, rng));
     report(sweep);
     if (left() <= 0.3) return;
-    burst(state, rng, now, left() * 200);
+    // A fifth of the time (or of the moves) left; a counted budget must end on its own.
+    const n = moves.left === undefined ? undefined : Math.ceil(moves.left / 5);
+    if (moves.left !== undefined && n !== undefined) moves.left -= n;
+    burst(state, rng, now, left() * 200, n);
   }
 }
 
 /** A cold annealing burst from the current roster; the state ends at the best roster found. */
-function burst(state: State, rng: Rng, now: () => number, timeLimitMs: number): void {
-  const { cells } = anneal(state, rng, { timeLimitMs, now, initialTemperature: BURST_TEMPERATURE });
+function burst(state: State, rng: Rng, now: () => number, timeLimitMs: number, maxIterations?: number): void {
+  if (!Number.isFinite(timeLimitMs) && maxIterations === undefined) return;
+  const { cells } = anneal(state, rng, { timeLimitMs, maxIterations, now, initialTemperature: BURST_TEMPERATURE });
   state.cells.set(cells);
   state.recompute();
 }
