@@ -8,7 +8,7 @@ import { construct, repairHard } from './search/construct';
 import { explainShortfalls } from './shortfall';
 import { State } from './state';
 import type { MipSolver } from './repair/lns';
-import { DAY_REPAIR_CELLS, runExactPhase } from './repair/phase';
+import { nationalScale, runExactPhase } from './repair/phase';
 import { SafeSolver } from './repair/safe-solver';
 import { GuardedPartner } from './portfolio/guarded-partner';
 import { betterRoster, exchange, startPortfolio, type MipPartner, type Portfolio } from './portfolio/portfolio';
@@ -152,7 +152,7 @@ class Engine {
   /** The partner gets the whole budget but the reserve and a margin for the last exchange. */
   startPartner(limitMs: number | undefined, spentMs: number): Portfolio | undefined {
     const wallLimit = this.options.timeLimitMs ?? limitMs;
-    if (!this.partner || wallLimit === undefined || limitMs === undefined || this.c.officers * this.c.days > DAY_REPAIR_CELLS) return undefined;
+    if (!this.partner || wallLimit === undefined || limitMs === undefined || nationalScale(this.c)) return undefined;
     const seconds = (wallLimit - Math.min(500, wallLimit * 0.25) - spentMs - PARTNER_WAIT_MS) / 1000;
     if (seconds <= 0.5) return undefined;
     try {
@@ -223,14 +223,14 @@ class Engine {
  * deltas, is ≈170 and first destroys most of the greedy plan).
  */
 function largeInstanceTemperature(c: Compiled): number | undefined {
-  if (c.officers * c.days <= DAY_REPAIR_CELLS || c.slots === 0) return undefined;
+  if (!nationalScale(c) || c.slots === 0) return undefined;
   const weights = Float64Array.from(c.slotUnder).sort();
   return Math.max(1, (weights[weights.length >> 1] ?? 3) / 3);
 }
 
 /** Benchmark-size rosters anneal most of the time; national weeks profit more from exact days. */
 function defaultAnnealShare(c: Compiled): number {
-  return c.officers * c.days > DAY_REPAIR_CELLS ? 0.35 : 0.85;
+  return nationalScale(c) ? 0.35 : 0.85;
 }
 
 /** Start from the baseline where it is still valid, so replanning begins at the old plan. */

@@ -8,8 +8,23 @@ import { lnsStep } from './lns';
 import { repairRows } from './row-repair';
 import type { SafeSolver } from './safe-solver';
 
-/** Problems above this many cells re-solve whole days instead of cell neighbourhoods. */
+/** Problems up to this many cells always use cell neighbourhoods (and a partner). */
 export const DAY_REPAIR_CELLS = 2000;
+/** Above this many officers, or cells, a problem is national-scale (see `nationalScale`). */
+const NATIONAL_OFFICERS = 200;
+const NATIONAL_CELLS = 12_000;
+
+/**
+ * National-scale problems (many officers per day, or too many cells for a full model)
+ * re-solve whole days and get no partner; the others, however long their horizon, use
+ * cell neighbourhoods and the partner. Until 2026-11-30 the rule was "more than 2,000
+ * cells", which sent 12-week rosters of 40 nurses (Curtois 19) down the national path,
+ * built for 1,200 officers over 7 days, where they stayed infeasible.
+ */
+export function nationalScale(c: Compiled): boolean {
+  const cells = c.officers * c.days;
+  return cells > DAY_REPAIR_CELLS && (c.officers > NATIONAL_OFFICERS || cells > NATIONAL_CELLS);
+}
 /** Start temperature of the bursts between day sweeps: about a tenth of a post's weight. */
 const BURST_TEMPERATURE = 10;
 
@@ -39,7 +54,7 @@ export function runExactPhase(state: State, rng: Rng, solver: SafeSolver, phase:
   const left = () => (timeMs - (phase.now() - start)) / 1000;
   const report = (round: number) => phase.report(Math.min(1, (phase.now() - start) / timeMs, (round + 1) / rounds), round);
   const moves = { left: phase.annealIterations };
-  if (state.c.officers * state.c.days > DAY_REPAIR_CELLS) alternateDays(state, rng, solver, phase.now, left, Math.min(rounds, 1000), report, moves);
+  if (nationalScale(state.c)) alternateDays(state, rng, solver, phase.now, left, Math.min(rounds, 1000), report, moves);
   else cellNeighbourhoods(state, rng, solver, phase, left, rounds, report);
   if (solver.disabled && left() > 0.3) burst(state, rng, phase.now, left() * 1000, moves.left);
 }
