@@ -59,11 +59,13 @@ export function anneal(state: State, rng: Rng, limits: SearchLimits): { cells: I
   const schedule = new Schedule(limits.initialTemperature ?? initialTemperature(state, rng));
   let lastReport = -1;
   let iter = 0;
+  const lazy = { pending: false };
   for (; iter < maxIter; iter++) {
     if ((iter & 511) === 0) {
       const fraction = Math.max((limits.now() - start) / timeMs, iter / maxIter);
       if (fraction >= 1) break;
       if (schedule.update(fraction)) {
+        flush(state, best, lazy);
         // Still infeasible after a whole cycle: hard rules weigh more from now on.
         // Capped: the weight enters exact repairs as LP coefficients, and an unbounded one
         // (4^cycles over many bursts) once reached 4.5e18 and made HiGHS fail (instance 19).
@@ -76,13 +78,26 @@ export function anneal(state: State, rng: Rng, limits: SearchLimits): { cells: I
         limits.onProgress({ fraction, iterations: iter, bestHard: best.hard, bestSoft: best.soft });
       }
     }
-    step(state, rng, schedule.temperature, best);
+    step(state, rng, schedule.temperature, best, lazy);
   }
+  flush(state, best, lazy);
   return { cells: best.cells, iterations: iter };
 }
 
-/** One move: apply, accept by the Metropolis rule or undo, and record a new best. */
-function step(state: State, rng: Rng, temp: number, best: Best): void {
+/** The state is the best roster but `best.cells` is not yet a copy of it: copy now. */
+function flush(state: State, best: Best, lazy: { pending: boolean }): void {
+  if (!lazy.pending) return;
+  best.cells = state.cells.slice();
+  lazy.pending = false;
+}
+
+/**
+ * One move: apply, accept by the Metropolis rule or undo, and record a new best. A new
+ * best is copied lazily, only when an accepted move leaves it: a descent through many
+ * improving moves copies the roster once, not once per move (a copy is O(cells), and
+ * would make a move's cost grow with the horizon and the staff).
+ */
+function step(state: State, rng: Rng, temp: number, best: Best, lazy: { pending: boolean }): void {
   const before = state.score;
   if (!randomMove(state, rng)) {
     state.undo();
@@ -94,11 +109,15 @@ function step(state: State, rng: Rng, temp: number, best: Best): void {
     state.undo();
     return;
   }
+  if (lazy.pending && (state.hard !== best.hard || state.soft !== best.soft)) {
+    best.cells = state.copyBeforeMove();
+    lazy.pending = false;
+  }
   state.accept();
   if (better(state.hard, state.soft, best.hard, best.soft)) {
-    best.cells = state.cells.slice();
     best.hard = state.hard;
     best.soft = state.soft;
+    lazy.pending = true;
   }
 }
 
