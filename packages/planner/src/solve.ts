@@ -184,6 +184,8 @@ class Engine {
       });
       this.iterations = iterations;
       this.state = new State(this.c, cells);
+      // Still infeasible (little CPU, or a hard instance): a steepest descent on the broken rows first.
+      if (this.state.hard > 0) repairHard(this.state, 10);
     } finally {
       // Even when the search throws, its best roster so far is kept.
       if (holder.cells) this.keep(holder);
