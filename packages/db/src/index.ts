@@ -9,6 +9,7 @@ export * from './event-stream';
 
 export * from './audit/audit.repository';
 export * from './users/user.repository';
+export * from './units/unit.repository';
 export * from './cases/case.repository';
 export * from './cases/break-glass.repository';
 export * from './policy/policy.repository';
