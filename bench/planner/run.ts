@@ -80,13 +80,13 @@ if (suite === 'curtois') {
         const row = await runCurtois(dir, n, { seconds, seed: s, kind, cpuSeconds, highs: !flags.has('no-highs') && i === 0 });
         rows.push(row);
         console.log(JSON.stringify(row));
-        save(rows, curtoisTable(rows, command, seconds, env));
+        save(rows, curtoisTable(rows, command, seconds, env, cpuSeconds));
       }
     }
   } finally {
     busy?.kill();
   }
-  console.log(curtoisTable(rows, command, seconds, env));
+  console.log(curtoisTable(rows, command, seconds, env, cpuSeconds));
 } else if (suite === 'scale') {
   const { runScale, scaleTable } = await import('./scale');
   const rows = runScale(flags.get('sizes') ?? '28x40,91x40,182x40,364x40,364x150', Number(flags.get('moves') ?? '300000'), seed);
