@@ -13,6 +13,10 @@ import { PolicyAdminPage } from './pages/PolicyAdminPage/PolicyAdminPage';
 import { PolicyVersionPage } from './pages/PolicyAdminPage/PolicyVersionPage';
 import { DeviationReportPage } from './pages/PolicyAdminPage/DeviationReportPage';
 import { RegisterCasePage } from './pages/RegisterCasePage/RegisterCasePage';
+import { RosterPage } from './pages/RosterPage/RosterPage';
+import { CapacityPage } from './pages/RosterPage/CapacityPage';
+import { RosterVersionPage } from './pages/RosterPage/RosterVersionPage';
+import { RosterCasePage, RosterOfficerPage, RosterUnitPage } from './pages/RosterPage/RosterDetailPages';
 
 /** Shown while the user is not known yet (loading, or on the way to the login page). */
 function Waiting({ children }: { children: React.ReactNode }) {
@@ -40,6 +44,12 @@ export function App() {
             <Route path="/beleid/afwijkingen" element={<DeviationReportPage />} />
             <Route path="/beleid/:version" element={<PolicyVersionPage />} />
             <Route path="/toezicht/auditlog-checkpoints" element={<AuditCheckpointsPage />} />
+            <Route path="/roosters" element={<RosterPage me={me} />} />
+            <Route path="/capaciteit" element={<CapacityPage />} />
+            <Route path="/roosters/:versionId" element={<RosterVersionPage me={me} />} />
+            <Route path="/roosters/:versionId/eenheden/:unitId" element={<RosterUnitPage />} />
+            <Route path="/roosters/:versionId/casussen/:caseId" element={<RosterCasePage />} />
+            <Route path="/roosters/:versionId/medewerkers/:officerId" element={<RosterOfficerPage me={me} />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AppLayout>

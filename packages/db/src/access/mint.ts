@@ -1,5 +1,5 @@
 import type { CaseSection } from '@hoeder/domain';
-import { GRANT, type CaseReadGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis } from './grants';
+import { GRANT, type CaseReadGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant } from './grants';
 
 /**
  * The only place grants are made (ADR 0010). Imported as `@hoeder/db/grant-mint`, and only by the
@@ -17,3 +17,8 @@ export const mintDafWrite = (caseId: string): DafWriteGrant => Object.freeze({ [
 
 export const mintCaseSet = (caseIds: readonly string[], sections: ReadonlySet<CaseSection>, purpose: CaseSetGrant['purpose']): CaseSetGrant =>
   Object.freeze({ [GRANT]: 'case.set' as const, caseIds: Object.freeze([...caseIds]), sections: new Set(sections), purpose });
+
+export const mintRosterRead = (scope: RosterReadGrant['scope'], publishedOnly: boolean): RosterReadGrant =>
+  Object.freeze({ [GRANT]: 'roster.read' as const, scope: Object.freeze({ ...scope }), publishedOnly });
+
+export const mintRosterWrite = (userId: string): RosterWriteGrant => Object.freeze({ [GRANT]: 'roster.write' as const, userId });
