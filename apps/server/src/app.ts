@@ -30,6 +30,8 @@ import type { PolicyStore } from './policy/policy-store';
 import type { PolicyService } from './policy/policy.service';
 import type { PolicyDecisionService } from './policy/policy-decisions.service';
 import type { PolicyImpact } from './policy/policy-impact';
+import type { AssignmentService } from './assignments/assignment.service';
+import { registerAssignmentRoutes } from './assignments/assignment.routes';
 
 export interface AppDeps {
   config: AppConfig;
@@ -45,6 +47,7 @@ export interface AppDeps {
   policy: PolicyService;
   policyDecisions: PolicyDecisionService;
   policyImpact: PolicyImpact;
+  assignments: AssignmentService;
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
@@ -75,6 +78,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerPolicyRoutes(app, deps);
   registerAssessmentRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerAssignmentRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);
   return app;

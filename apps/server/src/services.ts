@@ -15,6 +15,7 @@ import { createPolicyStore } from './policy/policy-store';
 import { createPolicyService } from './policy/policy.service';
 import { createPolicyDecisionService } from './policy/policy-decisions.service';
 import { createPolicyImpact } from './policy/policy-impact';
+import { createAssignmentService } from './assignments/assignment.service';
 
 /** Plain factory wiring: every service gets exactly what it needs, nothing global. */
 export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock): AppDeps {
@@ -37,5 +38,7 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     users: createUserService({ guard }),
     breakGlass: createBreakGlassService({ guard }),
     assessments: createAssessmentService({ guard, templates: loadMethodTemplates(config.methodTemplatesDir) }),
+    // The agenda source of the operational extract is wired here once the agenda exists (issue 11).
+    assignments: createAssignmentService({ guard }),
   };
 }

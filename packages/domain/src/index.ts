@@ -20,3 +20,6 @@ export * from './access/policy-admin';
 export * as assessment from './assessment';
 export * from './access/break-glass';
 export * from './execution/units';
+export * from './execution/security-assignment';
+export * from './execution/assignment-workflow';
+export * from './access/assignment-access';
