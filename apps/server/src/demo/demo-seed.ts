@@ -18,7 +18,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const actorOf = (username: string): AuthenticatedActor => {
   const a = DEMO_ACCOUNTS.find((x) => x.username === username);
   if (!a) throw new Error(`no demo account ${username}`);
-  return { userId: a.userId, displayName: a.displayName, roles: a.roles, organisation: a.organisation, clearance: a.clearance, sessionId: 'demo-seed' };
+  return { userId: a.userId, displayName: a.displayName, roles: a.roles, organisation: a.organisation, clearance: a.clearance, unitId: a.unitId ?? null, sessionId: 'demo-seed' };
 };
 
 /**

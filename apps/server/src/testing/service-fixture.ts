@@ -34,7 +34,7 @@ export async function openServiceFixture(): Promise<ServiceFixture> {
     actor: (username) => {
       const a = DEMO_ACCOUNTS.find((x) => x.username === username);
       if (!a) throw new Error(`no demo account ${username}`);
-      return { userId: a.userId, displayName: a.displayName, roles: a.roles, organisation: a.organisation, clearance: a.clearance, sessionId: 'test' };
+      return { userId: a.userId, displayName: a.displayName, roles: a.roles, organisation: a.organisation, clearance: a.clearance, unitId: a.unitId ?? null, sessionId: 'test' };
     },
     ctx: () => ({ traceId: `test-${++trace}`, now: clock.now() }),
     close: () => database.close(),

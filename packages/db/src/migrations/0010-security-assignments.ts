@@ -10,8 +10,8 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE security_assignment (
-      assignment_id text PRIMARY KEY,
-      case_id text NOT NULL UNIQUE REFERENCES case_summary (case_id),
+      assignment_id uuid PRIMARY KEY,
+      case_id uuid NOT NULL UNIQUE REFERENCES case_summary (case_id),
       current_version integer NOT NULL CHECK (current_version >= 1),
       current_kind text NOT NULL CHECK (current_kind IN ('issued', 'withdrawn')),
       accepted_version integer CHECK (accepted_version IS NULL OR accepted_version BETWEEN 1 AND current_version),
@@ -19,7 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz NOT NULL
     );
     CREATE TABLE security_assignment_version (
-      assignment_id text NOT NULL REFERENCES security_assignment (assignment_id),
+      assignment_id uuid NOT NULL REFERENCES security_assignment (assignment_id),
       version integer NOT NULL CHECK (version >= 1),
       kind text NOT NULL CHECK (kind IN ('issued', 'withdrawn')),
       content text,
@@ -31,7 +31,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK ((kind = 'issued') = (content IS NOT NULL AND diff IS NOT NULL AND reason IS NULL))
     );
     CREATE TABLE assignment_tasking (
-      assignment_id text NOT NULL REFERENCES security_assignment (assignment_id),
+      assignment_id uuid NOT NULL REFERENCES security_assignment (assignment_id),
       unit_id text NOT NULL REFERENCES unit (unit_id),
       tasked_at timestamptz NOT NULL,
       tasked_by text NOT NULL,
@@ -43,7 +43,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX assignment_tasking_unit ON assignment_tasking (unit_id) WHERE removed_at IS NULL;
     CREATE TABLE security_concept (
-      assignment_id text NOT NULL REFERENCES security_assignment (assignment_id),
+      assignment_id uuid NOT NULL REFERENCES security_assignment (assignment_id),
       domain text NOT NULL CHECK (domain IN ('home', 'work', 'transport', 'private')),
       concept text NOT NULL,
       classification text NOT NULL,

@@ -19,6 +19,8 @@ import { EVENT_SECTION, mayIssueCommand, timelineSection, readableRecords, secti
 const RANK: Record<Classification, number> = { unclassified: 0, dep_confidential: 1, stg_confidential: 2, stg_secret: 3, stg_top_secret: 4 };
 
 const EXECUTION: CaseSection[] = ['summary', 'persons', 'measures', 'timeline'];
+/** Executing units: the person's name and places come from the operational extract (issue 11). */
+const UNIT: CaseSection[] = ['summary', 'measures'];
 const EVERYTHING: CaseSection[] = ['summary', 'persons', 'intake', 'triage', 'assessment', 'decision', 'measures', 'team', 'timeline'];
 
 /** Condition 1, capability: the sections a role may read at all. */
@@ -27,8 +29,8 @@ const SPEC_READABLE: Record<Role, CaseSection[]> = {
   threat_analyst: ['summary', 'persons', 'intake', 'triage', 'assessment', 'decision', 'team', 'timeline'],
   decision_maker: EVERYTHING,
   lcc_coordinator: EXECUTION,
-  police_team_lead: EXECUTION,
-  kmar_team_lead: EXECUTION,
+  police_team_lead: UNIT,
+  kmar_team_lead: UNIT,
   liaison: ['summary', 'persons', 'decision', 'measures', 'timeline'],
   inspector: EVERYTHING,
   advisory_member: [],
@@ -233,7 +235,7 @@ describe('must-hold facts', () => {
         }
       }
       // ... but does see the operational side of a case it works on.
-      expect(sectionsReadable(subject(role, { clearance: 'stg_confidential' }), 'stg_confidential', member)).toEqual(EXECUTION);
+      expect(sectionsReadable(subject(role, { clearance: 'stg_confidential' }), 'stg_confidential', member)).toEqual(role === 'lcc_coordinator' ? EXECUTION : UNIT);
     },
   );
 
