@@ -12,6 +12,7 @@ import { productInput, softInput } from '../assessments/daf-samples';
 import { DEMO_ACCOUNTS, upsertDemoAccounts } from './demo-accounts';
 import { demoCasePlans, type DafAssessmentPlan } from './demo-cases';
 import { seededRandom } from './demo-random';
+import { seedDemoAssignments } from './demo-assignments';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -53,6 +54,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
       version = result.value.version;
     }
   }
+  await seedDemoAssignments(deps, guard, clock, actorOf);
   return { casesCreated: plans.length, accounts: DEMO_ACCOUNTS.length };
 }
 
