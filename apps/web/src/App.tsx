@@ -13,6 +13,10 @@ import { PolicyAdminPage } from './pages/PolicyAdminPage/PolicyAdminPage';
 import { PolicyVersionPage } from './pages/PolicyAdminPage/PolicyVersionPage';
 import { DeviationReportPage } from './pages/PolicyAdminPage/DeviationReportPage';
 import { RegisterCasePage } from './pages/RegisterCasePage/RegisterCasePage';
+import { AssignmentInboxPage } from './pages/AssignmentsPage/AssignmentInboxPage';
+import { AssignmentPage } from './pages/AssignmentsPage/AssignmentPage';
+import { MyAssignmentsPage } from './pages/AssignmentsPage/MyAssignmentsPage';
+import { ExtractPage } from './pages/AssignmentsPage/ExtractPage';
 
 /** Shown while the user is not known yet (loading, or on the way to the login page). */
 function Waiting({ children }: { children: React.ReactNode }) {
@@ -40,6 +44,10 @@ export function App() {
             <Route path="/beleid/afwijkingen" element={<DeviationReportPage />} />
             <Route path="/beleid/:version" element={<PolicyVersionPage />} />
             <Route path="/toezicht/auditlog-checkpoints" element={<AuditCheckpointsPage />} />
+            <Route path="/opdrachten" element={<AssignmentInboxPage />} />
+            <Route path="/opdrachten/:assignmentId" element={<AssignmentPage />} />
+            <Route path="/mijn-opdrachten" element={<MyAssignmentsPage />} />
+            <Route path="/mijn-opdrachten/:assignmentId" element={<ExtractPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AppLayout>

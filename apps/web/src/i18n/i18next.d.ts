@@ -7,6 +7,7 @@ declare module 'i18next' {
     defaultNS: 'translation';
     // The DAF's closed-list labels (daf.enum) are looked up by computed key only (`dafLabel`), so
     // they stay out of the key type: the full union makes typed `t` calls too deep for tsc.
-    resources: { translation: Omit<typeof nl, 'daf'> & { daf: Omit<(typeof nl)['daf'], 'enum'> } };
+    // The assignments' texts are typed on their own (`assignmentText`, i18n/assignment-text.ts).
+    resources: { translation: Omit<typeof nl, 'daf' | 'assignments'> & { daf: Omit<(typeof nl)['daf'], 'enum'> } };
   }
 }

@@ -3,9 +3,11 @@ import { useLocation } from 'react-router-dom';
 import type { Me } from '@hoeder/contracts';
 import { mayRegisterCase } from '../../lib/permissions';
 import { RouterLink } from '../RouterLink/RouterLink';
+import { useAssignmentText } from '../../i18n/assignment-text';
 
 export function MainNav({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const { ta } = useAssignmentText();
   const { pathname } = useLocation();
   return (
     <nav aria-label={t('header.mainNav')} className="hoeder-nav">
@@ -33,6 +35,20 @@ export function MainNav({ me }: { me: Me }) {
           <li>
             <RouterLink to="/toezicht/auditlog-checkpoints" current={pathname === '/toezicht/auditlog-checkpoints'}>
               {t('auditCheckpoints.nav')}
+            </RouterLink>
+          </li>
+        )}
+        {me.roles.includes('lcc_coordinator') && (
+          <li>
+            <RouterLink to="/opdrachten" current={pathname.startsWith('/opdrachten')}>
+              {ta('nav.inbox')}
+            </RouterLink>
+          </li>
+        )}
+        {(me.roles.includes('police_team_lead') || me.roles.includes('kmar_team_lead')) && (
+          <li>
+            <RouterLink to="/mijn-opdrachten" current={pathname.startsWith('/mijn-opdrachten')}>
+              {ta('nav.mine')}
             </RouterLink>
           </li>
         )}

@@ -1,0 +1,28 @@
+import { useId, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActionGroup, Button, Heading } from '@rijkshuisstijl-community/components-react';
+import { ApiErrorAlert } from '../ApiErrorAlert/ApiErrorAlert';
+
+/** One step on an assignment (accept, task, concept, acknowledge): a named form with its error. */
+export function StepForm({ title, submitLabel, onSubmit, pending, error, children, level = 3 }: { title: string; submitLabel: string; onSubmit: () => void; pending: boolean; error: unknown; children?: ReactNode; level?: 2 | 3 }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={headingId} className="hoeder-form hoeder-action">
+      <Heading level={level} id={headingId}>
+        {title}
+      </Heading>
+      {children}
+      <ApiErrorAlert error={error} />
+      <ActionGroup>
+        <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
+          {pending ? t('forms.submitting') : submitLabel}
+        </Button>
+      </ActionGroup>
+    </form>
+  );
+}
