@@ -4,6 +4,7 @@ import { expectNoAxeViolations } from './support/axe.js';
 import { useBrowser } from './support/browser.js';
 import { fillDraft, finalise, openDafPage, recordChallenge, registerItem, startDraft, submitForChallenge } from './support/daf.js';
 import { loginAs as switchUser } from './support/session.js';
+import { acceptAndTask } from './support/assignments.js';
 
 /**
  * One new case through the primary process in the browser, each step by the role that owns it:
@@ -236,6 +237,9 @@ describe('primary process in the browser', () => {
 
   it('the police team lead sees the measures but not the assessment or the decision', async () => {
     const { page } = b;
+    // Executing units see a case only through an assignment tasked to their unit (issue 11).
+    await acceptAndTask(page, shared.reference!, ['Bewakingseenheid team 1']);
+    await page.context().clearCookies();
     await loginAs(page, 'politie');
     await page.getByRole('link', { name: shared.reference }).click();
     await phaseIs(page, 'Maatregelen actief');
