@@ -117,8 +117,10 @@ describe('security assignments through the services', () => {
   });
 
   it('audits every step, and no concept text reaches the audit log', async () => {
-    const rows = await f.database.db.selectFrom('audit_entry').select(['operation', 'status', 'details']).where('object_id', '=', assignmentId).execute();
+    const rows = await f.database.db.selectFrom('audit_entry').select(['operation', 'status', 'details', 'data_subject_id']).where('object_id', '=', assignmentId).execute();
     const ops = new Set(rows.map((r) => r.operation));
+    // Every successful access names the case (the person) it concerns, for the inspectorate.
+    for (const r of rows.filter((x) => x.status === 'ok')) expect(r.data_subject_id).toBe(caseId);
     for (const op of ['assignment.view', 'assignment.accept', 'assignment.task', 'assignment.recordConcept', 'assignment.acknowledge', 'assignment.extract']) expect(ops).toContain(op);
     expect(JSON.stringify(rows)).not.toContain('Statische bewaking');
     const all = await f.database.db.selectFrom('audit_entry').select('details').execute();

@@ -66,7 +66,7 @@ export const assignmentCheck =
     if (!ref || !reachable(actor, ref, action)) return hidden('assignment');
     const write = ['accept', 'task', 'recordConcept', 'acknowledge'].includes(action);
     const grant = mintAssignment([ref.assignmentId], { concepts: conceptsFor(actor) && action !== 'accept', write });
-    return { ok: true, grant: { grant, ref }, purpose: PURPOSE, details: { caseId: ref.caseId } };
+    return { ok: true, grant: { grant, ref }, purpose: PURPOSE, details: { caseId: ref.caseId }, dataSubjectId: ref.caseId };
   };
 
 /**
