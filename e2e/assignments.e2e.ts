@@ -46,7 +46,7 @@ describe('security assignments in the browser', () => {
     const concept = 'Vaste post bij de voordeur; camerabeelden naar de meldkamer (synthetisch).';
     await page.getByLabel('Gekozen concept voor Woning').fill(concept);
     await page.getByRole('button', { name: 'Concept voor Woning vastleggen' }).click();
-    await page.getByRole('button', { name: 'Concept voor Woning vastleggen' }).waitFor({ state: 'visible' });
+    await page.getByRole('form', { name: 'Woning' }).getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
     await checkPage(page, 'assignment page, accepted and tasked');
     await page.goto('/opdrachten');
     await page.getByTestId('assignment-counts').getByText(/Niet bevestigd door eenheden: [1-9]/).waitFor();

@@ -39,12 +39,15 @@ export const assignmentInbox =
     return { ok: true, grant: { grant, refs }, purpose: PURPOSE, details: { assignmentIds: grant.assignmentIds } };
   };
 
-/** A unit lead's assignments: the live ones tasked to their own unit. */
+/**
+ * A unit lead's assignments: those tasked to their own unit. A withdrawn one stays on the list (the
+ * unit must learn that protection ended) but opens nothing: the extract needs a live assignment.
+ */
 export const unitAssignments =
   () =>
   async (trx: Db, actor: AuthenticatedActor): Promise<Checked<{ grant: AssignmentGrant; refs: AssignmentRef[] }>> => {
     if (!mayOnAssignments(actor, 'mine') || !actor.unitId) return forbidden('only the lead of an executing unit has tasked assignments', PURPOSE);
-    const refs = (await assignmentRefs(trx, { unitId: actor.unitId })).filter((r) => reachable(actor, r, 'mine'));
+    const refs = (await assignmentRefs(trx, { unitId: actor.unitId })).filter((r) => reachable(actor, { ...r, live: true }, 'mine'));
     const grant = mintAssignment(refs.map((r) => r.assignmentId), { concepts: false, write: false });
     return { ok: true, grant: { grant, refs }, purpose: PURPOSE, details: { unitId: actor.unitId, assignmentIds: grant.assignmentIds } };
   };

@@ -34,7 +34,7 @@ export function TaskUnitsForm({ a }: { a: AssignmentDetail }) {
     task.mutate({ unitIds: [...chosen] });
   };
   return (
-    <StepForm title={ta('task.title')} submitLabel={ta('task.submit')} onSubmit={submit} pending={task.isPending} error={task.error}>
+    <StepForm title={ta('task.title')} submitLabel={ta('task.submit')} onSubmit={submit} pending={task.isPending} error={task.error} done={task.isSuccess ? ta('saved') : undefined}>
       {error && (
         <Paragraph role="alert" className="hoeder-field-error">
           {error}
@@ -65,7 +65,7 @@ function ConceptForm({ a, domain }: { a: AssignmentDetail; domain: ActivityDomai
     record.mutate({ domain, concept: text });
   };
   return (
-    <StepForm title={domainLabel(t, domain)} submitLabel={ta('concepts.submit', { domain: domainLabel(t, domain) })} onSubmit={submit} pending={record.isPending} error={record.error}>
+    <StepForm title={domainLabel(t, domain)} submitLabel={ta('concepts.submit', { domain: domainLabel(t, domain) })} onSubmit={submit} pending={record.isPending} error={record.error} done={record.isSuccess ? ta('saved') : undefined}>
       <TextareaField name={`concept-${domain}`} label={ta('concepts.label', { domain: domainLabel(t, domain) })} rows={3} value={text} onChange={setText} error={error} />
     </StepForm>
   );

@@ -33,12 +33,19 @@ export function MyAssignmentsPage() {
             <TableBody>
               {items.map((i) => {
                 const own = i.units[0];
+                const withdrawn = i.status === 'withdrawn' || i.status === 'closed';
                 return (
                   <TableRow key={i.assignmentId}>
-                    <TableHeaderCell scope="row">
-                      <RouterLink to={`/mijn-opdrachten/${i.assignmentId}`}>{i.reference}</RouterLink>
-                    </TableHeaderCell>
-                    <TableCell>{own?.waitingSince ? <strong>{ta('mine.toAcknowledge', { version: i.acceptedVersion })}</strong> : ta('mine.acknowledged', { version: own?.acknowledgedVersion ?? '' })}</TableCell>
+                    <TableHeaderCell scope="row">{withdrawn ? i.reference : <RouterLink to={`/mijn-opdrachten/${i.assignmentId}`}>{i.reference}</RouterLink>}</TableHeaderCell>
+                    <TableCell>
+                      {withdrawn ? (
+                        <strong>{ta('mine.withdrawn')}</strong>
+                      ) : own?.waitingSince ? (
+                        <strong>{ta('mine.toAcknowledge', { version: i.acceptedVersion })}</strong>
+                      ) : (
+                        ta('mine.acknowledged', { version: own?.acknowledgedVersion ?? '' })
+                      )}
+                    </TableCell>
                     <TableCell>{formatDateTime(i.updatedAt, i18n.language)}</TableCell>
                   </TableRow>
                 );
