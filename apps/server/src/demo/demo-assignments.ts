@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import type { CaseFacts } from '@hoeder/domain';
 import type { AppDeps } from '../app';
+import type { CaseService } from '../cases/case.service';
 import { createAssignmentService } from '../assignments/assignment.service';
 import type { AuthenticatedActor } from '../platform/actor';
 import type { fixedClock } from '../platform/clock';
@@ -28,7 +31,13 @@ const must = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string;
  * to a mix of units, a few left new in the inbox; the unit leads acknowledge most of theirs, a
  * few stay unacknowledged; most withdrawals (ended cases) accepted, two left in the inbox.
  */
-export async function seedDemoAssignments(deps: Pick<AppDeps, 'clock'>, guard: Guard, clock: ReturnType<typeof fixedClock>, actorOf: (username: string) => AuthenticatedActor): Promise<void> {
+export async function seedDemoAssignments(
+  deps: Pick<AppDeps, 'clock'>,
+  guard: Guard,
+  cases: CaseService,
+  clock: ReturnType<typeof fixedClock>,
+  actorOf: (username: string) => AuthenticatedActor,
+): Promise<void> {
   const assignments = createAssignmentService({ guard });
   const today = new Date(deps.clock.now().toISOString().slice(0, 10));
   clock.set(new Date(today.getTime() - 72 * HOUR));
@@ -54,5 +63,31 @@ export async function seedDemoAssignments(deps: Pick<AppDeps, 'clock'>, guard: G
     if (i % 5 === 4) continue;
     if (units.includes('be-1')) must(await assignments.acknowledge(ctx(), politie, item.assignmentId, item.currentVersion), 'acknowledge be-1');
     if (units.includes('bsb-1')) must(await assignments.acknowledge(ctx(), kmar, item.assignmentId, item.currentVersion), 'acknowledge bsb-1');
+    // Two assignments get a heavier decision after tasking: "changed" in the LCC inbox.
+    if (i % 11 === 2) await redecide(cases, ctx, actorOf, item.caseId);
   }
+}
+
+const HEAVIER_FACTS: CaseFacts = {
+  phenomenon: 'organised_crime',
+  threatLevel: 'very_high',
+  ownResistance: 'insufficient',
+  threatDuration: 'long',
+  activityDomains: ['home', 'work', 'transport', 'private'],
+  cooperation: true,
+  integrityRisk: false,
+  employerMeasures: 'none',
+  hasPartner: true,
+  hasChildren: true,
+};
+
+/** A new decision (proposed by one decision maker, approved by the other) issues the next version. */
+async function redecide(cases: CaseService, ctx: () => { traceId: string; now: Date }, actorOf: (username: string) => AuthenticatedActor, caseId: string): Promise<void> {
+  const [besluit, besluit2] = [actorOf('besluit'), actorOf('besluit2')];
+  const view = must(await cases.view(ctx(), besluit, caseId), 'view');
+  const decisionId = randomUUID();
+  const reviewDate = new Date(ctx().now.getTime() + 90 * 24 * HOUR).toISOString().slice(0, 10);
+  const motivation = 'Toegenomen dreiging na een nieuw incident (synthetisch).';
+  const proposed = must(await cases.execute(ctx(), besluit, caseId, view.version, { type: 'ProposeDecision', decisionId, facts: HEAVIER_FACTS, motivation, reviewDate }), 'propose');
+  must(await cases.execute(ctx(), besluit2, caseId, proposed.version, { type: 'ApproveDecision', decisionId, note: 'Akkoord (vier ogen).' }), 'approve');
 }

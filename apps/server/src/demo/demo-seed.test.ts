@@ -28,6 +28,7 @@ describe('demo assignments', () => {
   it('leaves new, withdrawn and unacknowledged work in the LCC inbox', async () => {
     const inbox = must(await f.deps.assignments.inbox(f.ctx(), f.actor('lcc')));
     expect(inbox.counts.new).toBeGreaterThan(0);
+    expect(inbox.counts.changed).toBeGreaterThan(0);
     expect(inbox.counts.withdrawn).toBe(2);
     expect(inbox.counts.unacknowledged).toBeGreaterThan(0);
     expect(inbox.items.filter((i) => i.status === 'accepted').length).toBeGreaterThan(inbox.counts.new);

@@ -54,7 +54,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
       version = result.value.version;
     }
   }
-  await seedDemoAssignments(deps, guard, clock, actorOf);
+  await seedDemoAssignments(deps, guard, cases, clock, actorOf);
   return { casesCreated: plans.length, accounts: DEMO_ACCOUNTS.length };
 }
 
