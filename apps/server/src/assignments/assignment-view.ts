@@ -1,4 +1,4 @@
-import { assignmentStatus, unacknowledged, type AssignmentState, type AssignmentVersion, type Unit } from '@hoeder/domain';
+import { assignmentStatus, readableConcepts, unacknowledged, type AccessSubject, type AssignmentState, type AssignmentVersion, type Unit } from '@hoeder/domain';
 import type { AssignmentRef } from '@hoeder/db';
 import type { AssignmentDetail, AssignmentInbox, AssignmentListItem, AssignmentVersionDto, SecurityConceptDto, TaskingDto } from '@hoeder/contracts';
 
@@ -54,14 +54,15 @@ export const versionDto = (v: AssignmentVersion): AssignmentVersionDto =>
     ? { version: v.version, kind: 'issued', content: v.content, diff: v.diff, issuedAt: v.issuedAt }
     : { version: v.version, kind: 'withdrawn', reason: v.reason, issuedAt: v.issuedAt };
 
-export const conceptDtos = (state: AssignmentState): SecurityConceptDto[] =>
-  state.concepts.map((c) => ({ domain: c.domain, concept: c.concept, classification: c.classification, recordedAt: c.recordedAt }));
+/** The concepts as served: only those the reader is cleared for (operational, ADR 0016). */
+export const conceptDtos = (state: AssignmentState, reader: AccessSubject): SecurityConceptDto[] =>
+  readableConcepts(reader, state.concepts).map((c) => ({ domain: c.domain, concept: c.concept, classification: c.classification, recordedAt: c.recordedAt }));
 
-export function detail(state: AssignmentState, ref: AssignmentRef, versions: AssignmentVersion[], units: ReadonlyMap<string, Unit>, now: Date, withConcepts: boolean): AssignmentDetail {
+export function detail(state: AssignmentState, ref: AssignmentRef, versions: AssignmentVersion[], units: ReadonlyMap<string, Unit>, now: Date, conceptsFor: AccessSubject | null): AssignmentDetail {
   return {
     ...listItem(state, ref, units, now),
     classification: ref.classification,
     versions: versions.map(versionDto),
-    ...(withConcepts ? { concepts: conceptDtos(state) } : {}),
+    ...(conceptsFor ? { concepts: conceptDtos(state, conceptsFor) } : {}),
   };
 }

@@ -76,7 +76,7 @@ export function createAssignmentService({ guard, agenda = noAgenda }: Assignment
         if (!state) return fail('NOT_FOUND', 'assignment not found');
         const versions = await loadAssignmentVersions(trx, grant.grant, assignmentId);
         note({ versions: versions.map((v) => v.version), conceptDomains: state.concepts.map((c) => c.domain) });
-        return ok(detail(state, grant.ref, versions, await unitMap(trx), ctx.now, grant.grant.concepts));
+        return ok(detail(state, grant.ref, versions, await unitMap(trx), ctx.now, grant.grant.concepts ? actor : null));
       }),
 
     caseSection: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string): Promise<Result<AssignmentDetail | null>> =>
@@ -85,7 +85,7 @@ export function createAssignmentService({ guard, agenda = noAgenda }: Assignment
         if (!state || !grant.ref) return ok(null);
         const versions = await loadAssignmentVersions(trx, grant.grant, state.assignmentId);
         note({ assignmentId: state.assignmentId, versions: versions.map((v) => v.version) });
-        return ok(detail(state, grant.ref, versions, await unitMap(trx), ctx.now, grant.grant.concepts));
+        return ok(detail(state, grant.ref, versions, await unitMap(trx), ctx.now, grant.grant.concepts ? actor : null));
       }),
 
     extract: (ctx: RequestContext, actor: AuthenticatedActor, assignmentId: string): Promise<Result<OperationalExtract>> =>
@@ -101,7 +101,7 @@ export function createAssignmentService({ guard, agenda = noAgenda }: Assignment
         const tasking = state.taskings.find((t) => t.unitId === unitId);
         const items = await agenda(trx, { caseId: state.caseId, unitId, now: ctx.now });
         note({ caseId: state.caseId, version: accepted.version, agendaItems: items.map((i) => i.activityId) });
-        return ok(extractOf(state.assignmentId, state.caseId, grant.ref.reference, accepted.version, accepted.content, person?.fullName ?? '', conceptDtos(state), items, tasking?.acknowledgedVersion ?? null));
+        return ok(extractOf(state.assignmentId, state.caseId, grant.ref.reference, accepted.version, accepted.content, person?.fullName ?? '', conceptDtos(state, actor), items, tasking?.acknowledgedVersion ?? null));
       }),
 
     taskableUnits: (ctx: RequestContext, actor: AuthenticatedActor): Promise<Result<AssignmentUnitDto[]>> =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../shared/vocabulary';
-import { caseBasis, executionBasis, isAssignmentBased } from './assignment-access';
+import { caseBasis, executionBasis, isAssignmentBased, readableConcepts } from './assignment-access';
 import type { AccessSubject } from './need-to-know';
 
 const subject = (role: Role, unitId: string | null = null): AccessSubject => ({ userId: 'u', roles: [role], organisation: 'POLICE', clearance: 'stg_secret', unitId });
@@ -27,5 +27,14 @@ describe('need-to-know for execution', () => {
     expect(caseBasis(subject('lcc_coordinator'), 'c1', true, undefined)).toEqual(new Set());
     expect(caseBasis(subject('decision_maker'), 'c1', true, undefined)).toEqual(new Set(['c1']));
     expect(caseBasis(subject('decision_maker'), 'c1', false, live)).toEqual(new Set());
+  });
+
+  it('serves security concepts only to the LCC and unit leads cleared for their marking', () => {
+    const concept = (classification: 'dep_confidential' | 'stg_secret') => ({ domain: 'home' as const, concept: 'Vaste post.', classification, recordedBy: 'lcc', recordedAt: 'x' });
+    const concepts = [concept('dep_confidential'), concept('stg_secret')];
+    expect(readableConcepts({ ...subject('lcc_coordinator'), clearance: 'stg_confidential' }, concepts).map((c) => c.classification)).toEqual(['dep_confidential']);
+    expect(readableConcepts(subject('police_team_lead', 'be-1'), concepts)).toHaveLength(2);
+    expect(readableConcepts(subject('decision_maker'), concepts)).toEqual([]);
+    expect(readableConcepts(subject('inspector'), concepts)).toEqual([]);
   });
 });

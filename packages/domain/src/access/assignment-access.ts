@@ -1,4 +1,5 @@
-import type { Role } from '../shared/vocabulary';
+import type { SecurityConcept } from '../execution/assignment-workflow';
+import { classificationRank, type Role } from '../shared/vocabulary';
 import type { AccessSubject } from './need-to-know';
 
 /**
@@ -60,3 +61,9 @@ export function caseBasis(subject: AccessSubject, caseId: string, member: boolea
 
 /** A unit lead acts for their own unit only. */
 export const actsForUnit = (subject: AccessSubject, unitId: string) => subject.roles.some((r) => UNIT_LEAD_ROLES.includes(r)) && subject.unitId === unitId;
+
+/** The concepts a reader may see: only with the right role, and cleared for each concept's marking. */
+export function readableConcepts(subject: AccessSubject, concepts: readonly SecurityConcept[]): SecurityConcept[] {
+  if (!mayOnAssignments(subject, 'readConcepts')) return [];
+  return concepts.filter((c) => classificationRank(subject.clearance) >= classificationRank(c.classification));
+}
