@@ -32,6 +32,11 @@ import type { PolicyDecisionService } from './policy/policy-decisions.service';
 import type { PolicyImpact } from './policy/policy-impact';
 import type { AssignmentService } from './assignments/assignment.service';
 import { registerAssignmentRoutes } from './assignments/assignment.routes';
+import type { PlanningInputSource } from './planning/planning-input';
+import { registerPlanningRoutes } from './planning/planning.routes';
+import type { PlanningService } from './planning/planning.service';
+import type { RosterService } from './planning/roster.service';
+import type { CapacityService } from './planning/capacity.service';
 
 export interface AppDeps {
   config: AppConfig;
@@ -48,6 +53,11 @@ export interface AppDeps {
   policyDecisions: PolicyDecisionService;
   policyImpact: PolicyImpact;
   assignments: AssignmentService;
+  /** Where planning runs get their input (ADR 0019); the demo source until the master data's builder is wired in. */
+  planningSource: PlanningInputSource;
+  planning: PlanningService;
+  roster: RosterService;
+  capacity: CapacityService;
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
@@ -79,6 +89,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerAssessmentRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerAssignmentRoutes(app, deps);
+  registerPlanningRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);
   return app;

@@ -16,9 +16,13 @@ import { createPolicyService } from './policy/policy.service';
 import { createPolicyDecisionService } from './policy/policy-decisions.service';
 import { createPolicyImpact } from './policy/policy-impact';
 import { createAssignmentService } from './assignments/assignment.service';
+import { demoPlanningInputSource, type PlanningInputSource } from './planning/planning-input';
+import { createPlanningService } from './planning/planning.service';
+import { createRosterService } from './planning/roster.service';
+import { createCapacityService } from './planning/capacity.service';
 
 /** Plain factory wiring: every service gets exactly what it needs, nothing global. */
-export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock): AppDeps {
+export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock, planningSource: PlanningInputSource = demoPlanningInputSource()): AppDeps {
   const db = database.db;
   // PGlite has one session that requests queue for (FIFO): small seals keep that queue short.
   const audit = createAuditService({ signingKey: loadAuditSigningKey(config), sealBatch: database.kind === 'pglite' ? 200 : 1000 });
@@ -40,5 +44,9 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     assessments: createAssessmentService({ guard, templates: loadMethodTemplates(config.methodTemplatesDir) }),
     // The agenda source of the operational extract is wired here once the agenda exists (issue 11).
     assignments: createAssignmentService({ guard }),
+    planningSource,
+    planning: createPlanningService({ guard }),
+    roster: createRosterService({ guard }),
+    capacity: createCapacityService({ guard, source: planningSource }),
   };
 }

@@ -17,6 +17,10 @@ import { AssignmentInboxPage } from './pages/AssignmentsPage/AssignmentInboxPage
 import { AssignmentPage } from './pages/AssignmentsPage/AssignmentPage';
 import { MyAssignmentsPage } from './pages/AssignmentsPage/MyAssignmentsPage';
 import { ExtractPage } from './pages/AssignmentsPage/ExtractPage';
+import { RosterPage } from './pages/RosterPage/RosterPage';
+import { CapacityPage } from './pages/RosterPage/CapacityPage';
+import { RosterVersionPage } from './pages/RosterPage/RosterVersionPage';
+import { RosterCasePage, RosterOfficerPage, RosterUnitPage } from './pages/RosterPage/RosterDetailPages';
 
 /** Shown while the user is not known yet (loading, or on the way to the login page). */
 function Waiting({ children }: { children: React.ReactNode }) {
@@ -48,6 +52,12 @@ export function App() {
             <Route path="/opdrachten/:assignmentId" element={<AssignmentPage />} />
             <Route path="/mijn-opdrachten" element={<MyAssignmentsPage />} />
             <Route path="/mijn-opdrachten/:assignmentId" element={<ExtractPage />} />
+            <Route path="/roosters" element={<RosterPage me={me} />} />
+            <Route path="/capaciteit" element={<CapacityPage />} />
+            <Route path="/roosters/:versionId" element={<RosterVersionPage me={me} />} />
+            <Route path="/roosters/:versionId/eenheden/:unitId" element={<RosterUnitPage />} />
+            <Route path="/roosters/:versionId/casussen/:caseId" element={<RosterCasePage />} />
+            <Route path="/roosters/:versionId/medewerkers/:officerId" element={<RosterOfficerPage me={me} />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AppLayout>

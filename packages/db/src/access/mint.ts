@@ -1,5 +1,5 @@
 import type { CaseSection } from '@hoeder/domain';
-import { GRANT, type AssignmentGrant, type CaseReadGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis } from './grants';
+import { GRANT, type AssignmentGrant, type CaseReadGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant } from './grants';
 
 /**
  * The only place grants are made (ADR 0010). Imported as `@hoeder/db/grant-mint`, and only by the
@@ -20,3 +20,8 @@ export const mintCaseSet = (caseIds: readonly string[], sections: ReadonlySet<Ca
 
 export const mintAssignment = (assignmentIds: readonly string[], rights: { concepts: boolean; write: boolean }): AssignmentGrant =>
   Object.freeze({ [GRANT]: 'assignment' as const, assignmentIds: Object.freeze([...assignmentIds]), concepts: rights.concepts, write: rights.write });
+
+export const mintRosterRead = (scope: RosterReadGrant['scope'], publishedOnly: boolean): RosterReadGrant =>
+  Object.freeze({ [GRANT]: 'roster.read' as const, scope: Object.freeze({ ...scope }), publishedOnly });
+
+export const mintRosterWrite = (userId: string): RosterWriteGrant => Object.freeze({ [GRANT]: 'roster.write' as const, userId });

@@ -1,6 +1,8 @@
 import type { SecurityConcept } from '../execution/assignment-workflow';
 import { classificationRank, type Role } from '../shared/vocabulary';
 import type { AccessSubject } from './need-to-know';
+// One list of unit-lead roles (planning-access.ts): rosters and assignments reach the same people.
+import { UNIT_LEAD_ROLES } from './planning-access';
 
 /**
  * Need-to-know for execution (issue 11): the LCC and the executing units reach a case through its
@@ -9,8 +11,6 @@ import type { AccessSubject } from './need-to-know';
  */
 export const ASSIGNMENT_ACTIONS = ['inbox', 'view', 'accept', 'task', 'recordConcept', 'readConcepts', 'mine', 'acknowledge', 'extract', 'caseSection'] as const;
 export type AssignmentAction = (typeof ASSIGNMENT_ACTIONS)[number];
-
-export const UNIT_LEAD_ROLES: readonly Role[] = ['police_team_lead', 'kmar_team_lead'];
 
 /** Which roles may do what with assignments (the unit lead only for their own tasked unit). */
 export const ASSIGNMENT_ROLES: Record<AssignmentAction, readonly Role[]> = {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router-dom';
 import type { Me } from '@hoeder/contracts';
+import { untyped } from '../../i18n/enums';
 import { mayRegisterCase } from '../../lib/permissions';
 import { RouterLink } from '../RouterLink/RouterLink';
 import { useAssignmentText } from '../../i18n/assignment-text';
@@ -49,6 +50,20 @@ export function MainNav({ me }: { me: Me }) {
           <li>
             <RouterLink to="/mijn-opdrachten" current={pathname.startsWith('/mijn-opdrachten')}>
               {ta('nav.mine')}
+            </RouterLink>
+          </li>
+        )}
+        {(me.roles.includes('lcc_coordinator') || me.roles.includes('police_team_lead') || me.roles.includes('kmar_team_lead')) && (
+          <li>
+            <RouterLink to="/roosters" current={pathname.startsWith('/roosters')}>
+              {untyped(t)('roster.nav')}
+            </RouterLink>
+          </li>
+        )}
+        {me.roles.includes('lcc_coordinator') && (
+          <li>
+            <RouterLink to="/capaciteit" current={pathname === '/capaciteit'}>
+              {untyped(t)('roster.capacity.nav')}
             </RouterLink>
           </li>
         )}
