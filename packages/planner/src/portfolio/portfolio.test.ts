@@ -6,8 +6,8 @@ import type { CurtoisInstance } from '../curtois/parse';
 import { solve, toPlan } from '../solve';
 import { State } from '../state';
 import { loadCurtois, tiny } from '../testing/fixtures';
-import { buildMip, decodeMip, type LpModel } from './formulation';
-import { solveLp } from './highs';
+import { buildMip, decodeMip, type LpModel } from '../mip/formulation';
+import { solveLp } from '../mip/highs';
 import { columnPartner, highsPartner } from './partner';
 import { columnsOf, exchange, startPortfolio, type MipPartner } from './portfolio';
 

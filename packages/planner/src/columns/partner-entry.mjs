@@ -2,4 +2,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./column-partner-worker.ts');
+await import('./partner-worker.ts');

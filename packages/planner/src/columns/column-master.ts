@@ -1,8 +1,8 @@
 import { OFF, type Compiled } from '../compile';
-import { priceRow } from '../columns/pricing';
+import { priceRow } from './pricing';
 import type { Rng } from '../rng';
 import { rowCost, type RowCost } from '../row';
-import type { highs } from './highs';
+import type { highs } from '../mip/highs';
 
 /** A dive fixes every officer whose row is at least this decided in the LP. */
 const FIX_AT = 0.99;

@@ -4,8 +4,8 @@ import type { PlanningProblem } from '../model';
 import { Rng } from '../rng';
 import { State } from '../state';
 import { ColumnMaster } from './column-master';
-import { highs } from './highs';
-import { betterRoster, cellColumns, columnCells } from './portfolio';
+import { highs } from '../mip/highs';
+import { betterRoster, cellColumns, columnCells } from '../portfolio/portfolio';
 
 // The column-generation partner's thread: price-and-dive for a first roster, then the
 // integer master over the pool, each time started from the best roster known (its
@@ -20,7 +20,10 @@ const DIVE_SHARE = 0.75;
 
 port.once('message', (req: Request) => {
   if (req.type !== 'start') return;
-  void run(req.problem, req.seconds).finally(() => port.postMessage({ type: 'done' }));
+  // A failure is reported, not thrown: the engine records it and goes on without this partner.
+  void run(req.problem, req.seconds)
+    .catch((e: unknown) => port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) }))
+    .finally(() => port.postMessage({ type: 'done' }));
 });
 
 async function run(problem: PlanningProblem, seconds: number): Promise<void> {

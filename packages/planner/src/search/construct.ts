@@ -1,6 +1,6 @@
-import { allowedSlots, OFF, officersFor } from './compile';
-import type { Rng } from './rng';
-import type { State } from './state';
+import { allowedSlots, OFF, officersFor } from '../compile';
+import type { Rng } from '../rng';
+import type { State } from '../state';
 
 /**
  * Greedy construction: slots in order of their under-coverage weight (work before

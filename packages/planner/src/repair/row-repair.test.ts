@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { allowedSlots, compile, OFF } from './compile';
-import { construct } from './construct';
-import { generateLccWeek } from './lcc/generate';
-import { Rng } from './rng';
+import { allowedSlots, compile, OFF } from '../compile';
+import { construct } from '../search/construct';
+import { generateLccWeek } from '../lcc/generate';
+import { Rng } from '../rng';
 import { repairRow, repairRows } from './row-repair';
-import { State } from './state';
+import { State } from '../state';
 
 function constructed(seed: number, pinDay?: number) {
   const problem = generateLccWeek({ seed, protectedPersons: 20, officerScale: 0.08 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../compile';
-import { construct } from '../construct';
+import { construct } from '../search/construct';
 import { generateLccWeek } from '../lcc/generate';
 import { Rng } from '../rng';
 import { State } from '../state';
 import { repairDay } from './day-repair';
-import { highsMipSolver } from './highs';
+import { highsMipSolver } from '../mip/highs';
 
 describe('repairDay', () => {
   it('re-solves whole days exactly: never worse, never a hard violation, usually better', async () => {

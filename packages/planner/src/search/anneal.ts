@@ -1,6 +1,6 @@
 import { randomMove } from './moves';
-import type { Rng } from './rng';
-import type { State } from './state';
+import type { Rng } from '../rng';
+import { MAX_HARD_WEIGHT, type State } from '../state';
 
 export interface Progress {
   /** 0..1 of the time or iteration budget. */
@@ -23,6 +23,17 @@ export interface SearchLimits {
    * `state` by a better one (the portfolio partner's), from which the cycle then starts.
    */
   onRestart?: (state: State) => void;
+  /**
+   * Holder of the best roster, kept up to date during the search, so a caller still
+   * has it if the search is interrupted by an error (the engine's fallback).
+   */
+  best?: Best;
+}
+
+export interface Best {
+  cells: Int32Array;
+  hard: number;
+  soft: number;
 }
 
 const FEASIBLE_EPS = 1e-6;
@@ -44,17 +55,21 @@ export function anneal(state: State, rng: Rng, limits: SearchLimits): { cells: I
   const start = limits.now();
   const maxIter = limits.maxIterations ?? Number.POSITIVE_INFINITY;
   const timeMs = limits.timeLimitMs ?? Number.POSITIVE_INFINITY;
-  const best = { cells: state.cells.slice(), hard: state.hard, soft: state.soft };
+  const best = Object.assign(limits.best ?? {}, { cells: state.cells.slice(), hard: state.hard, soft: state.soft });
   const schedule = new Schedule(limits.initialTemperature ?? initialTemperature(state, rng));
   let lastReport = -1;
   let iter = 0;
+  const lazy = { pending: false };
   for (; iter < maxIter; iter++) {
     if ((iter & 511) === 0) {
       const fraction = Math.max((limits.now() - start) / timeMs, iter / maxIter);
       if (fraction >= 1) break;
       if (schedule.update(fraction)) {
+        flush(state, best, lazy);
         // Still infeasible after a whole cycle: hard rules weigh more from now on.
-        if (best.hard > FEASIBLE_EPS) state.hardWeight *= 4;
+        // Capped: the weight enters exact repairs as LP coefficients, and an unbounded one
+        // (4^cycles over many bursts) once reached 4.5e18 and made HiGHS fail (instance 19).
+        if (best.hard > FEASIBLE_EPS) state.hardWeight = Math.min(MAX_HARD_WEIGHT, state.hardWeight * 4);
         restore(state, best.cells);
         if (limits.onRestart) adoptFrom(state, limits.onRestart, best);
       }
@@ -63,13 +78,26 @@ export function anneal(state: State, rng: Rng, limits: SearchLimits): { cells: I
         limits.onProgress({ fraction, iterations: iter, bestHard: best.hard, bestSoft: best.soft });
       }
     }
-    step(state, rng, schedule.temperature, best);
+    step(state, rng, schedule.temperature, best, lazy);
   }
+  flush(state, best, lazy);
   return { cells: best.cells, iterations: iter };
 }
 
-/** One move: apply, accept by the Metropolis rule or undo, and record a new best. */
-function step(state: State, rng: Rng, temp: number, best: { cells: Int32Array; hard: number; soft: number }): void {
+/** The state is the best roster but `best.cells` is not yet a copy of it: copy now. */
+function flush(state: State, best: Best, lazy: { pending: boolean }): void {
+  if (!lazy.pending) return;
+  best.cells = state.cells.slice();
+  lazy.pending = false;
+}
+
+/**
+ * One move: apply, accept by the Metropolis rule or undo, and record a new best. A new
+ * best is copied lazily, only when an accepted move leaves it: a descent through many
+ * improving moves copies the roster once, not once per move (a copy is O(cells), and
+ * would make a move's cost grow with the horizon and the staff).
+ */
+function step(state: State, rng: Rng, temp: number, best: Best, lazy: { pending: boolean }): void {
   const before = state.score;
   if (!randomMove(state, rng)) {
     state.undo();
@@ -81,11 +109,15 @@ function step(state: State, rng: Rng, temp: number, best: { cells: Int32Array; h
     state.undo();
     return;
   }
+  if (lazy.pending && (state.hard !== best.hard || state.soft !== best.soft)) {
+    best.cells = state.copyBeforeMove();
+    lazy.pending = false;
+  }
   state.accept();
   if (better(state.hard, state.soft, best.hard, best.soft)) {
-    best.cells = state.cells.slice();
     best.hard = state.hard;
     best.soft = state.soft;
+    lazy.pending = true;
   }
 }
 
@@ -112,7 +144,7 @@ class Schedule {
   }
 }
 
-function adoptFrom(state: State, hook: (state: State) => void, best: { cells: Int32Array; hard: number; soft: number }): void {
+function adoptFrom(state: State, hook: (state: State) => void, best: Best): void {
   hook(state);
   if (!better(state.hard, state.soft, best.hard, best.soft)) return;
   best.cells = state.cells.slice();

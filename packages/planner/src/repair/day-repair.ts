@@ -3,6 +3,9 @@ import { rowCost, type RowCost } from '../row';
 import type { State } from '../state';
 import type { MipSolver } from './lns';
 
+/** Larger objective coefficients are numerical trouble for HiGHS (it refuses ≈1e15 and above). */
+const MAX_COEFFICIENT = 1e12;
+
 /**
  * Exact re-assignment of one whole day. With every other day fixed, an officer's row
  * cost depends only on the shift type (or off) on that day, and slots of one class
@@ -26,8 +29,9 @@ export function repairDay(state: State, solver: MipSolver, d: number, seconds: n
     classes.forEach((k, i) => {
       const cost = costs[k.type];
       if (cost === undefined || !canTake(c, o, k.slots[0] ?? 0)) return;
-      const gain = k.weight - cost;
-      if (gain <= 1e-9) return;
+      // Clamped: an absurd coefficient makes HiGHS fail; NaN never passes the test.
+      const gain = Math.min(MAX_COEFFICIENT, k.weight - cost);
+      if (!(gain > 1e-9)) return;
       const name = `z_${o}_${i}`;
       objective.push(`+ ${gain} ${name}`);
       terms.push(name);

@@ -1,7 +1,7 @@
 import { OFF, type Compiled } from '../compile';
 import type { PlanningProblem } from '../model';
 import { State } from '../state';
-import { buildMip, decodeMip, type LpModel } from './formulation';
+import { buildMip, decodeMip, type LpModel } from '../mip/formulation';
 
 /** What a partner gets: the full model as CPLEX LP text, and the problem itself. */
 export interface PartnerJob {
@@ -25,6 +25,8 @@ export interface MipPartner {
   poll(): string[] | null;
   /** Stop; waits at most `waitMs` for the partner's last solution, which the next `poll` returns. */
   stop(waitMs: number): void;
+  /** A failure the partner reported since the last call (e.g. its thread caught an error), or null. Does not block. */
+  failure?(): string | null;
 }
 
 /** The full model and the partner working on it, for one solve. */

@@ -1,6 +1,6 @@
-import { allowedSlots, NONE, OFF, type Compiled } from './compile';
-import { coverCost, rowCost, type RowCost } from './row';
-import type { State } from './state';
+import { allowedSlots, NONE, OFF, type Compiled } from '../compile';
+import { coverCost, rowCost, type RowCost } from '../row';
+import type { State } from '../state';
 
 /** Horizons up to this many days are searched exhaustively (with bounds) per officer. */
 export const ROW_REPAIR_MAX_DAYS = 14;

@@ -1,7 +1,7 @@
 import { OFF } from '../compile';
 import type { Rng } from '../rng';
 import type { State } from '../state';
-import { buildMip, decodeMip } from './formulation';
+import { buildMip, decodeMip } from '../mip/formulation';
 
 /** What the engine needs from a MIP solver; `highs` is adapted to it outside the engine. */
 export interface MipSolver {
@@ -53,6 +53,7 @@ function chooseCells(state: State, rng: Rng, size: number): Uint8Array {
   const c = state.c;
   const { officers: O, days: D } = c;
   const free = new Uint8Array(O * D);
+  if (state.hard > 0) return violatedRows(state, rng, size, free);
   const shape = rng.int(3);
   if (shape === 0) {
     const order = Array.from({ length: O }, (_, o) => o);
@@ -72,5 +73,21 @@ function chooseCells(state: State, rng: Rng, size: number): Uint8Array {
     const o = (first + k) % O;
     free.fill(1, o * D + start, o * D + start + len);
   }
+  return free;
+}
+
+/**
+ * Feasibility first: while the roster breaks a hard rule, free the whole rows of the
+ * officers who break one (with a few others to exchange shifts with). With a whole row
+ * free every rule of that officer is inside the sub-MIP, so it can always be met; a
+ * window or band would leave the rule half outside and the sub-MIP infeasible.
+ */
+function violatedRows(state: State, rng: Rng, size: number, free: Uint8Array): Uint8Array {
+  const { officers: O, days: D } = state.c;
+  const picked = new Set<number>();
+  const violating = Array.from({ length: O }, (_, o) => o).filter((o) => (state.rowHard[o] ?? 0) > 0);
+  for (const o of violating.slice(0, Math.max(1, size - 1))) picked.add(o);
+  for (let guard = 0; picked.size < Math.min(size, O) && guard < 20 * size; guard++) picked.add(rng.int(O));
+  for (const o of picked) free.fill(1, o * D, (o + 1) * D);
   return free;
 }

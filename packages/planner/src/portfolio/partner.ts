@@ -1,7 +1,10 @@
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { MipPartner, PartnerJob } from './portfolio';
 
-type FromPartner = { type: 'solution'; columns: string[] } | { type: 'done' };
+type FromPartner = { type: 'solution'; columns: string[] } | { type: 'failed'; message: string } | { type: 'done' };
+
+/** Heap ceiling of a partner thread: running out ends the thread, not the process. */
+const PARTNER_HEAP_MB = 1024;
 type ThreadPartner = MipPartner & { closed: () => Promise<void> };
 
 /**
@@ -9,7 +12,7 @@ type ThreadPartner = MipPartner & { closed: () => Promise<void> };
  * `highsOptions` (e.g. `mip_heuristic_effort`) apply to the partner only.
  */
 export function highsPartner(highsOptions: Record<string, number | boolean | string> = {}): ThreadPartner {
-  return threadPartner(new URL('./partner-worker.mjs', import.meta.url), (job, seconds) => ({ lp: job.lp, seconds, options: highsOptions }));
+  return threadPartner(new URL('./highs-partner-worker.mjs', import.meta.url), (job, seconds) => ({ lp: job.lp, seconds, options: highsOptions }));
 }
 
 /**
@@ -17,25 +20,36 @@ export function highsPartner(highsOptions: Record<string, number | boolean | str
  * then the integer master over the pool started from the engine's rosters).
  */
 export function columnPartner(): ThreadPartner {
-  return threadPartner(new URL('./column-partner-entry.mjs', import.meta.url), (job, seconds) => ({ type: 'start', problem: job.problem, seconds }));
+  return threadPartner(new URL('../columns/partner-entry.mjs', import.meta.url), (job, seconds) => ({ type: 'start', problem: job.problem, seconds }));
 }
 
 /**
  * A partner in a worker thread. The engine's search is synchronous, so messages are
  * read with `receiveMessageOnPort` (no event loop needed). Call `stop` once: it ends
- * the thread.
+ * the thread. The thread has a heap ceiling, so running out of memory ends only it; a
+ * failure it catches is posted (`failure()`), one it cannot (out of memory) only
+ * means no more rosters arrive, and the engine goes on alone.
  */
-function threadPartner(entry: URL, request: (job: PartnerJob, seconds: number) => unknown): ThreadPartner {
+export function threadPartner(
+  entry: URL, request: (job: PartnerJob, seconds: number) => unknown, thread: { data?: Record<string, unknown>; heapMb?: number } = {},
+): ThreadPartner {
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(entry, { workerData: { port: port2 }, transferList: [port2] });
+  const worker = new Worker(entry, {
+    workerData: { ...thread.data, port: port2 }, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: thread.heapMb ?? PARTNER_HEAP_MB },
+  });
   worker.unref();
+  // A thread that dies is noticed only when the event loop runs (after a solve); the
+  // handler keeps its error from becoming an uncaught one in the caller's process.
+  worker.on('error', () => undefined);
   let latest: string[] | null = null;
+  let failed: string | null = null;
   let done = false;
   let ended: Promise<unknown> = Promise.resolve();
   const drain = () => {
     for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
       const msg = m.message as FromPartner;
       if (msg.type === 'solution') latest = msg.columns;
+      else if (msg.type === 'failed') failed = msg.message;
       else done = true;
     }
   };
@@ -50,6 +64,12 @@ function threadPartner(entry: URL, request: (job: PartnerJob, seconds: number) =
       drain();
       const out = latest;
       latest = null;
+      return out;
+    },
+    failure() {
+      drain();
+      const out = failed;
+      failed = null;
       return out;
     },
     stop(waitMs) {

@@ -1,6 +1,6 @@
-import { OFF, allowedSlots, canTake, officersFor, type Compiled } from './compile';
-import type { Rng } from './rng';
-import type { State } from './state';
+import { OFF, allowedSlots, canTake, officersFor, type Compiled } from '../compile';
+import type { Rng } from '../rng';
+import type { State } from '../state';
 
 /**
  * Neighbourhood moves. Each one only calls `state.set` on cells that may change and

@@ -7,7 +7,7 @@ import { toPlan } from '../solve';
 import { State } from '../state';
 import { loadCurtois } from '../testing/fixtures';
 import { ColumnMaster } from './column-master';
-import { highs } from './highs';
+import { highs } from '../mip/highs';
 
 function compiled(inst: CurtoisInstance): Compiled {
   const c = compile(curtoisToProblem(inst, 'i'));

@@ -9,6 +9,9 @@ const h = await loadHighs();
 port.once('message', (req) => {
   try {
     solve(req.lp, req.seconds, req.options ?? {});
+  } catch (e) {
+    // Reported, not thrown: the engine records it and goes on without this partner.
+    port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
   } finally {
     port.postMessage({ type: 'done' });
   }
