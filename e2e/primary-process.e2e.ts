@@ -138,7 +138,7 @@ describe('primary process in the browser', () => {
     for (const name of ['Anouk Analist', 'Diederik Besluitnemer', 'Eva Vierogen', 'Priya Teamleider']) await addTeamMember(page, name);
     await completeTriageAfterConflict(page);
     const triage = page.getByRole('region', { name: 'Triage' });
-    await triage.getByText('TR-NATIONAL-PHENOMENON', { exact: false }).waitFor();
+    await triage.getByText('nationaal gezag', { exact: false }).waitFor();
     await triage.getByText('triage-2025.1').waitFor();
     await checkPage(page, 'case page, triaged');
     expect(b.pageErrors.map((e) => e.message)).toEqual([]);
