@@ -34,6 +34,8 @@ import { registerExecutionRoutes } from './execution/execution.routes';
 import type { MasterDataService } from './execution/master-data.service';
 import type { AgendaService } from './execution/agenda.service';
 import type { PlanningInputService } from './execution/planning-input.service';
+import type { AssignmentService } from './assignments/assignment.service';
+import { registerAssignmentRoutes } from './assignments/assignment.routes';
 import type { PlanningInputSource } from './planning/planning-input';
 import { registerPlanningRoutes } from './planning/planning.routes';
 import type { PlanningService } from './planning/planning.service';
@@ -57,6 +59,7 @@ export interface AppDeps {
   masterData: MasterDataService;
   agenda: AgendaService;
   planningInput: PlanningInputService;
+  assignments: AssignmentService;
   /** Where planning runs get their input (ADR 0019); the demo source until the master data's builder is wired in. */
   planningSource: PlanningInputSource;
   planning: PlanningService;
@@ -93,6 +96,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerAssessmentRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerExecutionRoutes(app, deps);
+  registerAssignmentRoutes(app, deps);
   registerPlanningRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);

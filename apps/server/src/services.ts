@@ -18,6 +18,7 @@ import { createPolicyImpact } from './policy/policy-impact';
 import { createMasterDataService } from './execution/master-data.service';
 import { createAgendaService } from './execution/agenda.service';
 import { createPlanningInputService } from './execution/planning-input.service';
+import { createAssignmentService } from './assignments/assignment.service';
 import { demoPlanningInputSource, type PlanningInputSource } from './planning/planning-input';
 import { createPlanningService } from './planning/planning.service';
 import { createRosterService } from './planning/roster.service';
@@ -47,6 +48,8 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     masterData: createMasterDataService({ guard }),
     agenda: createAgendaService({ guard }),
     planningInput: createPlanningInputService({ guard }),
+    // The agenda source of the operational extract is wired here once the agenda exists (issue 11).
+    assignments: createAssignmentService({ guard }),
     planningSource,
     planning: createPlanningService({ guard }),
     roster: createRosterService({ guard }),

@@ -16,6 +16,10 @@ import { RegisterCasePage } from './pages/RegisterCasePage/RegisterCasePage';
 import { AgendaPage } from './pages/AgendaPage/AgendaPage';
 import { UnitsPage } from './pages/MasterDataPage/UnitsPage';
 import { OfficersPage } from './pages/MasterDataPage/OfficersPage';
+import { AssignmentInboxPage } from './pages/AssignmentsPage/AssignmentInboxPage';
+import { AssignmentPage } from './pages/AssignmentsPage/AssignmentPage';
+import { MyAssignmentsPage } from './pages/AssignmentsPage/MyAssignmentsPage';
+import { ExtractPage } from './pages/AssignmentsPage/ExtractPage';
 import { RosterPage } from './pages/RosterPage/RosterPage';
 import { CapacityPage } from './pages/RosterPage/CapacityPage';
 import { RosterVersionPage } from './pages/RosterPage/RosterVersionPage';
@@ -50,6 +54,10 @@ export function App() {
             <Route path="/beleid/afwijkingen" element={<DeviationReportPage />} />
             <Route path="/beleid/:version" element={<PolicyVersionPage />} />
             <Route path="/toezicht/auditlog-checkpoints" element={<AuditCheckpointsPage />} />
+            <Route path="/opdrachten" element={<AssignmentInboxPage />} />
+            <Route path="/opdrachten/:assignmentId" element={<AssignmentPage />} />
+            <Route path="/mijn-opdrachten" element={<MyAssignmentsPage />} />
+            <Route path="/mijn-opdrachten/:assignmentId" element={<ExtractPage />} />
             <Route path="/roosters" element={<RosterPage me={me} />} />
             <Route path="/capaciteit" element={<CapacityPage />} />
             <Route path="/roosters/:versionId" element={<RosterVersionPage me={me} />} />

@@ -5,4 +5,5 @@ export * from './assessments';
 export * from './policy';
 export * from './audit';
 export * from './execution';
+export * from './assignments';
 export * from './planning';

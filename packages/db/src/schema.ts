@@ -241,6 +241,10 @@ export interface Database extends AuthTables, PolicyTables, PlanningTables {
   audit_entry: AuditEntryTable;
   audit_leaf: AuditLeafTable;
   audit_checkpoint: AuditCheckpointTable;
+  security_assignment: SecurityAssignmentTable;
+  security_assignment_version: SecurityAssignmentVersionTable;
+  assignment_tasking: AssignmentTaskingTable;
+  security_concept: SecurityConceptTable;
 }
 
 /** Repository functions take this first: the database or the transaction they run in. */
@@ -286,6 +290,50 @@ export interface AuthTables {
 export interface PolicyTables {
   policy_version: PolicyVersionTable;
   policy_version_history: PolicyVersionHistoryTable;
+}
+
+/** Security assignments (migration 0010, ADR 0016): the LCC's side of one case's assignment. */
+export interface SecurityAssignmentTable {
+  assignment_id: string;
+  case_id: string;
+  current_version: number;
+  current_kind: 'issued' | 'withdrawn';
+  accepted_version: number | null;
+  accepted_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+/** Append-only versions; content and diff are JSON text, read whole. */
+export interface SecurityAssignmentVersionTable {
+  assignment_id: string;
+  version: number;
+  kind: 'issued' | 'withdrawn';
+  content: string | null;
+  diff: string | null;
+  reason: string | null;
+  source_case_version: number;
+  issued_at: Timestamp;
+}
+
+export interface AssignmentTaskingTable {
+  assignment_id: string;
+  unit_id: string;
+  tasked_at: Timestamp;
+  tasked_by: string;
+  removed_at: Timestamp | null;
+  acknowledged_version: number | null;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+}
+
+/** The security concept per domain: operational, never exported or logged. */
+export interface SecurityConceptTable {
+  assignment_id: string;
+  domain: string;
+  concept: string;
+  classification: Classification;
+  recorded_by: string;
+  recorded_at: Timestamp;
 }
 
 /** The job queue (ADR 0018). `payload` is JSON text. */

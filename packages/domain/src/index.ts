@@ -27,3 +27,6 @@ export * from './execution/agenda';
 export * from './execution/post-rules';
 export * from './execution/derive-posts';
 export * from './access/execution-access';
+export * from './execution/security-assignment';
+export * from './execution/assignment-workflow';
+export * from './access/assignment-access';

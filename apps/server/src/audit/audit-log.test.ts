@@ -15,6 +15,12 @@ const lastEntryFor = async (subject: string) => (await auditEntriesFor(f.databas
 
 describe('audit log: every access to case data is logged', () => {
   it('logs a read with actor, organisation, role, purpose, object, result, time and trace id', async () => {
+    // The police lead reads the case through an assignment tasked to their unit (ADR 0016).
+    const lcc = f.actor('lcc');
+    const inbox = await f.deps.assignments.inbox(f.ctx(), lcc);
+    const assignmentId = inbox.ok ? inbox.value.items.find((i) => i.caseId === caseId)?.assignmentId : undefined;
+    expect((await f.deps.assignments.accept(f.ctx(), lcc, assignmentId!, 1)).ok).toBe(true);
+    expect((await f.deps.assignments.task(f.ctx(), lcc, assignmentId!, ['be-1'])).ok).toBe(true);
     const ctx = f.ctx();
     const view = await f.deps.cases.view(ctx, f.actor('politie'), caseId);
     expect(view.ok).toBe(true);
@@ -24,7 +30,7 @@ describe('audit log: every access to case data is logged', () => {
       userId: userIdOf('politie'),
       userOrganisation: 'POLICE',
       userRole: 'police_team_lead',
-      processingActivity: 'protection.case_handling',
+      processingActivity: 'protection.execution',
       objectType: 'case',
       objectId: caseId,
       dataSubjectId: caseId,

@@ -1,6 +1,7 @@
 import { projectCase, type CaseEventBody, type CaseState, type RecordedCaseEvent } from '@hoeder/domain';
 import { appendCaseEvents, loadCaseEvents, saveCaseProjection, type CaseWriteGrant, type Db } from '@hoeder/db';
 import type { StreamAdapter } from '../platform/guard/stream-command';
+import { projectAssignment } from '../assignments/assignment-projection';
 
 /** The case stream (ADR 0005) for `runStreamCommand`: every read and write takes the write grant. */
 export function caseStream(trx: Db, grant: CaseWriteGrant, now: Date): StreamAdapter<CaseState, CaseEventBody, RecordedCaseEvent> {
@@ -17,6 +18,10 @@ export function caseStream(trx: Db, grant: CaseWriteGrant, now: Date): StreamAda
     version: (state) => state?.version ?? 0,
     recorded: (e, version) => ({ ...e, caseId: grant.caseId, version, occurredAt: e.occurredAt.toISOString() }),
     append: (expected, events) => appendCaseEvents(trx, grant, expected, events),
-    save: (next) => saveCaseProjection(trx, grant, next, now),
+    save: async (next) => {
+      await saveCaseProjection(trx, grant, next, now);
+      // The security assignment is a read model of the case too: same transaction (ADR 0016).
+      await projectAssignment(trx, grant, next, now);
+    },
   };
 }

@@ -40,7 +40,9 @@ const PHASE_MIX: readonly [CasePhase, number][] = [
 ];
 
 const NATIONAL: readonly ThreatPhenomenon[] = ['organised_crime', 'organised_crime', 'organised_crime', 'state_actor', 'state_actor', 'terrorism', 'radicalised_loner'];
-const TEAM = ['analist', 'analist2', 'besluit', 'besluit2', 'lcc', 'politie', 'kmar', 'liaison'];
+// The LCC and the executing units are never case members: they reach a case through its security
+// assignment (issue 11), which the seed issues and tasks through the real commands.
+const TEAM = ['analist', 'analist2', 'besluit', 'besluit2', 'liaison'];
 const POLICY_PHENOMENA = ['organised_crime', 'terrorism', 'state_actor', 'radicalised_loner'] as const;
 
 const SYNTHETIC = '[SYNTHETISCHE DEMODATA]';

@@ -13,13 +13,14 @@ import { DEMO_ACCOUNTS, upsertDemoAccounts } from './demo-accounts';
 import { demoCasePlans, type DafAssessmentPlan } from './demo-cases';
 import { seededRandom } from './demo-random';
 import { seedDemoAgendas, seedDemoOfficers } from './demo-master-data';
+import { seedDemoAssignments } from './demo-assignments';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 const actorOf = (username: string): AuthenticatedActor => {
   const a = DEMO_ACCOUNTS.find((x) => x.username === username);
   if (!a) throw new Error(`no demo account ${username}`);
-  return { userId: a.userId, displayName: a.displayName, roles: a.roles, organisation: a.organisation, clearance: a.clearance, sessionId: 'demo-seed' };
+  return { userId: a.userId, displayName: a.displayName, roles: a.roles, organisation: a.organisation, clearance: a.clearance, unitId: a.unitId ?? null, sessionId: 'demo-seed' };
 };
 
 /**
@@ -59,6 +60,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
     }
   }
   await seedDemoAgendas(deps);
+  await seedDemoAssignments(deps, guard, cases, clock, actorOf);
   return { casesCreated: plans.length, accounts: DEMO_ACCOUNTS.length };
 }
 

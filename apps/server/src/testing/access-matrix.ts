@@ -5,7 +5,7 @@ import type { HttpFixture } from './http-fixture';
 /** The access-matrix tests (ADR 0006, 0010): each runs every demo account against its routes. */
 export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matrix.test.ts' | 'assessments/daf-need-to-know.test.ts' | 'policy/policy-matrix.test.ts' | 'audit/checkpoints-matrix.test.ts'
   | 'execution/execution-matrix.test.ts'
-  | 'planning/planning-matrix.test.ts';
+  | 'planning/planning-matrix.test.ts' | 'assignments/assignment-matrix.test.ts';
 
 /**
  * Every `/api` route, and the access matrix that covers it. `platform/route-coverage.test.ts`
@@ -59,6 +59,16 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'GET /api/cases/:caseId/agenda': 'execution/execution-matrix.test.ts',
   'POST /api/cases/:caseId/agenda': 'execution/execution-matrix.test.ts',
   'GET /api/cases/:caseId/agenda/posts': 'execution/execution-matrix.test.ts',
+  'GET /api/assignments': 'assignments/assignment-matrix.test.ts',
+  'GET /api/assignments/mine': 'assignments/assignment-matrix.test.ts',
+  'GET /api/assignments/taskable-units': 'assignments/assignment-matrix.test.ts',
+  'GET /api/assignments/:assignmentId': 'assignments/assignment-matrix.test.ts',
+  'GET /api/assignments/:assignmentId/extract': 'assignments/assignment-matrix.test.ts',
+  'GET /api/cases/:caseId/assignment': 'assignments/assignment-matrix.test.ts',
+  'POST /api/assignments/:assignmentId/accept': 'assignments/assignment-matrix.test.ts',
+  'POST /api/assignments/:assignmentId/units': 'assignments/assignment-matrix.test.ts',
+  'POST /api/assignments/:assignmentId/concepts': 'assignments/assignment-matrix.test.ts',
+  'POST /api/assignments/:assignmentId/acknowledge': 'assignments/assignment-matrix.test.ts',
   'POST /api/planning/runs': 'planning/planning-matrix.test.ts',
   'GET /api/planning/runs': 'planning/planning-matrix.test.ts',
   'GET /api/planning/runs/:runId': 'planning/planning-matrix.test.ts',

@@ -9,7 +9,7 @@ import type { CaseSection } from '@hoeder/domain';
 export const GRANT: unique symbol = Symbol('hoeder.access-grant');
 
 /** Why a reader may see a case: membership, a break-glass grant, or a standing oversight grant. */
-export type ReadBasis = 'member' | 'break_glass' | 'oversight';
+export type ReadBasis = 'member' | 'break_glass' | 'oversight' | 'assignment';
 
 /** Reading one case's stream: the sections the check found readable, and on what basis. */
 export interface CaseReadGrant {
@@ -83,6 +83,17 @@ export interface AgendaReadGrant {
 export interface AgendaWriteGrant {
   readonly [GRANT]: 'agenda.write';
   readonly caseId: string;
+}
+
+/**
+ * Security assignments (ADR 0016): the ones the check allowed, whether the operational security
+ * concepts may be read, and whether the LCC's or a unit's step may be written.
+ */
+export interface AssignmentGrant {
+  readonly [GRANT]: 'assignment';
+  readonly assignmentIds: readonly string[];
+  readonly concepts: boolean;
+  readonly write: boolean;
 }
 
 /**

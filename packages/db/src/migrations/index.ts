@@ -9,6 +9,7 @@ import * as m0007 from './0007-login-backoff';
 import * as m0008 from './0008-stream-snapshots';
 import * as m0009 from './0009-units';
 import * as m0011 from './0011-master-data-agenda';
+import * as m0010 from './0010-security-assignments';
 import * as m0012 from './0012-planning';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-stream-snapshots': m0008,
   '0009-units': m0009,
   '0011-master-data-agenda': m0011,
+  '0010-security-assignments': m0010,
   '0012-planning': m0012,
 };
 

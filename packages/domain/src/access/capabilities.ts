@@ -16,8 +16,10 @@ export const READABLE_SECTIONS: Record<Role, readonly CaseSection[]> = {
   threat_analyst: ['summary', 'persons', 'intake', 'triage', 'assessment', 'decision', 'team', 'timeline'],
   decision_maker: ALL_SECTIONS,
   lcc_coordinator: LCC,
-  police_team_lead: EXECUTION,
-  kmar_team_lead: EXECUTION,
+  // Executing units read the case page's summary and measures; the person's name and the places
+  // their posts need come from the operational extract of their assignment (issue 11).
+  police_team_lead: ['summary', 'measures'],
+  kmar_team_lead: ['summary', 'measures'],
   liaison: ['summary', 'persons', 'decision', 'measures', 'timeline', 'agenda'],
   inspector: ALL_SECTIONS,
   advisory_member: [],

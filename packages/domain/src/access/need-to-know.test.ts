@@ -19,6 +19,8 @@ import { EVENT_SECTION, mayIssueCommand, timelineSection, readableRecords, secti
 const RANK: Record<Classification, number> = { unclassified: 0, dep_confidential: 1, stg_confidential: 2, stg_secret: 3, stg_top_secret: 4 };
 
 const EXECUTION: CaseSection[] = ['summary', 'persons', 'measures', 'timeline'];
+/** Executing units: the person's name and places come from the operational extract (issue 11). */
+const UNIT: CaseSection[] = ['summary', 'measures'];
 const EVERYTHING: CaseSection[] = ['summary', 'persons', 'intake', 'triage', 'assessment', 'decision', 'measures', 'team', 'timeline', 'agenda'];
 
 /** Condition 1, capability: the sections a role may read at all. */
@@ -28,8 +30,8 @@ const SPEC_READABLE: Record<Role, CaseSection[]> = {
   decision_maker: EVERYTHING,
   // The LCC plans from the person's agenda (issue 11); units get their posts' part through assignments.
   lcc_coordinator: [...EXECUTION, 'agenda'],
-  police_team_lead: EXECUTION,
-  kmar_team_lead: EXECUTION,
+  police_team_lead: UNIT,
+  kmar_team_lead: UNIT,
   liaison: ['summary', 'persons', 'decision', 'measures', 'timeline', 'agenda'],
   inspector: EVERYTHING,
   advisory_member: [],

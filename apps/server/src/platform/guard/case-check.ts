@@ -1,5 +1,8 @@
 import {
+  caseBasis,
   CASE_SECTIONS,
+  executionBasis,
+  isAssignmentBased,
   mayIssueCommand,
   OVERSIGHT_ROLES,
   readableRecords,
@@ -12,6 +15,7 @@ import {
 } from '@hoeder/domain';
 import {
   activeBreakGlassCases,
+  assignmentRefs,
   findCaseAccessFacts,
   findCaseSummaries,
   listCaseSummaries,
@@ -44,7 +48,9 @@ export async function caseAccess(db: Db, actor: AccessSubject, caseId: string, n
   const facts = await findCaseAccessFacts(db, actor.userId, caseId, now);
   if (!facts) return undefined;
   const { summary } = facts;
-  const memberOf = new Set(facts.member ? [caseId] : []);
+  // The LCC and unit leads reach a case through its assignment only, never through membership.
+  const [assignment] = isAssignmentBased(actor) ? await assignmentRefs(db, { caseIds: [caseId] }) : [];
+  const memberOf = caseBasis(actor, caseId, facts.member, assignment);
   const breakGlass = !facts.member && facts.breakGlass;
   const readBasis = breakGlass ? new Set([caseId]) : memberOf;
   const sections = readableSections(actor, caseId, summary.classification as Classification, readBasis);
@@ -60,6 +66,7 @@ export function readableSections(actor: AccessSubject, caseId: string, classific
 
 /** Set-based: of all candidate cases, the ones whose summary the actor may see. */
 export async function visibleCases(db: Db, actor: AccessSubject, now: Date): Promise<CaseSummaryRow[]> {
+  if (isAssignmentBased(actor)) return casesThroughAssignments(db, actor, now);
   const oversight = actor.roles.some((r) => OVERSIGHT_ROLES.includes(r));
   const memberCases = await listCaseSummaries(db, oversight ? 'all' : { memberUserId: actor.userId });
   const granted = oversight ? new Set<string>() : await activeBreakGlassCases(db, actor.userId, now);
@@ -75,14 +82,29 @@ export async function visibleCases(db: Db, actor: AccessSubject, now: Date): Pro
   return candidates.filter((c) => visible.has(c.caseId));
 }
 
-/** The purpose recorded with an access: case work for members, break-glass, or oversight. */
+/** The LCC's and unit leads' cases: those their assignments give a basis for, plus break-glass. */
+async function casesThroughAssignments(db: Db, actor: AccessSubject, now: Date): Promise<CaseSummaryRow[]> {
+  const refs = await assignmentRefs(db, actor.unitId && !actor.roles.includes('lcc_coordinator') ? { unitId: actor.unitId } : 'all');
+  const based = refs.filter((r) => executionBasis(actor, r)).map((r) => r.caseId);
+  const granted = await activeBreakGlassCases(db, actor.userId, now);
+  const candidates = await findCaseSummaries(db, [...new Set([...based, ...granted])]);
+  const visible = visibleCaseIds(
+    actor,
+    candidates.map((c) => ({ caseId: c.caseId, classification: c.classification as Classification })),
+    new Set([...based, ...granted]),
+  );
+  return candidates.filter((c) => visible.has(c.caseId)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+/** The purpose recorded with an access: case work for members, execution, break-glass, or oversight. */
 export function processingActivity(actor: AccessSubject, memberOf: ReadonlySet<string>, caseId: string, breakGlass = false): string {
-  if (memberOf.has(caseId)) return 'protection.case_handling';
+  if (memberOf.has(caseId)) return isAssignmentBased(actor) ? 'protection.execution' : 'protection.case_handling';
   if (breakGlass) return 'protection.break_glass';
   return actor.roles.some((r) => OVERSIGHT_ROLES.includes(r)) ? 'oversight.inspection' : 'protection.case_handling';
 }
 
-const basisOf = (access: CaseAccess, caseId: string): ReadBasis => (access.memberOf.has(caseId) ? 'member' : access.breakGlass ? 'break_glass' : 'oversight');
+const basisOf = (actor: AccessSubject, access: CaseAccess, caseId: string): ReadBasis =>
+  access.memberOf.has(caseId) ? (isAssignmentBased(actor) ? 'assignment' : 'member') : access.breakGlass ? 'break_glass' : 'oversight';
 const purposeOf = (actor: AccessSubject, access: CaseAccess, caseId: string) => processingActivity(actor, access.memberOf, caseId, access.breakGlass);
 
 export interface CaseReading {
@@ -98,7 +120,7 @@ export const caseRead =
   async (trx: Db, actor: AuthenticatedActor, now: Date): Promise<Checked<CaseReading>> => {
     const access = await caseAccess(trx, actor, caseId, now);
     if (!access || !access.sections.has(needs)) return hidden();
-    const basis = basisOf(access, caseId);
+    const basis = basisOf(actor, access, caseId);
     const read = mintCaseRead(caseId, access.sections, basis);
     const dafRead = access.sections.has('assessment') ? mintDafRead(caseId, basis) : undefined;
     return { ok: true, grant: { read, access, dafRead }, purpose: purposeOf(actor, access, caseId), details: { sections: [...access.sections] } };
@@ -121,7 +143,7 @@ export const caseCommand =
     const classification = access.summary.classification as Classification;
     const purpose = purposeOf(actor, access, caseId);
     if (!mayIssueCommand(actor, command, { caseId, classification }, access.memberOf)) return forbidden(`your role may not ${command} on this case`, purpose);
-    const basis = basisOf(access, caseId);
+    const basis = basisOf(actor, access, caseId);
     const read = mintCaseRead(caseId, access.sections, basis);
     const dafRead = access.sections.has('assessment') ? mintDafRead(caseId, basis) : undefined;
     return { ok: true, grant: { read, access, dafRead, write: mintCaseWrite(caseId, 'member'), classification }, purpose };

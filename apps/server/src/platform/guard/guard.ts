@@ -7,7 +7,7 @@ import { audited } from './audited';
 
 /** What a check found: a grant for the handler and the purpose the access is logged under, or a refusal. */
 export type Checked<G> =
-  | { ok: true; grant: G; purpose: string; details?: Record<string, unknown> }
+  | { ok: true; grant: G; purpose: string; details?: Record<string, unknown>; dataSubjectId?: string }
   | { ok: false; error: DomainError; purpose?: string };
 
 /**
@@ -52,13 +52,13 @@ const DEFAULT_PURPOSE = 'protection.case_handling';
  */
 export function createGuard({ db, audit }: { db: Kysely<Database>; audit: AuditService }) {
   async function withAccess<G, T>(ctx: RequestContext, actor: AuthenticatedActor, access: Access<G>, fn: (scope: Scope<G>) => Promise<Result<T>>): Promise<Result<T>> {
-    const entry = (status: AuditEvent['status'], purpose: string | undefined, details: Record<string, unknown>): AuditEvent => ({
+    const entry = (status: AuditEvent['status'], purpose: string | undefined, details: Record<string, unknown>, dataSubjectId = access.dataSubjectId): AuditEvent => ({
       operation: access.operation,
       status,
       processingActivity: purpose ?? access.processingActivity ?? DEFAULT_PURPOSE,
       objectType: access.objectType,
       objectId: access.objectId ?? null,
-      dataSubjectId: access.dataSubjectId ?? null,
+      dataSubjectId: dataSubjectId ?? null,
       details,
     });
     try {
@@ -78,7 +78,8 @@ export function createGuard({ db, audit }: { db: Kysely<Database>; audit: AuditS
         };
         const result = await fn(scope);
         const status = result.ok ? 'ok' : auditStatus(result.error.code);
-        await audit.record(trx, ctx, actor, entry(status, checked.purpose, result.ok ? noted : { ...noted, errorCode: result.error.code }));
+        // A check that resolved the case behind the object (an assignment) names it as the data subject.
+        await audit.record(trx, ctx, actor, entry(status, checked.purpose, result.ok ? noted : { ...noted, errorCode: result.error.code }, checked.dataSubjectId ?? access.dataSubjectId));
         return audited(result);
       });
     } catch (error) {

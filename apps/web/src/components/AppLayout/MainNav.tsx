@@ -5,9 +5,11 @@ import type { Me } from '@hoeder/contracts';
 import { UNIT_DIRECTORY_ROLES } from '@hoeder/domain';
 import { mayRegisterCase } from '../../lib/permissions';
 import { RouterLink } from '../RouterLink/RouterLink';
+import { useAssignmentText } from '../../i18n/assignment-text';
 
 export function MainNav({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const { ta } = useAssignmentText();
   const { pathname } = useLocation();
   return (
     <nav aria-label={t('header.mainNav')} className="hoeder-nav">
@@ -49,6 +51,20 @@ export function MainNav({ me }: { me: Me }) {
           <li>
             <RouterLink to="/medewerkers" current={pathname === '/medewerkers'}>
               {untyped(t)('masterData.nav.officers')}
+            </RouterLink>
+          </li>
+        )}
+        {me.roles.includes('lcc_coordinator') && (
+          <li>
+            <RouterLink to="/opdrachten" current={pathname.startsWith('/opdrachten')}>
+              {ta('nav.inbox')}
+            </RouterLink>
+          </li>
+        )}
+        {(me.roles.includes('police_team_lead') || me.roles.includes('kmar_team_lead')) && (
+          <li>
+            <RouterLink to="/mijn-opdrachten" current={pathname.startsWith('/mijn-opdrachten')}>
+              {ta('nav.mine')}
             </RouterLink>
           </li>
         )}

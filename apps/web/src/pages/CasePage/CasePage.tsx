@@ -22,6 +22,7 @@ import { NotFoundPage } from '../NotFoundPage/NotFoundPage';
 import { BreakGlassForm, mayBreakGlass } from '../../components/BreakGlassForm/BreakGlassForm';
 import { AssessmentStatus } from '../AssessmentPage/AssessmentStatus';
 import { agendaPath } from '../AgendaPage/AgendaPage';
+import { AssignmentSection } from '../../components/AssignmentSection/AssignmentSection';
 
 export function CasePage() {
   const { t, i18n } = useTranslation();
@@ -101,6 +102,7 @@ function CaseDetails({ view, asOf }: { view: CaseView; asOf: string | null }) {
       <div className="hoeder-case">
         <div className="hoeder-case__main">
           <CaseSectionList view={view} />
+          {!asOf && <AssignmentSection caseId={view.caseId} roles={me.roles} />}
           {!asOf && <CaseActions view={view} me={me} onSaved={onSaved} savedCount={saved.count} />}
           {view.sections.includes('timeline') && <CaseTimeline caseId={view.caseId} asOf={asOf} />}
         </div>

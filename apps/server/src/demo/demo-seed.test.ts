@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '@hoeder/domain';
+import { openServiceFixture, type ServiceFixture } from '../testing/service-fixture';
+import { seedDemo } from './demo-seed';
+import { userIdOf } from '../testing/service-fixture';
+
+const must = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+};
+
+/** The demo: no hand-made memberships for the LCC and units; their work comes from assignments. */
+let f: ServiceFixture;
+beforeAll(async () => {
+  f = await openServiceFixture();
+  // The seed works back from today (as main.ts runs it); the demo's dates are relative to now.
+  f.clock.set(new Date());
+  await seedDemo(f.deps);
+}, 600_000);
+afterAll(() => f.close());
+
+describe('demo assignments', () => {
+  it('makes no LCC, police or KMar case memberships', async () => {
+    const rows = await f.database.db.selectFrom('case_member').select('user_id').where('user_id', 'in', ['lcc', 'politie', 'kmar'].map(userIdOf)).execute();
+    expect(rows).toEqual([]);
+  });
+
+  it('leaves new, withdrawn and unacknowledged work in the LCC inbox', async () => {
+    const inbox = must(await f.deps.assignments.inbox(f.ctx(), f.actor('lcc')));
+    expect(inbox.counts.new).toBeGreaterThan(0);
+    expect(inbox.counts.changed).toBeGreaterThan(0);
+    expect(inbox.counts.withdrawn).toBe(2);
+    expect(inbox.counts.unacknowledged).toBeGreaterThan(0);
+    expect(inbox.items.filter((i) => i.status === 'accepted').length).toBeGreaterThan(inbox.counts.new);
+  });
+
+  it.each(['politie', 'kmar'])('gives %s only cases tasked to their unit, with some left to acknowledge', async (lead) => {
+    const mine = must(await f.deps.assignments.mine(f.ctx(), f.actor(lead)));
+    expect(mine.length).toBeGreaterThan(2);
+    expect(mine.some((m) => m.unacknowledged > 0)).toBe(true);
+    const cases = must(await f.deps.cases.list(f.ctx(), f.actor(lead)));
+    const live = mine.filter((m) => m.status !== 'withdrawn' && m.status !== 'closed');
+    expect(new Set(cases.map((c) => c.caseId))).toEqual(new Set(live.map((m) => m.caseId)));
+    expect(cases.every((c) => c.phase === 'measures_active' || c.phase === 'decision_pending_approval')).toBe(true);
+  });
+});
