@@ -39,7 +39,8 @@ describe.each(DEMO_ACCOUNTS.map((a) => [a.username, a] as const))('master data a
     const is = (roles: readonly Role[]) => roles.includes(role);
     const lcc = role === 'lcc_coordinator';
     const member = MEMBERS.includes(username);
-    const seesCase = member || role === 'inspector';
+    // A unit lead sees a case only through an active assignment to their unit (none here), whatever the team says.
+    const seesCase = (member && !account.unitId) || role === 'inspector';
     const readsAgenda = is(AGENDA_READERS) && seesCase;
     const requests: [string, 'GET' | 'POST', string, unknown, number][] = [
       ['units', 'GET', '/api/units', undefined, is(UNITS) ? 200 : 403],
