@@ -30,6 +30,9 @@ import type { PolicyStore } from './policy/policy-store';
 import type { PolicyService } from './policy/policy.service';
 import type { PolicyDecisionService } from './policy/policy-decisions.service';
 import type { PolicyImpact } from './policy/policy-impact';
+import { registerWorkRoutes } from './work/work.routes';
+import type { WorkQueueService } from './work/work-queue.service';
+import type { CaseSearchService } from './work/case-search.service';
 
 export interface AppDeps {
   config: AppConfig;
@@ -45,6 +48,8 @@ export interface AppDeps {
   policy: PolicyService;
   policyDecisions: PolicyDecisionService;
   policyImpact: PolicyImpact;
+  workQueues: WorkQueueService;
+  caseSearch: CaseSearchService;
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
@@ -69,6 +74,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   installPathCheck(app);
   registerHealthRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerWorkRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerBreakGlassRoutes(app, deps);

@@ -15,6 +15,8 @@ import { createPolicyStore } from './policy/policy-store';
 import { createPolicyService } from './policy/policy.service';
 import { createPolicyDecisionService } from './policy/policy-decisions.service';
 import { createPolicyImpact } from './policy/policy-impact';
+import { createWorkQueueService } from './work/work-queue.service';
+import { createCaseSearchService } from './work/case-search.service';
 
 /** Plain factory wiring: every service gets exactly what it needs, nothing global. */
 export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock): AppDeps {
@@ -36,6 +38,8 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     policyImpact: createPolicyImpact({ guard, policies }),
     users: createUserService({ guard }),
     breakGlass: createBreakGlassService({ guard }),
+    workQueues: createWorkQueueService({ guard }),
+    caseSearch: createCaseSearchService({ guard }),
     assessments: createAssessmentService({ guard, templates: loadMethodTemplates(config.methodTemplatesDir) }),
   };
 }

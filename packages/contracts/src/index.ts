@@ -4,3 +4,4 @@ export * from './cases';
 export * from './assessments';
 export * from './policy';
 export * from './audit';
+export * from './work';

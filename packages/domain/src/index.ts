@@ -19,3 +19,4 @@ export * from './access/derived-marking';
 export * from './access/policy-admin';
 export * as assessment from './assessment';
 export * from './access/break-glass';
+export * from './work';

@@ -1,5 +1,5 @@
 import type { CaseSection } from '@hoeder/domain';
-import { GRANT, type CaseReadGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis } from './grants';
+import { GRANT, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis } from './grants';
 
 /**
  * The only place grants are made (ADR 0010). Imported as `@hoeder/db/grant-mint`, and only by the
@@ -17,3 +17,6 @@ export const mintDafWrite = (caseId: string): DafWriteGrant => Object.freeze({ [
 
 export const mintCaseSet = (caseIds: readonly string[], sections: ReadonlySet<CaseSection>, purpose: CaseSetGrant['purpose']): CaseSetGrant =>
   Object.freeze({ [GRANT]: 'case.set' as const, caseIds: Object.freeze([...caseIds]), sections: new Set(sections), purpose });
+
+export const mintCaseSearch = (scope: Omit<CaseSearchGrant, typeof GRANT>): CaseSearchGrant =>
+  Object.freeze({ [GRANT]: 'case.search' as const, ...scope, summaryClassifications: Object.freeze([...scope.summaryClassifications]), personClassifications: Object.freeze([...scope.personClassifications]) });
