@@ -13,6 +13,7 @@ import { PolicyAdminPage } from './pages/PolicyAdminPage/PolicyAdminPage';
 import { PolicyVersionPage } from './pages/PolicyAdminPage/PolicyVersionPage';
 import { DeviationReportPage } from './pages/PolicyAdminPage/DeviationReportPage';
 import { RegisterCasePage } from './pages/RegisterCasePage/RegisterCasePage';
+import { WorkPage } from './pages/WorkPage/WorkPage';
 
 /** Shown while the user is not known yet (loading, or on the way to the login page). */
 function Waiting({ children }: { children: React.ReactNode }) {
@@ -40,6 +41,7 @@ export function App() {
             <Route path="/beleid/afwijkingen" element={<DeviationReportPage />} />
             <Route path="/beleid/:version" element={<PolicyVersionPage />} />
             <Route path="/toezicht/auditlog-checkpoints" element={<AuditCheckpointsPage />} />
+            <Route path="/voor-mij" element={<WorkPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AppLayout>

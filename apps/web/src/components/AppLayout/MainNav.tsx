@@ -1,12 +1,20 @@
 import { useTranslation } from 'react-i18next';
+import { untyped } from '../../i18n/enums';
 import { useLocation } from 'react-router-dom';
 import type { Me } from '@hoeder/contracts';
+import { CASE_QUEUES, queuesOf } from '@hoeder/domain';
+import { useWorkQueues } from '../../api/work';
 import { mayRegisterCase } from '../../lib/permissions';
 import { RouterLink } from '../RouterLink/RouterLink';
 
 export function MainNav({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const tx = untyped(t);
   const { pathname } = useLocation();
+  // "Voor mij" with the number of items waiting, for roles that have work queues (issue 13).
+  const hasQueues = queuesOf(me, CASE_QUEUES).length > 0;
+  const work = useWorkQueues(hasQueues);
+  const waiting = work.data?.total;
   return (
     <nav aria-label={t('header.mainNav')} className="hoeder-nav">
       <ul className="hoeder-nav__list">
@@ -15,6 +23,21 @@ export function MainNav({ me }: { me: Me }) {
             {t('nav.overview')}
           </RouterLink>
         </li>
+        {hasQueues && (
+          <li>
+            <RouterLink to="/voor-mij" current={pathname === '/voor-mij'}>
+              {tx('work.nav')}
+              {waiting !== undefined && (
+                <>
+                  <span className="hoeder-nav-count" aria-hidden="true">
+                    {waiting}
+                  </span>
+                  <span className="hoeder-visually-hidden">{tx('work.navCount', { count: waiting })}</span>
+                </>
+              )}
+            </RouterLink>
+          </li>
+        )}
         {me.roles.includes('functional_admin') && (
           <li>
             <RouterLink to="/beleid" current={pathname.startsWith('/beleid')}>
