@@ -33,6 +33,9 @@ import type { PolicyImpact } from './policy/policy-impact';
 import { registerWorkRoutes } from './work/work.routes';
 import type { WorkQueueService } from './work/work-queue.service';
 import type { CaseSearchService } from './work/case-search.service';
+import { registerOversightRoutes } from './oversight/oversight.routes';
+import type { AuditViewerService } from './oversight/audit-viewer.service';
+import type { BreakGlassReviewService } from './oversight/break-glass-review.service';
 
 export interface AppDeps {
   config: AppConfig;
@@ -50,6 +53,8 @@ export interface AppDeps {
   policyImpact: PolicyImpact;
   workQueues: WorkQueueService;
   caseSearch: CaseSearchService;
+  auditViewer: AuditViewerService;
+  breakGlassReview: BreakGlassReviewService;
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
@@ -81,6 +86,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerPolicyRoutes(app, deps);
   registerAssessmentRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerOversightRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);
   return app;

@@ -17,6 +17,8 @@ import { createPolicyDecisionService } from './policy/policy-decisions.service';
 import { createPolicyImpact } from './policy/policy-impact';
 import { createWorkQueueService } from './work/work-queue.service';
 import { createCaseSearchService } from './work/case-search.service';
+import { createAuditViewerService } from './oversight/audit-viewer.service';
+import { createBreakGlassReviewService } from './oversight/break-glass-review.service';
 
 /** Plain factory wiring: every service gets exactly what it needs, nothing global. */
 export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock): AppDeps {
@@ -40,6 +42,8 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     breakGlass: createBreakGlassService({ guard }),
     workQueues: createWorkQueueService({ guard }),
     caseSearch: createCaseSearchService({ guard }),
+    auditViewer: createAuditViewerService({ guard, audit }),
+    breakGlassReview: createBreakGlassReviewService({ guard }),
     assessments: createAssessmentService({ guard, templates: loadMethodTemplates(config.methodTemplatesDir) }),
   };
 }

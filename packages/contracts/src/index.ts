@@ -5,3 +5,4 @@ export * from './assessments';
 export * from './policy';
 export * from './audit';
 export * from './work';
+export * from './oversight';

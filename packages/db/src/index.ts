@@ -8,6 +8,7 @@ export { consoleLog, type DatabaseLog } from './postgres-pool';
 export * from './event-stream';
 
 export * from './audit/audit.repository';
+export * from './audit/audit-search.repository';
 export * from './users/user.repository';
 export * from './cases/case.repository';
 export * from './cases/break-glass.repository';

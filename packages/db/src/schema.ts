@@ -171,7 +171,16 @@ export interface PolicyVersionHistoryTable {
   note: string | null;
 }
 
+/** The inspectorate's review of a break-glass grant: one per grant, insert-only (issue 13). */
+export interface BreakGlassReviewTable {
+  grant_id: string;
+  reviewed_by: string;
+  reviewed_at: Timestamp;
+  finding: string;
+}
+
 export interface Database extends AuthTables, PolicyTables {
+  break_glass_review: BreakGlassReviewTable;
   break_glass_grant: BreakGlassGrantTable;
   assessment_event: AssessmentEventTable;
   assessment_summary: AssessmentSummaryTable;
