@@ -36,6 +36,7 @@ import type { CaseSearchService } from './work/case-search.service';
 import { registerOversightRoutes } from './oversight/oversight.routes';
 import type { AuditViewerService } from './oversight/audit-viewer.service';
 import type { BreakGlassReviewService } from './oversight/break-glass-review.service';
+import type { StatisticsService } from './oversight/statistics.service';
 
 export interface AppDeps {
   config: AppConfig;
@@ -55,6 +56,7 @@ export interface AppDeps {
   caseSearch: CaseSearchService;
   auditViewer: AuditViewerService;
   breakGlassReview: BreakGlassReviewService;
+  statistics: StatisticsService;
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */

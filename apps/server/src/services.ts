@@ -19,6 +19,7 @@ import { createWorkQueueService } from './work/work-queue.service';
 import { createCaseSearchService } from './work/case-search.service';
 import { createAuditViewerService } from './oversight/audit-viewer.service';
 import { createBreakGlassReviewService } from './oversight/break-glass-review.service';
+import { createStatisticsService } from './oversight/statistics.service';
 
 /** Plain factory wiring: every service gets exactly what it needs, nothing global. */
 export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock): AppDeps {
@@ -44,6 +45,7 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     caseSearch: createCaseSearchService({ guard }),
     auditViewer: createAuditViewerService({ guard, audit }),
     breakGlassReview: createBreakGlassReviewService({ guard }),
+    statistics: createStatisticsService({ guard }),
     assessments: createAssessmentService({ guard, templates: loadMethodTemplates(config.methodTemplatesDir) }),
   };
 }

@@ -63,3 +63,24 @@ export const AuditProofResponse = z.object({
 });
 export type AuditProofResponse = z.infer<typeof AuditProofResponse>;
 
+
+const Figure = z.number().nullable();
+
+/** `GET /api/statistics`: anonymised tables (null = suppressed) and throughput times, no case ids or names. */
+export const StatisticsResponse = z.object({
+  generatedAt: IsoDateTime,
+  threshold: z.number().int(),
+  tables: z.array(
+    z.object({
+      id: z.enum(['phenomenon_by_phase', 'phenomenon_by_outcome', 'period_by_phenomenon']),
+      rows: z.array(z.string()),
+      columns: z.array(z.string()),
+      cells: z.array(z.array(Figure)),
+      rowTotals: z.array(Figure),
+      columnTotals: z.array(Figure),
+      grandTotal: Figure,
+    }),
+  ),
+  throughput: z.array(z.object({ step: z.enum(['registration_to_triage', 'triage_to_assessment', 'assessment_to_decision']), cases: Figure, medianDays: Figure, p90Days: Figure })),
+});
+export type StatisticsResponse = z.infer<typeof StatisticsResponse>;

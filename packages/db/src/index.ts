@@ -19,3 +19,4 @@ export * from './assessments/assessment-state.repository';
 export type { AnyCaseGrant, AnyDafGrant, CaseReadGrant, CaseSearchGrant, CaseSetGrant, CaseWriteGrant, DafReadGrant, DafWriteGrant, ReadBasis } from './access/grants';
 export * from './auth/session.repository';
 export * from './auth/login-backoff.repository';
+export * from './statistics/statistics.repository';

@@ -20,3 +20,4 @@ export * from './access/policy-admin';
 export * as assessment from './assessment';
 export * from './access/break-glass';
 export * from './work';
+export * from './statistics';

@@ -5,8 +5,9 @@ import type { Clock } from '../platform/clock';
 import { openApi, parseWith, requestContext, unwrap } from '../platform/http';
 import type { AuditViewerService } from './audit-viewer.service';
 import type { BreakGlassReviewService } from './break-glass-review.service';
+import type { StatisticsService } from './statistics.service';
 
-export function registerOversightRoutes(app: FastifyInstance, deps: { auditViewer: AuditViewerService; breakGlassReview: BreakGlassReviewService; clock: Clock }) {
+export function registerOversightRoutes(app: FastifyInstance, deps: { auditViewer: AuditViewerService; breakGlassReview: BreakGlassReviewService; statistics: StatisticsService; clock: Clock }) {
   const tags = ['oversight'];
   app.post(
     '/api/oversight/break-glass-grants/:grantId/review',
@@ -30,4 +31,8 @@ export function registerOversightRoutes(app: FastifyInstance, deps: { auditViewe
     const { seq } = parseWith(AuditSeqParams, request.params);
     return unwrap(await deps.auditViewer.proof(requestContext(request, deps.clock), actor, seq));
   });
+
+  app.get('/api/statistics', { schema: { tags: ['statistics'], summary: 'Anonymised figures for the advisory body: counts and throughput times, small cells suppressed' } }, async (request) =>
+    unwrap(await deps.statistics.figures(requestContext(request, deps.clock), requireActor(request))),
+  );
 }

@@ -56,6 +56,7 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'POST /api/oversight/break-glass-grants/:grantId/review': 'oversight/oversight-matrix.test.ts',
   'GET /api/audit/entries': 'oversight/oversight-matrix.test.ts',
   'GET /api/audit/entries/:seq/proof': 'oversight/oversight-matrix.test.ts',
+  'GET /api/statistics': 'oversight/oversight-matrix.test.ts',
 };
 
 /**
