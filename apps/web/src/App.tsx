@@ -14,6 +14,9 @@ import { PolicyVersionPage } from './pages/PolicyAdminPage/PolicyVersionPage';
 import { DeviationReportPage } from './pages/PolicyAdminPage/DeviationReportPage';
 import { RegisterCasePage } from './pages/RegisterCasePage/RegisterCasePage';
 import { WorkPage } from './pages/WorkPage/WorkPage';
+import { AuditLogPage } from './pages/OversightPages/AuditLogPage';
+import { BreakGlassReviewPage } from './pages/OversightPages/BreakGlassReviewPage';
+import { StatisticsPage } from './pages/StatisticsPage/StatisticsPage';
 
 /** Shown while the user is not known yet (loading, or on the way to the login page). */
 function Waiting({ children }: { children: React.ReactNode }) {
@@ -42,6 +45,9 @@ export function App() {
             <Route path="/beleid/:version" element={<PolicyVersionPage />} />
             <Route path="/toezicht/auditlog-checkpoints" element={<AuditCheckpointsPage />} />
             <Route path="/voor-mij" element={<WorkPage />} />
+            <Route path="/toezicht/auditlog" element={<AuditLogPage />} />
+            <Route path="/toezicht/noodtoegang" element={<BreakGlassReviewPage />} />
+            <Route path="/statistieken" element={<StatisticsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AppLayout>

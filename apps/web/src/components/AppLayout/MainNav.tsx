@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { untyped } from '../../i18n/enums';
 import { useLocation } from 'react-router-dom';
 import type { Me } from '@hoeder/contracts';
-import { CASE_QUEUES, queuesOf } from '@hoeder/domain';
+import { CASE_QUEUES, mayReadStatistics, queuesOf } from '@hoeder/domain';
 import { useWorkQueues } from '../../api/work';
 import { mayRegisterCase } from '../../lib/permissions';
 import { RouterLink } from '../RouterLink/RouterLink';
@@ -56,6 +56,27 @@ export function MainNav({ me }: { me: Me }) {
           <li>
             <RouterLink to="/toezicht/auditlog-checkpoints" current={pathname === '/toezicht/auditlog-checkpoints'}>
               {t('auditCheckpoints.nav')}
+            </RouterLink>
+          </li>
+        )}
+        {me.roles.includes('inspector') && (
+          <>
+            <li>
+              <RouterLink to="/toezicht/auditlog" current={pathname === '/toezicht/auditlog'}>
+                {tx('auditLog.nav')}
+              </RouterLink>
+            </li>
+            <li>
+              <RouterLink to="/toezicht/noodtoegang" current={pathname === '/toezicht/noodtoegang'}>
+                {tx('breakGlassReview.nav')}
+              </RouterLink>
+            </li>
+          </>
+        )}
+        {mayReadStatistics(me) && (
+          <li>
+            <RouterLink to="/statistieken" current={pathname === '/statistieken'}>
+              {tx('statistics.nav')}
             </RouterLink>
           </li>
         )}
