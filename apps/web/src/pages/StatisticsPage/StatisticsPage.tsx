@@ -38,7 +38,8 @@ function FigureTable({ table }: { table: StatTable }) {
         {title}
       </Heading>
       <BarChart label={tx('statistics.chartLabel', { title })} categories={table.rows.map(rowLabel)} series={table.columns.map((c, j) => ({ name: columnLabel(c), values: table.cells.map((row) => row[j]!) }))} />
-      <div className="hoeder-table-scroll">
+      {/* Focusable: a wide table scrolls sideways, and keyboard users must be able to scroll it. */}
+      <div className="hoeder-table-scroll" tabIndex={0} role="region" aria-label={tx('statistics.tableCaption', { title })}>
         <Table>
           <TableCaption>{tx('statistics.tableCaption', { title })}</TableCaption>
           <TableHeader>
@@ -97,7 +98,7 @@ function Throughput({ figures }: { figures: StatisticsResponse['throughput'] }) 
           { name: tx('statistics.p90'), values: figures.map((f) => f.p90Days) },
         ]}
       />
-      <div className="hoeder-table-scroll">
+      <div className="hoeder-table-scroll" tabIndex={0} role="region" aria-label={tx('statistics.throughputCaption')}>
         <Table>
           <TableCaption>{tx('statistics.throughputCaption')}</TableCaption>
           <TableHeader>
