@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router-dom';
 import { Heading } from '@rijkshuisstijl-community/components-react';
@@ -16,7 +17,9 @@ import { RegisterCasePage } from './pages/RegisterCasePage/RegisterCasePage';
 import { WorkPage } from './pages/WorkPage/WorkPage';
 import { AuditLogPage } from './pages/OversightPages/AuditLogPage';
 import { BreakGlassReviewPage } from './pages/OversightPages/BreakGlassReviewPage';
-import { StatisticsPage } from './pages/StatisticsPage/StatisticsPage';
+
+// ECharts is large: the statistics page (and it) load only when opened.
+const StatisticsPage = lazy(() => import('./pages/StatisticsPage/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 
 /** Shown while the user is not known yet (loading, or on the way to the login page). */
 function Waiting({ children }: { children: React.ReactNode }) {
@@ -47,7 +50,14 @@ export function App() {
             <Route path="/voor-mij" element={<WorkPage />} />
             <Route path="/toezicht/auditlog" element={<AuditLogPage />} />
             <Route path="/toezicht/noodtoegang" element={<BreakGlassReviewPage />} />
-            <Route path="/statistieken" element={<StatisticsPage />} />
+            <Route
+              path="/statistieken"
+              element={
+                <Suspense fallback={null}>
+                  <StatisticsPage />
+                </Suspense>
+              }
+            />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AppLayout>
