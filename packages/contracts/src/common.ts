@@ -53,6 +53,8 @@ export const Me = z.object({
   roles: z.array(Role),
   organisation: Organisation,
   clearance: Classification,
+  /** The executing unit of a unit lead; null for everyone else. */
+  unitId: z.string().nullable(),
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof Me>;

@@ -10,6 +10,7 @@ export * from './event-stream';
 export * from './audit/audit.repository';
 export * from './audit/audit-search.repository';
 export * from './users/user.repository';
+export * from './units/unit.repository';
 export * from './cases/case.repository';
 export * from './cases/break-glass.repository';
 export * from './cases/case-search.repository';

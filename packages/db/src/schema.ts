@@ -1,4 +1,4 @@
-import type { assessment, CaseEventType, CasePhase, Classification, Organisation, Role, ThreatPhenomenon } from '@hoeder/domain';
+import type { assessment, CaseEventType, CasePhase, Classification, Organisation, Role, ThreatPhenomenon, UnitKind, UnitOrganisation } from '@hoeder/domain';
 import type { PolicyHistoryAction, PolicyVersionStatus } from '@hoeder/domain/policy';
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 
@@ -15,6 +15,17 @@ export interface AppUserTable {
   clearance: Classification;
   active: Generated<boolean>;
   created_at: Timestamp;
+  /** The executing unit the user works in (unit leads); null for everyone else. */
+  unit_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface UnitTable {
+  unit_id: string;
+  name: string;
+  kind: UnitKind;
+  organisation: UnitOrganisation;
+  region: string | null;
+  active: Generated<boolean>;
 }
 
 export interface CaseEventTable {
@@ -186,6 +197,7 @@ export interface Database extends AuthTables, PolicyTables {
   assessment_summary: AssessmentSummaryTable;
   stream_snapshot: StreamSnapshotTable;
   app_user: AppUserTable;
+  unit: UnitTable;
   case_event: CaseEventTable;
   case_summary: CaseSummaryTable;
   case_member: CaseMemberTable;

@@ -19,5 +19,6 @@ export * from './access/derived-marking';
 export * from './access/policy-admin';
 export * as assessment from './assessment';
 export * from './access/break-glass';
+export * from './execution/units';
 export * from './work';
 export * from './statistics';

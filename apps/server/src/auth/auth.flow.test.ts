@@ -32,6 +32,7 @@ describe('login through the authorisation-code flow', () => {
       roles: expected.roles,
       organisation: expected.organisation,
       clearance: expected.clearance,
+      unitId: expected.unitId ?? null,
       csrfToken,
     });
     expect(csrfToken.length).toBeGreaterThanOrEqual(32);

@@ -106,6 +106,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDe
       roles: actor.roles,
       organisation: actor.organisation,
       clearance: actor.clearance,
+      unitId: actor.unitId ?? null,
       csrfToken: session.csrfToken,
     });
   });

@@ -73,6 +73,16 @@ describe('password attempts', () => {
     expect(JSON.stringify(audits)).not.toContain('no.such.user');
   });
 
+  it('forgets rows beyond its memory, so the table does not grow with every mistyped name', async () => {
+    await attempt(t.baseUrl, 'typo.one', 'x');
+    const rows = () => t.database.db.selectFrom('login_backoff').select('account_key').execute();
+    const before = (await rows()).length;
+    expect(before).toBeGreaterThan(0);
+    clock.advance((LOGIN_BACKOFF.memoryHours + 1) * 3_600_000);
+    await attempt(t.baseUrl, 'typo.two', 'x');
+    expect(await rows()).toHaveLength(1);
+  });
+
   it('holds across instances that share the database', async () => {
     const port = await freePort();
     const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });

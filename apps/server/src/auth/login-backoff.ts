@@ -1,4 +1,4 @@
-import { clearLoginBackoff, lockLoginBackoff, saveLoginBackoff, type LoginBackoff } from '@hoeder/db';
+import { clearLoginBackoff, lockLoginBackoff, purgeStaleLoginBackoff, saveLoginBackoff, type LoginBackoff } from '@hoeder/db';
 import { createHmac } from 'node:crypto';
 import type { RequestContext } from '../platform/actor';
 import { auditLoginFailure, type SessionDeps } from './session.service';
@@ -55,6 +55,8 @@ export async function attemptPassword<A>(
     }
     const next = afterFailure(previous, ctx.now);
     await saveLoginBackoff(trx, attempt.key, next);
+    // Failures beyond the memory no longer count (afterFailure forgets them): drop their rows.
+    await purgeStaleLoginBackoff(trx, new Date(ctx.now.getTime() - LOGIN_BACKOFF.memoryHours * 3_600_000), ctx.now);
     await auditLoginFailure(trx, deps.audit, ctx, {
       reason: 'invalid_credentials',
       userId: attempt.knownUserId,

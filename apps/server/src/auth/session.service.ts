@@ -50,6 +50,7 @@ export async function resolveSession(deps: SessionDeps, cookieValue: string | un
       roles: user.roles as Role[],
       organisation: user.organisation as Organisation,
       clearance: user.clearance as Classification,
+      unitId: user.unitId,
       sessionId: found.sessionIdHash,
     },
     csrfToken: found.csrfToken,

@@ -1,6 +1,6 @@
 import type { CaseCommand } from '@hoeder/domain';
 import { loadBundledPolicyInEffect, proposePackage } from '@hoeder/domain/policy';
-import { listCaseSummaries, upsertUser } from '@hoeder/db';
+import { listCaseSummaries } from '@hoeder/db';
 import type { AppDeps } from '../app';
 import { fixedClock } from '../platform/clock';
 import type { AuthenticatedActor } from '../platform/actor';
@@ -9,7 +9,7 @@ import { createGuard } from '../platform/guard/guard';
 import { createAssessmentService, type AssessmentService } from '../assessments/assessment.service';
 import { finaliseDaf } from '../assessments/daf-flow';
 import { productInput, softInput } from '../assessments/daf-samples';
-import { DEMO_ACCOUNTS } from './demo-accounts';
+import { DEMO_ACCOUNTS, upsertDemoAccounts } from './demo-accounts';
 import { demoCasePlans, type DafAssessmentPlan } from './demo-cases';
 import { seededRandom } from './demo-random';
 
@@ -26,9 +26,7 @@ const actorOf = (username: string): AuthenticatedActor => {
  * the real commands (so events, read models and audit entries are exactly as in live use).
  */
 export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; accounts: number }> {
-  for (const a of DEMO_ACCOUNTS) {
-    await upsertUser(deps.db, { userId: a.userId, subject: a.username, displayName: a.displayName, organisation: a.organisation, roles: a.roles, clearance: a.clearance, createdAt: deps.clock.now() });
-  }
+  await upsertDemoAccounts(deps.db, deps.clock.now());
   if ((await listCaseSummaries(deps.db, 'all')).length > 0) return { casesCreated: 0, accounts: DEMO_ACCOUNTS.length };
   const random = seededRandom(20261123);
   const today = new Date(deps.clock.now().toISOString().slice(0, 10));

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, upsertUser } from '@hoeder/db';
+import { openDatabase } from '@hoeder/db';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canStartPgCluster, startPgCluster, type PgCluster } from '../../../../scripts/lib/pg-cluster.mjs';
 import { loginAs, type LoggedIn } from '../auth/testing/login-as';
-import { DEMO_ACCOUNTS } from '../demo/demo-accounts';
+import { upsertDemoAccounts } from '../demo/demo-accounts';
 import { freePort } from '../testing/free-port';
 import { startServerProcess, waitForStatus200, type ServerProcess } from '../testing/server-process';
 import { sampleRegistration, START } from '../testing/service-fixture';
@@ -55,7 +55,7 @@ describe.skipIf(!runs)('the server rides out a PostgreSQL crash and restart (own
     });
     if (migrate.status !== 0) throw new Error(`db:migrate failed:\n${migrate.stdout}${migrate.stderr}`);
     const seeding = await openDatabase({ databaseUrl: urls.app });
-    for (const a of DEMO_ACCOUNTS) await upsertUser(seeding.db, { ...a, subject: a.username, createdAt: START });
+    await upsertDemoAccounts(seeding.db, START);
     await seeding.close();
     server = startServerProcess({ DATABASE_URL: urls.app, HOEDER_DB_WAIT_SECONDS: '30' }, await freePort());
     await waitForStatus200(server, '/health/ready', 150_000);

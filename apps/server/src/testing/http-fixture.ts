@@ -1,11 +1,10 @@
 import { PassThrough } from 'node:stream';
-import { upsertUser } from '@hoeder/db';
 import { openTestDatabase, type TestDatabase } from '@hoeder/db/testing';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { loginAs, type LoggedIn } from '../auth/testing/login-as';
 import { compose } from '../composition-root';
 import { loadConfig } from '../config';
-import { DEMO_ACCOUNTS } from '../demo/demo-accounts';
+import { upsertDemoAccounts } from '../demo/demo-accounts';
 import type { AppDeps } from '../app';
 import { fixedClock } from '../platform/clock';
 import { START } from './service-fixture';
@@ -34,9 +33,7 @@ export interface HttpFixture {
 /** The real application (auth, services, routes) on a fresh database, listening on loopback. */
 export async function openHttpFixture(options: { env?: NodeJS.ProcessEnv; onRoute?: (route: RouteOptions) => void } = {}): Promise<HttpFixture> {
   const database = await openTestDatabase();
-  for (const a of DEMO_ACCOUNTS) {
-    await upsertUser(database.db, { userId: a.userId, subject: a.username, displayName: a.displayName, organisation: a.organisation, roles: a.roles, clearance: a.clearance, createdAt: START });
-  }
+  await upsertDemoAccounts(database.db, START);
   const port = await freePort();
   const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, HOEDER_DATA_DIR: 'memory://', LOG_LEVEL: 'info', ...options.env });
   const clock = fixedClock(START);

@@ -1,11 +1,10 @@
-import { upsertUser } from '@hoeder/db';
 import { openTestDatabase, type TestDatabase } from '@hoeder/db/testing';
 import type { RegisterCaseRequest } from '@hoeder/contracts';
 import type { CaseFacts } from '@hoeder/domain';
 import type { AppDeps } from '../app';
 import { createServices } from '../services';
 import { loadConfig } from '../config';
-import { DEMO_ACCOUNTS } from '../demo/demo-accounts';
+import { DEMO_ACCOUNTS, upsertDemoAccounts } from '../demo/demo-accounts';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
 import { fixedClock } from '../platform/clock';
 import { finaliseDaf } from '../assessments/daf-flow';
@@ -26,9 +25,7 @@ export async function openServiceFixture(): Promise<ServiceFixture> {
   const database = await openTestDatabase();
   const clock = fixedClock(START);
   const deps = createServices(database, loadConfig({ HOEDER_DATA_DIR: 'memory://' }), clock);
-  for (const a of DEMO_ACCOUNTS) {
-    await upsertUser(database.db, { userId: a.userId, subject: a.username, displayName: a.displayName, organisation: a.organisation, roles: a.roles, clearance: a.clearance, createdAt: START });
-  }
+  await upsertDemoAccounts(database.db, START);
   let trace = 0;
   return {
     database,

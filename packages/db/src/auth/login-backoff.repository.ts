@@ -26,3 +26,16 @@ export async function saveLoginBackoff(db: Db, accountKey: string, state: LoginB
 export async function clearLoginBackoff(db: Db, accountKey: string): Promise<void> {
   await db.deleteFrom('login_backoff').where('account_key', '=', accountKey).execute();
 }
+
+/**
+ * Drops rows that no longer count: failures older than `forgottenBefore` whose block is over. The
+ * table holds only account keys and counts, but it should not grow with every mistyped name ever.
+ */
+export async function purgeStaleLoginBackoff(db: Db, forgottenBefore: Date, now: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('login_backoff')
+    .where('last_failure_at', '<', forgottenBefore)
+    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', now)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

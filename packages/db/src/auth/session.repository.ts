@@ -8,7 +8,7 @@ export interface SessionWithUser {
   lastSeenAt: Date;
   expiresAt: Date;
   endedAt: Date | null;
-  user: { userId: string; subject: string; displayName: string; organisation: string; roles: string[]; clearance: string; active: boolean };
+  user: { userId: string; subject: string; displayName: string; organisation: string; roles: string[]; clearance: string; active: boolean; unitId: string | null };
 }
 
 export async function findSessionWithUser(db: Db, sessionIdHash: string): Promise<SessionWithUser | undefined> {
@@ -16,7 +16,7 @@ export async function findSessionWithUser(db: Db, sessionIdHash: string): Promis
     .selectFrom('auth_session as s')
     .innerJoin('app_user as u', 'u.user_id', 's.user_id')
     .select(['s.session_id_hash', 's.csrf_token', 's.created_at', 's.last_seen_at', 's.expires_at', 's.ended_at'])
-    .select(['u.user_id', 'u.subject', 'u.display_name', 'u.organisation', 'u.roles', 'u.clearance', 'u.active'])
+    .select(['u.user_id', 'u.subject', 'u.display_name', 'u.organisation', 'u.roles', 'u.clearance', 'u.active', 'u.unit_id'])
     .where('s.session_id_hash', '=', sessionIdHash)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -35,6 +35,7 @@ export async function findSessionWithUser(db: Db, sessionIdHash: string): Promis
       roles: row.roles,
       clearance: row.clearance,
       active: row.active,
+      unitId: row.unit_id,
     },
   };
 }

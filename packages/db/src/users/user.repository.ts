@@ -9,11 +9,13 @@ export interface UserRow {
   roles: Role[];
   clearance: Classification;
   active: boolean;
+  /** The executing unit the user works in; null outside the units. */
+  unitId: string | null;
 }
 
-const columns = ['user_id', 'subject', 'display_name', 'organisation', 'roles', 'clearance', 'active'] as const;
+const columns = ['user_id', 'subject', 'display_name', 'organisation', 'roles', 'clearance', 'active', 'unit_id'] as const;
 
-const toUser = (r: { user_id: string; subject: string; display_name: string; organisation: Organisation; roles: Role[]; clearance: Classification; active: boolean }): UserRow => ({
+const toUser = (r: { user_id: string; subject: string; display_name: string; organisation: Organisation; roles: Role[]; clearance: Classification; active: boolean; unit_id: string | null }): UserRow => ({
   userId: r.user_id,
   subject: r.subject,
   displayName: r.display_name,
@@ -21,6 +23,7 @@ const toUser = (r: { user_id: string; subject: string; display_name: string; org
   roles: r.roles,
   clearance: r.clearance,
   active: r.active,
+  unitId: r.unit_id,
 });
 
 export async function findUserBySubject(db: Db, subject: string): Promise<UserRow | undefined> {
@@ -44,7 +47,7 @@ export async function listActiveUsers(db: Db): Promise<UserRow[]> {
   return rows.map(toUser);
 }
 
-export async function upsertUser(db: Db, user: Omit<UserRow, 'active'> & { createdAt: Date }): Promise<void> {
+export async function upsertUser(db: Db, user: Omit<UserRow, 'active' | 'unitId'> & { unitId?: string | null; createdAt: Date }): Promise<void> {
   await db
     .insertInto('app_user')
     .values({
@@ -54,10 +57,11 @@ export async function upsertUser(db: Db, user: Omit<UserRow, 'active'> & { creat
       organisation: user.organisation,
       roles: user.roles,
       clearance: user.clearance,
+      unit_id: user.unitId ?? null,
       created_at: user.createdAt,
     })
     .onConflict((oc) =>
-      oc.column('user_id').doUpdateSet({ display_name: user.displayName, organisation: user.organisation, roles: user.roles, clearance: user.clearance }),
+      oc.column('user_id').doUpdateSet({ display_name: user.displayName, organisation: user.organisation, roles: user.roles, clearance: user.clearance, ...(user.unitId !== undefined ? { unit_id: user.unitId } : {}) }),
     )
     .execute();
 }

@@ -9,6 +9,8 @@ export interface AccessSubject {
   roles: readonly Role[];
   organisation: Organisation;
   clearance: Classification;
+  /** The executing unit the subject works in (unit leads): their access runs through assignments to it. */
+  unitId?: string | null;
 }
 
 /** A record as the access check sees it: its case, section, marking and originator conditions. */

@@ -1,9 +1,8 @@
-import { upsertUser } from '@hoeder/db';
 import { openTestDatabase, type TestDatabase } from '@hoeder/db/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createAuditService, type AuditService } from '../../audit/audit.service';
 import { loadConfig, type AppConfig } from '../../config';
-import { DEMO_ACCOUNTS, type DemoAccount } from '../../demo/demo-accounts';
+import { DEMO_ACCOUNTS, upsertDemoAccounts, type DemoAccount } from '../../demo/demo-accounts';
 import { AppError, STATUS_OF } from '../../platform/app-error';
 import { systemClock, type Clock } from '../../platform/clock';
 import { registerAuth, requireActor } from '../auth.plugin';
@@ -48,9 +47,7 @@ export interface AuthTestAppOptions {
  */
 export async function startAuthTestApp(options: AuthTestAppOptions = {}): Promise<AuthTestApp> {
   const database = await openTestDatabase();
-  for (const account of options.accounts ?? DEMO_ACCOUNTS) {
-    await upsertUser(database.db, { ...account, subject: account.username, createdAt: new Date('2026-01-01T00:00:00Z') });
-  }
+  await upsertDemoAccounts(database.db, new Date('2026-01-01T00:00:00Z'), options.accounts ?? DEMO_ACCOUNTS);
   const port = await freePort();
   const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
   const audit = createAuditService();

@@ -11,7 +11,7 @@ import { Section } from './Section';
 
 export function TriageSection({ triage }: { triage: NonNullable<CaseView['triage']> }) {
   const { t, i18n } = useTranslation();
-  const rules = triage.firedRules.map((rule) => `${rule}: ${enumLabel(t, 'triageRule', rule)}`).join('; ');
+  const rules = triage.firedRules.map((rule) => enumLabel(t, 'triageRule', rule)).join('; ');
   return (
     <Section title={t('case.sections.triage')}>
       <Facts
