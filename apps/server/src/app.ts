@@ -33,6 +33,8 @@ import type { PolicyImpact } from './policy/policy-impact';
 import { registerWorkRoutes } from './work/work.routes';
 import type { WorkQueueService } from './work/work-queue.service';
 import type { CaseSearchService } from './work/case-search.service';
+import type { NotificationService } from './work/notification.service';
+import type { Notifier } from './work/notifier';
 import { registerOversightRoutes } from './oversight/oversight.routes';
 import type { AuditViewerService } from './oversight/audit-viewer.service';
 import type { BreakGlassReviewService } from './oversight/break-glass-review.service';
@@ -54,6 +56,8 @@ export interface AppDeps {
   policyImpact: PolicyImpact;
   workQueues: WorkQueueService;
   caseSearch: CaseSearchService;
+  notifications: NotificationService;
+  notifier: Notifier;
   auditViewer: AuditViewerService;
   breakGlassReview: BreakGlassReviewService;
   statistics: StatisticsService;

@@ -5,6 +5,7 @@ import type { AppConfig } from './config';
 import { adjustableClock, systemClock, type Clock } from './platform/clock';
 import { createServices } from './services';
 import { startAuditSealing } from './audit/audit-sealer';
+import { startNotifying } from './work/notifier';
 
 export interface Composition {
   app: FastifyInstance;
@@ -30,7 +31,11 @@ export async function compose(
     config.audit.sealIntervalMs > 0
       ? startAuditSealing(() => deps.audit.sealOnce(database.db), config.audit.sealIntervalMs, (error) => app.log.error({ err: error }, 'audit seal failed'))
       : null;
+  // Work notifications (issue 13): each round reads every user's queues and fills the mail outbox.
+  const notifying =
+    config.notifyIntervalMs > 0 ? startNotifying(() => deps.notifier.notifyOnce(), config.notifyIntervalMs, (error) => app.log.error({ err: error }, 'work notification round failed')) : null;
   app.addHook('onClose', async () => {
+    await notifying?.stop();
     await sealing?.stop();
     if (!options.database) await database.close();
   });

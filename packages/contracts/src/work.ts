@@ -47,3 +47,16 @@ export const CaseSearchResponse = z.object({
   pageSize: z.number().int(),
 });
 export type CaseSearchResponse = z.infer<typeof CaseSearchResponse>;
+
+/** An in-app notification of new work: which queue, which case (reference), when; read or not. */
+export const NotificationView = z.object({
+  notificationId: Uuid,
+  queueId: z.string(),
+  caseId: Uuid,
+  reference: z.string().nullable(),
+  createdAt: IsoDateTime,
+  readAt: IsoDateTime.nullable(),
+});
+export type NotificationView = z.infer<typeof NotificationView>;
+
+export const NotificationIdParams = z.object({ notificationId: Uuid });

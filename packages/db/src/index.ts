@@ -21,3 +21,4 @@ export type { AnyCaseGrant, AnyDafGrant, CaseReadGrant, CaseSearchGrant, CaseSet
 export * from './auth/session.repository';
 export * from './auth/login-backoff.repository';
 export * from './statistics/statistics.repository';
+export * from './work/notification.repository';

@@ -52,6 +52,8 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   // issue 13: work queues and the overview at scale
   'GET /api/work/queues': 'work/work-matrix.test.ts',
   'GET /api/cases/search': 'work/work-matrix.test.ts',
+  'GET /api/notifications': 'work/work-matrix.test.ts',
+  'POST /api/notifications/:notificationId/read': 'work/work-matrix.test.ts',
   // issue 13: the inspectorate's tools and the advisory body's statistics
   'POST /api/oversight/break-glass-grants/:grantId/review': 'oversight/oversight-matrix.test.ts',
   'GET /api/audit/entries': 'oversight/oversight-matrix.test.ts',

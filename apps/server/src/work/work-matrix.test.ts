@@ -122,6 +122,30 @@ describe('GET /api/cases/search: every account sees and counts only its cases', 
   });
 });
 
+describe('notifications: every account reads only its own', () => {
+  it.each(DEMO_ACCOUNTS.map((a) => a.username))('%s', async (username) => {
+    await f.deps.notifier.notifyOnce();
+    const reply = await f.api(await f.session(username), 'GET', '/api/notifications');
+    expect(reply.status).toBe(200);
+    const body = reply.body as { notificationId: string; queueId: string; caseId: string }[];
+    // What each account is notified of is what waits in its queues (the table above).
+    const expected = QUEUES[username] ? Object.entries(QUEUES[username]!).flatMap(([q, c]) => (c === 'none' ? [] : [`${q}|${idOf(c)}`])) : [];
+    expect(body.map((n) => `${n.queueId}|${n.caseId}`).sort()).toEqual(expected.sort());
+    expect(await auditOfRequest(f.database.db, reply.requestId)).toEqual([{ operation: 'notification.list', status: 'ok', user_id: userIdOf(username), object_type: 'notification', object_id: null }]);
+  });
+
+  it('marking read: only one’s own; someone else’s is a 404; a bad id a 400', async () => {
+    const [mine] = ((await f.api(await f.session('besluit'), 'GET', '/api/notifications')).body as { notificationId: string }[]);
+    expect(mine).toBeDefined();
+    expect((await f.api(await f.session('besluit2'), 'POST', `/api/notifications/${mine!.notificationId}/read`, {})).status).toBe(404);
+    expect((await f.api(await f.session('besluit'), 'POST', `/api/notifications/${mine!.notificationId}/read`, {})).status).toBe(200);
+    const bad = await f.api(await f.session('besluit'), 'POST', '/api/notifications/not-a-uuid/read', {});
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('notificationId');
+    expect((await f.api(null, 'GET', '/api/notifications')).status).toBe(401);
+  });
+});
+
 describe('the matrix', () => {
   it('requested every route the access-matrix table gives it (testing/access-matrix.ts)', () => {
     expect(uncoveredRoutes('work/work-matrix.test.ts', seen())).toEqual([]);

@@ -83,6 +83,10 @@ export function createWorkQueueService({ guard, definitions = CASE_QUEUES, sourc
     });
 
   return {
+    /** Whether the actor's roles have any queue at all (the notifier asks only those). */
+    hasQueues: (actor: Pick<AuthenticatedActor, 'roles'>): boolean =>
+      definitions.some((d) => d.roles.some((r) => actor.roles.includes(r))) || sources.some((s) => s.roles.some((r) => actor.roles.includes(r))),
+
     queues: async (ctx: RequestContext, actor: AuthenticatedActor): Promise<Result<WorkQueuesResponse>> => {
       const fromCases = await caseWork(ctx, actor);
       if (!fromCases.ok) return fromCases;
