@@ -29,6 +29,7 @@ describe('work queues and the overview at scale', () => {
     await link.getByText(/wachtend/).waitFor();
     await link.click();
     await page.getByRole('heading', { level: 1, name: 'Voor mij' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /^Meldingen van nieuw werk/ }).waitFor();
     const queue = page.getByRole('region', { name: /^Besluit ter goedkeuring/ });
     const before = Number((await queue.getByRole('heading', { level: 2 }).innerText()).match(/\((\d+)\)/)![1]);
     expect(before).toBeGreaterThan(0);

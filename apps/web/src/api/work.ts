@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CaseSearchResponse, WorkQueuesResponse } from '@hoeder/contracts';
-import { apiGet, type ApiError } from './client';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CaseSearchResponse, NotificationView, WorkQueuesResponse } from '@hoeder/contracts';
+import { apiGet, apiPost, type ApiError } from './client';
 
 export const workKeys = {
   queues: ['work', 'queues'] as const,
@@ -31,4 +31,17 @@ export const searchQueryString = (p: CaseSearchParams): string => {
 export function useCaseSearch(p: CaseSearchParams) {
   const query = searchQueryString(p);
   return useQuery<CaseSearchResponse, ApiError>({ queryKey: workKeys.search(query), queryFn: () => apiGet(`/api/cases/search?${query}`), placeholderData: keepPreviousData });
+}
+
+/** Notifications of new work that is still waiting. */
+export function useNotifications() {
+  return useQuery<NotificationView[], ApiError>({ queryKey: ['work', 'notifications'], queryFn: () => apiGet('/api/notifications') });
+}
+
+export function useMarkNotificationRead() {
+  const client = useQueryClient();
+  return useMutation<{ notificationId: string }, ApiError, string>({
+    mutationFn: (id) => apiPost(`/api/notifications/${encodeURIComponent(id)}/read`, {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['work', 'notifications'] }),
+  });
 }

@@ -7,6 +7,7 @@ import { RouterLink } from '../../components/RouterLink/RouterLink';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { enumLabel, untyped } from '../../i18n/enums';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { Notifications } from './Notifications';
 
 /** Where an item's work is done: the DAF page for the analysts' queues, else the case page. */
 const DAF_QUEUES = new Set(['assessment_to_make', 'challenge_to_write', 'reassessment_due']);
@@ -71,6 +72,7 @@ export function WorkPage() {
       {work.isPending && <Paragraph role="status">{t('app.loading')}</Paragraph>}
       {data && <Paragraph role="status">{tx('work.total', { count: data.total })}</Paragraph>}
       {data?.queues.length === 0 && <Paragraph>{tx('work.noQueues')}</Paragraph>}
+      {data && data.queues.length > 0 && <Notifications />}
       {data?.queues.map((q) => <QueueSection key={q.queueId} queue={q} />)}
     </>
   );
