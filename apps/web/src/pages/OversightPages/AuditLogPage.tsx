@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import type { AuditEntriesResponse } from '@hoeder/contracts';
 import { useAuditEntries } from '../../api/oversight';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert/ApiErrorAlert';
 import { TextField } from '../../components/FormFields/FormFields';
@@ -17,9 +18,61 @@ const PAGE_SIZE = 25;
 /** A date field gives a day; the API takes moments (from the start, to the end of the day). */
 const moment = (field: Field, value: string) => (field === 'from' ? `${value}T00:00:00Z` : field === 'to' ? `${value}T23:59:59Z` : value);
 
+/** A page of entries, newest first; each opens its proof. */
+function AuditEntriesTable({ data, hrefOf, onOpen }: { data: AuditEntriesResponse; hrefOf: (seq: number) => string; onOpen: (seq: number) => void }) {
+  const { t, i18n } = useTranslation();
+  const tx = untyped(t);
+  return (
+    <div className="hoeder-table-scroll">
+      <Table>
+        <TableCaption>{tx('auditLog.caption', { count: data.total })}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            {(['seq', 'occurredAt', 'operation', 'status', 'actor', 'purpose', 'object'] as const).map((c) => (
+              <TableHeaderCell key={c} scope="col">
+                {tx(`auditLog.columns.${c}`)}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {data.items.map((e) => (
+            <TableRow key={e.seq}>
+              <TableHeaderCell scope="row">
+                <a
+                  href={hrefOf(e.seq)}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    onOpen(e.seq);
+                  }}
+                  className="utrecht-link"
+                >
+                  {tx('auditLog.open', { seq: e.seq })}
+                </a>
+              </TableHeaderCell>
+              <TableCell>{formatDateTime(e.occurredAt, i18n.language)}</TableCell>
+              <TableCell>
+                <code>{e.operation}</code>
+              </TableCell>
+              <TableCell>{tx(`auditLog.status.${e.status}`)}</TableCell>
+              <TableCell>{e.userRole ? enumLabel(t, 'role', e.userRole) : tx('auditLog.system')}</TableCell>
+              <TableCell>
+                <code>{e.processingActivity}</code>
+              </TableCell>
+              <TableCell>
+                {e.objectType} {e.objectId ? <code>{e.objectId.slice(0, 8)}</code> : null}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
 /** The inspectorate's audit-log viewer (issue 13): search, open an entry, verify its proof here. */
 export function AuditLogPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const tx = untyped(t);
   usePageTitle(tx('auditLog.title'));
   const [params, setParams] = useSearchParams();
@@ -60,52 +113,7 @@ export function AuditLogPage() {
       {entries.isPending && <Paragraph role="status">{t('app.loading')}</Paragraph>}
       {data && <Paragraph role="status">{tx('auditLog.found', { count: data.total })}</Paragraph>}
       {opened !== undefined && Number.isSafeInteger(opened) && <AuditEntryDetail key={opened} seq={opened} />}
-      {data && data.items.length > 0 && (
-        <div className="hoeder-table-scroll">
-          <Table>
-            <TableCaption>{tx('auditLog.caption', { count: data.total })}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                {(['seq', 'occurredAt', 'operation', 'status', 'actor', 'purpose', 'object'] as const).map((c) => (
-                  <TableHeaderCell key={c} scope="col">
-                    {tx(`auditLog.columns.${c}`)}
-                  </TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.items.map((e) => (
-                <TableRow key={e.seq}>
-                  <TableHeaderCell scope="row">
-                    <a
-                      href={`?${withParams({ entry: String(e.seq) }).toString()}`}
-                      onClick={(event) => {
-                        event.preventDefault();
-                        setParams(withParams({ entry: String(e.seq) }));
-                      }}
-                      className="utrecht-link"
-                    >
-                      {tx('auditLog.open', { seq: e.seq })}
-                    </a>
-                  </TableHeaderCell>
-                  <TableCell>{formatDateTime(e.occurredAt, i18n.language)}</TableCell>
-                  <TableCell>
-                    <code>{e.operation}</code>
-                  </TableCell>
-                  <TableCell>{tx(`auditLog.status.${e.status}`)}</TableCell>
-                  <TableCell>{e.userRole ? enumLabel(t, 'role', e.userRole) : tx('auditLog.system')}</TableCell>
-                  <TableCell>
-                    <code>{e.processingActivity}</code>
-                  </TableCell>
-                  <TableCell>
-                    {e.objectType} {e.objectId ? <code>{e.objectId.slice(0, 8)}</code> : null}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
+      {data && data.items.length > 0 && <AuditEntriesTable data={data} hrefOf={(seq) => `?${withParams({ entry: String(seq) }).toString()}`} onOpen={(seq) => setParams(withParams({ entry: String(seq) }))} />}
       {data && data.total > data.pageSize && <Paging page={data.page} totalPages={Math.ceil(data.total / data.pageSize)} href={(n) => `?${withParams({ pagina: String(n), entry: undefined }).toString()}`} />}
     </>
   );
