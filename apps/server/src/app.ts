@@ -39,6 +39,11 @@ import { registerOversightRoutes } from './oversight/oversight.routes';
 import type { AuditViewerService } from './oversight/audit-viewer.service';
 import type { BreakGlassReviewService } from './oversight/break-glass-review.service';
 import type { StatisticsService } from './oversight/statistics.service';
+import type { PlanningInputSource } from './planning/planning-input';
+import { registerPlanningRoutes } from './planning/planning.routes';
+import type { PlanningService } from './planning/planning.service';
+import type { RosterService } from './planning/roster.service';
+import type { CapacityService } from './planning/capacity.service';
 
 export interface AppDeps {
   config: AppConfig;
@@ -61,6 +66,11 @@ export interface AppDeps {
   auditViewer: AuditViewerService;
   breakGlassReview: BreakGlassReviewService;
   statistics: StatisticsService;
+  /** Where planning runs get their input (ADR 0019); the demo source until the master data's builder is wired in. */
+  planningSource: PlanningInputSource;
+  planning: PlanningService;
+  roster: RosterService;
+  capacity: CapacityService;
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
@@ -93,6 +103,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerAssessmentRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerOversightRoutes(app, deps);
+  registerPlanningRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);
   return app;

@@ -6,16 +6,24 @@ import { adjustableClock, systemClock, type Clock } from './platform/clock';
 import { createServices } from './services';
 import { startAuditSealing } from './audit/audit-sealer';
 import { startNotifying } from './work/notifier';
+import { createJobRunner, type JobRunner } from './platform/jobs/job-runner';
+import { createPlanningJob, type PlanningJobOptions } from './planning/planning-job';
+import type { PlanningInputSource } from './planning/planning-input';
 
 export interface Composition {
   app: FastifyInstance;
   deps: AppDeps;
   database: DatabaseHandle;
+  /** The job queue's worker of this instance (null when HOEDER_JOB_POLL_MS=0). */
+  jobs: JobRunner | null;
 }
+
+/** Planning options a test or benchmark may set (ADR 0019). */
+export type PlanningOverrides = Partial<Omit<PlanningJobOptions, 'db' | 'source'>> & { source?: PlanningInputSource; workerId?: string; leaseMs?: number };
 
 export async function compose(
   config: AppConfig,
-  options: { clock?: Clock; database?: DatabaseHandle; logStream?: NodeJS.WritableStream; onRoute?: (route: RouteOptions) => void } = {},
+  options: { clock?: Clock; database?: DatabaseHandle; logStream?: NodeJS.WritableStream; onRoute?: (route: RouteOptions) => void; planning?: PlanningOverrides } = {},
 ): Promise<Composition> {
   // The database reports connection trouble before the app (and its logger) exists; from then on to the app's log.
   let log: DatabaseLog = consoleLog;
@@ -23,7 +31,7 @@ export async function compose(
     options.database ??
     (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, waitMs: config.databaseWaitSeconds * 1000, log: (level, message) => log(level, message) }));
   const clock = options.clock ?? (config.testClock === 'adjustable' ? adjustableClock() : systemClock);
-  const deps = createServices(database, config, clock);
+  const deps = createServices(database, config, clock, options.planning?.source);
   const app = await buildApp(deps, { ...(options.logStream ? { logStream: options.logStream } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
   log = (level, message) => app.log[level]({ component: 'database' }, message);
   // One sealer per process; the advisory lock keeps it to one at a time across processes.
@@ -34,10 +42,25 @@ export async function compose(
   // Work notifications (issue 13): each round reads every user's queues and fills the mail outbox.
   const notifying =
     config.notifyIntervalMs > 0 ? startNotifying(() => deps.notifier.notifyOnce(), config.notifyIntervalMs, (error) => app.log.error({ err: error }, 'work notification round failed')) : null;
+  // One job at a time per instance; several instances share the queue (ADR 0018).
+  const { source: _source, workerId, leaseMs, ...planningJob } = options.planning ?? {};
+  const jobs =
+    config.planning.jobPollMs > 0
+      ? createJobRunner({
+          db: database.db,
+          handlers: [createPlanningJob({ db: database.db, source: deps.planningSource, timeLimitMs: config.planning.timeLimitMs, ...planningJob })],
+          pollMs: config.planning.jobPollMs,
+          ...(workerId ? { workerId } : {}),
+          ...(leaseMs ? { leaseMs } : {}),
+          onError: (error) => app.log.error({ err: error }, 'job queue'),
+        })
+      : null;
+  jobs?.start();
   app.addHook('onClose', async () => {
     await notifying?.stop();
+    await jobs?.stop();
     await sealing?.stop();
     if (!options.database) await database.close();
   });
-  return { app, deps, database };
+  return { app, deps, database, jobs };
 }

@@ -33,6 +33,13 @@ export interface AppConfig {
     /** Milliseconds between seals; 0 turns the background sealer off. */
     sealIntervalMs: number;
   };
+  /** The job queue's worker and the planning runs (ADR 0018, 0019). */
+  planning: {
+    /** Milliseconds between polls of the job queue; 0 runs no job worker in this process. */
+    jobPollMs: number;
+    /** The full search's time budget per run. */
+    timeLimitMs: number;
+  };
 }
 
 const nonNegativeInt = (value: string | undefined, fallback: number, name: string): number => {
@@ -91,5 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sealIntervalMs: nonNegativeInt(env.HOEDER_AUDIT_SEAL_INTERVAL_MS, 1000, 'HOEDER_AUDIT_SEAL_INTERVAL_MS'),
     },
     notifyIntervalMs: nonNegativeInt(env.HOEDER_NOTIFY_INTERVAL_MS, 60_000, 'HOEDER_NOTIFY_INTERVAL_MS'),
+    planning: {
+      jobPollMs: nonNegativeInt(env.HOEDER_JOB_POLL_MS, 500, 'HOEDER_JOB_POLL_MS'),
+      timeLimitMs: nonNegativeInt(env.HOEDER_PLAN_TIME_LIMIT_MS, 10_000, 'HOEDER_PLAN_TIME_LIMIT_MS'),
+    },
   };
 }

@@ -22,9 +22,13 @@ import { createNotifier } from './work/notifier';
 import { createAuditViewerService } from './oversight/audit-viewer.service';
 import { createBreakGlassReviewService } from './oversight/break-glass-review.service';
 import { createStatisticsService } from './oversight/statistics.service';
+import { demoPlanningInputSource, type PlanningInputSource } from './planning/planning-input';
+import { createPlanningService } from './planning/planning.service';
+import { createRosterService } from './planning/roster.service';
+import { createCapacityService } from './planning/capacity.service';
 
 /** Plain factory wiring: every service gets exactly what it needs, nothing global. */
-export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock): AppDeps {
+export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock, planningSource: PlanningInputSource = demoPlanningInputSource()): AppDeps {
   const db = database.db;
   // PGlite has one session that requests queue for (FIFO): small seals keep that queue short.
   const audit = createAuditService({ signingKey: loadAuditSigningKey(config), sealBatch: database.kind === 'pglite' ? 200 : 1000 });
@@ -52,5 +56,9 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     breakGlassReview: createBreakGlassReviewService({ guard }),
     statistics: createStatisticsService({ guard }),
     assessments: createAssessmentService({ guard, templates: loadMethodTemplates(config.methodTemplatesDir) }),
+    planningSource,
+    planning: createPlanningService({ guard }),
+    roster: createRosterService({ guard }),
+    capacity: createCapacityService({ guard, source: planningSource }),
   };
 }

@@ -20,6 +20,10 @@ import { BreakGlassReviewPage } from './pages/OversightPages/BreakGlassReviewPag
 
 // ECharts is large: the statistics page (and it) load only when opened.
 const StatisticsPage = lazy(() => import('./pages/StatisticsPage/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
+import { RosterPage } from './pages/RosterPage/RosterPage';
+import { CapacityPage } from './pages/RosterPage/CapacityPage';
+import { RosterVersionPage } from './pages/RosterPage/RosterVersionPage';
+import { RosterCasePage, RosterOfficerPage, RosterUnitPage } from './pages/RosterPage/RosterDetailPages';
 
 /** Shown while the user is not known yet (loading, or on the way to the login page). */
 function Waiting({ children }: { children: React.ReactNode }) {
@@ -58,6 +62,12 @@ export function App() {
                 </Suspense>
               }
             />
+            <Route path="/roosters" element={<RosterPage me={me} />} />
+            <Route path="/capaciteit" element={<CapacityPage />} />
+            <Route path="/roosters/:versionId" element={<RosterVersionPage me={me} />} />
+            <Route path="/roosters/:versionId/eenheden/:unitId" element={<RosterUnitPage />} />
+            <Route path="/roosters/:versionId/casussen/:caseId" element={<RosterCasePage />} />
+            <Route path="/roosters/:versionId/medewerkers/:officerId" element={<RosterOfficerPage me={me} />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AppLayout>

@@ -6,3 +6,4 @@ export * from './policy';
 export * from './audit';
 export * from './work';
 export * from './oversight';
+export * from './planning';

@@ -210,7 +210,7 @@ export interface MailOutboxTable {
   sent_at: Timestamp | null;
 }
 
-export interface Database extends AuthTables, PolicyTables {
+export interface Database extends AuthTables, PolicyTables, PlanningTables {
   break_glass_review: BreakGlassReviewTable;
   notification: NotificationTable;
   mail_outbox: MailOutboxTable;
@@ -271,4 +271,90 @@ export interface AuthTables {
 export interface PolicyTables {
   policy_version: PolicyVersionTable;
   policy_version_history: PolicyVersionHistoryTable;
+}
+
+/** The job queue (ADR 0018). `payload` is JSON text. */
+export interface JobTable {
+  job_id: string;
+  kind: string;
+  payload: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  attempts: Generated<number>;
+  max_attempts: number;
+  run_after: Timestamp;
+  locked_by: string | null;
+  lease_until: Timestamp | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  last_error: string | null;
+}
+
+/** A stored roster (ADR 0019): its planning input and plan as JSON text, self-contained. */
+export interface RosterVersionTable {
+  version_id: string;
+  version_no: Generated<number>;
+  start_date: ColumnType<string, string, string>;
+  days: number;
+  origin: 'plan' | 'replan';
+  parent_version_id: string | null;
+  input: string;
+  plan: string;
+  change: string | null;
+  diff: string | null;
+  failure: string | null;
+  total_posts: number;
+  covered_posts: number;
+  shortfalls: number;
+  score_soft: number;
+  score_hard: number;
+  created_by: string;
+  created_at: Timestamp;
+  published_by: string | null;
+  published_at: Timestamp | null;
+}
+
+export type PlanningRunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/** A planning run for a period, its progress and quality so far (ADR 0019). */
+export interface PlanningRunTable {
+  run_id: string;
+  job_id: string;
+  start_date: ColumnType<string, string, string>;
+  days: number;
+  status: PlanningRunStatus;
+  phase: string | null;
+  progress: Generated<number>;
+  total_posts: number | null;
+  covered_posts: number | null;
+  shortfalls: number | null;
+  score_soft: number | null;
+  score_hard: number | null;
+  cancel_requested: Generated<boolean>;
+  failure: string | null;
+  input: string | null;
+  checkpoint: string | null;
+  version_id: string | null;
+  requested_by: string;
+  requested_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+/** A what-if computed on a copy of a roster version (params and result JSON text). */
+export interface RosterScenarioTable {
+  scenario_id: string;
+  version_id: string;
+  kind: 'unit-loses-officers' | 'case-escalates' | 'new-cases';
+  params: string;
+  result: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface PlanningTables {
+  roster_scenario: RosterScenarioTable;
+  job: JobTable;
+  roster_version: RosterVersionTable;
+  planning_run: PlanningRunTable;
 }

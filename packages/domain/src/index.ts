@@ -19,6 +19,8 @@ export * from './access/derived-marking';
 export * from './access/policy-admin';
 export * as assessment from './assessment';
 export * from './access/break-glass';
+export * from './access/planning-access';
+export * from './planning/shortfall-text';
 export * from './execution/units';
 export * from './work';
 export * from './statistics';

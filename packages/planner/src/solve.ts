@@ -1,30 +1,46 @@
+import { makeBudget, threadCpuClock } from './budget';
 import { canTake, compile, NONE, OFF, type Baseline, type Compiled } from './compile';
-import { construct, repairHard } from './construct';
+import { FailureLog, messageOf, type FailedStep, type StepFailure } from './failures';
 import type { Assignment, Plan, PlanningProblem, Result } from './model';
 import { Rng } from './rng';
-import { anneal, type Progress } from './search';
+import { anneal, type Best, type Progress } from './search/anneal';
+import { construct, repairHard } from './search/construct';
 import { explainShortfalls } from './shortfall';
 import { State } from './state';
-import { lnsStep, type MipSolver } from './mip/lns';
-import { repairDay } from './mip/day-repair';
-import { repairRows } from './row-repair';
-import { exchange, startPortfolio, type MipPartner, type Portfolio } from './mip/portfolio';
+import type { MipSolver } from './repair/lns';
+import { nationalScale, runExactPhase } from './repair/phase';
+import { SafeSolver } from './repair/safe-solver';
+import { GuardedPartner } from './portfolio/guarded-partner';
+import { betterRoster, exchange, startPortfolio, type MipPartner, type Portfolio } from './portfolio/portfolio';
 
-const DAY_REPAIR_CELLS = 2000;
 /** How long the end of a solve waits for the partner's last incumbent. */
 const PARTNER_WAIT_MS = 300;
-/** Start temperature of the bursts between day sweeps: about a tenth of a post's weight. */
-const BURST_TEMPERATURE = 10;
+/** At most one checkpoint per this many budget milliseconds during the exact phase. */
+const CHECKPOINT_MS = 5000;
 
 export interface SolveOptions {
   seed?: number;
+  /** Wall-clock limit; with `cpuTimeLimitMs` it is the ceiling. */
   timeLimitMs?: number;
+  /**
+   * Budget in this thread's CPU time, so a run on a busy machine does the same work
+   * (more slowly) instead of less; `timeLimitMs` stays a wall-clock ceiling. Without a
+   * CPU clock in the runtime it acts as a wall-clock limit.
+   */
+  cpuTimeLimitMs?: number;
   maxIterations?: number;
   /** Previous plan for replanning; its pinned assignments become fixed cells. */
   baseline?: Baseline;
   /** Clock for the time limit; injected so the engine itself does no I/O. */
   now?: () => number;
+  /** This thread's CPU clock (ms) for `cpuTimeLimitMs`; default `process.threadCpuUsage` where available. */
+  cpuNow?: () => number;
   onProgress?: (p: Progress) => void;
+  /**
+   * The best plan so far, at the end of each phase and at most every few seconds of
+   * the exact phase, so a caller (the worker) can return it if the run dies.
+   */
+  onCheckpoint?: (plan: Plan & { stats: SolveStats }) => void;
   /** Only these posts are filled greedily (replanning repairs locally); default all. */
   constructPosts?: ReadonlySet<string>;
   /** Candidates tried per greedy insertion. */
@@ -49,58 +65,158 @@ export interface SolveStats {
   constructionMs: number;
   /** Times the portfolio partner's roster replaced the engine's (only with `partner`). */
   adoptedFromPartner?: number;
+  /** CPU time of this thread (ms), where the runtime reports it. */
+  cpuMs?: number;
+  /** Sub-steps that failed and fell back; empty on a clean run. */
+  failures: StepFailure[];
 }
 
 export function solve(problem: PlanningProblem, options: SolveOptions = {}): Result<Plan & { stats: SolveStats }> {
-  const now = options.now ?? (() => performance.now());
-  const t0 = now();
+  const wallNow = options.now ?? (() => performance.now());
+  const cpuNow = options.cpuNow ?? threadCpuClock();
+  const budget = makeBudget(wallNow, options.timeLimitMs, options.cpuTimeLimitMs, cpuNow);
+  const run = { t0: wallNow(), cpu0: cpuNow?.() ?? 0, b0: budget.now() };
   const compiled = compile(problem, options.baseline);
-  if (!compiled.ok) {
+  if (!compiled.ok || (options.maxIterations === undefined && budget.limitMs === undefined)) {
     options.partner?.stop(0);
-    return compiled;
+    return compiled.ok ? { ok: false, error: { code: 'no-limit', message: 'give a time limit or an iteration limit' } } : compiled;
   }
-  const c = compiled.value;
-  const portfolio = startPartner(c, options, now() - t0);
-  const rng = new Rng(options.seed ?? 1);
-  const state = new State(c, initialCells(c));
-  construct(state, rng, options.candidateLimit ?? 64, options.constructPosts);
-  repairHard(state);
-  const constructionMs = now() - t0;
-  // Keep a reserve of the time limit for building the plan and explaining shortfalls.
-  const reserve = options.timeLimitMs === undefined ? 0 : Math.min(500, options.timeLimitMs * 0.25);
-  const remaining = options.timeLimitMs === undefined ? undefined : Math.max(0, options.timeLimitMs - reserve - constructionMs);
-  if (options.maxIterations === undefined && remaining === undefined) {
-    options.partner?.stop(0);
-    return { ok: false, error: { code: 'no-limit', message: 'give a time limit or an iteration limit' } };
-  }
-  const share = options.mip ? (options.annealShare ?? defaultAnnealShare(c)) : 1;
-  const { cells, iterations } = anneal(state, rng, {
-    timeLimitMs: remaining === undefined ? undefined : remaining * share,
-    maxIterations: options.maxIterations === undefined ? undefined : Math.ceil(options.maxIterations * share),
-    now,
-    initialTemperature: options.initialTemperature ?? largeInstanceTemperature(c),
-    onProgress: options.onProgress ? (p) => options.onProgress?.({ ...p, fraction: p.fraction * share }) : undefined,
-    onRestart: portfolio ? (st) => exchange(st, portfolio) : undefined,
+  const engine = new Engine(compiled.value, options, budget.now, new FailureLog());
+  const portfolio = engine.startPartner(budget.limitMs, budget.now() - run.b0);
+  engine.phase('construction', () => engine.construct());
+  const constructionMs = wallNow() - run.t0;
+  // Keep a reserve of the budget for building the plan and explaining shortfalls.
+  const reserve = budget.limitMs === undefined ? 0 : Math.min(500, budget.limitMs * 0.25);
+  const remaining = budget.limitMs === undefined ? undefined : Math.max(0, budget.limitMs - reserve - (budget.now() - run.b0));
+  const share = options.mip ? (options.annealShare ?? defaultAnnealShare(engine.c)) : 1;
+  const stats = (): SolveStats => ({
+    iterations: engine.iterations, elapsedMs: wallNow() - run.t0, constructionMs, failures: engine.failures.list(),
+    ...(cpuNow ? { cpuMs: cpuNow() - run.cpu0 } : {}), ...(portfolio ? { adoptedFromPartner: portfolio.adopted } : {}),
   });
-  const final = new State(c, cells);
-  if (portfolio) exchange(final, portfolio);
-  if (options.mip) runLns(final, rng, options.mip, { ...options, now, timeLimitMs: remaining, portfolio }, share);
-  if (portfolio) {
-    portfolio.partner.stop(PARTNER_WAIT_MS);
-    exchange(final, portfolio);
-  } else options.partner?.stop(0);
-  const plan = toPlan(final);
-  const stats: SolveStats = { iterations, elapsedMs: now() - t0, constructionMs };
-  if (portfolio) stats.adoptedFromPartner = portfolio.adopted;
-  return { ok: true, value: { ...plan, stats } };
+  engine.checkpoint = (force) => engine.emitCheckpoint(force, stats);
+  engine.checkpoint(true);
+  engine.phase('annealing', () => engine.anneal(remaining, share, portfolio));
+  engine.checkpoint(true);
+  if (options.mip) engine.phase('lns', () => engine.exact(remaining, share, portfolio));
+  engine.finishPartner(portfolio);
+  const final = engine.best();
+  return { ok: true, value: { ...toPlan(final), stats: stats() } };
 }
 
-/** The partner gets the whole budget but the reserve and a margin for the last exchange. */
-function startPartner(c: Compiled, options: SolveOptions, spentMs: number): Portfolio | undefined {
-  const limit = options.timeLimitMs;
-  if (!options.partner || limit === undefined || c.officers * c.days > DAY_REPAIR_CELLS) return undefined;
-  const seconds = (limit - Math.min(500, limit * 0.25) - spentMs - PARTNER_WAIT_MS) / 1000;
-  return seconds > 0.5 ? startPortfolio(c, options.partner, seconds) : undefined;
+/**
+ * One run's search, with a fallback at every step: each phase runs guarded, the best
+ * roster is kept outside the phase (lexicographically, hard first), and a phase that
+ * throws is recorded and the run goes on from that best roster.
+ */
+class Engine {
+  readonly rng: Rng;
+  state: State;
+  iterations = 0;
+  checkpoint: (force: boolean) => void = () => undefined;
+  private kept: State;
+  private readonly partner?: GuardedPartner;
+  private lastCheckpoint = Number.NEGATIVE_INFINITY;
+
+  constructor(readonly c: Compiled, private readonly options: SolveOptions, readonly now: () => number, readonly failures: FailureLog) {
+    this.rng = new Rng(options.seed ?? 1);
+    this.state = new State(c, initialCells(c));
+    this.kept = new State(c, this.state.cells);
+    if (options.partner) this.partner = new GuardedPartner(options.partner, failures);
+  }
+
+  /** Run a phase; on an error, record it and continue from the best roster kept. */
+  phase(step: FailedStep, body: () => void): void {
+    try {
+      body();
+      this.keep(this.state);
+    } catch (e) {
+      this.failures.record('phase-error', step, messageOf(e));
+      this.state = new State(this.c, this.kept.cells);
+    }
+  }
+
+  keep(candidate: State | Best): void {
+    const s = candidate instanceof State ? candidate : new State(this.c, candidate.cells);
+    if (betterRoster(s, this.kept)) this.kept = new State(this.c, s.cells);
+  }
+
+  best(): State {
+    return betterRoster(this.state, this.kept) ? this.state : this.kept;
+  }
+
+  construct(): void {
+    construct(this.state, this.rng, this.options.candidateLimit ?? 64, this.options.constructPosts);
+    repairHard(this.state);
+  }
+
+  /** The partner gets the whole budget but the reserve and a margin for the last exchange. */
+  startPartner(limitMs: number | undefined, spentMs: number): Portfolio | undefined {
+    const wallLimit = this.options.timeLimitMs ?? limitMs;
+    if (!this.partner || wallLimit === undefined || limitMs === undefined || nationalScale(this.c)) return undefined;
+    const seconds = (wallLimit - Math.min(500, wallLimit * 0.25) - spentMs - PARTNER_WAIT_MS) / 1000;
+    if (seconds <= 0.5) return undefined;
+    try {
+      const p = startPortfolio(this.c, this.partner, seconds);
+      return this.partner.failed ? undefined : p;
+    } catch (e) {
+      this.failures.record('partner-error', 'partner', messageOf(e));
+      return undefined;
+    }
+  }
+
+  finishPartner(portfolio: Portfolio | undefined): void {
+    this.partner?.stop(portfolio ? PARTNER_WAIT_MS : 0);
+    if (portfolio) this.phase('partner', () => exchange(this.state, portfolio));
+  }
+
+  anneal(remaining: number | undefined, share: number, portfolio: Portfolio | undefined): void {
+    const o = this.options;
+    const holder = {} as Best;
+    try {
+      const { cells, iterations } = anneal(this.state, this.rng, {
+        timeLimitMs: remaining === undefined ? undefined : remaining * share,
+        maxIterations: o.maxIterations === undefined ? undefined : Math.ceil(o.maxIterations * share),
+        now: this.now,
+        initialTemperature: o.initialTemperature ?? largeInstanceTemperature(this.c),
+        onProgress: o.onProgress ? (p) => o.onProgress?.({ ...p, fraction: p.fraction * share }) : undefined,
+        onRestart: portfolio ? (st) => exchange(st, portfolio) : undefined,
+        best: holder,
+      });
+      this.iterations = iterations;
+      this.state = new State(this.c, cells);
+      // Still infeasible (little CPU, or a hard instance): a steepest descent on the broken rows first.
+      if (this.state.hard > 0) repairHard(this.state, 10);
+    } finally {
+      // Even when the search throws, its best roster so far is kept.
+      if (holder.cells) this.keep(holder);
+    }
+    if (portfolio) exchange(this.state, portfolio);
+  }
+
+  exact(remaining: number | undefined, share: number, portfolio: Portfolio | undefined): void {
+    const mip = this.options.mip;
+    if (!mip) return;
+    const solver = new SafeSolver(mip, this.failures);
+    runExactPhase(this.state, this.rng, solver, {
+      now: this.now,
+      timeMs: remaining === undefined ? undefined : remaining * (1 - share),
+      maxIterations: this.options.maxIterations,
+      annealIterations: this.options.maxIterations === undefined ? undefined : Math.ceil(this.options.maxIterations * (1 - share)),
+      portfolio,
+      report: (fraction, round) => {
+        this.keep(this.state);
+        this.options.onProgress?.({ fraction: share + (1 - share) * fraction, iterations: round, bestHard: this.state.hard, bestSoft: this.state.soft });
+        this.checkpoint(false);
+      },
+    });
+  }
+
+  emitCheckpoint(force: boolean, stats: () => SolveStats): void {
+    const hook = this.options.onCheckpoint;
+    if (!hook || (!force && this.now() - this.lastCheckpoint < CHECKPOINT_MS)) return;
+    this.lastCheckpoint = this.now();
+    hook({ ...toPlan(this.best()), stats: stats() });
+  }
 }
 
 /**
@@ -109,90 +225,14 @@ function startPartner(c: Compiled, options: SolveOptions, spentMs: number): Port
  * deltas, is ≈170 and first destroys most of the greedy plan).
  */
 function largeInstanceTemperature(c: Compiled): number | undefined {
-  if (c.officers * c.days <= DAY_REPAIR_CELLS || c.slots === 0) return undefined;
+  if (!nationalScale(c) || c.slots === 0) return undefined;
   const weights = Float64Array.from(c.slotUnder).sort();
   return Math.max(1, (weights[weights.length >> 1] ?? 3) / 3);
 }
 
 /** Benchmark-size rosters anneal most of the time; national weeks profit more from exact days. */
 function defaultAnnealShare(c: Compiled): number {
-  return c.officers * c.days > DAY_REPAIR_CELLS ? 0.35 : 0.85;
-}
-
-interface LnsBudget {
-  now: () => number;
-  timeLimitMs?: number;
-  maxIterations?: number;
-  onProgress?: (p: Progress) => void;
-  portfolio?: Portfolio;
-}
-
-/**
- * LNS after annealing: the neighbourhood grows while sub-MIPs solve to optimality
- * and shrinks when they time out. Without a time limit, rounds are counted.
- */
-function runLns(state: State, rng: Rng, mip: MipSolver, budget: LnsBudget, share: number): void {
-  const start = budget.now();
-  const timeMs = (budget.timeLimitMs ?? Number.POSITIVE_INFINITY) * (1 - share);
-  const rounds = budget.maxIterations === undefined ? Number.POSITIVE_INFINITY : Math.max(1, Math.round(budget.maxIterations / 20000));
-  const left = () => (timeMs - (budget.now() - start)) / 1000;
-  const report = (round: number) => {
-    const fraction = share + (1 - share) * Math.min(1, (budget.now() - start) / timeMs, (round + 1) / rounds);
-    budget.onProgress?.({ fraction, iterations: round, bestHard: state.hard, bestSoft: state.soft });
-  };
-  // National weeks are too large for cell neighbourhoods: re-solve whole days exactly instead.
-  if (state.c.officers * state.c.days > DAY_REPAIR_CELLS) {
-    alternateDays(state, rng, mip, budget.now, left, Math.min(rounds, 1000), report);
-    return;
-  }
-  let size = Math.min(4, state.c.officers);
-  for (let round = 0; round < rounds && left() > 0.05; round++) {
-    const t = budget.now();
-    if (budget.portfolio) exchange(state, budget.portfolio);
-    lnsStep(state, rng, mip, size, Math.min(left(), 3));
-    const took = (budget.now() - t) / 1000;
-    size = took < 0.5 ? Math.min(size + 1, state.c.officers) : Math.max(2, size - 1);
-    report(round);
-  }
-}
-
-/**
- * Sweeps of exact re-assignments alternate with short cold annealing bursts: a day
- * sweep moves many officers at once within each day, a row sweep re-plans each
- * officer's week with the others fixed, and the burst (a fifth of the time left)
- * exploits the freedom both create for the next sweep.
- */
-function alternateDays(
-  state: State, rng: Rng, mip: MipSolver, now: () => number, left: () => number, sweeps: number, report: (round: number) => void,
-): void {
-  // Seconds each day's repair took in the previous sweep: none is started without room for it.
-  const took = new Float64Array(state.c.days);
-  for (let sweep = 0; sweep < sweeps; sweep++) {
-    for (let d = 0; d < state.c.days; d++) {
-      if (left() <= 0.05 + (took[d] ?? 0)) return;
-      const t = now();
-      repairDay(state, mip, d, Math.min(left(), 3));
-      took[d] = (now() - t) / 1000;
-    }
-    repairRows(state, officerOrder(state.c, rng));
-    report(sweep);
-    if (left() <= 0.3) return;
-    const { cells } = anneal(state, rng, { timeLimitMs: left() * 200, now, initialTemperature: BURST_TEMPERATURE });
-    state.cells.set(cells);
-    state.recompute();
-  }
-}
-
-/** A seeded random order of the officers, so row repairs do not always favour the first ones. */
-function officerOrder(c: Compiled, rng: Rng): Int32Array {
-  const order = Int32Array.from({ length: c.officers }, (_, o) => o);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const t = order[i] ?? 0;
-    order[i] = order[j] ?? 0;
-    order[j] = t;
-  }
-  return order;
+  return nationalScale(c) ? 0.35 : 0.85;
 }
 
 /** Start from the baseline where it is still valid, so replanning begins at the old plan. */

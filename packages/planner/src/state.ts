@@ -1,8 +1,11 @@
 import { OFF, type Compiled } from './compile';
-import { coverCost, rowCost, type RowCost } from './row';
+import { coverCost } from './row';
+import { RowScorer } from './row-delta';
 
 /** Weight of one hard-violation unit inside the search's scalar score. */
 export const HARD_WEIGHT = 1000;
+/** Ceiling for the raised weight (five raises of ×4): large enough to leave the infeasible region, small enough for LP coefficients. */
+export const MAX_HARD_WEIGHT = HARD_WEIGHT * 4 ** 5;
 
 /**
  * A mutable roster with incrementally maintained score. Moves are applied with
@@ -20,10 +23,11 @@ export class State {
   requests = 0;
   disruption = 0;
   cover = 0;
-  private readonly scratch: RowCost = { hard: 0, requests: 0, disruption: 0 };
-  private readonly rowReq: Float64Array;
-  private readonly rowDis: Float64Array;
+  /** Per-row aggregates, so a move re-scores only the days around its changes (flat in the horizon). */
+  private readonly rows: RowScorer;
   private readonly journal: number[] = [];
+  /** Journal entries already scored by `finish`. */
+  private finished = 0;
   private readonly touchedRows: number[] = [];
   private readonly savedRows: number[] = [];
 
@@ -32,8 +36,7 @@ export class State {
     this.count = new Int32Array(c.slots);
     this.rowHard = new Float64Array(c.officers);
     this.rowSoft = new Float64Array(c.officers);
-    this.rowReq = new Float64Array(c.officers);
-    this.rowDis = new Float64Array(c.officers);
+    this.rows = new RowScorer(c, this.cells);
     this.recompute();
   }
 
@@ -52,19 +55,17 @@ export class State {
     for (let s = 0; s < this.c.slots; s++) this.cover += coverCost(this.c, s, this.count[s] ?? 0);
     this.hard = this.requests = this.disruption = 0;
     for (let o = 0; o < this.c.officers; o++) {
-      rowCost(this.c, this.cells, o, this.scratch);
+      this.rows.full(o);
       this.storeRow(o);
-      this.hard += this.scratch.hard;
-      this.requests += this.scratch.requests;
-      this.disruption += this.scratch.disruption;
+      this.hard += this.rows.hard[o] ?? 0;
+      this.requests += this.rows.req[o] ?? 0;
+      this.disruption += this.rows.dis[o] ?? 0;
     }
   }
 
   private storeRow(o: number): void {
-    this.rowHard[o] = this.scratch.hard;
-    this.rowReq[o] = this.scratch.requests;
-    this.rowDis[o] = this.scratch.disruption;
-    this.rowSoft[o] = this.scratch.requests + this.scratch.disruption;
+    this.rowHard[o] = this.rows.hard[o] ?? 0;
+    this.rowSoft[o] = (this.rows.req[o] ?? 0) + (this.rows.dis[o] ?? 0);
   }
 
   /** Change one cell; cover is updated now, rows when `finish` is called. */
@@ -86,26 +87,40 @@ export class State {
     this.count[s] = n + delta;
   }
 
-  /** Re-evaluate the rows touched since the last accept/undo. */
+  /** Re-score the rows touched since the last finish/accept/undo, from the days that changed. */
   finish(): void {
+    const r = this.rows;
     for (const o of this.touchedRows) {
-      this.savedRows.push(o, this.rowHard[o] ?? 0, this.rowReq[o] ?? 0, this.rowDis[o] ?? 0);
-      this.hard -= this.rowHard[o] ?? 0;
-      this.requests -= this.rowReq[o] ?? 0;
-      this.disruption -= this.rowDis[o] ?? 0;
-      rowCost(this.c, this.cells, o, this.scratch);
-      this.storeRow(o);
-      this.hard += this.scratch.hard;
-      this.requests += this.scratch.requests;
-      this.disruption += this.scratch.disruption;
+      this.savedRows.push(o);
+      r.save(o, this.savedRows);
+      this.hard -= r.hard[o] ?? 0;
+      this.requests -= r.req[o] ?? 0;
+      this.disruption -= r.dis[o] ?? 0;
     }
+    r.update(this.journal, this.finished, this.touchedRows);
+    for (const o of this.touchedRows) {
+      this.storeRow(o);
+      this.hard += r.hard[o] ?? 0;
+      this.requests += r.req[o] ?? 0;
+      this.disruption += r.dis[o] ?? 0;
+    }
+    this.finished = this.journal.length;
     this.touchedRows.length = 0;
+  }
+
+  /** A copy of the cells as they were before the pending move (the journal undone in the copy). */
+  copyBeforeMove(): Int32Array {
+    const out = this.cells.slice();
+    const j = this.journal;
+    for (let i = j.length - 2; i >= 0; i -= 2) out[j[i] ?? 0] = j[i + 1] ?? OFF;
+    return out;
   }
 
   accept(): void {
     this.journal.length = 0;
     this.savedRows.length = 0;
     this.touchedRows.length = 0;
+    this.finished = 0;
   }
 
   undo(): void {
@@ -117,20 +132,26 @@ export class State {
       this.moveCover(old, 1);
       this.cells[cell] = old;
     }
-    const r = this.savedRows;
-    for (let i = r.length - 4; i >= 0; i -= 4) {
-      const o = r[i] ?? 0;
-      this.hard += (r[i + 1] ?? 0) - (this.rowHard[o] ?? 0);
-      this.requests += (r[i + 2] ?? 0) - (this.rowReq[o] ?? 0);
-      this.disruption += (r[i + 3] ?? 0) - (this.rowDis[o] ?? 0);
-      this.rowHard[o] = r[i + 1] ?? 0;
-      this.rowReq[o] = r[i + 2] ?? 0;
-      this.rowDis[o] = r[i + 3] ?? 0;
-      this.rowSoft[o] = (this.rowReq[o] ?? 0) + (this.rowDis[o] ?? 0);
+    // Saved rows are restored newest first, so a row saved twice ends at its oldest state.
+    const saved = this.savedRows;
+    const r = this.rows;
+    for (let end = saved.length; end > 0;) {
+      const start = end - r.stride;
+      const o = saved[start] ?? 0;
+      this.hard -= r.hard[o] ?? 0;
+      this.requests -= r.req[o] ?? 0;
+      this.disruption -= r.dis[o] ?? 0;
+      r.restore(o, saved, start + 1);
+      this.storeRow(o);
+      this.hard += r.hard[o] ?? 0;
+      this.requests += r.req[o] ?? 0;
+      this.disruption += r.dis[o] ?? 0;
+      end = start;
     }
     this.journal.length = 0;
     this.savedRows.length = 0;
     this.touchedRows.length = 0;
+    this.finished = 0;
   }
 
   cell(o: number, d: number): number {

@@ -3,7 +3,10 @@ import type { Kysely } from 'kysely';
 import type { HttpFixture } from './http-fixture';
 
 /** The access-matrix tests (ADR 0006, 0010): each runs every demo account against its routes. */
-export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matrix.test.ts' | 'assessments/daf-need-to-know.test.ts' | 'policy/policy-matrix.test.ts' | 'audit/checkpoints-matrix.test.ts' | 'work/work-matrix.test.ts' | 'oversight/oversight-matrix.test.ts';
+export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matrix.test.ts' | 'assessments/daf-need-to-know.test.ts' | 'policy/policy-matrix.test.ts' | 'audit/checkpoints-matrix.test.ts'
+  | 'planning/planning-matrix.test.ts'
+  | 'work/work-matrix.test.ts'
+  | 'oversight/oversight-matrix.test.ts';
 
 /**
  * Every `/api` route, and the access matrix that covers it. `platform/route-coverage.test.ts`
@@ -59,6 +62,20 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'GET /api/audit/entries': 'oversight/oversight-matrix.test.ts',
   'GET /api/audit/entries/:seq/proof': 'oversight/oversight-matrix.test.ts',
   'GET /api/statistics': 'oversight/oversight-matrix.test.ts',
+  'POST /api/planning/runs': 'planning/planning-matrix.test.ts',
+  'GET /api/planning/runs': 'planning/planning-matrix.test.ts',
+  'GET /api/planning/runs/:runId': 'planning/planning-matrix.test.ts',
+  'POST /api/planning/runs/:runId/cancel': 'planning/planning-matrix.test.ts',
+  'GET /api/roster/versions': 'planning/planning-matrix.test.ts',
+  'GET /api/roster/versions/:versionId': 'planning/planning-matrix.test.ts',
+  'GET /api/roster/versions/:versionId/cases/:caseId': 'planning/planning-matrix.test.ts',
+  'GET /api/roster/versions/:versionId/units/:unitId': 'planning/planning-matrix.test.ts',
+  'GET /api/roster/versions/:versionId/officers/:officerId': 'planning/planning-matrix.test.ts',
+  'POST /api/roster/versions/:versionId/publish': 'planning/planning-matrix.test.ts',
+  'POST /api/roster/versions/:versionId/disruptions': 'planning/planning-matrix.test.ts',
+  'GET /api/capacity': 'planning/planning-matrix.test.ts',
+  'GET /api/roster/versions/:versionId/scenarios': 'planning/planning-matrix.test.ts',
+  'POST /api/roster/versions/:versionId/scenarios': 'planning/planning-matrix.test.ts',
 };
 
 /**

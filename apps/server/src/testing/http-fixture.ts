@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { openTestDatabase, type TestDatabase } from '@hoeder/db/testing';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { loginAs, type LoggedIn } from '../auth/testing/login-as';
-import { compose } from '../composition-root';
+import { compose, type PlanningOverrides } from '../composition-root';
 import { loadConfig } from '../config';
 import { upsertDemoAccounts } from '../demo/demo-accounts';
 import type { AppDeps } from '../app';
@@ -31,16 +31,16 @@ export interface HttpFixture {
 
 
 /** The real application (auth, services, routes) on a fresh database, listening on loopback. */
-export async function openHttpFixture(options: { env?: NodeJS.ProcessEnv; onRoute?: (route: RouteOptions) => void } = {}): Promise<HttpFixture> {
-  const database = await openTestDatabase();
-  await upsertDemoAccounts(database.db, START);
+export async function openHttpFixture(options: { env?: NodeJS.ProcessEnv; onRoute?: (route: RouteOptions) => void; planning?: PlanningOverrides; database?: TestDatabase } = {}): Promise<HttpFixture> {
+  const database = options.database ?? (await openTestDatabase());
+  if (!options.database) await upsertDemoAccounts(database.db, START);
   const port = await freePort();
   const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, HOEDER_DATA_DIR: 'memory://', LOG_LEVEL: 'info', ...options.env });
   const clock = fixedClock(START);
   const logStream = new PassThrough();
   let logText = '';
   logStream.on('data', (chunk: Buffer) => (logText += chunk.toString('utf8')));
-  const { app, deps } = await compose(config, { database, clock, logStream, ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
+  const { app, deps } = await compose(config, { database, clock, logStream, ...(options.onRoute ? { onRoute: options.onRoute } : {}), ...(options.planning ? { planning: options.planning } : {}) });
   await app.listen({ port, host: '127.0.0.1' });
   const sessions = new Map<string, Promise<LoggedIn>>();
   return {
@@ -63,7 +63,7 @@ export async function openHttpFixture(options: { env?: NodeJS.ProcessEnv; onRout
     },
     close: async () => {
       await app.close();
-      await database.close();
+      if (!options.database) await database.close();
     },
   };
 }

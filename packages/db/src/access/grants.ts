@@ -71,3 +71,19 @@ export interface CaseSearchGrant {
 
 export type AnyCaseGrant = CaseReadGrant | CaseWriteGrant;
 export type AnyDafGrant = DafReadGrant | DafWriteGrant;
+
+/**
+ * Reading rosters (ADR 0019): the LCC reads every version and every row; a unit lead only
+ * published versions and only the rows of their own unit's officers.
+ */
+export interface RosterReadGrant {
+  readonly [GRANT]: 'roster.read';
+  readonly scope: { readonly kind: 'all' } | { readonly kind: 'unit'; readonly unitId: string };
+  readonly publishedOnly: boolean;
+}
+
+/** Writing rosters: starting and cancelling runs, publishing, replanning (the LCC coordinator). */
+export interface RosterWriteGrant {
+  readonly [GRANT]: 'roster.write';
+  readonly userId: string;
+}

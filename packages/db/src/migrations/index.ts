@@ -8,6 +8,7 @@ import * as m0006 from './0006-app-login';
 import * as m0007 from './0007-login-backoff';
 import * as m0008 from './0008-stream-snapshots';
 import * as m0009 from './0009-units';
+import * as m0012 from './0012-planning';
 import * as m0013 from './0013-oversight-reviews';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-login-backoff': m0007,
   '0008-stream-snapshots': m0008,
   '0009-units': m0009,
+  '0012-planning': m0012,
   '0013-oversight-reviews': m0013,
 };
 

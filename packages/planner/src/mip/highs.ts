@@ -1,5 +1,5 @@
 import loadHighs from 'highs';
-import type { MipSolver } from './lns';
+import type { MipSolver } from '../repair/lns';
 
 export interface LpOutcome {
   status: string;

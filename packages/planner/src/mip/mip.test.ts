@@ -5,7 +5,7 @@ import { evaluateCurtois } from '../curtois/evaluate';
 import { solve, toPlan } from '../solve';
 import { State } from '../state';
 import { loadCurtois, tiny } from '../testing/fixtures';
-import { buildCoverageBound, weightedCoverage } from './bound';
+import { buildCoverageBound, weightedCoverage } from '../bound/coverage-bound';
 import { decodeMip, buildMip } from './formulation';
 import { highsMipSolver, solveLp } from './highs';
 import { generateLccWeek } from '../lcc/generate';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { curtoisToProblem } from '../curtois/convert';
-import type { Progress } from '../search';
+import type { Progress } from '../search/anneal';
 import { tiny } from '../testing/fixtures';
 import { planInWorker } from './run';
 

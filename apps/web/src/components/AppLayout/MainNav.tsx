@@ -80,6 +80,20 @@ export function MainNav({ me }: { me: Me }) {
             </RouterLink>
           </li>
         )}
+        {(me.roles.includes('lcc_coordinator') || me.roles.includes('police_team_lead') || me.roles.includes('kmar_team_lead')) && (
+          <li>
+            <RouterLink to="/roosters" current={pathname.startsWith('/roosters')}>
+              {untyped(t)('roster.nav')}
+            </RouterLink>
+          </li>
+        )}
+        {me.roles.includes('lcc_coordinator') && (
+          <li>
+            <RouterLink to="/capaciteit" current={pathname === '/capaciteit'}>
+              {untyped(t)('roster.capacity.nav')}
+            </RouterLink>
+          </li>
+        )}
         {mayRegisterCase(me.roles) && (
           <li>
             <RouterLink to="/casussen/nieuw" current={pathname === '/casussen/nieuw'}>

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import {
+  findPlanningRun, findRunWork, finishPlanningRun, insertRunVersion, saveRunCheckpoint, saveRunInput, updateRunProgress,
+  type Database, type Db, type Quality,
+} from '@hoeder/db';
+import { compile, type Plan } from '@hoeder/planner';
+import type { Kysely } from 'kysely';
+import type { JobContext, JobHandler } from '../platform/jobs/job-runner';
+import { checkPlanningInput } from './input-check';
+import { runPlanInWorker, type PlanThreadRequest } from './plan-worker';
+import type { PlanningInput, PlanningInputSource } from './planning-input';
+import { qualityOf, toRosterPlan, type RosterPlan } from './roster-document';
+
+export const PLANNING_JOB = 'planning.run';
+
+export interface PlanningJobOptions {
+  db: Kysely<Database>;
+  source: PlanningInputSource;
+  /** The full search's budget; the national week reaches ≥ 99 % of the LP bound in about 10 s (bench). */
+  timeLimitMs: number;
+  quickIterations?: number;
+  useMip?: boolean;
+  /** How often progress is written and a cancel is looked for. */
+  progressMs?: number;
+  seed?: number;
+  failFullStep?: string;
+}
+
+interface Payload {
+  runId: string;
+}
+
+const QUICK_SHARE = 0.1;
+
+/** A roster version from a run's best plan, and the run ended with it; in the job's completing transaction. */
+async function storeVersion(trx: Db, runId: string, input: PlanningInput, plan: RosterPlan, failure: string | null, createdBy: string, now: Date): Promise<void> {
+  const current = await findPlanningRun(trx, runId);
+  // Cancelled meanwhile: nothing is stored.
+  if (!current || (current.status !== 'queued' && current.status !== 'running')) return;
+  const versionId = randomUUID();
+  const stored = await insertRunVersion(trx, runId, { versionId, startDate: input.period.startDate, days: input.period.days, plan: JSON.stringify(plan), failure, quality: qualityOf(input, plan), createdBy, now });
+  if (!stored) throw new Error('the run has no input snapshot');
+  await finishPlanningRun(trx, runId, { status: 'done', versionId, failure, progress: 1, now });
+}
+
+/** The planning job (ADR 0019): input snapshot, plan in a worker thread, progress and cancel, a stored roster. */
+export function createPlanningJob(options: PlanningJobOptions): JobHandler {
+  const { db } = options;
+
+  async function inputOf(runId: string, period: { startDate: string; days: number }): Promise<PlanningInput> {
+    const work = await findRunWork(db, runId);
+    if (work?.input) return JSON.parse(work.input) as PlanningInput;
+    // Taken once: a run resumed after a restart plans the same input.
+    const input = await options.source(db, period);
+    await saveRunInput(db, runId, JSON.stringify(input));
+    return input;
+  }
+
+  async function run(payload: unknown, ctx: JobContext): Promise<void> {
+    const { runId } = payload as Payload;
+    const run = await findPlanningRun(db, runId);
+    if (!run || (run.status !== 'queued' && run.status !== 'running')) return;
+    const now = () => new Date();
+    if (run.cancelRequested) {
+      await ctx.complete((trx) => finishPlanningRun(trx, runId, { status: 'cancelled', now: now() }).then(() => {}));
+      return;
+    }
+    await updateRunProgress(db, runId, { phase: 'input', progress: 0, now: now() });
+    const input = await inputOf(runId, { startDate: run.startDate, days: run.days });
+    const compiled = compile(input.problem);
+    const problems = [...checkPlanningInput(input), ...(compiled.ok ? [] : [compiled.error.message])];
+    if (problems.length > 0) {
+      const failure = `input: ${problems.slice(0, 20).join('; ')}${problems.length > 20 ? `; and ${problems.length - 20} more` : ''}`;
+      await ctx.complete((trx) => finishPlanningRun(trx, runId, { status: 'failed', failure, now: now() }).then(() => {}));
+      return;
+    }
+    const cancel = new AbortController();
+    const stop = () => cancel.abort();
+    ctx.signal.addEventListener('abort', stop);
+    let latest: { phase: string; progress: number; quality?: Quality } = { phase: 'construction', progress: 0 };
+    let checkpointQuality: Quality | undefined;
+    const tick = setInterval(() => {
+      void updateRunProgress(db, runId, { ...latest, now: now() })
+        .then(({ cancelRequested }) => cancelRequested && cancel.abort())
+        .catch(() => {});
+    }, options.progressMs ?? 500);
+    const req: PlanThreadRequest = {
+      problem: input.problem, seed: options.seed ?? 1, timeLimitMs: options.timeLimitMs, quickIterations: options.quickIterations ?? 20_000, useMip: options.useMip ?? true,
+      ...(options.failFullStep ? { failFullStep: options.failFullStep } : {}),
+    };
+    let outcome;
+    try {
+      outcome = await runPlanInWorker(req, {
+        signal: cancel.signal,
+        onCheckpoint: (plan: Plan) => {
+          const doc = toRosterPlan(plan);
+          checkpointQuality = qualityOf(input, doc);
+          latest = { phase: 'search', progress: QUICK_SHARE, quality: checkpointQuality };
+          void saveRunCheckpoint(db, runId, JSON.stringify(doc), checkpointQuality, now()).catch(() => {});
+        },
+        onProgress: (p) => {
+          const quality = checkpointQuality && { ...checkpointQuality, scoreSoft: p.bestSoft, scoreHard: p.bestHard };
+          latest = { phase: 'search', progress: QUICK_SHARE + (1 - QUICK_SHARE) * p.fraction, ...(quality ? { quality } : {}) };
+        },
+      });
+    } finally {
+      clearInterval(tick);
+      ctx.signal.removeEventListener('abort', stop);
+    }
+    // Shutdown or a lost lease: the runner hands the job back (or another instance has it).
+    if (ctx.signal.aborted) throw new Error(`planning interrupted: ${String((ctx.signal.reason as Error | undefined)?.message ?? 'aborted')}`);
+    if (outcome.cancelled) {
+      await ctx.complete((trx) => finishPlanningRun(trx, runId, { status: 'cancelled', now: now() }).then(() => {}));
+      return;
+    }
+    const failure = outcome.failures.length > 0 ? outcome.failures.join('; ') : null;
+    const plan = outcome.plan;
+    if (!plan) {
+      await ctx.complete((trx) => finishPlanningRun(trx, runId, { status: 'failed', failure: failure ?? 'no roster', now: now() }).then(() => {}));
+      return;
+    }
+    await ctx.complete((trx) => storeVersion(trx, runId, input, toRosterPlan(plan), failure, run.requestedBy, now()).then(() => {}));
+  }
+
+  /** Attempts spent: the run ends with its checkpoint roster when it has one, else as failed, with the reason. */
+  async function onGiveUp(trx: Db, payload: unknown, reason: string): Promise<void> {
+    const { runId } = payload as Payload;
+    const run = await findPlanningRun(trx, runId);
+    if (!run) return;
+    const work = await findRunWork(trx, runId);
+    if (work?.input && work.checkpoint) {
+      await storeVersion(trx, runId, JSON.parse(work.input) as PlanningInput, JSON.parse(work.checkpoint) as RosterPlan, `search: ${reason}`, run.requestedBy, new Date());
+    } else {
+      await finishPlanningRun(trx, runId, { status: 'failed', failure: reason, now: new Date() });
+    }
+  }
+
+  return { kind: PLANNING_JOB, maxAttempts: 2, run, onGiveUp };
+}

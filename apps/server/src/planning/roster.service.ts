@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { DisruptionRequest, ScenarioRequest } from '@hoeder/contracts';
+import { findRosterVersion, insertRosterVersion, insertScenario, listRosterVersions, listScenarios, listUnits, publishRosterVersion, type Db, type RosterReadGrant, type RosterVersionMeta } from '@hoeder/db';
+import { fail, ok, type Result } from '@hoeder/domain';
+import type { AuthenticatedActor, RequestContext } from '../platform/actor';
+import type { Guard, Scope } from '../platform/guard/guard';
+import { rosterPlanning, rosterReading } from '../platform/guard/roster-check';
+import { replanDisruption, toChange, type RosterDiff } from './disruption';
+import { runScenario, type ScenarioResult } from './scenario';
+import type { PlanningInput } from './planning-input';
+import { qualityOf, type RosterPlan } from './roster-document';
+import { caseRoster, officerRoster, rosterOverview, unitRoster, visibleAssignments, type OpenRoster } from './roster-views';
+
+const meta = (v: RosterVersionMeta) => ({
+  versionId: v.versionId, versionNo: v.versionNo, startDate: v.startDate, days: v.days, origin: v.origin, parentVersionId: v.parentVersionId, failure: v.failure,
+  quality: v.quality, createdAt: v.createdAt.toISOString(), publishedAt: v.publishedAt?.toISOString() ?? null,
+});
+
+const NOT_FOUND = 'roster version not found';
+
+/** Roster versions and what users do with them (ADR 0019): views under need-to-know, publication, disruptions. */
+export function createRosterService({ guard }: { guard: Guard }) {
+  const read = (operation: string, objectId?: string, dataSubjectId?: string) => ({ operation, objectType: 'roster_version', objectId, dataSubjectId, check: rosterReading() });
+  const write = (operation: string, objectId?: string) => ({ operation, objectType: 'roster_version', objectId, check: rosterPlanning() });
+
+  async function open(trx: Db, grant: RosterReadGrant, versionId: string): Promise<{ version: ReturnType<typeof meta> & { change: unknown; diff: RosterDiff | null }; roster: OpenRoster } | undefined> {
+    const v = await findRosterVersion(trx, grant, versionId);
+    if (!v) return undefined;
+    const unitNames = new Map((await listUnits(trx, { includeInactive: true })).map((u) => [u.unitId, u.name]));
+    const diff = v.diff ? (JSON.parse(v.diff) as RosterDiff) : null;
+    // A unit lead sees the moves of their own unit's officers only.
+    const scoped = diff && grant.scope.kind === 'unit' ? { ...diff, moves: diff.moves.filter((m) => grant.scope.kind === 'unit' && m.unitId === grant.scope.unitId) } : diff;
+    return { version: { ...meta(v), change: v.change ? (JSON.parse(v.change) as unknown) : null, diff: scoped }, roster: { input: JSON.parse(v.input) as PlanningInput, plan: JSON.parse(v.plan) as RosterPlan, scope: grant.scope, unitNames } };
+  }
+
+  /** Opens a version and hands it to a view; the audit entry names the version and the cases shown. */
+  function view<T>(ctx: RequestContext, actor: AuthenticatedActor, operation: string, versionId: string, dataSubjectId: string | undefined, fn: (r: OpenRoster, scope: Scope<RosterReadGrant>) => T | undefined) {
+    return guard.withAccess(ctx, actor, read(operation, versionId, dataSubjectId), async (scope): Promise<Result<{ version: ReturnType<typeof meta> & { change: unknown; diff: RosterDiff | null } } & { view: T }>> => {
+      const opened = await open(scope.trx, scope.grant, versionId);
+      const shown = opened && fn(opened.roster, scope);
+      if (!opened || shown === undefined) return fail('NOT_FOUND', NOT_FOUND);
+      scope.note({ versionId, scope: scope.grant.scope.kind });
+      return ok({ version: opened.version, view: shown });
+    });
+  }
+
+  const scenarioView = (s: { scenarioId: string; kind: string; params: string; result: string; createdAt: Date }) => ({
+    scenarioId: s.scenarioId, kind: s.kind, params: JSON.parse(s.params) as ScenarioRequest, result: JSON.parse(s.result) as ScenarioResult, createdAt: s.createdAt.toISOString(),
+  });
+
+  return {
+    /** A what-if on a copy of the version, saved beside it for comparison; the live roster is not touched. */
+    scenario: (ctx: RequestContext, actor: AuthenticatedActor, versionId: string, req: ScenarioRequest) =>
+      guard.withAccess(ctx, actor, write('roster.scenario.create', versionId), async ({ trx, grant, note }) => {
+        const v = await findRosterVersion(trx, grant, versionId);
+        if (!v) return fail('NOT_FOUND', NOT_FOUND);
+        const result = runScenario(JSON.parse(v.input) as PlanningInput, JSON.parse(v.plan) as RosterPlan, req);
+        if (!result.ok) return result;
+        const scenarioId = randomUUID();
+        await insertScenario(trx, grant, { scenarioId, versionId, kind: req.kind, params: JSON.stringify(req), result: JSON.stringify(result.value), now: ctx.now });
+        note({ scenarioId, kind: req.kind });
+        return ok(scenarioView({ scenarioId, kind: req.kind, params: JSON.stringify(req), result: JSON.stringify(result.value), createdAt: ctx.now }));
+      }),
+
+    scenarios: (ctx: RequestContext, actor: AuthenticatedActor, versionId: string) =>
+      guard.withAccess(ctx, actor, write('roster.scenario.list', versionId), async ({ trx, grant }) => {
+        const v = await findRosterVersion(trx, grant, versionId);
+        if (!v) return fail('NOT_FOUND', NOT_FOUND);
+        return ok({ scenarios: (await listScenarios(trx, grant, versionId)).map(scenarioView) });
+      }),
+
+    list: (ctx: RequestContext, actor: AuthenticatedActor) =>
+      guard.withAccess(ctx, actor, read('roster.version.list'), async ({ trx, grant }) => ok({ versions: (await listRosterVersions(trx, grant, 50)).map(meta), scope: grant.scope })),
+
+    overview: (ctx: RequestContext, actor: AuthenticatedActor, versionId: string) =>
+      view(ctx, actor, 'roster.version.read', versionId, undefined, (r, { note }) => {
+        const o = rosterOverview(r);
+        note({ caseIds: o.cases.map((c) => c.caseId) });
+        return { ...o, visibleAssignments: visibleAssignments(r).length };
+      }),
+
+    byCase: (ctx: RequestContext, actor: AuthenticatedActor, versionId: string, caseId: string) => view(ctx, actor, 'roster.case.read', versionId, caseId, (r) => caseRoster(r, caseId)),
+
+    byUnit: (ctx: RequestContext, actor: AuthenticatedActor, versionId: string, unitId: string) =>
+      view(ctx, actor, 'roster.unit.read', versionId, undefined, (r, { note }) => {
+        const u = unitRoster(r, unitId);
+        if (u) note({ unitId });
+        return u;
+      }),
+
+    byOfficer: (ctx: RequestContext, actor: AuthenticatedActor, versionId: string, officerId: string) =>
+      view(ctx, actor, 'roster.officer.read', versionId, undefined, (r, { note }) => {
+        const o = officerRoster(r, officerId);
+        if (o) note({ officerId });
+        return o;
+      }),
+
+    publish: (ctx: RequestContext, actor: AuthenticatedActor, versionId: string) =>
+      guard.withAccess(ctx, actor, write('roster.version.publish', versionId), async ({ trx, grant }) => {
+        const v = await findRosterVersion(trx, grant, versionId);
+        if (!v) return fail('NOT_FOUND', NOT_FOUND);
+        if (v.publishedAt) return fail('INVALID_TRANSITION', 'this version is already published');
+        await publishRosterVersion(trx, grant, versionId, ctx.now);
+        return ok(meta((await findRosterVersion(trx, grant, versionId))!));
+      }),
+
+    disrupt: (ctx: RequestContext, actor: AuthenticatedActor, versionId: string, req: DisruptionRequest) =>
+      guard.withAccess(ctx, actor, write('roster.version.replan', versionId), async ({ trx, grant, note }) => {
+        const v = await findRosterVersion(trx, grant, versionId);
+        if (!v) return fail('NOT_FOUND', NOT_FOUND);
+        const input = JSON.parse(v.input) as PlanningInput;
+        const change = toChange(input, req);
+        if (!change.ok) return change;
+        const t0 = performance.now();
+        const replanned = replanDisruption(input, JSON.parse(v.plan) as RosterPlan, change.value.change, change.value.meta);
+        if (!replanned.ok) return replanned;
+        const replanMs = Math.round(performance.now() - t0);
+        const next = replanned.value;
+        const newId = randomUUID();
+        await insertRosterVersion(trx, {
+          versionId: newId, startDate: v.startDate, days: v.days, origin: 'replan', parentVersionId: versionId, input: JSON.stringify(next.input), plan: JSON.stringify(next.plan),
+          change: JSON.stringify(req), diff: JSON.stringify(next.diff), failure: null, quality: qualityOf(next.input, next.plan), createdBy: grant.userId, now: ctx.now,
+        });
+        note({ newVersionId: newId, kind: req.kind, changedCells: next.diff.changedCells });
+        return ok({ version: meta((await findRosterVersion(trx, grant, newId))!), diff: next.diff, replanMs });
+      }),
+  };
+}
+
+export type RosterService = ReturnType<typeof createRosterService>;

@@ -1,0 +1,127 @@
+// npm run bench:planning -- [--seconds 10] [--replans 20] [--out bench/results/planning.json]
+// The national demo week (250 persons, ≈1,200 officers) through the real service path: the LCC
+// starts a run over HTTP, the job queue plans it in a worker thread, the roster version is
+// stored; the clock runs from the POST to the stored version (database to database). Then the
+// stored plan's weighted coverage against the LP bound, and sick reports replanned through the
+// API (median latency, share of assignments changed). PGlite by default; PostgreSQL when
+// TEST_PG_ADMIN_URL is set. Not part of `npm test`: tests never fail on time.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCoverageBound, compile, solveLp, totalDemandWeight, weightedCoverage } from '@hoeder/planner';
+import { demoPlanningInputSource, type PlanningInput } from '../../apps/server/src/planning/planning-input';
+import type { RosterPlan } from '../../apps/server/src/planning/roster-document';
+import { openHttpFixture } from '../../apps/server/src/testing/http-fixture';
+import { driveCase } from '../../apps/server/src/testing/http-flows';
+import { loadAverages } from '../api/load';
+import { slotCounts } from '../planner/lcc';
+import { planningMarkdown, type PlanningBench } from './table';
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, replans: { type: 'string', default: '20' }, out: { type: 'string', default: 'bench/results/planning.json' } } });
+const seconds = Number(values.seconds);
+const replans = Number(values.replans);
+const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+
+const loadAtStart = loadAverages();
+const f = await openHttpFixture({
+  env: { HOEDER_JOB_POLL_MS: '100', HOEDER_PLAN_TIME_LIMIT_MS: String(seconds * 1000), HOEDER_AUDIT_SEAL_INTERVAL_MS: '0' },
+  planning: { source: demoPlanningInputSource({ seed: 1, persons: 250, officerScale: 1 }) },
+});
+try {
+  const lcc = await f.session('lcc');
+  // A case view to time while idle and while the national plan runs (the plan must not starve the API).
+  const caseId = await driveCase(f, 'dep_confidential', ['analist', 'besluit', 'besluit2'], 'measures_active');
+  const reader = await f.session('besluit');
+  const caseView = async () => {
+    const c0 = performance.now();
+    const r = await f.api(reader, 'GET', `/api/cases/${caseId}`);
+    if (r.status !== 200) throw new Error(`case view ${r.status}`);
+    return performance.now() - c0;
+  };
+  const idle: number[] = [];
+  for (let i = 0; i < 200; i++) idle.push(await caseView());
+  const t0 = performance.now();
+  const started = await f.api(lcc, 'POST', '/api/planning/runs', { startDate: '2026-03-09', days: 7 });
+  const runId = (started.body as { runId: string }).runId;
+  let run: { status: string; versionId: string | null; failure: string | null; progress: number; phase: string | null };
+  const progressSeen: number[] = [];
+  let checkpointAt: number | null = null;
+  const during: number[] = [];
+  let planning = true;
+  const sampler = (async () => {
+    while (planning) during.push(await caseView());
+  })();
+  for (;;) {
+    run = (await f.api(lcc, 'GET', `/api/planning/runs/${runId}`)).body as typeof run;
+    progressSeen.push(run.progress);
+    if (checkpointAt === null && run.phase === 'search') checkpointAt = (performance.now() - t0) / 1000;
+    if (!['queued', 'running'].includes(run.status)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const toStored = (performance.now() - t0) / 1000;
+  planning = false;
+  await sampler;
+  const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))] ?? 0;
+  if (!run.versionId) throw new Error(`run ended ${run.status}: ${run.failure}`);
+  log(`stored roster after ${toStored.toFixed(2)} s (${run.status}${run.failure ? `, ${run.failure}` : ''})`);
+  const row = await f.database.db.selectFrom('roster_version').select(['input', 'plan']).where('version_id', '=', run.versionId).executeTakeFirstOrThrow();
+  const input = JSON.parse(row.input) as PlanningInput;
+  const plan = JSON.parse(row.plan) as RosterPlan;
+  const compiled = compile(input.problem);
+  if (!compiled.ok) throw new Error(compiled.error.message);
+  const bound = await solveLp(buildCoverageBound(compiled.value));
+  const covered = weightedCoverage(compiled.value, slotCounts(compiled.value, plan.assignments));
+
+  // Sick reports through the API, each on the stored version: officers with the most posts first.
+  const posts = new Map<string, number[]>();
+  for (const a of plan.assignments) posts.set(a.officerId, [...(posts.get(a.officerId) ?? []), a.day]);
+  const officers = [...posts.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).slice(0, replans);
+  const replanRows: { ms: number; serverMs: number; changed: number; share: number }[] = [];
+  for (const [officerId, days] of officers) {
+    const dates = days.slice(0, 2).map((d) => new Date(Date.parse('2026-03-09T00:00:00Z') + d * 86_400_000).toISOString().slice(0, 10));
+    const r0 = performance.now();
+    const reply = await f.api(lcc, 'POST', `/api/roster/versions/${run.versionId}/disruptions`, { kind: 'officer-sick', officerId, dates });
+    const ms = performance.now() - r0;
+    if (reply.status !== 200) throw new Error(`replan ${reply.status}: ${JSON.stringify(reply.body)}`);
+    const body = reply.body as { diff: { changedCells: number; changedShare: number }; replanMs: number };
+    replanRows.push({ ms, serverMs: body.replanMs, changed: body.diff.changedCells, share: body.diff.changedShare });
+  }
+  const sorted = replanRows.map((r) => r.ms).sort((a, b) => a - b);
+  const median = (xs: number[]) => (xs.length % 2 ? xs[(xs.length - 1) / 2]! : (xs[xs.length / 2 - 1]! + xs[xs.length / 2]!) / 2);
+  const result: PlanningBench = {
+    command: `npm run bench:planning -- ${process.argv.slice(2).join(' ')}`.trim(),
+    date: new Date().toISOString(),
+    commit,
+    node: process.version,
+    database: process.env.TEST_PG_ADMIN_URL ? 'PostgreSQL 15' : 'PGlite',
+    loadAtStart,
+    plan: {
+      persons: 250, posts: input.problem.posts.length, officers: input.problem.officers.length, units: input.problem.units.length, searchSeconds: seconds,
+      secondsToStoredRoster: Math.round(toStored * 100) / 100, secondsToCheckpoint: checkpointAt === null ? null : Math.round(checkpointAt * 100) / 100, status: run.status, failure: run.failure, feasible: plan.feasible, hardViolations: plan.score.hard,
+      weightedCoverage: covered, lpBound: bound.objective, lpStatus: bound.status, demand: totalDemandWeight(compiled.value),
+      coverageOfBound: Math.round((covered / bound.objective) * 10_000) / 10_000, progressPolls: progressSeen.length,
+      shortfalls: plan.shortfalls.reduce((n, s) => n + s.missing, 0), assignments: plan.assignments.length,
+    },
+    caseView: { idleRequests: idle.length, idleP99Ms: Math.round(p99(idle) * 10) / 10, duringRequests: during.length, duringP99Ms: Math.round(p99(during) * 10) / 10, ratio: Math.round((p99(during) / p99(idle)) * 100) / 100 },
+    replan: {
+      count: replanRows.length, medianMs: Math.round(median(sorted)), p90Ms: Math.round(sorted[Math.floor(sorted.length * 0.9)] ?? 0), maxMs: Math.round(sorted.at(-1) ?? 0),
+      medianServerMs: Math.round(median(replanRows.map((r) => r.serverMs).sort((a, b) => a - b))),
+      medianChangedShare: Math.round(median(replanRows.map((r) => r.share).sort((a, b) => a - b)) * 10_000) / 10_000,
+      maxChangedShare: Math.round(Math.max(...replanRows.map((r) => r.share)) * 10_000) / 10_000,
+    },
+  };
+  mkdirSync(dirname(values.out), { recursive: true });
+  writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(values.out.replace(/\.json$/, '.md'), planningMarkdown(result));
+  log(planningMarkdown(result));
+} finally {
+  await f.close();
+}

@@ -1,0 +1,44 @@
+export interface PlanningBench {
+  command: string;
+  date: string;
+  commit: string;
+  node: string;
+  database: string;
+  loadAtStart: string;
+  plan: {
+    persons: number; posts: number; officers: number; units: number; searchSeconds: number; secondsToStoredRoster: number; secondsToCheckpoint: number | null; status: string; failure: string | null;
+    feasible: boolean; hardViolations: number; weightedCoverage: number; lpBound: number; lpStatus: string; demand: number; coverageOfBound: number; progressPolls: number;
+    shortfalls: number; assignments: number;
+  };
+  caseView: { idleRequests: number; idleP99Ms: number; duringRequests: number; duringP99Ms: number; ratio: number };
+  replan: { count: number; medianMs: number; p90Ms: number; maxMs: number; medianServerMs: number; medianChangedShare: number; maxChangedShare: number };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+export function planningMarkdown(r: PlanningBench): string {
+  const p = r.plan;
+  const q = r.replan;
+  return [
+    `### National week through the service path (${r.database})`,
+    '',
+    `Command: \`${r.command}\` — commit ${r.commit}, Node ${r.node}, ${r.date}, load average at start ${r.loadAtStart} (2 cores)`,
+    '',
+    '| Persons | Posts | Officers | Units | Search budget | POST → checkpoint roster | POST → stored roster | Status | Hard broken | Weighted coverage | LP bound | Coverage / bound | Shortfalls |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    `| ${p.persons} | ${p.posts} | ${p.officers} | ${p.units} | ${p.searchSeconds} s | ${p.secondsToCheckpoint ?? '–'} s | ${p.secondsToStoredRoster} s | ${p.status}${p.failure ? ` (${p.failure})` : ''} | ${p.hardViolations} | ${p.weightedCoverage} | ${p.lpBound} | ${pct(p.coverageOfBound)} | ${p.shortfalls} |`,
+    '',
+    'Case views (`GET /api/cases/:id`, one at a time) while idle and while the national plan runs:',
+    '',
+    '| Idle requests | Idle p99 | Requests during the plan | p99 during the plan | Ratio |',
+    '|---|---|---|---|---|',
+    `| ${r.caseView.idleRequests} | ${r.caseView.idleP99Ms} ms | ${r.caseView.duringRequests} | ${r.caseView.duringP99Ms} ms | ${r.caseView.ratio}× |`,
+    '',
+    `Replanning a sick report (two days) through \`POST /api/roster/versions/:id/disruptions\`, ${q.count} officers with the most posts:`,
+    '',
+    '| Replans | Median (HTTP) | p90 | Max | Median in the planner | Median share changed | Max share changed |',
+    '|---|---|---|---|---|---|---|',
+    `| ${q.count} | ${q.medianMs} ms | ${q.p90Ms} ms | ${q.maxMs} ms | ${q.medianServerMs} ms | ${pct(q.medianChangedShare)} | ${pct(q.maxChangedShare)} |`,
+    '',
+  ].join('\n');
+}

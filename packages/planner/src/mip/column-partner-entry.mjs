@@ -1,5 +1,0 @@
-// Column-generation partner bootstrap: register tsx's loader in this thread, then load the TypeScript worker.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./column-partner-worker.ts');

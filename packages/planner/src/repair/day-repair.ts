@@ -1,0 +1,135 @@
+import { canTake, OFF } from '../compile';
+import { rowCost, type RowCost } from '../row';
+import type { State } from '../state';
+import type { MipSolver } from './lns';
+
+/** Larger objective coefficients are numerical trouble for HiGHS (it refuses ≈1e15 and above). */
+const MAX_COEFFICIENT = 1e12;
+
+/**
+ * Exact re-assignment of one whole day. With every other day fixed, an officer's row
+ * cost depends only on the shift type (or off) on that day, and slots of one class
+ * (type, qualification, units, weight) are interchangeable, so the day is a bipartite
+ * transportation problem: officers → slot classes. Its LP is totally unimodular, so
+ * HiGHS returns an integral optimum in one LP solve, even for 1,200 officers.
+ */
+export function repairDay(state: State, solver: MipSolver, d: number, seconds: number): boolean {
+  const c = state.c;
+  const classes = dayClasses(state, d);
+  if (classes.length === 0) return false;
+  const objective: string[] = [];
+  const officerRows: string[] = [];
+  const classTerms: string[][] = classes.map(() => []);
+  const movable: number[] = [];
+  for (let o = 0; o < c.officers; o++) {
+    if (c.fixed[o * c.days + d]) continue;
+    movable.push(o);
+    const costs = typeCosts(state, o, d);
+    const terms: string[] = [];
+    classes.forEach((k, i) => {
+      const cost = costs[k.type];
+      if (cost === undefined || !canTake(c, o, k.slots[0] ?? 0)) return;
+      // Clamped: an absurd coefficient makes HiGHS fail; NaN never passes the test.
+      const gain = Math.min(MAX_COEFFICIENT, k.weight - cost);
+      if (!(gain > 1e-9)) return;
+      const name = `z_${o}_${i}`;
+      objective.push(`+ ${gain} ${name}`);
+      terms.push(name);
+      classTerms[i]?.push(name);
+    });
+    if (terms.length) officerRows.push(`${terms.join(' + ')} <= 1`);
+  }
+  const capRows = classes.flatMap((k, i) => (classTerms[i]?.length ? [`${classTerms[i]?.join(' + ')} <= ${k.open}`] : []));
+  if (objective.length === 0) return false;
+  const text = ['Maximize', ` obj: ${objective.join(' ')}`, 'Subject To',
+    ...[...officerRows, ...capRows].map((r, i) => ` d${i}: ${r}`), 'End'].join('\n');
+  const result = solver.solve(text, seconds);
+  if (!result) return false;
+  return apply(state, d, movable, classes, result.primal);
+}
+
+interface SlotClass {
+  type: number;
+  weight: number;
+  slots: number[];
+  /** Needs still open once the fixed (pinned) officers are counted. */
+  open: number;
+}
+
+function dayClasses(state: State, d: number): SlotClass[] {
+  const c = state.c;
+  const fixedCount = new Map<number, number>();
+  for (let o = 0; o < c.officers; o++) {
+    const s = state.cell(o, d);
+    if (c.fixed[o * c.days + d] && s !== OFF) fixedCount.set(s, (fixedCount.get(s) ?? 0) + 1);
+  }
+  const byKey = new Map<string, SlotClass>();
+  for (const s of c.daySlots[d] ?? []) {
+    const open = (c.slotCount[s] ?? 0) - (fixedCount.get(s) ?? 0);
+    if (open <= 0) continue;
+    const key = `${c.slotType[s]}|${c.slotQualBit[s]}|${c.slotKindMask[s]}|${c.slotUnder[s]}`;
+    let k = byKey.get(key);
+    if (!k) {
+      k = { type: c.slotType[s] ?? 0, weight: c.slotUnder[s] ?? 0, slots: [], open: 0 };
+      byKey.set(key, k);
+    }
+    k.slots.push(s);
+    k.open += open;
+  }
+  return [...byKey.values()];
+}
+
+const scratch: RowCost = { hard: 0, requests: 0, disruption: 0 };
+
+/** Row cost of each shift type on day d relative to off; undefined if it adds hard violations. */
+function typeCosts(state: State, o: number, d: number): (number | undefined)[] {
+  const c = state.c;
+  const cell = o * c.days + d;
+  const saved = state.cells[cell] ?? OFF;
+  state.cells[cell] = OFF;
+  rowCost(c, state.cells, o, scratch);
+  const offHard = scratch.hard;
+  const offSoft = scratch.requests + scratch.disruption;
+  const out: (number | undefined)[] = [];
+  for (let t = 0; t < c.types; t++) {
+    const s = (c.daySlots[d] ?? []).find((x) => c.slotType[x] === t);
+    if (s === undefined) {
+      out.push(undefined);
+      continue;
+    }
+    state.cells[cell] = s;
+    rowCost(c, state.cells, o, scratch);
+    out.push(scratch.hard > offHard + 1e-9 ? undefined
+      : scratch.requests + scratch.disruption - offSoft + (scratch.hard - offHard) * state.hardWeight);
+  }
+  state.cells[cell] = saved;
+  return out;
+}
+
+function apply(state: State, d: number, movable: number[], classes: SlotClass[], primal: (n: string) => number): boolean {
+  const c = state.c;
+  const before = state.score;
+  const left = new Map<number, number>();
+  for (const k of classes) for (const s of k.slots) left.set(s, (c.slotCount[s] ?? 0));
+  for (let o = 0; o < c.officers; o++) {
+    const s = state.cell(o, d);
+    if (c.fixed[o * c.days + d] && s !== OFF) left.set(s, (left.get(s) ?? 0) - 1);
+  }
+  for (const o of movable) state.set(o, d, OFF);
+  for (const o of movable) {
+    const i = classes.findIndex((_, j) => primal(`z_${o}_${j}`) > 0.5);
+    const k = classes[i];
+    if (!k) continue;
+    const s = k.slots.find((x) => (left.get(x) ?? 0) > 0);
+    if (s === undefined) continue;
+    left.set(s, (left.get(s) ?? 0) - 1);
+    state.set(o, d, s);
+  }
+  state.finish();
+  if (state.score <= before + 1e-9) {
+    state.accept();
+    return state.score < before - 1e-9;
+  }
+  state.undo();
+  return false;
+}

@@ -1,0 +1,125 @@
+import type { Compiled } from '../compile';
+import type { Rng } from '../rng';
+import { anneal, type Progress } from '../search/anneal';
+import type { State } from '../state';
+import { exchange, type Portfolio } from '../portfolio/portfolio';
+import { repairDay } from './day-repair';
+import { lnsStep } from './lns';
+import { repairRows } from './row-repair';
+import type { SafeSolver } from './safe-solver';
+
+/** Problems up to this many cells always use cell neighbourhoods (and a partner). */
+export const DAY_REPAIR_CELLS = 2000;
+/** Above this many officers, or cells, a problem is national-scale (see `nationalScale`). */
+const NATIONAL_OFFICERS = 200;
+const NATIONAL_CELLS = 12_000;
+
+/**
+ * National-scale problems (many officers per day, or too many cells for a full model)
+ * re-solve whole days and get no partner; the others, however long their horizon, use
+ * cell neighbourhoods and the partner. Until 2026-11-30 the rule was "more than 2,000
+ * cells", which sent 12-week rosters of 40 nurses (Curtois 19) down the national path,
+ * built for 1,200 officers over 7 days, where they stayed infeasible.
+ */
+export function nationalScale(c: Compiled): boolean {
+  const cells = c.officers * c.days;
+  return cells > DAY_REPAIR_CELLS && (c.officers > NATIONAL_OFFICERS || cells > NATIONAL_CELLS);
+}
+/** Start temperature of the bursts between day sweeps: about a tenth of a post's weight. */
+const BURST_TEMPERATURE = 10;
+
+export interface ExactPhase {
+  now: () => number;
+  /** Budget of this phase in the engine's clock (ms); undefined: rounds are counted. */
+  timeMs?: number;
+  maxIterations?: number;
+  /** Annealing moves of this phase when it counts work (with `maxIterations`): bursts and the fallback share them. */
+  annealIterations?: number;
+  portfolio?: Portfolio;
+  /** Progress within the phase (0..1) and the round; also the engine's checkpoint hook. */
+  report: (fraction: number, round: number) => void;
+  onProgress?: (p: Progress) => void;
+}
+
+/**
+ * The exact phase after annealing: LNS on benchmark-size rosters (the neighbourhood
+ * grows while sub-MIPs solve to optimality and shrinks when they time out), day and
+ * row sweeps on larger ones. When the solver is switched off after repeated errors,
+ * the time left goes to annealing, so a failing solver costs quality, never the run.
+ */
+export function runExactPhase(state: State, rng: Rng, solver: SafeSolver, phase: ExactPhase): void {
+  const start = phase.now();
+  const timeMs = phase.timeMs ?? Number.POSITIVE_INFINITY;
+  const rounds = phase.maxIterations === undefined ? Number.POSITIVE_INFINITY : Math.max(1, Math.round(phase.maxIterations / 20000));
+  const left = () => (timeMs - (phase.now() - start)) / 1000;
+  const report = (round: number) => phase.report(Math.min(1, (phase.now() - start) / timeMs, (round + 1) / rounds), round);
+  const moves = { left: phase.annealIterations };
+  if (nationalScale(state.c)) alternateDays(state, rng, solver, phase.now, left, Math.min(rounds, 1000), report, moves);
+  else cellNeighbourhoods(state, rng, solver, phase, left, rounds, report);
+  if (solver.disabled && left() > 0.3) burst(state, rng, phase.now, left() * 1000, moves.left);
+}
+
+function cellNeighbourhoods(
+  state: State, rng: Rng, solver: SafeSolver, phase: ExactPhase, left: () => number, rounds: number, report: (round: number) => void,
+): void {
+  const lns = solver.for('lns');
+  let size = Math.min(4, state.c.officers);
+  for (let round = 0; round < rounds && left() > 0.05 && !solver.disabled; round++) {
+    const t = phase.now();
+    if (phase.portfolio) exchange(state, phase.portfolio);
+    lnsStep(state, rng, lns, size, Math.min(left(), 3));
+    const took = (phase.now() - t) / 1000;
+    size = took < 0.5 ? Math.min(size + 1, state.c.officers) : Math.max(2, size - 1);
+    report(round);
+  }
+}
+
+/**
+ * Sweeps of exact re-assignments alternate with short cold annealing bursts: a day
+ * sweep moves many officers at once within each day, a row sweep re-plans each
+ * officer's week with the others fixed, and the burst (a fifth of the time left)
+ * exploits the freedom both create for the next sweep.
+ */
+function alternateDays(
+  state: State, rng: Rng, solver: SafeSolver, now: () => number, left: () => number, sweeps: number, report: (round: number) => void,
+  moves: { left?: number },
+): void {
+  const days = solver.for('day-repair');
+  // Seconds each day's repair took in the previous sweep: none is started without room for it.
+  const took = new Float64Array(state.c.days);
+  for (let sweep = 0; sweep < sweeps && !solver.disabled; sweep++) {
+    for (let d = 0; d < state.c.days && !solver.disabled; d++) {
+      if (left() <= 0.05 + (took[d] ?? 0)) return;
+      const t = now();
+      repairDay(state, days, d, Math.min(left(), 3));
+      took[d] = (now() - t) / 1000;
+    }
+    repairRows(state, officerOrder(state.c, rng));
+    report(sweep);
+    if (left() <= 0.3) return;
+    // A fifth of the time (or of the moves) left; a counted budget must end on its own.
+    const n = moves.left === undefined ? undefined : Math.ceil(moves.left / 5);
+    if (moves.left !== undefined && n !== undefined) moves.left -= n;
+    burst(state, rng, now, left() * 200, n);
+  }
+}
+
+/** A cold annealing burst from the current roster; the state ends at the best roster found. */
+function burst(state: State, rng: Rng, now: () => number, timeLimitMs: number, maxIterations?: number): void {
+  if (!Number.isFinite(timeLimitMs) && maxIterations === undefined) return;
+  const { cells } = anneal(state, rng, { timeLimitMs, maxIterations, now, initialTemperature: BURST_TEMPERATURE });
+  state.cells.set(cells);
+  state.recompute();
+}
+
+/** A seeded random order of the officers, so row repairs do not always favour the first ones. */
+function officerOrder(c: Compiled, rng: Rng): Int32Array {
+  const order = Int32Array.from({ length: c.officers }, (_, o) => o);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = order[i] ?? 0;
+    order[i] = order[j] ?? 0;
+    order[j] = t;
+  }
+  return order;
+}
