@@ -16,6 +16,13 @@ import { createPolicyService } from './policy/policy.service';
 import { createPolicyDecisionService } from './policy/policy-decisions.service';
 import { createPolicyImpact } from './policy/policy-impact';
 import { createAssignmentService } from './assignments/assignment.service';
+import { createWorkQueueService } from './work/work-queue.service';
+import { createCaseSearchService } from './work/case-search.service';
+import { createNotificationService } from './work/notification.service';
+import { createNotifier } from './work/notifier';
+import { createAuditViewerService } from './oversight/audit-viewer.service';
+import { createBreakGlassReviewService } from './oversight/break-glass-review.service';
+import { createStatisticsService } from './oversight/statistics.service';
 import { demoPlanningInputSource, type PlanningInputSource } from './planning/planning-input';
 import { createPlanningService } from './planning/planning.service';
 import { createRosterService } from './planning/roster.service';
@@ -28,6 +35,7 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
   const audit = createAuditService({ signingKey: loadAuditSigningKey(config), sealBatch: database.kind === 'pglite' ? 200 : 1000 });
   const policies = createPolicyStore({ db });
   const guard = createGuard({ db, audit });
+  const workQueues = createWorkQueueService({ guard });
   return {
     config,
     db,
@@ -41,6 +49,13 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     policyImpact: createPolicyImpact({ guard, policies }),
     users: createUserService({ guard }),
     breakGlass: createBreakGlassService({ guard }),
+    workQueues,
+    caseSearch: createCaseSearchService({ guard }),
+    notifications: createNotificationService({ guard }),
+    notifier: createNotifier({ db, workQueues, clock }),
+    auditViewer: createAuditViewerService({ guard, audit }),
+    breakGlassReview: createBreakGlassReviewService({ guard }),
+    statistics: createStatisticsService({ guard }),
     assessments: createAssessmentService({ guard, templates: loadMethodTemplates(config.methodTemplatesDir) }),
     // The agenda source of the operational extract is wired here once the agenda exists (issue 11).
     assignments: createAssignmentService({ guard }),

@@ -5,4 +5,6 @@ export * from './assessments';
 export * from './policy';
 export * from './audit';
 export * from './assignments';
+export * from './work';
+export * from './oversight';
 export * from './planning';

@@ -25,3 +25,5 @@ export * from './execution/units';
 export * from './execution/security-assignment';
 export * from './execution/assignment-workflow';
 export * from './access/assignment-access';
+export * from './work';
+export * from './statistics';
