@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listNotifications, unsentMail, markMailSent } from '@hoeder/db';
+import { clearNotifications, listNotifications, unsentMail, markMailSent } from '@hoeder/db';
 import type { Result } from '@hoeder/domain';
 import { openServiceFixture, samplePolicyFacts, sampleRegistration, userIdOf, type ServiceFixture } from '../testing/service-fixture';
 import { finaliseDaf } from '../assessments/daf-flow';
@@ -48,6 +48,15 @@ describe('work notifications and the mail outbox', () => {
     version = must(await f.deps.cases.execute(f.ctx(), f.actor('besluit'), caseId, version, { type: 'ProposeDecision', decisionId, facts: samplePolicyFacts(), motivation: 'Hoge dreiging.', reviewDate: '2026-09-01' })).version;
     await f.deps.notifier.notifyOnce();
     expect(await open('besluit')).toEqual([]);
+    expect(await open('besluit2')).toEqual([`decision_to_approve|${caseId}`]);
+    expect((await unsentMail(f.database.db)).map((m) => m.userId)).toEqual([userIdOf('besluit2')]);
+  });
+
+  it('notifies each item once when two instances run a round at the same time', async () => {
+    // Start from nothing told: clear what is open and send what waits (the app may not delete).
+    await clearNotifications(f.database.db, (await listNotifications(f.database.db, userIdOf('besluit2'))).map((n) => n.notificationId), f.clock.now());
+    await markMailSent(f.database.db, (await unsentMail(f.database.db)).map((m) => m.messageId), f.clock.now());
+    await Promise.all([f.deps.notifier.notifyOnce(), f.deps.notifier.notifyOnce()]);
     expect(await open('besluit2')).toEqual([`decision_to_approve|${caseId}`]);
     expect((await unsentMail(f.database.db)).map((m) => m.userId)).toEqual([userIdOf('besluit2')]);
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { clearNotifications, enqueueMail, insertNotifications, listActiveUsers, openNotifications, type Database } from '@hoeder/db';
+import { clearNotifications, enqueueMail, insertNotifications, listActiveUsers, lockUserNotifications, openNotifications, type Database } from '@hoeder/db';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../platform/clock';
 import type { WorkQueueService } from './work-queue.service';
@@ -32,6 +32,7 @@ export function createNotifier({ db, workQueues, clock }: { db: Kysely<Database>
         if (!read.ok) continue;
         const current = new Map<string, { queueId: string; caseId: string }>(read.value.queues.flatMap((q) => q.items.map((i) => [`${q.queueId}|${i.caseId}`, { queueId: q.queueId, caseId: i.caseId }])));
         await db.transaction().execute(async (trx) => {
+          await lockUserNotifications(trx, u.userId);
           const open = await openNotifications(trx, u.userId);
           const fresh = [...current].filter(([key]) => !open.has(key)).map(([, item]) => item);
           const gone = [...open].filter(([key]) => !current.has(key)).map(([, id]) => id);

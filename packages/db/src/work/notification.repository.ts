@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../schema';
 
 export interface NotificationRow {
@@ -8,6 +9,14 @@ export interface NotificationRow {
   reference: string | null;
   createdAt: string;
   readAt: string | null;
+}
+
+/**
+ * Holds a user's notification state for the rest of the transaction: every instance runs the
+ * notifier, and two rounds for one user must not both see an item as new (one notification, one mail).
+ */
+export async function lockUserNotifications(db: Db, userId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`notify:${userId}`}))`.execute(db);
 }
 
 /** The items a user was told about that are still in their queues: `${queueId}|${caseId}` → id. */
