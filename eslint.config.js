@@ -25,7 +25,7 @@ export default tseslint.config(
     ignores: ['apps/server/src/platform/guard/**', 'packages/db/src/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: '@hoeder/db/grant-mint', message: 'Access grants are minted only by the guarded layer (apps/server/src/platform/guard, ADR 0010).' }], patterns: [{ group: ['**/access/mint', '**/access/grants'], message: 'Access grants are minted only by the guarded layer (ADR 0010).' }] }],
-      'no-restricted-syntax': ['error', { selector: "TSAsExpression > TSTypeReference[typeName.name=/^(Case|Daf)(Read|Write|Set)Grant$/]", message: 'A grant comes from the guarded layer, never from a cast (ADR 0010).' }],
+      'no-restricted-syntax': ['error', { selector: "TSAsExpression > TSTypeReference[typeName.name=/^(Case|Daf)(Read|Write|Set|Search)Grant$/]", message: 'A grant comes from the guarded layer, never from a cast (ADR 0010).' }],
     },
   },
 );

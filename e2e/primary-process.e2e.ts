@@ -241,6 +241,10 @@ describe('primary process in the browser', () => {
     await acceptAndTask(page, shared.reference!, ['Bewakingseenheid team 1']);
     await page.context().clearCookies();
     await loginAs(page, 'politie');
+    // The overview pages and puts what needs action first (issue 13): find the case by its reference.
+    await page.getByLabel('Zoeken', { exact: true }).fill(shared.reference!);
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByRole('status').getByText('1 casus gevonden.').waitFor();
     await page.getByRole('link', { name: shared.reference }).click();
     await phaseIs(page, 'Maatregelen actief');
     await page.getByRole('region', { name: 'Maatregelen' }).getByText('Begeleiding woon-werkverkeer').waitFor();

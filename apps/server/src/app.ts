@@ -36,6 +36,15 @@ import type { AgendaService } from './execution/agenda.service';
 import type { PlanningInputService } from './execution/planning-input.service';
 import type { AssignmentService } from './assignments/assignment.service';
 import { registerAssignmentRoutes } from './assignments/assignment.routes';
+import { registerWorkRoutes } from './work/work.routes';
+import type { WorkQueueService } from './work/work-queue.service';
+import type { CaseSearchService } from './work/case-search.service';
+import type { NotificationService } from './work/notification.service';
+import type { Notifier } from './work/notifier';
+import { registerOversightRoutes } from './oversight/oversight.routes';
+import type { AuditViewerService } from './oversight/audit-viewer.service';
+import type { BreakGlassReviewService } from './oversight/break-glass-review.service';
+import type { StatisticsService } from './oversight/statistics.service';
 import type { PlanningInputSource } from './planning/planning-input';
 import { registerPlanningRoutes } from './planning/planning.routes';
 import type { PlanningService } from './planning/planning.service';
@@ -60,6 +69,13 @@ export interface AppDeps {
   agenda: AgendaService;
   planningInput: PlanningInputService;
   assignments: AssignmentService;
+  workQueues: WorkQueueService;
+  caseSearch: CaseSearchService;
+  notifications: NotificationService;
+  notifier: Notifier;
+  auditViewer: AuditViewerService;
+  breakGlassReview: BreakGlassReviewService;
+  statistics: StatisticsService;
   /** Where planning runs get their input (ADR 0019); the demo source until the master data's builder is wired in. */
   planningSource: PlanningInputSource;
   planning: PlanningService;
@@ -89,6 +105,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   installPathCheck(app);
   registerHealthRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerWorkRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerBreakGlassRoutes(app, deps);
@@ -97,6 +114,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerAuditRoutes(app, deps);
   registerExecutionRoutes(app, deps);
   registerAssignmentRoutes(app, deps);
+  registerOversightRoutes(app, deps);
   registerPlanningRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);

@@ -5,6 +5,7 @@ import type { AppConfig } from './config';
 import { adjustableClock, systemClock, type Clock } from './platform/clock';
 import { createServices } from './services';
 import { startAuditSealing } from './audit/audit-sealer';
+import { startNotifying } from './work/notifier';
 import { createJobRunner, type JobRunner } from './platform/jobs/job-runner';
 import { createPlanningJob, type PlanningJobOptions } from './planning/planning-job';
 import type { PlanningInputSource } from './planning/planning-input';
@@ -38,6 +39,9 @@ export async function compose(
     config.audit.sealIntervalMs > 0
       ? startAuditSealing(() => deps.audit.sealOnce(database.db), config.audit.sealIntervalMs, (error) => app.log.error({ err: error }, 'audit seal failed'))
       : null;
+  // Work notifications (issue 13): each round reads every user's queues and fills the mail outbox.
+  const notifying =
+    config.notifyIntervalMs > 0 ? startNotifying(() => deps.notifier.notifyOnce(), config.notifyIntervalMs, (error) => app.log.error({ err: error }, 'work notification round failed')) : null;
   // One job at a time per instance; several instances share the queue (ADR 0018).
   const { source: _source, workerId, leaseMs, ...planningJob } = options.planning ?? {};
   const jobs =
@@ -53,6 +57,7 @@ export async function compose(
       : null;
   jobs?.start();
   app.addHook('onClose', async () => {
+    await notifying?.stop();
     await jobs?.stop();
     await sealing?.stop();
     if (!options.database) await database.close();

@@ -23,6 +23,8 @@ export interface AppConfig {
   testClock: 'adjustable' | 'off';
   /** A folder of method template JSON files loaded beside the shipped ones. */
   methodTemplatesDir: string | undefined;
+  /** Milliseconds between rounds of work notifications (issue 13); 0 turns them off. */
+  notifyIntervalMs: number;
   audit: {
     /** PEM file of the Ed25519 key that signs audit checkpoints; when absent a demo key is used. */
     signingKeyPath: string | undefined;
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       demoKeyPath: env.HOEDER_AUDIT_DEMO_KEY || (databaseUrl || dataDir === 'memory://' ? join('.data', 'audit-signing-key.pem') : `${dataDir.replace(/\/+$/, '')}-audit-signing-key.pem`),
       sealIntervalMs: nonNegativeInt(env.HOEDER_AUDIT_SEAL_INTERVAL_MS, 1000, 'HOEDER_AUDIT_SEAL_INTERVAL_MS'),
     },
+    notifyIntervalMs: nonNegativeInt(env.HOEDER_NOTIFY_INTERVAL_MS, 60_000, 'HOEDER_NOTIFY_INTERVAL_MS'),
     planning: {
       jobPollMs: nonNegativeInt(env.HOEDER_JOB_POLL_MS, 500, 'HOEDER_JOB_POLL_MS'),
       timeLimitMs: nonNegativeInt(env.HOEDER_PLAN_TIME_LIMIT_MS, 10_000, 'HOEDER_PLAN_TIME_LIMIT_MS'),

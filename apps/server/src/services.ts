@@ -19,6 +19,13 @@ import { createMasterDataService } from './execution/master-data.service';
 import { createAgendaService } from './execution/agenda.service';
 import { createPlanningInputService } from './execution/planning-input.service';
 import { createAssignmentService } from './assignments/assignment.service';
+import { createWorkQueueService } from './work/work-queue.service';
+import { createCaseSearchService } from './work/case-search.service';
+import { createNotificationService } from './work/notification.service';
+import { createNotifier } from './work/notifier';
+import { createAuditViewerService } from './oversight/audit-viewer.service';
+import { createBreakGlassReviewService } from './oversight/break-glass-review.service';
+import { createStatisticsService } from './oversight/statistics.service';
 import { demoPlanningInputSource, type PlanningInputSource } from './planning/planning-input';
 import { createPlanningService } from './planning/planning.service';
 import { createRosterService } from './planning/roster.service';
@@ -31,6 +38,7 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
   const audit = createAuditService({ signingKey: loadAuditSigningKey(config), sealBatch: database.kind === 'pglite' ? 200 : 1000 });
   const policies = createPolicyStore({ db });
   const guard = createGuard({ db, audit });
+  const workQueues = createWorkQueueService({ guard });
   return {
     config,
     db,
@@ -44,6 +52,13 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     policyImpact: createPolicyImpact({ guard, policies }),
     users: createUserService({ guard }),
     breakGlass: createBreakGlassService({ guard }),
+    workQueues,
+    caseSearch: createCaseSearchService({ guard }),
+    notifications: createNotificationService({ guard }),
+    notifier: createNotifier({ db, workQueues, clock }),
+    auditViewer: createAuditViewerService({ guard, audit }),
+    breakGlassReview: createBreakGlassReviewService({ guard }),
+    statistics: createStatisticsService({ guard }),
     assessments: createAssessmentService({ guard, templates: loadMethodTemplates(config.methodTemplatesDir) }),
     masterData: createMasterDataService({ guard }),
     agenda: createAgendaService({ guard }),

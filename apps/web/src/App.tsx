@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router-dom';
 import { Heading } from '@rijkshuisstijl-community/components-react';
@@ -20,6 +21,12 @@ import { AssignmentInboxPage } from './pages/AssignmentsPage/AssignmentInboxPage
 import { AssignmentPage } from './pages/AssignmentsPage/AssignmentPage';
 import { MyAssignmentsPage } from './pages/AssignmentsPage/MyAssignmentsPage';
 import { ExtractPage } from './pages/AssignmentsPage/ExtractPage';
+import { WorkPage } from './pages/WorkPage/WorkPage';
+import { AuditLogPage } from './pages/OversightPages/AuditLogPage';
+import { BreakGlassReviewPage } from './pages/OversightPages/BreakGlassReviewPage';
+
+// ECharts is large: the statistics page (and it) load only when opened.
+const StatisticsPage = lazy(() => import('./pages/StatisticsPage/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 import { RosterPage } from './pages/RosterPage/RosterPage';
 import { CapacityPage } from './pages/RosterPage/CapacityPage';
 import { RosterVersionPage } from './pages/RosterPage/RosterVersionPage';
@@ -58,6 +65,17 @@ export function App() {
             <Route path="/opdrachten/:assignmentId" element={<AssignmentPage />} />
             <Route path="/mijn-opdrachten" element={<MyAssignmentsPage />} />
             <Route path="/mijn-opdrachten/:assignmentId" element={<ExtractPage />} />
+            <Route path="/voor-mij" element={<WorkPage />} />
+            <Route path="/toezicht/auditlog" element={<AuditLogPage />} />
+            <Route path="/toezicht/noodtoegang" element={<BreakGlassReviewPage />} />
+            <Route
+              path="/statistieken"
+              element={
+                <Suspense fallback={null}>
+                  <StatisticsPage />
+                </Suspense>
+              }
+            />
             <Route path="/roosters" element={<RosterPage me={me} />} />
             <Route path="/capaciteit" element={<CapacityPage />} />
             <Route path="/roosters/:versionId" element={<RosterVersionPage me={me} />} />

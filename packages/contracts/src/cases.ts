@@ -228,5 +228,9 @@ export const BreakGlassGrant = z.object({
   justification: z.string(),
   grantedAt: IsoDateTime,
   expiresAt: IsoDateTime,
+  /** In the oversight list (issue 13): the case's reference, who took the grant, and the inspectorate's review. */
+  caseReference: z.string().optional(),
+  userDisplayName: z.string().optional(),
+  review: z.object({ reviewedBy: Uuid, reviewerName: z.string(), reviewedAt: IsoDateTime, finding: z.string() }).nullable().optional(),
 });
 export type BreakGlassGrant = z.infer<typeof BreakGlassGrant>;

@@ -6,4 +6,6 @@ export * from './policy';
 export * from './audit';
 export * from './execution';
 export * from './assignments';
+export * from './work';
+export * from './oversight';
 export * from './planning';

@@ -224,7 +224,38 @@ export interface PolicyVersionHistoryTable {
   note: string | null;
 }
 
+/** The inspectorate's review of a break-glass grant: one per grant, insert-only (issue 13). */
+export interface BreakGlassReviewTable {
+  grant_id: string;
+  reviewed_by: string;
+  reviewed_at: Timestamp;
+  finding: string;
+}
+
+/** New work for a user (issue 13): open while the item is in the queue, then cleared. Identifiers only. */
+export interface NotificationTable {
+  notification_id: string;
+  user_id: string;
+  queue_id: string;
+  case_id: string;
+  created_at: Timestamp;
+  cleared_at: Timestamp | null;
+  read_at: Timestamp | null;
+}
+
+/** What a mail relay sends: to whom and a link into Hoeder, nothing else (issue 13). */
+export interface MailOutboxTable {
+  message_id: string;
+  user_id: string;
+  link: string;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
 export interface Database extends AuthTables, PolicyTables, PlanningTables {
+  break_glass_review: BreakGlassReviewTable;
+  notification: NotificationTable;
+  mail_outbox: MailOutboxTable;
   break_glass_grant: BreakGlassGrantTable;
   assessment_event: AssessmentEventTable;
   assessment_summary: AssessmentSummaryTable;

@@ -30,3 +30,5 @@ export * from './access/execution-access';
 export * from './execution/security-assignment';
 export * from './execution/assignment-workflow';
 export * from './access/assignment-access';
+export * from './work';
+export * from './statistics';

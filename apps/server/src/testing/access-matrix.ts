@@ -5,7 +5,9 @@ import type { HttpFixture } from './http-fixture';
 /** The access-matrix tests (ADR 0006, 0010): each runs every demo account against its routes. */
 export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matrix.test.ts' | 'assessments/daf-need-to-know.test.ts' | 'policy/policy-matrix.test.ts' | 'audit/checkpoints-matrix.test.ts'
   | 'execution/execution-matrix.test.ts'
-  | 'planning/planning-matrix.test.ts' | 'assignments/assignment-matrix.test.ts';
+  | 'planning/planning-matrix.test.ts' | 'assignments/assignment-matrix.test.ts'
+  | 'work/work-matrix.test.ts'
+  | 'oversight/oversight-matrix.test.ts';
 
 /**
  * Every `/api` route, and the access matrix that covers it. `platform/route-coverage.test.ts`
@@ -69,6 +71,16 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'POST /api/assignments/:assignmentId/units': 'assignments/assignment-matrix.test.ts',
   'POST /api/assignments/:assignmentId/concepts': 'assignments/assignment-matrix.test.ts',
   'POST /api/assignments/:assignmentId/acknowledge': 'assignments/assignment-matrix.test.ts',
+  // issue 13: work queues and the overview at scale
+  'GET /api/work/queues': 'work/work-matrix.test.ts',
+  'GET /api/cases/search': 'work/work-matrix.test.ts',
+  'GET /api/notifications': 'work/work-matrix.test.ts',
+  'POST /api/notifications/:notificationId/read': 'work/work-matrix.test.ts',
+  // issue 13: the inspectorate's tools and the advisory body's statistics
+  'POST /api/oversight/break-glass-grants/:grantId/review': 'oversight/oversight-matrix.test.ts',
+  'GET /api/audit/entries': 'oversight/oversight-matrix.test.ts',
+  'GET /api/audit/entries/:seq/proof': 'oversight/oversight-matrix.test.ts',
+  'GET /api/statistics': 'oversight/oversight-matrix.test.ts',
   'POST /api/planning/runs': 'planning/planning-matrix.test.ts',
   'GET /api/planning/runs': 'planning/planning-matrix.test.ts',
   'GET /api/planning/runs/:runId': 'planning/planning-matrix.test.ts',

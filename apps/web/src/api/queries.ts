@@ -70,6 +70,8 @@ export function useCaseCommand<TBody>(caseId: string, path: string, onAccepted?:
       await Promise.all([
         client.invalidateQueries({ queryKey: ['case', caseId] }),
         client.invalidateQueries({ queryKey: queryKeys.cases }),
+        // The work queues ("Voor mij", issue 13) change with the case.
+        client.invalidateQueries({ queryKey: ['work'] }),
       ]);
     },
   });

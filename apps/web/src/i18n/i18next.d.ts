@@ -7,9 +7,15 @@ declare module 'i18next' {
     defaultNS: 'translation';
     // The DAF's closed-list labels (daf.enum) are looked up by computed key only (`dafLabel`), so
     // they stay out of the key type: the full union makes typed `t` calls too deep for tsc. The
-    // roster pages' texts (roster.*) likewise, through `useRosterT`, the assignments' texts
-    // through `useAssignmentText` (i18n/assignment-text.ts), and the agenda's and master data's
-    // texts through `untyped`; translations.test.ts still checks that nl and en have the same keys.
-    resources: { translation: Omit<typeof nl, 'daf' | 'roster' | 'assignments' | 'agenda' | 'masterData'> & { daf: Omit<(typeof nl)['daf'], 'enum'> } };
+    // roster pages' texts (roster.*) likewise, through `useRosterT`, and the assignments' texts
+    // through `useAssignmentText` (i18n/assignment-text.ts); the blocks of issue 13 (work,
+    // caseSearch, auditLog, breakGlassReview, statistics) and of the agenda and master data
+    // (agenda, masterData) through `untyped`; translations.test.ts still checks that nl and en
+    // have the same keys.
+    resources: {
+      translation: Omit<typeof nl, 'daf' | 'roster' | 'assignments' | 'work' | 'caseSearch' | 'auditLog' | 'breakGlassReview' | 'statistics' | 'agenda' | 'masterData'> & {
+        daf: Omit<(typeof nl)['daf'], 'enum'>;
+      };
+    };
   }
 }

@@ -1,4 +1,4 @@
-import type { CaseSection } from '@hoeder/domain';
+import type { CaseSection, Classification } from '@hoeder/domain';
 
 /**
  * The brand of every access grant (ADR 0010). The symbol is not exported from the package: a grant
@@ -52,6 +52,21 @@ export interface CaseSetGrant {
   readonly caseIds: readonly string[];
   readonly sections: ReadonlySet<CaseSection>;
   readonly purpose: 'list' | 'aggregate';
+}
+
+/**
+ * Searching the cases a reader sees (issue 13): the visibility rule as the database applies it —
+ * the reader's membership, live break-glass grants or standing oversight, and the markings at
+ * which the summary (and, for a name search, the persons) are readable to them. Derived by the
+ * guard from the domain's need-to-know rule, never written by hand.
+ */
+export interface CaseSearchGrant {
+  readonly [GRANT]: 'case.search';
+  readonly userId: string;
+  readonly oversight: boolean;
+  readonly at: Date;
+  readonly summaryClassifications: readonly Classification[];
+  readonly personClassifications: readonly Classification[];
 }
 
 export type AnyCaseGrant = CaseReadGrant | CaseWriteGrant;

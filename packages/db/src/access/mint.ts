@@ -1,5 +1,5 @@
 import type { CaseSection } from '@hoeder/domain';
-import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant } from './grants';
+import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant } from './grants';
 
 /**
  * The only place grants are made (ADR 0010). Imported as `@hoeder/db/grant-mint`, and only by the
@@ -29,6 +29,8 @@ export const mintAgendaWrite = (caseId: string): AgendaWriteGrant => Object.free
 
 export const mintAssignment = (assignmentIds: readonly string[], rights: { concepts: boolean; write: boolean }): AssignmentGrant =>
   Object.freeze({ [GRANT]: 'assignment' as const, assignmentIds: Object.freeze([...assignmentIds]), concepts: rights.concepts, write: rights.write });
+export const mintCaseSearch = (scope: Omit<CaseSearchGrant, typeof GRANT>): CaseSearchGrant =>
+  Object.freeze({ [GRANT]: 'case.search' as const, ...scope, summaryClassifications: Object.freeze([...scope.summaryClassifications]), personClassifications: Object.freeze([...scope.personClassifications]) });
 
 export const mintRosterRead = (scope: RosterReadGrant['scope'], publishedOnly: boolean): RosterReadGrant =>
   Object.freeze({ [GRANT]: 'roster.read' as const, scope: Object.freeze({ ...scope }), publishedOnly });

@@ -45,9 +45,9 @@ async function insertAuditEntry(db: Db, r: AuditRecord): Promise<void> {
     .execute();
 }
 
-type AuditRow = Selectable<AuditEntryTable>;
+export type AuditRow = Selectable<AuditEntryTable>;
 
-function toRecord(r: Omit<AuditRow, 'prev_hash' | 'hash'>): SequencedAuditRecord {
+export function toRecord(r: Omit<AuditRow, 'prev_hash' | 'hash'>): SequencedAuditRecord {
   return {
     seq: Number(r.seq),
     occurredAt: new Date(r.occurred_at).toISOString(),
@@ -65,7 +65,7 @@ function toRecord(r: Omit<AuditRow, 'prev_hash' | 'hash'>): SequencedAuditRecord
   };
 }
 
-const ENTRY_COLUMNS = [
+export const ENTRY_COLUMNS = [
   'seq',
   'occurred_at',
   'trace_id',

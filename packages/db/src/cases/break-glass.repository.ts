@@ -25,11 +25,19 @@ export interface BreakGlassGrantRow {
   justification: string;
   grantedAt: string;
   expiresAt: string;
+  /** The inspectorate's review, once made (issue 13). */
+  review: { reviewedBy: string; reviewedAt: string; finding: string } | null;
 }
 
-/** Every grant, newest first: what oversight reviews. */
-export async function listBreakGlassGrants(db: Db): Promise<BreakGlassGrantRow[]> {
-  const rows = await db.selectFrom('break_glass_grant').selectAll().orderBy('granted_at', 'desc').execute();
+/** Every grant with its review, newest first: what oversight reviews. */
+export async function listBreakGlassGrants(db: Db, grantId?: string): Promise<BreakGlassGrantRow[]> {
+  let query = db
+    .selectFrom('break_glass_grant as g')
+    .leftJoin('break_glass_review as r', 'r.grant_id', 'g.grant_id')
+    .selectAll('g')
+    .select(['r.reviewed_by', 'r.reviewed_at', 'r.finding']);
+  if (grantId) query = query.where('g.grant_id', '=', grantId);
+  const rows = await query.orderBy('g.granted_at', 'desc').execute();
   return rows.map((r) => ({
     grantId: r.grant_id,
     caseId: r.case_id,
@@ -37,5 +45,16 @@ export async function listBreakGlassGrants(db: Db): Promise<BreakGlassGrantRow[]
     justification: r.justification,
     grantedAt: new Date(r.granted_at).toISOString(),
     expiresAt: new Date(r.expires_at).toISOString(),
+    review: r.reviewed_by && r.reviewed_at && r.finding !== null ? { reviewedBy: r.reviewed_by, reviewedAt: new Date(r.reviewed_at).toISOString(), finding: r.finding } : null,
   }));
+}
+
+/** Records the review of a grant; false when it was reviewed already (one review per grant). */
+export async function insertBreakGlassReview(db: Db, review: { grantId: string; reviewedBy: string; reviewedAt: Date; finding: string }): Promise<boolean> {
+  const inserted = await db
+    .insertInto('break_glass_review')
+    .values({ grant_id: review.grantId, reviewed_by: review.reviewedBy, reviewed_at: review.reviewedAt, finding: review.finding })
+    .onConflict((oc) => oc.column('grant_id').doNothing())
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
 }

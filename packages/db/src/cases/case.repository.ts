@@ -97,7 +97,7 @@ export async function saveCaseProjection(db: Db, grant: CaseWriteGrant, state: C
   }
 }
 
-const toSummary = (r: {
+export const toSummary = (r: {
   case_id: string;
   reference: string;
   phase: CasePhase;

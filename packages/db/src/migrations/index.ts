@@ -11,6 +11,7 @@ import * as m0009 from './0009-units';
 import * as m0011 from './0011-master-data-agenda';
 import * as m0010 from './0010-security-assignments';
 import * as m0012 from './0012-planning';
+import * as m0013 from './0013-oversight-reviews';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-master-data-agenda': m0011,
   '0010-security-assignments': m0010,
   '0012-planning': m0012,
+  '0013-oversight-reviews': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { inclusionPlan } from './inclusion-plan';
 
 /**
  * The RFC 9162 (Certificate Transparency 2.0) Merkle tree, hand-written because it is the core of
@@ -87,7 +88,6 @@ export function consistencyProof(size1: number, size2: number, subtree: SubtreeH
 }
 
 const validHash = (h: Hash) => h.length === HASH_SIZE;
-const lsb = (x: bigint) => (x & 1n) === 1n;
 
 /**
  * RFC 9162 section 2.1.3.2. BigInt keeps the bit arithmetic exact for any 64-bit size. Every
@@ -95,32 +95,14 @@ const lsb = (x: bigint) => (x & 1n) === 1n;
  * after it is refused.
  */
 export function verifyInclusion(index: number | bigint, size: number | bigint, leafHash: Hash, proof: readonly Hash[], root: Hash): boolean {
-  const leafIndex = BigInt(index);
-  const treeSize = BigInt(size);
-  if (leafIndex < 0n || leafIndex >= treeSize) return false;
   if (!validHash(leafHash) || !validHash(root) || !proof.every(validHash)) return false;
-  let fn = leafIndex;
-  let sn = treeSize - 1n;
-  let r = leafHash;
-  for (const p of proof) {
-    if (sn === 0n) return false;
-    if (lsb(fn) || fn === sn) {
-      r = hashChildren(p, r);
-      if (!lsb(fn)) {
-        while (!lsb(fn) && fn !== 0n) {
-          fn >>= 1n;
-          sn >>= 1n;
-        }
-      }
-    } else {
-      r = hashChildren(r, p);
-    }
-    fn >>= 1n;
-    sn >>= 1n;
-  }
-  return sn === 0n && hashesEqual(r, root);
+  const plan = inclusionPlan(index, size, proof.length);
+  if (!plan) return false;
+  const r = proof.reduce((acc, p, i) => (plan[i] ? hashChildren(p, acc) : hashChildren(acc, p)), leafHash);
+  return hashesEqual(r, root);
 }
 
+const lsb = (x: bigint) => (x & 1n) === 1n;
 const isPowerOfTwo = (x: bigint) => x > 0n && (x & (x - 1n)) === 0n;
 
 /**

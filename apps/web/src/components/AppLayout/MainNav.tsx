@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { untyped } from '../../i18n/enums';
 import { useLocation } from 'react-router-dom';
 import type { Me } from '@hoeder/contracts';
-import { UNIT_DIRECTORY_ROLES } from '@hoeder/domain';
+import { CASE_QUEUES, mayReadStatistics, queuesOf, UNIT_DIRECTORY_ROLES } from '@hoeder/domain';
+import { useWorkQueues } from '../../api/work';
 import { mayRegisterCase } from '../../lib/permissions';
 import { RouterLink } from '../RouterLink/RouterLink';
 import { useAssignmentText } from '../../i18n/assignment-text';
@@ -10,7 +11,12 @@ import { useAssignmentText } from '../../i18n/assignment-text';
 export function MainNav({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { ta } = useAssignmentText();
+  const tx = untyped(t);
   const { pathname } = useLocation();
+  // "Voor mij" with the number of items waiting, for roles that have work queues (issue 13).
+  const hasQueues = queuesOf(me, CASE_QUEUES).length > 0;
+  const work = useWorkQueues(hasQueues);
+  const waiting = work.data?.total;
   return (
     <nav aria-label={t('header.mainNav')} className="hoeder-nav">
       <ul className="hoeder-nav__list">
@@ -19,6 +25,21 @@ export function MainNav({ me }: { me: Me }) {
             {t('nav.overview')}
           </RouterLink>
         </li>
+        {hasQueues && (
+          <li>
+            <RouterLink to="/voor-mij" current={pathname === '/voor-mij'}>
+              {tx('work.nav')}
+              {waiting !== undefined && (
+                <>
+                  <span className="hoeder-nav-count" aria-hidden="true">
+                    {waiting}
+                  </span>
+                  <span className="hoeder-visually-hidden">{tx('work.navCount', { count: waiting })}</span>
+                </>
+              )}
+            </RouterLink>
+          </li>
+        )}
         {me.roles.includes('functional_admin') && (
           <li>
             <RouterLink to="/beleid" current={pathname.startsWith('/beleid')}>
@@ -65,6 +86,27 @@ export function MainNav({ me }: { me: Me }) {
           <li>
             <RouterLink to="/mijn-opdrachten" current={pathname.startsWith('/mijn-opdrachten')}>
               {ta('nav.mine')}
+            </RouterLink>
+          </li>
+        )}
+        {me.roles.includes('inspector') && (
+          <>
+            <li>
+              <RouterLink to="/toezicht/auditlog" current={pathname === '/toezicht/auditlog'}>
+                {tx('auditLog.nav')}
+              </RouterLink>
+            </li>
+            <li>
+              <RouterLink to="/toezicht/noodtoegang" current={pathname === '/toezicht/noodtoegang'}>
+                {tx('breakGlassReview.nav')}
+              </RouterLink>
+            </li>
+          </>
+        )}
+        {mayReadStatistics(me) && (
+          <li>
+            <RouterLink to="/statistieken" current={pathname === '/statistieken'}>
+              {tx('statistics.nav')}
             </RouterLink>
           </li>
         )}

@@ -8,18 +8,18 @@ import { useCurrentUser } from '../../components/AuthGate/AuthGate';
 import { formatDate, formatDateTime, localToday } from '../../lib/format';
 import { useReassessmentDue } from '../AssessmentPage/assessmentQueries';
 
-export function CaseTable({ cases }: { cases: readonly CaseListItem[] }) {
+/** One page of the overview, in the order the server sorted it; `total` is the count of every page. */
+export function CaseTable({ cases, total }: { cases: readonly CaseListItem[]; total: number }) {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   // Only readers of assessments ask the server which cases need re-assessment.
   const readsAssessments = me.roles.some((r) => READABLE_SECTIONS[r].includes('assessment'));
   const reassessment = new Set(useReassessmentDue(readsAssessments).data?.caseIds ?? []);
   const today = localToday();
-  const sorted = [...cases].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   return (
     <div className="hoeder-table-scroll">
       <Table>
-        <TableCaption>{t('overview.caption', { count: cases.length })}</TableCaption>
+        <TableCaption>{t('overview.caption', { count: total })}</TableCaption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t('overview.columns.reference')}</TableHeaderCell>
@@ -31,14 +31,14 @@ export function CaseTable({ cases }: { cases: readonly CaseListItem[] }) {
           </TableRow>
         </TableHeader>
         <TableBody>
-          {sorted.map((c) => (
+          {cases.map((c) => (
             <TableRow key={c.caseId}>
               <TableHeaderCell scope="row">
                 <RouterLink to={`/casussen/${c.caseId}`}>{c.reference}</RouterLink>
               </TableHeaderCell>
               <TableCell>
                 {enumLabel(t, 'phase', c.phase)}
-                {reassessment.has(c.caseId) ? <strong> — {t('daf.reassessment.badge')}</strong> : null}
+                {reassessment.has(c.caseId) && c.phase !== 'ended' ? <strong> — {t('daf.reassessment.badge')}</strong> : null}
               </TableCell>
               <TableCell>{enumLabel(t, 'phenomenon', c.phenomenon)}</TableCell>
               <TableCell>{enumLabel(t, 'classification', c.classification)}</TableCell>

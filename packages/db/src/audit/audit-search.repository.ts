@@ -1,0 +1,60 @@
+import type { SequencedAuditRecord } from '@hoeder/domain/audit';
+import type { Db } from '../schema';
+import { ENTRY_COLUMNS, toRecord, type AuditRow } from './audit.repository';
+
+export interface AuditSearch {
+  /** Entries about this case: as data subject or as the object. */
+  caseId?: string | undefined;
+  actorId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  operation?: string | undefined;
+  purpose?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+export type AuditSearchRow = SequencedAuditRecord & { leafIndex: number | null };
+
+/**
+ * The inspectorate's search of the audit log, newest first, with each entry's leaf when sealed.
+ * Entries hold identifiers and codes only (ADR 0007), so this takes no case grant; the service
+ * restricts it to oversight.
+ */
+export async function searchAuditEntries(db: Db, s: AuditSearch): Promise<{ rows: AuditSearchRow[]; total: number }> {
+  let query = db.selectFrom('audit_entry as e');
+  if (s.caseId) query = query.where((eb) => eb.or([eb('e.data_subject_id', '=', s.caseId!), eb('e.object_id', '=', s.caseId!)]));
+  if (s.actorId) query = query.where('e.user_id', '=', s.actorId);
+  if (s.from) query = query.where('e.occurred_at', '>=', new Date(s.from));
+  if (s.to) query = query.where('e.occurred_at', '<=', new Date(s.to));
+  if (s.operation) query = query.where('e.operation', '=', s.operation);
+  if (s.purpose) query = query.where('e.processing_activity', '=', s.purpose);
+  const counted = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const total = Number(counted.n);
+  if (total === 0 || s.offset >= total) return { rows: [], total };
+  const rows = await query
+    .leftJoin('audit_leaf as l', 'l.entry_seq', 'e.seq')
+    .select([...ENTRY_COLUMNS.map((c) => `e.${c}` as const), 'l.leaf_index'])
+    .orderBy('e.seq', 'desc')
+    .offset(s.offset)
+    .limit(s.limit)
+    .execute();
+  return { rows: rows.map((r) => ({ ...toRecord(r as unknown as Omit<AuditRow, 'prev_hash' | 'hash'>), leafIndex: r.leaf_index === null ? null : Number(r.leaf_index) })), total };
+}
+
+/** One entry with its leaf index (null while not sealed), or undefined when there is no such entry. */
+export async function findAuditEntry(db: Db, seq: number): Promise<AuditSearchRow | undefined> {
+  const row = await db
+    .selectFrom('audit_entry as e')
+    .leftJoin('audit_leaf as l', 'l.entry_seq', 'e.seq')
+    .select([...ENTRY_COLUMNS.map((c) => `e.${c}` as const), 'l.leaf_index'])
+    .where('e.seq', '=', seq)
+    .executeTakeFirst();
+  return row && { ...toRecord(row as unknown as Omit<AuditRow, 'prev_hash' | 'hash'>), leafIndex: row.leaf_index === null ? null : Number(row.leaf_index) };
+}
+
+/** The leaf hashes (hex) of leaves [from, to) in tree order: what an audit path is computed from. */
+export async function listLeafHashes(db: Db, from: number, to: number): Promise<string[]> {
+  const rows = await db.selectFrom('audit_leaf').select('leaf_hash').where('leaf_index', '>=', from).where('leaf_index', '<', to).orderBy('leaf_index').execute();
+  return rows.map((r) => r.leaf_hash);
+}

@@ -1,0 +1,102 @@
+import { PHASE_ATTENTION, REVIEW_DUE_ATTENTION, type CasePhase, type ThreatPhenomenon } from '@hoeder/domain';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { CaseSearchGrant } from '../access/grants';
+import type { Db } from '../schema';
+import { toSummary, type CaseSummaryRow } from './case.repository';
+
+export type CaseSearchSort = 'attention' | 'updated' | 'registered' | 'reference' | 'review';
+
+export interface CaseSearch {
+  /** Part of a reference, or of a person's name where the grant lets the reader see persons. */
+  text?: string | undefined;
+  phase?: CasePhase | undefined;
+  phenomenon?: ThreatPhenomenon | undefined;
+  sort: CaseSearchSort;
+  dir?: 'asc' | 'desc' | undefined;
+  /** YYYY-MM-DD: a review on or before it is due. */
+  today: string;
+  offset: number;
+  limit: number;
+}
+
+export interface CaseSearchPage {
+  rows: CaseSummaryRow[];
+  total: number;
+}
+
+/** `%`, `_` and `\` in the user's text match themselves. */
+const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The domain's attention table (PHASE_ATTENTION) as one CASE expression. */
+function attentionRank(today: string) {
+  const phases = Object.entries(PHASE_ATTENTION).map(([phase, rank]) => sql`WHEN ${phase} THEN ${sql.lit(rank)}`);
+  return sql<number>`CASE WHEN s.phase = 'measures_active' AND s.review_date <= ${today} THEN ${sql.lit(REVIEW_DUE_ATTENTION)} ELSE CASE s.phase ${sql.join(phases, sql` `)} END END`;
+}
+
+/**
+ * A page of the cases a reader sees, with the total over the same rule, so neither the page nor the
+ * count includes a case the reader may not see (issue 13). The visibility is the grant's: markings
+ * whose summary the reader reads, on membership, a live break-glass grant or oversight.
+ */
+export async function searchCaseSummaries(db: Db, grant: CaseSearchGrant, search: CaseSearch): Promise<CaseSearchPage> {
+  if (grant.summaryClassifications.length === 0) return { rows: [], total: 0 };
+  let query = db.selectFrom('case_summary as s').where('s.classification', 'in', [...grant.summaryClassifications]);
+  if (!grant.oversight) {
+    query = query.where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom('case_member as m').select('m.case_id').whereRef('m.case_id', '=', 's.case_id').where('m.user_id', '=', grant.userId)),
+        eb.exists(
+          eb.selectFrom('break_glass_grant as g').select('g.case_id').whereRef('g.case_id', '=', 's.case_id').where('g.user_id', '=', grant.userId).where('g.expires_at', '>', grant.at),
+        ),
+      ]),
+    );
+  }
+  if (search.phase) query = query.where('s.phase', '=', search.phase);
+  if (search.phenomenon) query = query.where('s.phenomenon', '=', search.phenomenon);
+  const text = search.text?.trim();
+  if (text) {
+    const pattern = likePattern(text);
+    query = query.where((eb) => {
+      const byReference: Expression<SqlBool> = sql<SqlBool>`lower(s.reference) LIKE ${pattern}`;
+      if (grant.personClassifications.length === 0) return byReference;
+      // Persons are named only in the registration; only at markings where the reader sees persons.
+      const byName = eb.and([
+        eb('s.classification', 'in', [...grant.personClassifications]),
+        eb.exists(
+          eb
+            .selectFrom('case_event as e')
+            .select('e.case_id')
+            .whereRef('e.case_id', '=', 's.case_id')
+            .where('e.type', '=', 'CaseRegistered')
+            .where(sql<SqlBool>`EXISTS (SELECT 1 FROM jsonb_array_elements(e.payload->'persons') p WHERE lower(p->>'fullName') LIKE ${pattern})`),
+        ),
+      ]);
+      return eb.or([byReference, byName]);
+    });
+  }
+  const counted = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const total = Number(counted.n);
+  if (total === 0 || search.offset >= total) return { rows: [], total };
+  const dir = search.dir ?? (search.sort === 'updated' || search.sort === 'registered' ? 'desc' : 'asc');
+  let ordered = query.selectAll('s');
+  switch (search.sort) {
+    case 'attention':
+      ordered = ordered.orderBy(attentionRank(search.today), dir).orderBy(sql`s.review_date`, sql`asc nulls last`).orderBy('s.updated_at', 'desc');
+      break;
+    case 'review':
+      ordered = ordered.orderBy(sql`s.review_date`, dir === 'asc' ? sql`asc nulls last` : sql`desc nulls last`);
+      break;
+    case 'updated':
+      ordered = ordered.orderBy('s.updated_at', dir);
+      break;
+    case 'registered':
+      ordered = ordered.orderBy('s.registered_at', dir);
+      break;
+    case 'reference':
+      ordered = ordered.orderBy('s.reference', dir);
+      break;
+  }
+  // A total order, so pages never overlap or skip a case.
+  const rows = await ordered.orderBy('s.case_id').offset(search.offset).limit(search.limit).execute();
+  return { rows: rows.map(toSummary), total };
+}

@@ -1,0 +1,2 @@
+export * from './work-queues';
+export * from './attention';
