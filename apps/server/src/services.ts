@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from '@hoeder/db';
+import { acceptedAssignmentCaseIds, type DatabaseHandle } from '@hoeder/db';
 import type { AppDeps } from './app';
 import { createAssessmentService } from './assessments/assessment.service';
 import { loadMethodTemplates } from './assessments/method-template-catalogue';
@@ -17,7 +17,7 @@ import { createPolicyDecisionService } from './policy/policy-decisions.service';
 import { createPolicyImpact } from './policy/policy-impact';
 import { createMasterDataService } from './execution/master-data.service';
 import { createAgendaService } from './execution/agenda.service';
-import { createPlanningInputService } from './execution/planning-input.service';
+import { createPlanningInputService, masterDataPlanningInputSource } from './execution/planning-input.service';
 import { createAssignmentService } from './assignments/assignment.service';
 import { createWorkQueueService } from './work/work-queue.service';
 import { createCaseSearchService } from './work/case-search.service';
@@ -26,13 +26,14 @@ import { createNotifier } from './work/notifier';
 import { createAuditViewerService } from './oversight/audit-viewer.service';
 import { createBreakGlassReviewService } from './oversight/break-glass-review.service';
 import { createStatisticsService } from './oversight/statistics.service';
-import { demoPlanningInputSource, type PlanningInputSource } from './planning/planning-input';
+import type { PlanningInputSource } from './planning/planning-input';
+import { operationalAgenda } from './execution/operational-agenda';
 import { createPlanningService } from './planning/planning.service';
 import { createRosterService } from './planning/roster.service';
 import { createCapacityService } from './planning/capacity.service';
 
 /** Plain factory wiring: every service gets exactly what it needs, nothing global. */
-export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock, planningSource: PlanningInputSource = demoPlanningInputSource()): AppDeps {
+export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock, planningSource: PlanningInputSource = masterDataPlanningInputSource(acceptedAssignmentCaseIds, () => clock.now())): AppDeps {
   const db = database.db;
   // PGlite has one session that requests queue for (FIFO): small seals keep that queue short.
   const audit = createAuditService({ signingKey: loadAuditSigningKey(config), sealBatch: database.kind === 'pglite' ? 200 : 1000 });
@@ -63,8 +64,8 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     masterData: createMasterDataService({ guard }),
     agenda: createAgendaService({ guard }),
     planningInput: createPlanningInputService({ guard }),
-    // The agenda source of the operational extract is wired here once the agenda exists (issue 11).
-    assignments: createAssignmentService({ guard }),
+    // Units see the person's agenda only in the domains their posts concern (issue 11).
+    assignments: createAssignmentService({ guard, agenda: operationalAgenda }),
     planningSource,
     planning: createPlanningService({ guard }),
     roster: createRosterService({ guard }),

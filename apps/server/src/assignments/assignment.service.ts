@@ -99,7 +99,7 @@ export function createAssignmentService({ guard, agenda = noAgenda }: Assignment
         const person = caseState?.persons.find((p) => p.role === 'threatened_person');
         const unitId = actor.roles.includes('lcc_coordinator') ? null : (actor.unitId ?? null);
         const tasking = state.taskings.find((t) => t.unitId === unitId);
-        const items = await agenda(trx, { caseId: state.caseId, unitId, now: ctx.now });
+        const items = await agenda(trx, { caseId: state.caseId, unitId, measures: Object.values(accepted.content.measures).flat(), now: ctx.now });
         note({ caseId: state.caseId, version: accepted.version, agendaItems: items.map((i) => i.activityId) });
         return ok(extractOf(state.assignmentId, state.caseId, grant.ref.reference, accepted.version, accepted.content, person?.fullName ?? '', conceptDtos(state, actor), items, tasking?.acknowledgedVersion ?? null));
       }),

@@ -7,6 +7,6 @@ import type { Db } from '@hoeder/db';
  * that returns the activities relevant to the posts of `unitId` for this case. Without one the
  * extract has an empty agenda, never the whole agenda.
  */
-export type OperationalAgendaSource = (trx: Db, query: { caseId: string; unitId: string | null; now: Date }) => Promise<OperationalAgendaItem[]>;
+export type OperationalAgendaSource = (trx: Db, query: { caseId: string; unitId: string | null; measures: readonly string[]; now: Date }) => Promise<OperationalAgendaItem[]>;
 
 export const noAgenda: OperationalAgendaSource = async () => [];

@@ -43,4 +43,16 @@ describe('demo assignments', () => {
     expect(new Set(cases.map((c) => c.caseId))).toEqual(new Set(live.map((m) => m.caseId)));
     expect(cases.every((c) => c.phase === 'measures_active' || c.phase === 'decision_pending_approval')).toBe(true);
   });
+
+  it('shows a unit the person\'s agenda only in the domains its posts concern', async () => {
+    const mine = must(await f.deps.assignments.mine(f.ctx(), f.actor('kmar')));
+    const live = mine.filter((m) => m.status !== 'withdrawn' && m.status !== 'closed');
+    const extracts = await Promise.all(live.map(async (m) => must(await f.deps.assignments.extract(f.ctx(), f.actor('kmar'), m.assignmentId))));
+    expect(extracts.some((e) => e.agenda.length > 0)).toBe(true);
+    // Only domains in which the assignment's measures make posts: never a domain without measures.
+    for (const e of extracts) {
+      const withMeasures = new Set(Object.entries(e.measures).filter(([, m]) => m.length > 0).map(([d]) => d));
+      expect(e.agenda.every((a) => withMeasures.has(a.domain) || (a.domain === 'work' && withMeasures.has('transport')))).toBe(true);
+    }
+  });
 });

@@ -152,3 +152,15 @@ export async function saveAssignmentEvents(db: Db, grant: AssignmentGrant, assig
     }
   }
 }
+
+/** Cases whose live security assignment the LCC has accepted: what planning protects. No content. */
+export async function acceptedAssignmentCaseIds(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('security_assignment')
+    .select('case_id')
+    .where('current_kind', '=', 'issued')
+    .where('accepted_version', 'is not', null)
+    .orderBy('case_id')
+    .execute();
+  return rows.map((r) => r.case_id);
+}

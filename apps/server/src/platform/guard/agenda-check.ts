@@ -65,3 +65,10 @@ export const agendaPostsRead =
       purpose: processingActivity(actor, access.memberOf, caseId, access.breakGlass),
     };
   };
+
+/**
+ * The agenda grant behind an operational extract. Only the assignment service calls it, inside a
+ * request the assignment check has already admitted (an active assignment tasked to the unit) and
+ * audited; the extract then shows only the activities the unit's posts concern.
+ */
+export const operationalAgendaGrant = (caseId: string): AgendaReadGrant => mintAgendaRead([caseId]);
