@@ -21,7 +21,7 @@ export type FailureCode =
   /** The worker thread ran out of memory. */
   | 'worker-out-of-memory';
 
-export type FailedStep = 'construction' | 'annealing' | 'lns' | 'day-repair' | 'row-repair' | 'partner' | 'worker';
+export type FailedStep = 'construction' | 'annealing' | 'lns' | 'day-repair' | 'row-repair' | 'work-before-private' | 'partner' | 'worker';
 
 export interface StepFailure {
   code: FailureCode;

@@ -10,6 +10,7 @@ import { State } from './state';
 import type { MipSolver } from './repair/lns';
 import { nationalScale, runExactPhase } from './repair/phase';
 import { SafeSolver } from './repair/safe-solver';
+import { workBeforePrivate } from './repair/work-before-private';
 import { GuardedPartner } from './portfolio/guarded-partner';
 import { betterRoster, exchange, startPortfolio, type MipPartner, type Portfolio } from './portfolio/portfolio';
 
@@ -99,8 +100,21 @@ export function solve(problem: PlanningProblem, options: SolveOptions = {}): Res
   engine.checkpoint(true);
   if (options.mip) engine.phase('lns', () => engine.exact(remaining, share, portfolio));
   engine.finishPartner(portfolio);
-  const final = engine.best();
+  const final = prioritiseWork(engine);
   return { ok: true, value: { ...toPlan(final), stats: stats() } };
+}
+
+/** The best roster with work before private enforced (on a copy: a failing pass keeps the roster as it was). */
+function prioritiseWork(engine: Engine): State {
+  const best = engine.best();
+  try {
+    const copy = new State(engine.c, best.cells);
+    workBeforePrivate(copy);
+    return copy;
+  } catch (e) {
+    engine.failures.record('phase-error', 'work-before-private', messageOf(e));
+    return best;
+  }
 }
 
 /**
