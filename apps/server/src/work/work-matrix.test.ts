@@ -39,9 +39,11 @@ const SEES: Record<string, ('dep' | 'stg')[]> = {
   analist2: ['dep', 'stg'],
   besluit: ['dep', 'stg'],
   besluit2: ['dep'],
+  // The LCC through the assignment the approval issued; unit leads only through an assignment tasked
+  // to their unit (none here), whatever their case membership says (issue 11).
   lcc: ['dep'],
-  politie: ['dep'],
-  kmar: ['stg'],
+  politie: [],
+  kmar: [],
   liaison: ['dep'],
   inspectie: ['dep', 'stg'],
   advies: [],

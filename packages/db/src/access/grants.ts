@@ -64,6 +64,11 @@ export interface CaseSearchGrant {
   readonly [GRANT]: 'case.search';
   readonly userId: string;
   readonly oversight: boolean;
+  /**
+   * For readers whose basis is an assignment (LCC, unit leads): the cases it covers. Membership
+   * counts for nothing for them, so the search must not fall back on case_member. Null for others.
+   */
+  readonly assignmentCaseIds: readonly string[] | null;
   readonly at: Date;
   readonly summaryClassifications: readonly Classification[];
   readonly personClassifications: readonly Classification[];

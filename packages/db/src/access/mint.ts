@@ -30,7 +30,7 @@ export const mintAgendaWrite = (caseId: string): AgendaWriteGrant => Object.free
 export const mintAssignment = (assignmentIds: readonly string[], rights: { concepts: boolean; write: boolean }): AssignmentGrant =>
   Object.freeze({ [GRANT]: 'assignment' as const, assignmentIds: Object.freeze([...assignmentIds]), concepts: rights.concepts, write: rights.write });
 export const mintCaseSearch = (scope: Omit<CaseSearchGrant, typeof GRANT>): CaseSearchGrant =>
-  Object.freeze({ [GRANT]: 'case.search' as const, ...scope, summaryClassifications: Object.freeze([...scope.summaryClassifications]), personClassifications: Object.freeze([...scope.personClassifications]) });
+  Object.freeze({ [GRANT]: 'case.search' as const, ...scope, summaryClassifications: Object.freeze([...scope.summaryClassifications]), assignmentCaseIds: scope.assignmentCaseIds && Object.freeze([...scope.assignmentCaseIds]), personClassifications: Object.freeze([...scope.personClassifications]) });
 
 export const mintRosterRead = (scope: RosterReadGrant['scope'], publishedOnly: boolean): RosterReadGrant =>
   Object.freeze({ [GRANT]: 'roster.read' as const, scope: Object.freeze({ ...scope }), publishedOnly });

@@ -44,7 +44,11 @@ export async function searchCaseSummaries(db: Db, grant: CaseSearchGrant, search
   if (!grant.oversight) {
     query = query.where((eb) =>
       eb.or([
-        eb.exists(eb.selectFrom('case_member as m').select('m.case_id').whereRef('m.case_id', '=', 's.case_id').where('m.user_id', '=', grant.userId)),
+        grant.assignmentCaseIds
+          ? grant.assignmentCaseIds.length > 0
+            ? eb('s.case_id', 'in', [...grant.assignmentCaseIds])
+            : eb.val(false)
+          : eb.exists(eb.selectFrom('case_member as m').select('m.case_id').whereRef('m.case_id', '=', 's.case_id').where('m.user_id', '=', grant.userId)),
         eb.exists(
           eb.selectFrom('break_glass_grant as g').select('g.case_id').whereRef('g.case_id', '=', 's.case_id').where('g.user_id', '=', grant.userId).where('g.expires_at', '>', grant.at),
         ),

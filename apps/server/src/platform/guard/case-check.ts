@@ -82,10 +82,15 @@ export async function visibleCases(db: Db, actor: AccessSubject, now: Date): Pro
   return candidates.filter((c) => visible.has(c.caseId));
 }
 
+/** The cases an LCC coordinator's or unit lead's assignments give a basis for (not break-glass). */
+export async function assignmentBasisCaseIds(db: Db, actor: AccessSubject): Promise<string[]> {
+  const refs = await assignmentRefs(db, actor.unitId && !actor.roles.includes('lcc_coordinator') ? { unitId: actor.unitId } : 'all');
+  return refs.filter((r) => executionBasis(actor, r)).map((r) => r.caseId);
+}
+
 /** The LCC's and unit leads' cases: those their assignments give a basis for, plus break-glass. */
 async function casesThroughAssignments(db: Db, actor: AccessSubject, now: Date): Promise<CaseSummaryRow[]> {
-  const refs = await assignmentRefs(db, actor.unitId && !actor.roles.includes('lcc_coordinator') ? { unitId: actor.unitId } : 'all');
-  const based = refs.filter((r) => executionBasis(actor, r)).map((r) => r.caseId);
+  const based = await assignmentBasisCaseIds(db, actor);
   const granted = await activeBreakGlassCases(db, actor.userId, now);
   const candidates = await findCaseSummaries(db, [...new Set([...based, ...granted])]);
   const visible = visibleCaseIds(

@@ -1,8 +1,8 @@
-import { CLASSIFICATIONS, OVERSIGHT_ROLES, queueNeeds, readableRecords, sectionRecord, type CaseQueueDefinition, type CaseSection, type Classification } from '@hoeder/domain';
+import { CLASSIFICATIONS, isAssignmentBased, OVERSIGHT_ROLES, queueNeeds, readableRecords, sectionRecord, type CaseQueueDefinition, type CaseSection, type Classification } from '@hoeder/domain';
 import { findAssessmentSummaries, listCaseSummaries, type CaseSearchGrant, type CaseSetGrant, type CaseSummaryRow, type Db } from '@hoeder/db';
 import { mintCaseSearch, mintCaseSet } from '@hoeder/db/grant-mint';
 import type { AuthenticatedActor } from '../actor';
-import { readableSections } from './case-check';
+import { assignmentBasisCaseIds, readableSections } from './case-check';
 import type { Checked } from './guard';
 
 const PROBE = 'probe';
@@ -18,12 +18,15 @@ const markingsReadable = (actor: AuthenticatedActor, section: CaseSection): Clas
 /** Searching the overview: the visibility rule handed to the database as a grant (issue 13). */
 export const caseSearch =
   () =>
-  async (_trx: Db, actor: AuthenticatedActor, now: Date): Promise<Checked<CaseSearchGrant>> => {
+  async (trx: Db, actor: AuthenticatedActor, now: Date): Promise<Checked<CaseSearchGrant>> => {
     const summaryClassifications = markingsReadable(actor, 'summary');
+    // The LCC and unit leads reach cases through assignments only, never through membership.
+    const assignmentCaseIds = isAssignmentBased(actor) ? await assignmentBasisCaseIds(trx, actor) : null;
     const persons = new Set(markingsReadable(actor, 'persons'));
     const grant = mintCaseSearch({
       userId: actor.userId,
       oversight: actor.roles.some((r) => OVERSIGHT_ROLES.includes(r)),
+      assignmentCaseIds,
       at: now,
       summaryClassifications,
       personClassifications: summaryClassifications.filter((c) => persons.has(c)),
