@@ -138,7 +138,7 @@ describe('primary process in the browser', () => {
     for (const name of ['Anouk Analist', 'Diederik Besluitnemer', 'Eva Vierogen', 'Priya Teamleider']) await addTeamMember(page, name);
     await completeTriageAfterConflict(page);
     const triage = page.getByRole('region', { name: 'Triage' });
-    await triage.getByText('nationaal gezag', { exact: false }).waitFor();
+    await triage.getByText('Een van de vier fenomenen en onvoldoende eigen weerstand: nationaal gezag').waitFor();
     await triage.getByText('triage-2025.1').waitFor();
     await checkPage(page, 'case page, triaged');
     expect(b.pageErrors.map((e) => e.message)).toEqual([]);
@@ -274,7 +274,8 @@ describe('primary process in the browser', () => {
   it('an LCC coordinator outside the team gets read-only emergency access with a written reason', async () => {
     const { page } = b;
     // The LCC sees every case with a live assignment (issue 11): take a demo case still in analysis.
-    await loginAs(page, 'triage');
+    // The overview pages (issue 13): filter on the phase rather than hope it is on the first page.
+    await loginAs(page, 'triage', '/?fase=in_assessment');
     await page.getByRole('row').filter({ hasText: 'In analyse' }).first().getByRole('link').click();
     await phaseIs(page, 'In analyse');
     const outside = new URL(page.url()).pathname;
