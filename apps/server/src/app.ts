@@ -47,6 +47,9 @@ import type { BreakGlassReviewService } from './oversight/break-glass-review.ser
 import type { StatisticsService } from './oversight/statistics.service';
 import type { PlanningInputSource } from './planning/planning-input';
 import { registerPlanningRoutes } from './planning/planning.routes';
+import { registerLearningRoutes } from './learning/learning.routes';
+import type { LearningService } from './learning/learning.service';
+import type { LessonService } from './learning/lesson.service';
 import type { PlanningService } from './planning/planning.service';
 import type { RosterService } from './planning/roster.service';
 import type { CapacityService } from './planning/capacity.service';
@@ -81,6 +84,9 @@ export interface AppDeps {
   planning: PlanningService;
   roster: RosterService;
   capacity: CapacityService;
+  // issue 14: incidents, evaluations and lessons
+  learning: LearningService;
+  lessons: LessonService;
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
@@ -116,6 +122,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerAssignmentRoutes(app, deps);
   registerOversightRoutes(app, deps);
   registerPlanningRoutes(app, deps);
+  registerLearningRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);
   return app;

@@ -1,5 +1,5 @@
 import type { CaseSection } from '@hoeder/domain';
-import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant } from './grants';
+import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant, type LearningReadGrant, type LearningWriteGrant, type LessonGrant } from './grants';
 
 /**
  * The only place grants are made (ADR 0010). Imported as `@hoeder/db/grant-mint`, and only by the
@@ -36,3 +36,9 @@ export const mintRosterRead = (scope: RosterReadGrant['scope'], publishedOnly: b
   Object.freeze({ [GRANT]: 'roster.read' as const, scope: Object.freeze({ ...scope }), publishedOnly });
 
 export const mintRosterWrite = (userId: string): RosterWriteGrant => Object.freeze({ [GRANT]: 'roster.write' as const, userId });
+
+export const mintLearningRead = (caseIds: Iterable<string>): LearningReadGrant => Object.freeze({ [GRANT]: 'learning.read' as const, caseIds: new Set(caseIds) });
+
+export const mintLearningWrite = (caseId: string): LearningWriteGrant => Object.freeze({ [GRANT]: 'learning.write' as const, caseId });
+
+export const mintLesson = (link: boolean): LessonGrant => Object.freeze({ [GRANT]: 'lesson' as const, link });

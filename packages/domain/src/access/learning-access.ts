@@ -54,3 +54,10 @@ export function readableLessons<L extends { classification: Classification }>(su
   if (!mayOnLearning(subject, 'readLessons')) return [];
   return lessons.filter((l) => classificationRank(subject.clearance) >= classificationRank(l.classification));
 }
+
+/**
+ * The incident trigger as a DAF reader sees it (id and moment only): the incidents whose marking
+ * the reader is cleared for. The DAF record is the basis; a higher-marked incident stays unknown.
+ */
+export const readableIncidentTriggers = <T extends { classification: Classification }>(subject: Pick<AccessSubject, 'clearance'>, triggers: readonly T[]): T[] =>
+  triggers.filter((t) => classificationRank(subject.clearance) >= classificationRank(t.classification));
