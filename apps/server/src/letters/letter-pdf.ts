@@ -57,9 +57,9 @@ export function renderLetterPdf(content: LetterContent, meta: PdfMeta): Promise<
   doc.moveDown().font('Helvetica-Bold').text(`Onderwerp: ${content.subject}`).font('Helvetica');
   doc.moveDown().text(content.salutation).moveDown(0.5);
   for (const block of content.blocks) {
-    if (block.kind === 'heading') doc.moveDown(0.5).font('Helvetica-Bold').text(block.text).font('Helvetica');
-    else if (block.kind === 'paragraph') doc.text(block.text).moveDown(0.5);
-    else doc.list(block.items, { bulletRadius: 2, textIndent: 12 }).moveDown(0.5);
+    if (block.kind === 'list') doc.list(block.items, { bulletRadius: 2, textIndent: 12 }).moveDown(0.5);
+    else if (block.kind === 'heading') doc.moveDown(0.5).font('Helvetica-Bold').text(block.text).font('Helvetica');
+    else doc.text(block.text).moveDown(0.5);
   }
   doc.moveDown().text(content.closing);
   doc.end();
