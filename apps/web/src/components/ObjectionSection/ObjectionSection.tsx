@@ -94,8 +94,8 @@ function ObjectionItem({ caseId, objection, mayHandle }: { caseId: string; objec
   const d = (date: string) => formatDate(date, i18n.language);
   const left = daysUntil(today(), objection.decisionDeadline);
   return (
-    <article className="hoeder-objection" aria-label={to('item', { party: to(`party.${objection.party}`), date: d(objection.receivedOn) })}>
-      <Heading level={3}>{to('item', { party: to(`party.${objection.party}`), date: d(objection.receivedOn) })}</Heading>
+    <article className="hoeder-objection" aria-label={to('item', { party: to(`partyOf.${objection.party}`), date: d(objection.receivedOn) })}>
+      <Heading level={3}>{to('item', { party: to(`partyOf.${objection.party}`), date: d(objection.receivedOn) })}</Heading>
       <UnorderedList>
         <UnorderedListItem>{objection.late ? <strong>{to('late', { date: d(objection.objectionDeadline) })}</strong> : to('onTime', { date: d(objection.objectionDeadline) })}</UnorderedListItem>
         {objection.outcome === null && (
