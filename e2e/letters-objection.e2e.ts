@@ -23,7 +23,7 @@ describe('letters and objection', () => {
     await letters.waitFor();
     caseUrl = new URL(page.url()).pathname;
     await letters.getByLabel('Soort brief').selectOption('decision_letter');
-    await letters.getByLabel('Adres').fill('Dorpsstraat 1\n1234 AB Ergens');
+    await letters.getByLabel('Adres', { exact: true }).fill('Dorpsstraat 1\n1234 AB Ergens');
     await letters.getByRole('button', { name: 'Brief opstellen' }).click();
     await letters.getByText('De brief is opgesteld. Een tweede persoon moet hem nog goedkeuren.').waitFor();
     await letters.getByRole('cell', { name: 'Concept, wacht op goedkeuring' }).first().waitFor();
