@@ -10,6 +10,7 @@ import {
   ok,
   projectCase,
   renderLetter,
+  sendableOn,
   sectionRecord,
   templateInEffect,
   templateVersion,
@@ -22,7 +23,7 @@ import type { Guard } from '../platform/guard/guard';
 import { letterRead, letterWrite } from '../platform/guard/letter-check';
 import { renderLetterPdf, sha256Hex } from './letter-pdf';
 
-const toView = (row: LetterRow, actor: AuthenticatedActor, member: boolean): LetterView => ({
+const toView = (row: LetterRow, actor: AuthenticatedActor, member: boolean, today: string): LetterView => ({
   letterId: row.letterId,
   kind: row.kind,
   templateVersion: row.templateVersion,
@@ -38,7 +39,7 @@ const toView = (row: LetterRow, actor: AuthenticatedActor, member: boolean): Let
   approvedBy: row.approvedBy,
   approvedAt: row.approvedAt,
   sha256: row.sha256,
-  mayApprove: row.status === 'draft' && member && mayOnLetters(actor.roles, 'approve') && mayApproveAsSecond(actor.userId, row.draftedBy),
+  mayApprove: row.status === 'draft' && member && mayOnLetters(actor.roles, 'approve') && mayApproveAsSecond(actor.userId, row.draftedBy) && sendableOn(row.facts.letterDate, today),
 });
 
 /** Typesets a letter from a template version and its facts: the one path for first make and remake. */
@@ -71,7 +72,7 @@ export function createLetterService({ guard, templates = LETTER_TEMPLATES }: { g
         const member = grant.access.memberOf.has(caseId);
         const rows = await listLetters(trx, grant.read);
         note({ letterIds: rows.map((r) => r.letterId) });
-        return ok({ caseId, mayDraft: member && mayOnLetters(actor.roles, 'draft'), letters: rows.map((r) => toView(r, actor, member)).reverse() });
+        return ok({ caseId, mayDraft: member && mayOnLetters(actor.roles, 'draft'), letters: rows.map((r) => toView(r, actor, member, ctx.now.toISOString())).reverse() });
       }),
 
     draft: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, input: DraftLetterRequest): Promise<Result<LetterView>> =>
@@ -93,7 +94,7 @@ export function createLetterService({ guard, templates = LETTER_TEMPLATES }: { g
         const row = { letterId: randomUUID(), kind: input.kind, templateVersion: template.version, decisionId: facts.value.decisionId, facts: facts.value, classification, draftedBy: actor.userId, draftedRole: actingRole(actor), draftedAt: letterDate, sha256: sha256Hex(pdf.value) };
         await insertLetter(trx, grant.write, row, pdf.value);
         note({ letterId: row.letterId, kind: row.kind, templateVersion: row.templateVersion, sha256: row.sha256 });
-        return ok(toView({ ...row, caseId, status: 'draft', approvedBy: null, approvedAt: null }, actor, true));
+        return ok(toView({ ...row, caseId, status: 'draft', approvedBy: null, approvedAt: null }, actor, true, letterDate));
       }),
 
     approve: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, letterId: string): Promise<Result<LetterView>> =>
@@ -102,13 +103,14 @@ export function createLetterService({ guard, templates = LETTER_TEMPLATES }: { g
         if (!row) return fail('NOT_FOUND', 'letter not found');
         if (row.status !== 'draft') return fail('INVALID_TRANSITION', 'the letter has already been approved');
         if (!mayApproveAsSecond(actor.userId, row.draftedBy)) return fail('FORBIDDEN_ACTION', 'four eyes: a letter is approved by someone other than its drafter');
+        if (!sendableOn(row.facts.letterDate, ctx.now.toISOString())) return fail('RULE_VIOLATION', `the letter is dated ${row.facts.letterDate} and its objection term counts from that day; draft it anew to send it today`);
         // What is approved is what is stored: it must be made again byte for byte.
         const remade = await remakeLetter(row, templates);
         if (!remade.ok) return remade;
         if (sha256Hex(remade.value) !== row.sha256) return fail('RULE_VIOLATION', 'the stored letter cannot be reproduced from its template version and facts');
         if (!(await approveLetter(trx, grant.write, letterId, actor.userId, ctx.now))) return fail('VERSION_CONFLICT', 'the letter was changed by someone else; reload it');
         note({ letterId, sha256: row.sha256 });
-        return ok(toView({ ...row, status: 'approved', approvedBy: actor.userId, approvedAt: ctx.now.toISOString() }, actor, true));
+        return ok(toView({ ...row, status: 'approved', approvedBy: actor.userId, approvedAt: ctx.now.toISOString() }, actor, true, ctx.now.toISOString()));
       }),
 
     /** The PDF exactly as stored; the audit entry names the letter and its hash. */

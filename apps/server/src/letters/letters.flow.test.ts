@@ -106,6 +106,17 @@ describe('the decision letter', () => {
     await expect(selfApproval).rejects.toThrow(/check/i);
   });
 
+  it('is not sent on a later day than its date (its printed objection term would be too short)', async () => {
+    const drafted = (await as('liaison', 'POST', at('/letters'), { kind: 'decision_letter', addressee: { lines: [] } })).body as LetterView;
+    setClock('2026-03-03T09:00:00.000Z');
+    const late = await as('besluit', 'POST', at(`/letters/${drafted.letterId}/approve`), {});
+    expect(late.status).toBe(422);
+    expect(JSON.stringify(late.body)).toContain('draft it anew');
+    const list = (await as('besluit', 'GET', at('/letters'))).body as LettersView;
+    expect(list.letters.find((l) => l.letterId === drafted.letterId)?.mayApprove).toBe(false);
+    setClock('2026-03-02T09:00:00.000Z');
+  });
+
   it('needs a name for the employer letter, and a decision in force', async () => {
     const reply = await as('liaison', 'POST', at('/letters'), { kind: 'employer_letter', addressee: { lines: [] } });
     expect(reply.status).toBe(400);

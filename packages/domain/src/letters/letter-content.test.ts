@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActiveDecision } from '../cases/case-state';
-import { dateNl, letterFacts, renderLetter } from './letter-content';
+import { dateNl, letterFacts, renderLetter, sendableOn } from './letter-content';
 import { LETTER_TEMPLATES, templateInEffect, templateVersion, type LetterTemplate } from './letter-templates';
 import { mayApproveAsSecond, mayOnLetters, mayOnObjections } from './letter-access';
 
@@ -98,6 +98,11 @@ describe('letter content from the decision', () => {
     expect(templateInEffect('decision_letter', '2026-06-30', [...LETTER_TEMPLATES, v2])?.version).toBe(1);
     expect(templateInEffect('decision_letter', '2026-07-01', [...LETTER_TEMPLATES, v2])?.version).toBe(2);
     expect(templateInEffect('decision_letter', '2025-12-31')).toBeUndefined();
+  });
+
+  it('is sent only on its own date, so the printed objection term is the statutory one', () => {
+    expect(sendableOn('2026-03-02', '2026-03-02T23:59:00.000Z')).toBe(true);
+    expect(sendableOn('2026-03-02', '2026-03-03T00:00:00.000Z')).toBe(false);
   });
 
   it('writes dates out in Dutch', () => {

@@ -152,3 +152,10 @@ export function renderLetter(template: LetterTemplate, facts: LetterFacts): Resu
   const content = { date: `Den Haag, ${dateNl(facts.letterDate)}`, addressee: [facts.addressee.name, ...facts.addressee.lines], subject: fill(template.subject), salutation: fill(template.salutation), blocks, closing: template.closing };
   return missing ? fail('VALIDATION_FAILED', `template ${template.kind} v${template.version} uses unknown placeholder {{${missing}}}`, { field: 'template' }) : ok(content);
 }
+
+/**
+ * A letter is sent on its own date: its objection term is counted from that day. Approving (and so
+ * sending) it on a later day would print a deadline earlier than the statutory one, so such a
+ * draft must be made anew instead.
+ */
+export const sendableOn = (letterDate: string, today: string): boolean => letterDate.slice(0, 10) === today.slice(0, 10);
