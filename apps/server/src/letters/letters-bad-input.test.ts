@@ -81,6 +81,15 @@ describe('bad input on every write route of letters and objections', () => {
     const besluit = await f.session('besluit');
     expect((await f.api(besluit, 'POST', `/api/cases/${caseId}/letters/00000000-0000-4000-8000-0000000000ff/approve`, {})).status).toBe(404);
     expect((await f.api(besluit, 'POST', `/api/cases/${caseId}/objections/00000000-0000-4000-8000-0000000000ff/steps`, { type: 'ExtendTerm', expectedUpdatedAt: objection.updatedAt })).status).toBe(404);
+    // Ids that are no ids: a 400 naming the parameter, nothing changed.
+    const before = await counts();
+    const badLetter = await f.api(besluit, 'POST', `/api/cases/${caseId}/letters/not-a-letter/approve`, {});
+    expect(badLetter.status).toBe(400);
+    expect(JSON.stringify(badLetter.body)).toContain('letterId');
+    const badObjection = await f.api(besluit, 'POST', `/api/cases/${caseId}/objections/not-an-objection/steps`, { type: 'ExtendTerm', expectedUpdatedAt: objection.updatedAt });
+    expect(badObjection.status).toBe(400);
+    expect(JSON.stringify(badObjection.body)).toContain('objectionId');
+    expect(await counts()).toBe(before);
     expect(letterId).toBeTruthy();
   });
 
