@@ -53,6 +53,9 @@ import type { LessonService } from './learning/lesson.service';
 import type { PlanningService } from './planning/planning.service';
 import type { RosterService } from './planning/roster.service';
 import type { CapacityService } from './planning/capacity.service';
+import type { LetterService } from './letters/letter.service';
+import type { ObjectionService } from './letters/objection.service';
+import { registerLetterRoutes } from './letters/letters.routes';
 
 export interface AppDeps {
   config: AppConfig;
@@ -84,6 +87,8 @@ export interface AppDeps {
   planning: PlanningService;
   roster: RosterService;
   capacity: CapacityService;
+  letters: LetterService;
+  objections: ObjectionService;
   // issue 14: incidents, evaluations and lessons
   learning: LearningService;
   lessons: LessonService;
@@ -122,6 +127,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerAssignmentRoutes(app, deps);
   registerOversightRoutes(app, deps);
   registerPlanningRoutes(app, deps);
+  registerLetterRoutes(app, deps);
   registerLearningRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);

@@ -32,5 +32,6 @@ export * from './execution/assignment-workflow';
 export * from './access/assignment-access';
 export * from './work';
 export * from './statistics';
+export * from './letters';
 export * from './access/learning-access';
 export * as learning from './learning';

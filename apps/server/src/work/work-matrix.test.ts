@@ -20,9 +20,9 @@ const QUEUES: Record<string, Queues | null> = {
   triage: { triage_to_complete: 'none' },
   analist: { assessment_to_make: 'none', challenge_to_write: 'none', reassessment_due: 'none' },
   analist2: { assessment_to_make: 'none', challenge_to_write: 'none', reassessment_due: 'none' },
-  // issue 14: decision makers also have the incidents to evaluate (a source of its own).
-  besluit: { decision_to_propose: 'stg', decision_to_approve: 'none', review_due: 'none', incident_to_evaluate: 'none' },
-  besluit2: { decision_to_propose: 'none', decision_to_approve: 'none', review_due: 'none', incident_to_evaluate: 'none' },
+  // Decision makers also have the objections queue (issue 12) and the incidents to evaluate (issue 14).
+  besluit: { decision_to_propose: 'stg', decision_to_approve: 'none', review_due: 'none', objections_to_handle: 'none', incident_to_evaluate: 'none' },
+  besluit2: { decision_to_propose: 'none', decision_to_approve: 'none', review_due: 'none', objections_to_handle: 'none', incident_to_evaluate: 'none' },
   lcc: null,
   politie: null,
   kmar: null,
@@ -77,9 +77,12 @@ describe('GET /api/work/queues: every account', () => {
     const got = Object.fromEntries(body.queues.map((q) => [q.queueId, q.items.map((i) => i.caseId)]));
     expect(got).toEqual(expected ? Object.fromEntries(Object.entries(expected).map(([q, c]) => [q, c === 'none' ? [] : [idOf(c)]])) : {});
     expect(body.total).toBe(Object.values(got).flat().length);
-    // A queue over other records (issue 14's incidents) is read under its own check: one more entry.
-    const sources = expected && 'incident_to_evaluate' in expected ? [{ operation: 'work.queue.incident_to_evaluate', status: 'ok', user_id: userIdOf(username), object_type: 'incident', object_id: null }] : [];
-    expect(await auditOfRequest(f.database.db, reply.requestId)).toEqual([{ operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null }, ...sources]);
+    // Queues over other records (issue 12's objections, issue 14's incidents) are read under their own checks: one entry each.
+    const sourced = [
+      ...(expected && 'objections_to_handle' in expected ? [{ operation: 'work.queue.objections_to_handle', status: 'ok', user_id: userIdOf(username), object_type: 'case_objection', object_id: null }] : []),
+      ...(expected && 'incident_to_evaluate' in expected ? [{ operation: 'work.queue.incident_to_evaluate', status: 'ok', user_id: userIdOf(username), object_type: 'incident', object_id: null }] : []),
+    ];
+    expect(await auditOfRequest(f.database.db, reply.requestId)).toEqual([{ operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null }, ...sourced]);
   });
 
   it('without a session: 401', async () => {
