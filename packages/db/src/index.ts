@@ -27,3 +27,5 @@ export * from './statistics/statistics.repository';
 export * from './work/notification.repository';
 export * from './jobs/job.repository';
 export * from './planning/planning.repository';
+export * from './arrangements/arrangement.repository';
+export type { ArrangementFollowUpGrant, ArrangementReadGrant, ArrangementWriteGrant } from './access/arrangement-grants';
