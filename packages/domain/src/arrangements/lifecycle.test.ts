@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARRANGEMENT_KINDS, decideArrangement, followUpOverdue, INITIAL_STATUS, TRANSITIONS, type ArrangementKind } from './lifecycle';
+import { ARRANGEMENT_KINDS, decideArrangement, followUpOverdue, INITIAL_STATUS, TRANSITIONS, type ArrangementKind, type ArrangementStatus, type Transition } from './lifecycle';
 import { mayRecordArrangements, readableArrangementKinds } from './access';
 
 const today = '2026-03-10';
@@ -31,9 +31,10 @@ describe('the arrangement lifecycle as data', () => {
 
   it('every action leads to a status of its own kind, reachable from the initial status', () => {
     for (const kind of ARRANGEMENT_KINDS as readonly ArrangementKind[]) {
-      const reached = new Set([INITIAL_STATUS[kind]]);
-      for (let i = 0; i < 5; i++) for (const t of Object.values(TRANSITIONS[kind])) if (t.from.some((s) => reached.has(s))) reached.add(t.to);
-      const all = new Set(Object.values(TRANSITIONS[kind]).flatMap((t) => [...t.from, t.to]));
+      const reached = new Set<ArrangementStatus>([INITIAL_STATUS[kind]]);
+      const steps = Object.values(TRANSITIONS[kind]) as Transition[];
+      for (let i = 0; i < 5; i++) for (const t of steps) if (t.from.some((s) => reached.has(s))) reached.add(t.to);
+      const all = new Set(steps.flatMap((t) => [...t.from, t.to]));
       expect([...all].filter((s) => !reached.has(s))).toEqual([]);
     }
   });
