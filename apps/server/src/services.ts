@@ -19,7 +19,7 @@ import { createMasterDataService } from './execution/master-data.service';
 import { createAgendaService } from './execution/agenda.service';
 import { createPlanningInputService, masterDataPlanningInputSource } from './execution/planning-input.service';
 import { createAssignmentService } from './assignments/assignment.service';
-import { createWorkQueueService } from './work/work-queue.service';
+import { createWorkQueueService, type WorkQueueSource } from './work/work-queue.service';
 import { createCaseSearchService } from './work/case-search.service';
 import { createNotificationService } from './work/notification.service';
 import { createNotifier } from './work/notifier';
@@ -31,6 +31,8 @@ import { operationalAgenda } from './execution/operational-agenda';
 import { createPlanningService } from './planning/planning.service';
 import { createRosterService } from './planning/roster.service';
 import { createCapacityService } from './planning/capacity.service';
+import { createArrangementService } from './arrangements/arrangement.service';
+import { followUpQueue } from './arrangements/follow-up-queue';
 
 /** Plain factory wiring: every service gets exactly what it needs, nothing global. */
 export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock, planningSource: PlanningInputSource = masterDataPlanningInputSource(acceptedAssignmentCaseIds, () => clock.now())): AppDeps {
@@ -39,7 +41,7 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
   const audit = createAuditService({ signingKey: loadAuditSigningKey(config), sealBatch: database.kind === 'pglite' ? 200 : 1000 });
   const policies = createPolicyStore({ db });
   const guard = createGuard({ db, audit });
-  const workQueues = createWorkQueueService({ guard });
+  const workQueues = createWorkQueueService({ guard, sources: [followUpQueue as WorkQueueSource] });
   return {
     config,
     db,
@@ -70,5 +72,6 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     planning: createPlanningService({ guard }),
     roster: createRosterService({ guard }),
     capacity: createCapacityService({ guard, source: planningSource }),
+    arrangements: createArrangementService({ guard }),
   };
 }

@@ -37,7 +37,7 @@ describe('a decision records its facts with their sources', () => {
   const state = assessedCase();
   const derived = deriveFacts({ persons: state.persons, assessment: state.assessments.at(-1) && { recordedAt: state.assessments.at(-1)!.recordedAt, validUntil: state.assessments.at(-1)!.validUntil }, agreements: [], employers: [], today: NOW });
   const facts = baseFacts({ hasPartner: true, hasChildren: false, employerMeasures: 'not_applicable' });
-  const cmd = { type: 'ProposeDecision' as const, decisionId: 'd1', facts, motivation: 'a written motivation of length' };
+  const cmd = { type: 'ProposeDecision' as const, decisionId: 'd1', facts, motivation: 'a written motivation of length', factOverrides: [] };
 
   it('the partner registered at intake is a sourced fact, recorded with the decision', () => {
     expect(state.phase).toBe('assessed');

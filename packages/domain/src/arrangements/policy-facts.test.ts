@@ -44,7 +44,7 @@ describe('policy facts from their sources', () => {
 
   it("the employer's resistance from its five duties", () => {
     const duties = (inPlace: number) => EMPLOYER_DUTIES.map((duty, i) => ({ duty, status: i < inPlace ? ('in_place' as const) : ('agreed' as const) }));
-    expect(employerMeasuresFrom([]).value).toBe('not_applicable');
+    expect(employerMeasuresFrom([])).toMatchObject({ value: 'not_applicable', source: 'no_source' });
     expect(employerMeasuresFrom([{ duties: duties(0) }]).value).toBe('none');
     expect(employerMeasuresFrom([{ duties: duties(3) }]).value).toBe('partial');
     expect(employerMeasuresFrom([{ duties: duties(5) }])).toMatchObject({ value: 'adequate', basis: '5 of 5 duties in place' });
@@ -56,17 +56,22 @@ describe('overriding a fact needs a reason', () => {
   const stated = { threatDuration: 'long', cooperation: true, integrityRisk: false, employerMeasures: 'not_applicable', hasPartner: true, hasChildren: false } as const;
 
   it('records source, derived and stated value per fact', () => {
-    const recorded = recordFacts(derived, stated);
+    const recorded = recordFacts(derived, stated, []);
     expect(recorded.ok && recorded.value.find((r) => r.fact === 'hasPartner')).toEqual({ fact: 'hasPartner', source: 'intake_household', derived: true, stated: true, overrideReason: null });
   });
 
   it('a changed fact without a reason is refused, naming the fact; with a reason it is recorded', () => {
-    expect(recordFacts(derived, { ...stated, hasPartner: false })).toMatchObject({ ok: false, error: { details: { field: 'factOverrides.hasPartner' } } });
+    expect(recordFacts(derived, { ...stated, hasPartner: false }, [])).toMatchObject({ ok: false, error: { details: { field: 'factOverrides.hasPartner' } } });
     const recorded = recordFacts(derived, { ...stated, hasPartner: false }, [{ fact: 'hasPartner', reason: 'partner woont sinds maart elders' }]);
     expect(recorded.ok && recorded.value.find((r) => r.fact === 'hasPartner')?.overrideReason).toBe('partner woont sinds maart elders');
   });
 
   it('a fact without a source may be stated freely', () => {
-    expect(recordFacts(derived, { ...stated, cooperation: false }).ok).toBe(true);
+    expect(recordFacts(derived, { ...stated, cooperation: false }, []).ok).toBe(true);
+  });
+
+  it('a client that states no overrides at all (predating issue 12) has its differences recorded, unexplained', () => {
+    const recorded = recordFacts(derived, { ...stated, hasPartner: false });
+    expect(recorded.ok && recorded.value.find((r) => r.fact === 'hasPartner')).toEqual({ fact: 'hasPartner', source: 'intake_household', derived: true, stated: false, overrideReason: null });
   });
 });

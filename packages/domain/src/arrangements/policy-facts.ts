@@ -75,7 +75,8 @@ function integrityRisk(input: FactSourcesInput): SourcedValue<'integrityRisk'> {
 
 /** The employer's own measures from its five duties: all in place is adequate, none met is none. */
 export function employerMeasuresFrom(employers: FactSourcesInput['employers']): SourcedValue<'employerMeasures'> {
-  if (employers.length === 0) return { fact: 'employerMeasures', value: 'not_applicable', source: 'employer_duties', basis: 'no employer recorded' };
+  // No employer recorded is not proof of none: the liaison may not have recorded it yet.
+  if (employers.length === 0) return { fact: 'employerMeasures', value: 'not_applicable', source: 'no_source', basis: 'no employer recorded' };
   const duties = employers.flatMap((e) => e.duties);
   const inPlace = duties.filter((d) => d.status === 'in_place').length;
   const total = employers.length * EMPLOYER_DUTIES.length;
@@ -120,19 +121,22 @@ export interface RecordedFact {
 /**
  * The decision maker may state a fact other than its source gives, but then must say why. Returns
  * what the decision records per fact (source, derived, stated, reason), or names the first fact
- * whose change lacks a reason.
+ * whose change lacks a reason. `overrides` undefined: a client that predates issue 12 (API users,
+ * the demo seed) — its differences are recorded with `overrideReason: null`, visibly unexplained;
+ * the decision form always states its overrides (an empty list when it has none).
  */
-export function recordFacts(derived: DerivedFacts, stated: Pick<CaseFacts, SourcedFact>, overrides: readonly FactOverride[] = []): Result<RecordedFact[]> {
-  const reasons = new Map(overrides.map((o) => [o.fact, o.reason.trim()]));
+export function recordFacts(derived: DerivedFacts, stated: Pick<CaseFacts, SourcedFact>, overrides?: readonly FactOverride[]): Result<RecordedFact[]> {
+  const strict = overrides !== undefined;
+  const reasons = new Map((overrides ?? []).map((o) => [o.fact, o.reason.trim()]));
   const recorded: RecordedFact[] = [];
   for (const fact of SOURCED_FACTS) {
     const from = derived[fact];
     const changed = from.source !== 'no_source' && stated[fact] !== from.value;
     const reason = reasons.get(fact) ?? '';
-    if (changed && reason.length < MIN_NOTE) {
+    if (strict && changed && reason.length < MIN_NOTE) {
       return fail('VALIDATION_FAILED', `${fact} differs from its source (${from.source}): give a reason of at least ${MIN_NOTE} characters`, { field: `factOverrides.${fact}` });
     }
-    recorded.push({ fact, source: from.source, derived: from.value, stated: stated[fact], overrideReason: changed ? reason : null });
+    recorded.push({ fact, source: from.source, derived: from.value, stated: stated[fact], overrideReason: changed && reason ? reason : null });
   }
   return ok(recorded);
 }
