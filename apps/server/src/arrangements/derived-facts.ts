@@ -1,11 +1,13 @@
 import { deriveFacts, EMPLOYER_DUTIES, type AgreementType, type CaseState, type DerivedFacts, type EmployerDuty } from '@hoeder/domain';
 import { loadArrangements, loadEmployers, type ArrangementReadGrant, type ArrangementRow, type Db, type EmployerRow } from '@hoeder/db';
 
+const DUTY_ORDER = (code: string) => (EMPLOYER_DUTIES as readonly string[]).indexOf(code);
+
 /** The employers with their duties, as the fact derivation needs them. */
 export function employersWithDuties(employers: readonly EmployerRow[], rows: readonly ArrangementRow[]) {
   return employers.map((e) => ({
     employer: e,
-    duties: rows.filter((r) => r.kind === 'employer_duty' && r.employerId === e.employerId),
+    duties: rows.filter((r) => r.kind === 'employer_duty' && r.employerId === e.employerId).sort((a, b) => DUTY_ORDER(a.code) - DUTY_ORDER(b.code)),
   }));
 }
 
