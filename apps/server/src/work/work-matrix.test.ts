@@ -25,7 +25,8 @@ const QUEUES: Record<string, Queues | null> = {
   lcc: null,
   politie: null,
   kmar: null,
-  liaison: null,
+  // Issue 12: overdue follow-ups of agreements, care and employer duties (none overdue here).
+  liaison: { arrangement_follow_up: 'none' },
   inspectie: null,
   advies: null,
   beheer: null,
@@ -50,6 +51,9 @@ const SEES: Record<string, ('dep' | 'stg')[]> = {
   beheer: [],
   beheer2: [],
 };
+
+/** Queues that come from a `WorkQueueSource` rather than the case queues. */
+const SOURCE_QUEUES = ['arrangement_follow_up'];
 
 const idOf = (c: 'dep' | 'stg') => (c === 'dep' ? dep : stg);
 const userIdOf = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!.userId;
@@ -76,7 +80,12 @@ describe('GET /api/work/queues: every account', () => {
     const got = Object.fromEntries(body.queues.map((q) => [q.queueId, q.items.map((i) => i.caseId)]));
     expect(got).toEqual(expected ? Object.fromEntries(Object.entries(expected).map(([q, c]) => [q, c === 'none' ? [] : [idOf(c)]])) : {});
     expect(body.total).toBe(Object.values(got).flat().length);
-    expect(await auditOfRequest(f.database.db, reply.requestId)).toEqual([{ operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null }]);
+    // A queue over other records (a source, e.g. issue 12's follow-ups) is its own audited access.
+    const sources = Object.keys(expected ?? {}).filter((q) => SOURCE_QUEUES.includes(q));
+    expect(await auditOfRequest(f.database.db, reply.requestId)).toEqual([
+      { operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null },
+      ...sources.map((q) => ({ operation: `work.queue.${q}`, status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null })),
+    ]);
   });
 
   it('without a session: 401', async () => {
