@@ -470,6 +470,7 @@ export interface CaseEmployerTable {
 /** Issue 12: an agreement, care referral or employer duty with its current status. */
 export interface CaseArrangementTable {
   arrangement_id: string;
+  seq: Generated<string>;
   case_id: string;
   kind: string;
   code: string;

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCaseEvents } from '@hoeder/db';
-import { mintCaseRead } from '@hoeder/db/grant-mint';
+import type { DecisionProposed } from '@hoeder/domain';
 import { caseWithActiveMeasures, openServiceFixture, samplePolicyFacts, type ServiceFixture } from '../testing/service-fixture';
 
 let f: ServiceFixture;
@@ -117,8 +116,9 @@ describe('the policy facts from their sources', () => {
     const cmd = { type: 'ProposeDecision' as const, decisionId: crypto.randomUUID(), facts, motivation: 'Herbeoordeling na weigering.', factOverrides: [] };
     expect(await f.deps.cases.execute(f.ctx(), f.actor('besluit'), caseId, version, cmd)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { field: 'factOverrides.hasPartner' } } });
     const done = must(await f.deps.cases.execute(f.ctx(), f.actor('besluit'), caseId, version, { ...cmd, factOverrides: [{ fact: 'hasPartner', reason: 'Partner is verhuisd naar het buitenland.' }] }));
-    const events = await loadCaseEvents(f.database.db, mintCaseRead(caseId, new Set(['decision']), 'member'));
-    const proposed = events.find((e) => e.version === done.version)?.body;
-    expect(proposed?.type === 'DecisionProposed' && proposed.factSources?.find((x) => x.fact === 'hasPartner')).toEqual({ fact: 'hasPartner', source: 'intake_household', derived: true, stated: false, overrideReason: 'Partner is verhuisd naar het buitenland.' });
+    const row = await f.database.db.selectFrom('case_event').select('payload').where('case_id', '=', caseId).where('version', '=', done.version).executeTakeFirstOrThrow();
+    const proposed = row.payload as unknown as DecisionProposed;
+    expect(proposed.type).toBe('DecisionProposed');
+    expect(proposed.factSources?.find((x) => x.fact === 'hasPartner')).toEqual({ fact: 'hasPartner', source: 'intake_household', derived: true, stated: false, overrideReason: 'Partner is verhuisd naar het buitenland.' });
   });
 });

@@ -11,9 +11,10 @@ declare module 'i18next' {
     // through `useAssignmentText` (i18n/assignment-text.ts); the blocks of issue 13 (work,
     // caseSearch, auditLog, breakGlassReview, statistics) and of the agenda and master data
     // (agenda, masterData) through `untyped`; translations.test.ts still checks that nl and en
-    // have the same keys.
+    // have the same keys. Issue 12's agreements, care and employer texts (arrangements) through
+    // `useArrangementText` (i18n/arrangement-text.ts).
     resources: {
-      translation: Omit<typeof nl, 'daf' | 'roster' | 'assignments' | 'work' | 'caseSearch' | 'auditLog' | 'breakGlassReview' | 'statistics' | 'agenda' | 'masterData'> & {
+      translation: Omit<typeof nl, 'daf' | 'roster' | 'assignments' | 'work' | 'caseSearch' | 'auditLog' | 'breakGlassReview' | 'statistics' | 'agenda' | 'masterData' | 'arrangements'> & {
         daf: Omit<(typeof nl)['daf'], 'enum'>;
       };
     };

@@ -44,7 +44,7 @@ export interface ArrangementEventRow {
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-type Stored = { arrangement_id: string; case_id: string; kind: string; code: string; person_id: string | null; employer_id: string | null; description: string; consequence: string | null; owner: string | null; status: string; follow_up_on: string | null; version: number; created_by: string; created_at: Date | string; updated_at: Date | string };
+type Stored = { arrangement_id: string; seq?: string; case_id: string; kind: string; code: string; person_id: string | null; employer_id: string | null; description: string; consequence: string | null; owner: string | null; status: string; follow_up_on: string | null; version: number; created_by: string; created_at: Date | string; updated_at: Date | string };
 const toArrangement = (r: Stored): ArrangementRow => ({
   arrangementId: r.arrangement_id,
   caseId: r.case_id,
@@ -67,7 +67,7 @@ const toArrangement = (r: Stored): ArrangementRow => ({
 export async function loadArrangements(db: Db, grant: ArrangementReadGrant | ArrangementWriteGrant): Promise<ArrangementRow[]> {
   const kinds = 'kinds' in grant ? [...grant.kinds] : ['agreement', 'care', 'employer_duty'];
   if (kinds.length === 0) return [];
-  const rows = await db.selectFrom('case_arrangement').selectAll().where('case_id', '=', grant.caseId).where('kind', 'in', kinds).orderBy('created_at').orderBy('arrangement_id').execute();
+  const rows = await db.selectFrom('case_arrangement').selectAll().where('case_id', '=', grant.caseId).where('kind', 'in', kinds).orderBy('seq').execute();
   return rows.map(toArrangement);
 }
 
@@ -173,6 +173,7 @@ export async function overdueFollowUps(db: Db, grant: ArrangementFollowUpGrant, 
     .where('follow_up_on', '<', today)
     .where('status', 'not in', [...CLOSED_STATUSES])
     .orderBy('follow_up_on')
+    .orderBy('seq')
     .execute();
   return rows.map(toArrangement);
 }

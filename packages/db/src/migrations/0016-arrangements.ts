@@ -20,6 +20,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE TABLE case_arrangement (
       arrangement_id uuid PRIMARY KEY,
+      -- The order of recording (timestamps tie under one clock tick).
+      seq bigint GENERATED ALWAYS AS IDENTITY,
       case_id uuid NOT NULL,
       kind text NOT NULL CHECK (kind IN ('agreement', 'care', 'employer_duty')),
       code text NOT NULL CHECK (length(code) BETWEEN 1 AND 60),
