@@ -52,6 +52,9 @@ import { registerPlanningRoutes } from './planning/planning.routes';
 import type { PlanningService } from './planning/planning.service';
 import type { RosterService } from './planning/roster.service';
 import type { CapacityService } from './planning/capacity.service';
+import type { LetterService } from './letters/letter.service';
+import type { ObjectionService } from './letters/objection.service';
+import { registerLetterRoutes } from './letters/letters.routes';
 
 export interface AppDeps {
   config: AppConfig;
@@ -83,6 +86,8 @@ export interface AppDeps {
   planning: PlanningService;
   roster: RosterService;
   capacity: CapacityService;
+  letters: LetterService;
+  objections: ObjectionService;
   /** Issue 12: agreements, care referrals, the employer's duties, sourced policy facts. */
   arrangements: ArrangementService;
 }
@@ -120,6 +125,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerAssignmentRoutes(app, deps);
   registerOversightRoutes(app, deps);
   registerPlanningRoutes(app, deps);
+  registerLetterRoutes(app, deps);
   registerArrangementRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);

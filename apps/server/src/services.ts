@@ -31,6 +31,9 @@ import { operationalAgenda } from './execution/operational-agenda';
 import { createPlanningService } from './planning/planning.service';
 import { createRosterService } from './planning/roster.service';
 import { createCapacityService } from './planning/capacity.service';
+import { createLetterService } from './letters/letter.service';
+import { createObjectionService } from './letters/objection.service';
+import { OBJECTION_WORK_SOURCES } from './letters/objection-work';
 import { createArrangementService } from './arrangements/arrangement.service';
 import { followUpQueue } from './arrangements/follow-up-queue';
 
@@ -41,7 +44,9 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
   const audit = createAuditService({ signingKey: loadAuditSigningKey(config), sealBatch: database.kind === 'pglite' ? 200 : 1000 });
   const policies = createPolicyStore({ db });
   const guard = createGuard({ db, audit });
-  const workQueues = createWorkQueueService({ guard, sources: [followUpQueue as WorkQueueSource] });
+  // Objections with a deadline (issue 12 item 8) and overdue follow-ups of agreements, care and
+  // employer duties (item 6) reach "Voor mij".
+  const workQueues = createWorkQueueService({ guard, sources: [...OBJECTION_WORK_SOURCES, followUpQueue as WorkQueueSource] });
   return {
     config,
     db,
@@ -72,6 +77,8 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     planning: createPlanningService({ guard }),
     roster: createRosterService({ guard }),
     capacity: createCapacityService({ guard, source: planningSource }),
+    letters: createLetterService({ guard }),
+    objections: createObjectionService({ guard }),
     arrangements: createArrangementService({ guard }),
   };
 }

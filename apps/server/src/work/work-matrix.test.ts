@@ -20,8 +20,8 @@ const QUEUES: Record<string, Queues | null> = {
   triage: { triage_to_complete: 'none' },
   analist: { assessment_to_make: 'none', challenge_to_write: 'none', reassessment_due: 'none' },
   analist2: { assessment_to_make: 'none', challenge_to_write: 'none', reassessment_due: 'none' },
-  besluit: { decision_to_propose: 'stg', decision_to_approve: 'none', review_due: 'none' },
-  besluit2: { decision_to_propose: 'none', decision_to_approve: 'none', review_due: 'none' },
+  besluit: { decision_to_propose: 'stg', decision_to_approve: 'none', review_due: 'none', objections_to_handle: 'none' },
+  besluit2: { decision_to_propose: 'none', decision_to_approve: 'none', review_due: 'none', objections_to_handle: 'none' },
   lcc: null,
   politie: null,
   kmar: null,
@@ -52,8 +52,8 @@ const SEES: Record<string, ('dep' | 'stg')[]> = {
   beheer2: [],
 };
 
-/** Queues that come from a `WorkQueueSource` rather than the case queues. */
-const SOURCE_QUEUES = ['arrangement_follow_up'];
+/** Queues that come from a `WorkQueueSource` rather than the case queues, with their audited object type. */
+const SOURCE_QUEUES: Record<string, string> = { objections_to_handle: 'case_objection', arrangement_follow_up: 'case' };
 
 const idOf = (c: 'dep' | 'stg') => (c === 'dep' ? dep : stg);
 const userIdOf = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!.userId;
@@ -80,11 +80,11 @@ describe('GET /api/work/queues: every account', () => {
     const got = Object.fromEntries(body.queues.map((q) => [q.queueId, q.items.map((i) => i.caseId)]));
     expect(got).toEqual(expected ? Object.fromEntries(Object.entries(expected).map(([q, c]) => [q, c === 'none' ? [] : [idOf(c)]])) : {});
     expect(body.total).toBe(Object.values(got).flat().length);
-    // A queue over other records (a source, e.g. issue 12's follow-ups) is its own audited access.
-    const sources = Object.keys(expected ?? {}).filter((q) => SOURCE_QUEUES.includes(q));
+    // A queue over other records (a source: issue 12's objections and follow-ups) is its own audited access.
+    const sources = Object.keys(expected ?? {}).filter((q) => q in SOURCE_QUEUES);
     expect(await auditOfRequest(f.database.db, reply.requestId)).toEqual([
       { operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null },
-      ...sources.map((q) => ({ operation: `work.queue.${q}`, status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null })),
+      ...sources.map((q) => ({ operation: `work.queue.${q}`, status: 'ok', user_id: userIdOf(username), object_type: SOURCE_QUEUES[q], object_id: null })),
     ]);
   });
 

@@ -10,11 +10,12 @@ declare module 'i18next' {
     // roster pages' texts (roster.*) likewise, through `useRosterT`, and the assignments' texts
     // through `useAssignmentText` (i18n/assignment-text.ts); the blocks of issue 13 (work,
     // caseSearch, auditLog, breakGlassReview, statistics) and of the agenda and master data
-    // (agenda, masterData) through `untyped`; translations.test.ts still checks that nl and en
+    // (agenda, masterData) through `untyped`; letters and objections (issue 12) through
+    // `useLettersText` (i18n/letters-text.ts); translations.test.ts still checks that nl and en
     // have the same keys. Issue 12's agreements, care and employer texts (arrangements) through
     // `useArrangementText` (i18n/arrangement-text.ts).
     resources: {
-      translation: Omit<typeof nl, 'daf' | 'roster' | 'assignments' | 'work' | 'caseSearch' | 'auditLog' | 'breakGlassReview' | 'statistics' | 'agenda' | 'masterData' | 'arrangements'> & {
+      translation: Omit<typeof nl, 'daf' | 'roster' | 'assignments' | 'work' | 'caseSearch' | 'auditLog' | 'breakGlassReview' | 'statistics' | 'agenda' | 'masterData' | 'letters' | 'objections' | 'arrangements'> & {
         daf: Omit<(typeof nl)['daf'], 'enum'>;
       };
     };

@@ -1,5 +1,5 @@
 import type { CaseSection } from '@hoeder/domain';
-import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant } from './grants';
+import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant, type LetterReadGrant, type LetterWriteGrant, type ObjectionReadGrant, type ObjectionWriteGrant } from './grants';
 import type { ArrangementFollowUpGrant, ArrangementReadGrant, ArrangementWriteGrant } from './arrangement-grants';
 import type { ArrangementKind } from '@hoeder/domain';
 
@@ -39,6 +39,10 @@ export const mintRosterRead = (scope: RosterReadGrant['scope'], publishedOnly: b
 
 export const mintRosterWrite = (userId: string): RosterWriteGrant => Object.freeze({ [GRANT]: 'roster.write' as const, userId });
 
+export const mintLetterRead = (caseId: string): LetterReadGrant => Object.freeze({ [GRANT]: 'letter.read' as const, caseId });
+export const mintLetterWrite = (caseId: string): LetterWriteGrant => Object.freeze({ [GRANT]: 'letter.write' as const, caseId });
+export const mintObjectionRead = (caseIds: Iterable<string>): ObjectionReadGrant => Object.freeze({ [GRANT]: 'objection.read' as const, caseIds: new Set(caseIds) });
+export const mintObjectionWrite = (caseId: string): ObjectionWriteGrant => Object.freeze({ [GRANT]: 'objection.write' as const, caseId });
 // Issue 12: arrangements (agreements, care referrals, employer duties).
 export const mintArrangementRead = (caseId: string, kinds: Iterable<ArrangementKind>): ArrangementReadGrant => Object.freeze({ [GRANT]: 'arrangement.read' as const, caseId, kinds: new Set(kinds) });
 export const mintArrangementWrite = (caseId: string): ArrangementWriteGrant => Object.freeze({ [GRANT]: 'arrangement.write' as const, caseId });
