@@ -33,6 +33,8 @@ import type { PolicyImpact } from './policy/policy-impact';
 import { registerExecutionRoutes } from './execution/execution.routes';
 import type { MasterDataService } from './execution/master-data.service';
 import type { AgendaService } from './execution/agenda.service';
+import type { ArrangementService } from './arrangements/arrangement.service';
+import { registerArrangementRoutes } from './arrangements/arrangement.routes';
 import type { PlanningInputService } from './execution/planning-input.service';
 import type { AssignmentService } from './assignments/assignment.service';
 import { registerAssignmentRoutes } from './assignments/assignment.routes';
@@ -92,6 +94,8 @@ export interface AppDeps {
   // issue 14: incidents, evaluations and lessons
   learning: LearningService;
   lessons: LessonService;
+  /** Issue 12: agreements, care referrals, the employer's duties, sourced policy facts. */
+  arrangements: ArrangementService;
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
@@ -129,6 +133,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerPlanningRoutes(app, deps);
   registerLetterRoutes(app, deps);
   registerLearningRoutes(app, deps);
+  registerArrangementRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);
   return app;

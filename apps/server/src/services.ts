@@ -37,6 +37,8 @@ import { OBJECTION_WORK_SOURCES } from './letters/objection-work';
 import { createLearningService } from './learning/learning.service';
 import { createLessonService } from './learning/lesson.service';
 import { incidentWorkQueue } from './learning/incident-queue';
+import { createArrangementService } from './arrangements/arrangement.service';
+import { followUpQueue } from './arrangements/follow-up-queue';
 
 /** Plain factory wiring: every service gets exactly what it needs, nothing global. */
 export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock, planningSource: PlanningInputSource = masterDataPlanningInputSource(acceptedAssignmentCaseIds, () => clock.now())): AppDeps {
@@ -45,8 +47,9 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
   const audit = createAuditService({ signingKey: loadAuditSigningKey(config), sealBatch: database.kind === 'pglite' ? 200 : 1000 });
   const policies = createPolicyStore({ db });
   const guard = createGuard({ db, audit });
-  // Objections with a deadline (issue 12 item 8) and incidents to evaluate (issue 14) reach "Voor mij".
-  const workQueues = createWorkQueueService({ guard, sources: [...OBJECTION_WORK_SOURCES, incidentWorkQueue as WorkQueueSource] });
+  // Queues over other records reach "Voor mij": objections with a deadline and overdue follow-ups of
+  // agreements, care and employer duties (issue 12), incidents to evaluate (issue 14).
+  const workQueues = createWorkQueueService({ guard, sources: [...OBJECTION_WORK_SOURCES, followUpQueue as WorkQueueSource, incidentWorkQueue as WorkQueueSource] });
   return {
     config,
     db,
@@ -81,5 +84,6 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     objections: createObjectionService({ guard }),
     learning: createLearningService({ guard }),
     lessons: createLessonService({ guard, policies }),
+    arrangements: createArrangementService({ guard }),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FactOverride } from './arrangements';
 import {
   CasePhase,
   CaseSection,
@@ -66,6 +67,8 @@ export const ProposeDecisionRequest = z.object({
   deviationMotivation: text({ min: 0, max: 10000 }).optional(),
   motivation: Text(10000),
   reviewDate: IsoDate.optional(),
+  /** Issue 12: a reason per fact stated otherwise than its source gives. */
+  factOverrides: z.array(FactOverride).max(6).optional(),
 });
 export type ProposeDecisionRequest = z.infer<typeof ProposeDecisionRequest>;
 

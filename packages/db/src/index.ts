@@ -33,3 +33,5 @@ export * from './planning/planning.repository';
 export type { LetterReadGrant, LetterWriteGrant, ObjectionReadGrant, ObjectionWriteGrant } from './access/grants';
 export * from './letters/letter.repository';
 export * from './letters/objection.repository';
+export * from './arrangements/arrangement.repository';
+export type { ArrangementFollowUpGrant, ArrangementReadGrant, ArrangementWriteGrant } from './access/arrangement-grants';

@@ -320,6 +320,9 @@ export interface Database extends AuthTables, PolicyTables, PlanningTables, Lear
   security_assignment_version: SecurityAssignmentVersionTable;
   assignment_tasking: AssignmentTaskingTable;
   security_concept: SecurityConceptTable;
+  case_employer: CaseEmployerTable;
+  case_arrangement: CaseArrangementTable;
+  case_arrangement_event: CaseArrangementEventTable;
 }
 
 /** Repository functions take this first: the database or the transaction they run in. */
@@ -538,4 +541,49 @@ export interface LearningTables {
     linked_by: string;
     linked_at: Timestamp;
   };
+}
+
+/** Issue 12: the employer of a protected person (one per person per case). */
+export interface CaseEmployerTable {
+  employer_id: string;
+  case_id: string;
+  person_id: string;
+  name: string;
+  contact: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** Issue 12: an agreement, care referral or employer duty with its current status. */
+export interface CaseArrangementTable {
+  arrangement_id: string;
+  seq: Generated<string>;
+  case_id: string;
+  kind: string;
+  code: string;
+  person_id: string | null;
+  employer_id: string | null;
+  description: string;
+  consequence: string | null;
+  owner: string | null;
+  status: string;
+  follow_up_on: string | null;
+  version: number;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Issue 12: every step of an arrangement, refusals included. */
+export interface CaseArrangementEventTable {
+  arrangement_id: string;
+  version: number;
+  case_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+  follow_up_on: string | null;
+  actor_id: string;
+  occurred_at: Timestamp;
 }

@@ -35,3 +35,4 @@ export * from './statistics';
 export * from './letters';
 export * from './access/learning-access';
 export * as learning from './learning';
+export * from './arrangements';

@@ -7,6 +7,8 @@ import { versionConflict, runStreamCommand } from '../platform/guard/stream-comm
 import { forbidden, type Access, type Guard } from '../platform/guard/guard';
 import type { PolicyStore } from '../policy/policy-store';
 import { caseStream } from './case-stream';
+import { decisionFactsGrant } from '../platform/guard/arrangement-check';
+import { derivedFactsOf } from '../arrangements/derived-facts';
 
 /** Checks that depend on other records than the case itself: a new member must exist and be cleared. */
 async function checkReferences(trx: Db, command: CaseCommand, classification: Classification): Promise<Result<true>> {
@@ -54,8 +56,11 @@ export function createCaseCommands({ guard, policies }: { guard: Guard; policies
         decide: async (state) => {
           const references = await checkReferences(trx, command, (state?.classification ?? 'unclassified') as Classification);
           if (!references.ok) return references;
-          const policy = command.type === 'ProposeDecision' ? await policies.evaluatorInEffect(trx, ctx.now) : undefined;
-          return decideCase(state, command, { actorId: actor.userId, now: ctx.now.toISOString(), policy });
+          const proposal = command.type === 'ProposeDecision';
+          const policy = proposal ? await policies.evaluatorInEffect(trx, ctx.now) : undefined;
+          // Issue 12: the facts from their sources; a proposal stating otherwise must say why.
+          const derivedFacts = proposal ? await derivedFactsOf(trx, decisionFactsGrant(caseId), state, ctx.now) : undefined;
+          return decideCase(state, command, { actorId: actor.userId, now: ctx.now.toISOString(), policy, derivedFacts });
         },
       });
       if (!done.ok) return done;

@@ -9,7 +9,8 @@ export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matri
   | 'work/work-matrix.test.ts'
   | 'oversight/oversight-matrix.test.ts'
   | 'letters/letters-matrix.test.ts'
-  | 'learning/learning-matrix.test.ts';
+  | 'learning/learning-matrix.test.ts'
+  | 'arrangements/arrangement-matrix.test.ts';
 
 /**
  * Every `/api` route, and the access matrix that covers it. `platform/route-coverage.test.ts`
@@ -116,6 +117,13 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'GET /api/cases/:caseId/objections': 'letters/letters-matrix.test.ts',
   'POST /api/cases/:caseId/objections': 'letters/letters-matrix.test.ts',
   'POST /api/cases/:caseId/objections/:objectionId/steps': 'letters/letters-matrix.test.ts',
+  // issue 12 items 4–7: agreements, care referrals, the employer's duties, sourced policy facts
+  'GET /api/cases/:caseId/arrangements': 'arrangements/arrangement-matrix.test.ts',
+  'POST /api/cases/:caseId/agreements': 'arrangements/arrangement-matrix.test.ts',
+  'POST /api/cases/:caseId/care-referrals': 'arrangements/arrangement-matrix.test.ts',
+  'POST /api/cases/:caseId/employers': 'arrangements/arrangement-matrix.test.ts',
+  'POST /api/cases/:caseId/arrangements/:arrangementId/steps': 'arrangements/arrangement-matrix.test.ts',
+  'GET /api/cases/:caseId/policy-facts': 'arrangements/arrangement-matrix.test.ts',
 };
 
 /**

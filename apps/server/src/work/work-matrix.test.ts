@@ -26,7 +26,8 @@ const QUEUES: Record<string, Queues | null> = {
   lcc: null,
   politie: null,
   kmar: null,
-  liaison: null,
+  // Issue 12: overdue follow-ups of agreements, care and employer duties (none overdue here).
+  liaison: { arrangement_follow_up: 'none' },
   inspectie: null,
   advies: null,
   beheer: null,
@@ -51,6 +52,9 @@ const SEES: Record<string, ('dep' | 'stg')[]> = {
   beheer: [],
   beheer2: [],
 };
+
+/** Queues that come from a `WorkQueueSource` rather than the case queues, with their audited object type. */
+const SOURCE_QUEUES: Record<string, string> = { objections_to_handle: 'case_objection', arrangement_follow_up: 'case', incident_to_evaluate: 'incident' };
 
 const idOf = (c: 'dep' | 'stg') => (c === 'dep' ? dep : stg);
 const userIdOf = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!.userId;
@@ -77,12 +81,12 @@ describe('GET /api/work/queues: every account', () => {
     const got = Object.fromEntries(body.queues.map((q) => [q.queueId, q.items.map((i) => i.caseId)]));
     expect(got).toEqual(expected ? Object.fromEntries(Object.entries(expected).map(([q, c]) => [q, c === 'none' ? [] : [idOf(c)]])) : {});
     expect(body.total).toBe(Object.values(got).flat().length);
-    // Queues over other records (issue 12's objections, issue 14's incidents) are read under their own checks: one entry each.
-    const sourced = [
-      ...(expected && 'objections_to_handle' in expected ? [{ operation: 'work.queue.objections_to_handle', status: 'ok', user_id: userIdOf(username), object_type: 'case_objection', object_id: null }] : []),
-      ...(expected && 'incident_to_evaluate' in expected ? [{ operation: 'work.queue.incident_to_evaluate', status: 'ok', user_id: userIdOf(username), object_type: 'incident', object_id: null }] : []),
-    ];
-    expect(await auditOfRequest(f.database.db, reply.requestId)).toEqual([{ operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null }, ...sourced]);
+    // A queue over other records (a source: issue 12's objections and follow-ups) is its own audited access.
+    const sources = Object.keys(expected ?? {}).filter((q) => q in SOURCE_QUEUES);
+    expect(await auditOfRequest(f.database.db, reply.requestId)).toEqual([
+      { operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null },
+      ...sources.map((q) => ({ operation: `work.queue.${q}`, status: 'ok', user_id: userIdOf(username), object_type: SOURCE_QUEUES[q], object_id: null })),
+    ]);
   });
 
   it('without a session: 401', async () => {

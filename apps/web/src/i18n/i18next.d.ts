@@ -12,9 +12,10 @@ declare module 'i18next' {
     // caseSearch, auditLog, breakGlassReview, statistics) and of the agenda and master data
     // (agenda, masterData) through `untyped`; letters and objections (issue 12) through
     // `useLettersText` (i18n/letters-text.ts); translations.test.ts still checks that nl and en
-    // have the same keys. Issue 14's block (learning) through `untyped`.
+    // have the same keys. Issue 14's block (learning) through `untyped`; issue 12's agreements,
+    // care and employer texts (arrangements) through `useArrangementText` (i18n/arrangement-text.ts).
     resources: {
-      translation: Omit<typeof nl, 'daf' | 'roster' | 'assignments' | 'work' | 'caseSearch' | 'auditLog' | 'breakGlassReview' | 'statistics' | 'agenda' | 'masterData' | 'letters' | 'objections' | 'learning'> & {
+      translation: Omit<typeof nl, 'daf' | 'roster' | 'assignments' | 'work' | 'caseSearch' | 'auditLog' | 'breakGlassReview' | 'statistics' | 'agenda' | 'masterData' | 'letters' | 'objections' | 'learning' | 'arrangements'> & {
         daf: Omit<(typeof nl)['daf'], 'enum'>;
       };
     };

@@ -1,5 +1,7 @@
 import type { CaseSection } from '@hoeder/domain';
 import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant, type LetterReadGrant, type LetterWriteGrant, type ObjectionReadGrant, type ObjectionWriteGrant, type LearningReadGrant, type LearningWriteGrant, type LessonGrant } from './grants';
+import type { ArrangementFollowUpGrant, ArrangementReadGrant, ArrangementWriteGrant } from './arrangement-grants';
+import type { ArrangementKind } from '@hoeder/domain';
 
 /**
  * The only place grants are made (ADR 0010). Imported as `@hoeder/db/grant-mint`, and only by the
@@ -47,3 +49,8 @@ export const mintLearningRead = (caseIds: Iterable<string>): LearningReadGrant =
 export const mintLearningWrite = (caseId: string): LearningWriteGrant => Object.freeze({ [GRANT]: 'learning.write' as const, caseId });
 
 export const mintLesson = (link: boolean): LessonGrant => Object.freeze({ [GRANT]: 'lesson' as const, link });
+// Issue 12: arrangements (agreements, care referrals, employer duties).
+export const mintArrangementRead = (caseId: string, kinds: Iterable<ArrangementKind>): ArrangementReadGrant => Object.freeze({ [GRANT]: 'arrangement.read' as const, caseId, kinds: new Set(kinds) });
+export const mintArrangementWrite = (caseId: string): ArrangementWriteGrant => Object.freeze({ [GRANT]: 'arrangement.write' as const, caseId });
+export const mintArrangementFollowUp = (caseIds: readonly string[], kinds: Iterable<ArrangementKind>): ArrangementFollowUpGrant =>
+  Object.freeze({ [GRANT]: 'arrangement.follow_up' as const, caseIds: [...caseIds], kinds: new Set(kinds) });

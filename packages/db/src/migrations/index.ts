@@ -13,6 +13,7 @@ import * as m0010 from './0010-security-assignments';
 import * as m0012 from './0012-planning';
 import * as m0013 from './0013-oversight-reviews';
 import * as m0015 from './0015-letters-objections';
+import * as m0016 from './0016-arrangements';
 import * as m0017 from './0017-incidents-evaluations';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-planning': m0012,
   '0013-oversight-reviews': m0013,
   '0015-letters-objections': m0015,
+  '0016-arrangements': m0016,
   '0017-incidents-evaluations': m0017,
 };
 

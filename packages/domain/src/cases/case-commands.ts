@@ -10,6 +10,7 @@ import type { TriageFacts } from '../triage/triage-rules';
 import type { CaseFacts } from '../policy/propose';
 import type { DecisionPackage } from './decision-policy';
 import type { Marking } from '../access/derived-marking';
+import type { FactOverride } from '../arrangements/policy-facts';
 
 /** What users ask the system to do with a case; `decideCase` turns them into events or refuses. */
 export type CaseCommand =
@@ -52,6 +53,8 @@ export type CaseCommand =
       motivation: string;
       /** Absent: today plus the chosen package's review period. */
       reviewDate?: string | undefined;
+      /** Issue 12: why a fact differs from what its source gives. */
+      factOverrides?: FactOverride[] | undefined;
     }
   | { type: 'ApproveDecision'; decisionId: string; note: string }
   | { type: 'RejectDecision'; decisionId: string; reason: string }

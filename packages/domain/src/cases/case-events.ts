@@ -10,6 +10,7 @@ import type {
 } from '../shared/vocabulary';
 import type { DecisionPolicyRecord } from './decision-policy';
 import type { Marking } from '../access/derived-marking';
+import type { RecordedFact } from '../arrangements/policy-facts';
 
 /** The case record is an append-only stream of these events (ARCHITECTURE principle 1). */
 
@@ -84,6 +85,8 @@ export interface DecisionProposed {
   motivation: string;
   reviewDate: string;
   basedOnAssessmentId: string;
+  /** Issue 12: each sourced fact with its source, derived and stated value, and the reason for an override. */
+  factSources?: RecordedFact[] | undefined;
 }
 
 export interface DecisionApproved {

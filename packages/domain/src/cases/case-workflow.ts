@@ -5,6 +5,7 @@ import { addMonths, decidePackage, type PolicyEvaluator } from './decision-polic
 import type { CaseCommand, CaseCommandType } from './case-commands';
 import type { CaseEventBody } from './case-events';
 import type { CasePhase, CaseState } from './case-state';
+import { recordFacts, type DerivedFacts } from '../arrangements/policy-facts';
 
 /** Who acts and when; time is injected so rules about dates are testable. */
 export interface CommandContext {
@@ -12,6 +13,8 @@ export interface CommandContext {
   now: string;
   /** The package policy in effect at `now`; only a decision proposal needs it. */
   policy?: PolicyEvaluator | undefined;
+  /** The policy facts from their sources (issue 12); a proposal that states another value must say why. */
+  derivedFacts?: DerivedFacts | undefined;
 }
 
 /** The shortest written motivation, reason or summary the system accepts. */
@@ -82,6 +85,8 @@ function decideProposal(state: CaseState, cmd: Extract<CaseCommand, { type: 'Pro
   const decided = decidePackage(ctx.policy, cmd.facts, cmd.offered, cmd.deviationMotivation);
   if (!decided.ok) return decided;
   const record = decided.value;
+  const sourced = ctx.derivedFacts ? recordFacts(ctx.derivedFacts, cmd.facts, cmd.factOverrides) : undefined;
+  if (sourced && !sourced.ok) return sourced;
   const reviewDate = cmd.reviewDate ?? addMonths(ctx.now, record.chosen.reviewPeriodMonths);
   if (!isAfter(reviewDate, ctx.now)) return fail('VALIDATION_FAILED', 'the review date must be in the future', { field: 'reviewDate' });
   return ok([
@@ -93,6 +98,7 @@ function decideProposal(state: CaseState, cmd: Extract<CaseCommand, { type: 'Pro
       motivation: cmd.motivation.trim(),
       reviewDate,
       basedOnAssessmentId: latest.assessmentId,
+      ...(sourced ? { factSources: sourced.value } : {}),
     },
   ]);
 }

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { ProposeDecisionRequest, type CaseView, type DecisionPackageDto, type PolicyPrefill } from '@hoeder/contracts';
+import { ProposeDecisionRequest, type CaseView, type DecisionPackageDto, type PolicyFactsView, type PolicyPrefill } from '@hoeder/contracts';
+import type { SourcedFact } from '@hoeder/domain';
+import { usePolicyFacts } from '../../api/arrangements';
 import { usePolicyPrefill, usePolicyProposal } from '../../api/policy';
 import { untyped } from '../../i18n/enums';
 import { formatDate } from '../../lib/format';
@@ -11,20 +13,24 @@ import { RadioField, TextareaField, TextField } from '../FormFields/FormFields';
 import { DeviationFields } from '../PolicyPackage/DeviationFields';
 import { PackageTable } from '../PolicyPackage/PackageTable';
 import { initialFacts, PolicyFactsFields, type FactsDraft } from '../PolicyPackage/PolicyFactsFields';
+import { changedFacts, FactSources, withSourcedFacts } from '../PolicyPackage/FactSources';
 import { ActionPanel } from './ActionPanel';
 import { useCommandForm } from './useCommandForm';
 
 /** The form is shown once the prefill (policy version, phenomenon, threat level) has loaded. */
 export function DecisionProposalForm({ view, onSaved }: { view: CaseView; onSaved: (version: number) => void }) {
   const prefill = usePolicyPrefill(view.caseId);
-  if (prefill.isPending) return null;
-  return <ProposalForm view={view} onSaved={onSaved} prefill={prefill.data} />;
+  // Issue 12: the facts from their sources (agreements, employer, household, assessment).
+  const sourced = usePolicyFacts(view.caseId);
+  if (prefill.isPending || sourced.isPending) return null;
+  return <ProposalForm view={view} onSaved={onSaved} prefill={prefill.data} sourced={sourced.data} />;
 }
 
 function labelFor(t: ReturnType<typeof useTranslation>['t']) {
   return (field: string) => {
     const [head, key] = field.split('.');
     if (head === 'facts' && key) return untyped(t)(`policy.facts.${key}`);
+    if (head === 'factOverrides' && key) return untyped(t)('arrangements.facts.overrideReason', { fact: untyped(t)(`arrangements.codes.fact.${key}`) });
     if (head === 'offered') return t('policy.decide.offered');
     if (head === 'deviationMotivation') return t('policy.decide.deviationMotivation');
     if (head === 'proposal') return t('policy.proposal.heading');
@@ -37,9 +43,10 @@ function labelFor(t: ReturnType<typeof useTranslation>['t']) {
  * evaluates the version in effect and explains its proposal; the decision maker accepts it or
  * deviates with a written motivation. A second decision maker approves (four eyes).
  */
-function ProposalForm({ view, onSaved, prefill }: { view: CaseView; onSaved: (version: number) => void; prefill: PolicyPrefill | undefined }) {
+function ProposalForm({ view, onSaved, prefill, sourced }: { view: CaseView; onSaved: (version: number) => void; prefill: PolicyPrefill | undefined; sourced: PolicyFactsView | undefined }) {
   const { t, i18n } = useTranslation();
-  const [facts, setFacts] = useState<FactsDraft>(() => initialFacts(prefill));
+  const [facts, setFacts] = useState<FactsDraft>(() => withSourcedFacts(initialFacts(prefill), sourced));
+  const [reasons, setReasons] = useState<Partial<Record<SourcedFact, string>>>({});
   const [evaluatedFor, setEvaluatedFor] = useState('');
   const [choice, setChoice] = useState<'accept' | 'deviate'>('accept');
   const [offered, setOffered] = useState<DecisionPackageDto | undefined>();
@@ -61,6 +68,7 @@ function ProposalForm({ view, onSaved, prefill }: { view: CaseView; onSaved: (ve
     let next = requireWrittenText(errors, 'motivation', motivation);
     if (!current) next = { ...next, proposal: { key: 'policy.proposal.required' } };
     if (choice === 'deviate') next = requireWrittenText(next, 'deviationMotivation', deviationMotivation);
+    for (const fact of changedFacts(sourced, facts)) next = requireWrittenText(next, `factOverrides.${fact}`, reasons[fact] ?? '');
     return next;
   };
   const submit = () =>
@@ -71,6 +79,7 @@ function ProposalForm({ view, onSaved, prefill }: { view: CaseView; onSaved: (ve
         ...(choice === 'deviate' && offered ? { offered, deviationMotivation } : {}),
         motivation,
         ...(reviewDate ? { reviewDate } : {}),
+        ...(sourced ? { factOverrides: changedFacts(sourced, facts).map((fact) => ({ fact, reason: reasons[fact] ?? '' })) } : {}),
       },
       checks,
     );
@@ -81,6 +90,7 @@ function ProposalForm({ view, onSaved, prefill }: { view: CaseView; onSaved: (ve
       <Paragraph>{t('decisionForm.basedOn')}</Paragraph>
       {prefill.assessmentVersion !== null && <Paragraph>{t('policy.proposal.fromAssessment', { version: prefill.assessmentVersion })}</Paragraph>}
       <PolicyFactsFields facts={facts} onChange={setFacts} error={form.errors.message} />
+      {sourced && <FactSources sourced={sourced} facts={facts} reasons={reasons} onReason={(fact, reason) => setReasons({ ...reasons, [fact]: reason })} proposedLevel={current?.package.resistanceLevel} error={form.errors.message} />}
       <Button type="button" appearance="secondary-action-button" onClick={evaluate} busy={proposal.isPending} disabled={proposal.isPending}>
         {t('policy.proposal.evaluate')}
       </Button>

@@ -25,6 +25,7 @@ import { agendaPath } from '../AgendaPage/AgendaPage';
 import { AssignmentSection } from '../../components/AssignmentSection/AssignmentSection';
 import { CaseLettersAndObjections } from '../../components/LettersSection/CaseLettersAndObjections';
 import { LearningSection } from '../../components/LearningSection/LearningSection';
+import { ArrangementSection } from '../../components/ArrangementSection/ArrangementSection';
 
 export function CasePage() {
   const { t, i18n } = useTranslation();
@@ -107,6 +108,7 @@ function CaseDetails({ view, asOf }: { view: CaseView; asOf: string | null }) {
           {!asOf && <AssignmentSection caseId={view.caseId} roles={me.roles} />}
           {!asOf && <CaseLettersAndObjections caseId={view.caseId} roles={me.roles} sections={view.sections} />}
           <LearningSection caseId={view.caseId} asOf={asOf} />
+          {!asOf && <ArrangementSection caseId={view.caseId} roles={me.roles} />}
           {!asOf && <CaseActions view={view} me={me} onSaved={onSaved} savedCount={saved.count} />}
           {view.sections.includes('timeline') && <CaseTimeline caseId={view.caseId} asOf={asOf} />}
         </div>

@@ -1,0 +1,35 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ArrangementStepRequest, ArrangementsView, ArrangementView, PolicyFactsView, RecordAgreementRequest, RecordCareReferralRequest, RecordEmployerRequest } from '@hoeder/contracts';
+import { apiGet, apiPost, type ApiError } from './client';
+
+/** Agreements, care referrals and the employer (issue 12 items 4–7). */
+export const arrangementKeys = {
+  view: (caseId: string) => ['arrangements', caseId] as const,
+  facts: (caseId: string) => ['policy-facts', caseId] as const,
+};
+
+export const useArrangements = (caseId: string, enabled: boolean) =>
+  useQuery<ArrangementsView, ApiError>({ queryKey: arrangementKeys.view(caseId), queryFn: () => apiGet(`/api/cases/${caseId}/arrangements`), enabled, retry: false });
+
+function useRecord<B>(caseId: string, path: string) {
+  const queryClient = useQueryClient();
+  return useMutation<unknown, ApiError, B>({
+    mutationFn: (body) => apiPost(`/api/cases/${caseId}/${path}`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: arrangementKeys.view(caseId) }),
+  });
+}
+
+export const useRecordAgreement = (caseId: string) => useRecord<RecordAgreementRequest>(caseId, 'agreements');
+export const useRecordCare = (caseId: string) => useRecord<RecordCareReferralRequest>(caseId, 'care-referrals');
+export const useRecordEmployer = (caseId: string) => useRecord<RecordEmployerRequest>(caseId, 'employers');
+
+export function useArrangementStep(caseId: string, arrangementId: string) {
+  const queryClient = useQueryClient();
+  return useMutation<ArrangementView, ApiError, ArrangementStepRequest>({
+    mutationFn: (body) => apiPost(`/api/cases/${caseId}/arrangements/${arrangementId}/steps`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: arrangementKeys.view(caseId) }),
+  });
+}
+
+export const usePolicyFacts = (caseId: string) =>
+  useQuery<PolicyFactsView, ApiError>({ queryKey: arrangementKeys.facts(caseId), queryFn: () => apiGet(`/api/cases/${caseId}/policy-facts`), retry: false });

@@ -1,0 +1,3 @@
+export * from './lifecycle';
+export * from './access';
+export * from './policy-facts';
