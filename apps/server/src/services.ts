@@ -20,6 +20,7 @@ import { createAgendaService } from './execution/agenda.service';
 import { createPlanningInputService, masterDataPlanningInputSource } from './execution/planning-input.service';
 import { createAssignmentService } from './assignments/assignment.service';
 import { createWorkQueueService } from './work/work-queue.service';
+import { executionWorkSources } from './work/execution-work';
 import { createCaseSearchService } from './work/case-search.service';
 import { createNotificationService } from './work/notification.service';
 import { createNotifier } from './work/notifier';
@@ -39,7 +40,7 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
   const audit = createAuditService({ signingKey: loadAuditSigningKey(config), sealBatch: database.kind === 'pglite' ? 200 : 1000 });
   const policies = createPolicyStore({ db });
   const guard = createGuard({ db, audit });
-  const workQueues = createWorkQueueService({ guard });
+  const workQueues = createWorkQueueService({ guard, sources: executionWorkSources() });
   return {
     config,
     db,

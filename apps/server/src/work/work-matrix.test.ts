@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSearchResponse, WorkQueuesResponse } from '@hoeder/contracts';
+import { EXECUTION_QUEUES } from '@hoeder/domain';
 import { DEMO_ACCOUNTS } from '../demo/demo-accounts';
 import { auditOfRequest, trackRequests, uncoveredRoutes } from '../testing/access-matrix';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
@@ -22,9 +23,11 @@ const QUEUES: Record<string, Queues | null> = {
   analist2: { assessment_to_make: 'none', challenge_to_write: 'none', reassessment_due: 'none' },
   besluit: { decision_to_propose: 'stg', decision_to_approve: 'none', review_due: 'none' },
   besluit2: { decision_to_propose: 'none', decision_to_approve: 'none', review_due: 'none' },
-  lcc: null,
-  politie: null,
-  kmar: null,
+  // Issue 11's execution queues: the approval put the dep case's assignment in the LCC's inbox;
+  // nothing is tasked yet, so the unit leads have nothing to acknowledge and no roster shortfalls.
+  lcc: { assignments_to_accept: 'dep', assignments_unacknowledged: 'none' },
+  politie: { assignments_to_acknowledge: 'none', roster_shortfalls: 'none' },
+  kmar: { assignments_to_acknowledge: 'none', roster_shortfalls: 'none' },
   liaison: null,
   inspectie: null,
   advies: null,
@@ -51,6 +54,7 @@ const SEES: Record<string, ('dep' | 'stg')[]> = {
   beheer2: [],
 };
 
+const EXECUTION_QUEUE_IDS = EXECUTION_QUEUES.map((q) => q.id);
 const idOf = (c: 'dep' | 'stg') => (c === 'dep' ? dep : stg);
 const userIdOf = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!.userId;
 
@@ -76,7 +80,12 @@ describe('GET /api/work/queues: every account', () => {
     const got = Object.fromEntries(body.queues.map((q) => [q.queueId, q.items.map((i) => i.caseId)]));
     expect(got).toEqual(expected ? Object.fromEntries(Object.entries(expected).map(([q, c]) => [q, c === 'none' ? [] : [idOf(c)]])) : {});
     expect(body.total).toBe(Object.values(got).flat().length);
-    expect(await auditOfRequest(f.database.db, reply.requestId)).toEqual([{ operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null }]);
+    // The case queues in one entry, then one per execution queue (each its own check).
+    const execution = Object.keys(expected ?? {}).filter((q) => EXECUTION_QUEUE_IDS.includes(q));
+    expect(await auditOfRequest(f.database.db, reply.requestId)).toEqual([
+      { operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null },
+      ...execution.map((q) => ({ operation: `work.queue.${q}`, status: 'ok', user_id: userIdOf(username), object_type: 'security_assignment', object_id: null })),
+    ]);
   });
 
   it('without a session: 401', async () => {
