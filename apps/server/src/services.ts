@@ -21,6 +21,7 @@ import { createPlanningInputService, masterDataPlanningInputSource } from './exe
 import { createAssignmentService } from './assignments/assignment.service';
 import { createWorkQueueService } from './work/work-queue.service';
 import { executionWorkSources } from './work/execution-work';
+import { createJobWake } from './platform/jobs/job-wake';
 import { createCaseSearchService } from './work/case-search.service';
 import { createNotificationService } from './work/notification.service';
 import { createNotifier } from './work/notifier';
@@ -41,6 +42,7 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
   const policies = createPolicyStore({ db });
   const guard = createGuard({ db, audit });
   const workQueues = createWorkQueueService({ guard, sources: executionWorkSources() });
+  const jobWake = createJobWake();
   return {
     config,
     db,
@@ -69,7 +71,8 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     assignments: createAssignmentService({ guard, agenda: operationalAgenda }),
     planningSource,
     planning: createPlanningService({ guard }),
-    roster: createRosterService({ guard }),
+    roster: createRosterService({ guard, jobWake }),
+    jobWake,
     capacity: createCapacityService({ guard, source: planningSource }),
   };
 }

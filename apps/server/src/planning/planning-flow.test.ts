@@ -75,9 +75,15 @@ describe('a planning run', () => {
     const dates = busy.cells.filter((c) => c.kind === 'post').map((c) => c.date!);
     const t0 = performance.now();
     const reply = await f.api(lcc, 'POST', `/api/roster/versions/${versionId}/disruptions`, { kind: 'officer-sick', officerId: busy.officerId, dates });
+    // Not in the request (ADR 0027): a replan run on the queue, followed like a planning run.
+    expect(reply.status).toBe(202);
+    expect(reply.body).toMatchObject({ kind: 'replan', parentVersionId: versionId, status: 'queued', versionId: null });
+    const phases = new Set<string | null>();
+    const replanRun = await waitForRun(f, (reply.body as RunBody).runId, (r) => phases.add(r.phase));
     const ms = performance.now() - t0;
-    expect(reply.status).toBe(200);
-    const body = reply.body as { version: { versionId: string; parentVersionId: string }; diff: { changedCells: number; changedShare: number; moves: { officerId: string; from: unknown; to: unknown }[] } };
+    expect(replanRun).toMatchObject({ status: 'done', progress: 1, failure: null });
+    const overview = (await f.api(lcc, 'GET', `/api/roster/versions/${replanRun.versionId}`)).body as { version: { parentVersionId: string; diff: { changedShare: number; moves: { officerId: string; to: unknown }[] } } };
+    const body = { version: { versionId: replanRun.versionId!, parentVersionId: overview.version.parentVersionId }, diff: overview.version.diff };
     expect(body.version.parentVersionId).toBe(versionId);
     expect(body.diff.moves.filter((m) => m.officerId === busy.officerId && m.to === null).length).toBe(dates.length);
     expect(body.diff.changedShare).toBeLessThan(0.1);
@@ -85,6 +91,24 @@ describe('a planning run', () => {
     const officer = (await f.api(lcc, 'GET', `/api/roster/versions/${body.version.versionId}/officers/${busy.officerId}`)).body as { view: { cells: { kind: string }[] } };
     expect(officer.view.cells.filter((c) => c.kind === 'post')).toEqual([]);
   });
+});
+
+describe('a replan on its own lane (ADR 0027)', () => {
+  it('does not wait behind a running four-week plan', async () => {
+    const lcc = await f.session('lcc');
+    const long = await f.api(lcc, 'POST', '/api/planning/runs', { startDate: '2026-03-09', days: 28 });
+    const longId = (long.body as RunBody).runId;
+    for (let r = long.body as RunBody; r.phase !== 'search'; await new Promise((res) => setTimeout(res, 50))) r = (await f.api(lcc, 'GET', `/api/planning/runs/${longId}`)).body as RunBody;
+    const unit = (await f.api(lcc, 'GET', `/api/roster/versions/${versionId}/units/be-1`)).body as { view: { officers: { officerId: string; cells: { kind: string; date?: string }[] }[] } };
+    const busy = unit.view.officers.find((o) => o.cells.some((c) => c.kind === 'post'))!;
+    const reply = await f.api(lcc, 'POST', `/api/roster/versions/${versionId}/disruptions`, { kind: 'officer-sick', officerId: busy.officerId, dates: [busy.cells.find((c) => c.kind === 'post')!.date!] });
+    const replanned = await waitForRun(f, (reply.body as RunBody).runId);
+    expect(replanned.status).toBe('done');
+    // The long plan is still searching while the replan is already stored.
+    expect(((await f.api(lcc, 'GET', `/api/planning/runs/${longId}`)).body as RunBody).status).toBe('running');
+    await f.api(lcc, 'POST', `/api/planning/runs/${longId}/cancel`);
+    await waitForRun(f, longId);
+  }, 60_000);
 });
 
 describe('scenarios', () => {

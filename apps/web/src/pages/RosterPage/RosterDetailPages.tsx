@@ -10,6 +10,7 @@ import { rosterLabel, useRosterT } from './labels';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatDate } from '../../lib/format';
 import { CellText } from './RosterParts';
+import { ReplanProgress } from './ReplanProgress';
 
 const Back = ({ versionId }: { versionId: string }) => {
   const { t } = useRosterT();
@@ -160,7 +161,7 @@ export function RosterOfficerPage({ me }: { me: Me }) {
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                disrupt.mutate({ kind: 'officer-sick', officerId, dates: sick }, { onSuccess: (r) => navigate(`/roosters/${r.version.versionId}`) });
+                disrupt.mutate({ kind: 'officer-sick', officerId, dates: sick });
               }}
             >
               <Fieldset legend={t('roster.sick.legend')}>
@@ -175,11 +176,12 @@ export function RosterOfficerPage({ me }: { me: Me }) {
                   />
                 ))}
               </Fieldset>
-              <Button type="submit" appearance="primary-action-button" disabled={sick.length === 0 || disrupt.isPending}>
+              <Button type="submit" appearance="primary-action-button" disabled={sick.length === 0 || disrupt.isPending || disrupt.isSuccess}>
                 {t('roster.sick.submit')}
               </Button>
             </form>
           )}
+          {disrupt.data && <ReplanProgress runId={disrupt.data.runId} onDone={(v) => navigate(`/roosters/${v}`)} />}
         </>
       )}
     </>
