@@ -93,24 +93,6 @@ describe('a planning run', () => {
   });
 });
 
-describe('a replan on its own lane (ADR 0027)', () => {
-  it('does not wait behind a running four-week plan', async () => {
-    const lcc = await f.session('lcc');
-    const long = await f.api(lcc, 'POST', '/api/planning/runs', { startDate: '2026-03-09', days: 28 });
-    const longId = (long.body as RunBody).runId;
-    for (let r = long.body as RunBody; r.phase !== 'search'; await new Promise((res) => setTimeout(res, 50))) r = (await f.api(lcc, 'GET', `/api/planning/runs/${longId}`)).body as RunBody;
-    const unit = (await f.api(lcc, 'GET', `/api/roster/versions/${versionId}/units/be-1`)).body as { view: { officers: { officerId: string; cells: { kind: string; date?: string }[] }[] } };
-    const busy = unit.view.officers.find((o) => o.cells.some((c) => c.kind === 'post'))!;
-    const reply = await f.api(lcc, 'POST', `/api/roster/versions/${versionId}/disruptions`, { kind: 'officer-sick', officerId: busy.officerId, dates: [busy.cells.find((c) => c.kind === 'post')!.date!] });
-    const replanned = await waitForRun(f, (reply.body as RunBody).runId);
-    expect(replanned.status).toBe('done');
-    // The long plan is still searching while the replan is already stored.
-    expect(((await f.api(lcc, 'GET', `/api/planning/runs/${longId}`)).body as RunBody).status).toBe('running');
-    await f.api(lcc, 'POST', `/api/planning/runs/${longId}/cancel`);
-    await waitForRun(f, longId);
-  }, 60_000);
-});
-
 describe('scenarios', () => {
   it('are computed on a copy, saved beside the version and never change the live roster', async () => {
     const lcc = await f.session('lcc');
