@@ -6,7 +6,7 @@ import type { PolicyImpactReport } from '@hoeder/contracts';
 import { measureLabel } from '../../components/PolicyPackage/labels';
 
 /** Unit kinds by their master-data label; a kind without one is "other" rather than a raw code. */
-const unitKindLabel = (t: TFunction, kind: string) => untyped(t)(`masterData.kind.${kind}`, { defaultValue: t('policyDemand.genericKind') });
+const unitKindLabel = (t: TFunction, kind: string) => untyped(t)(`masterData.kind.${kind}`, { defaultValue: untyped(t)('policyDemand.genericKind') });
 
 const hours = (n: number) => (n > 0 ? `+${n}` : String(n));
 
@@ -23,10 +23,10 @@ export function ImpactTable({ report }: { report: PolicyImpactReport }) {
         {t('policy.impact.summary', { evaluated: report.casesEvaluated, active: report.activeCases, withoutFacts: report.casesWithoutFacts, changed: report.changedCases.length })}
       </Paragraph>
       <Paragraph>{t('policy.impact.pseudonymous')}</Paragraph>
-      {report.casesWithoutAgenda > 0 && <Paragraph>{t('policyDemand.withoutAgenda', { count: report.casesWithoutAgenda })}</Paragraph>}
+      {report.casesWithoutAgenda > 0 && <Paragraph>{untyped(t)('policyDemand.withoutAgenda', { count: report.casesWithoutAgenda })}</Paragraph>}
       <div className="hoeder-table-scroll">
         <Table>
-          <TableCaption>{t('policyDemand.caption', { basis: report.demandBasis })}</TableCaption>
+          <TableCaption>{untyped(t)('policyDemand.caption', { basis: report.demandBasis })}</TableCaption>
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">{t('policy.impact.unitType')}</TableHeaderCell>

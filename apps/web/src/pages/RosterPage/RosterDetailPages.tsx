@@ -11,6 +11,8 @@ import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatDate } from '../../lib/format';
 import { CellText } from './RosterParts';
 import { ReplanProgress } from './ReplanProgress';
+import { PostEditor } from './PostEditor';
+import { useMe } from '../../api/queries';
 
 const Back = ({ versionId }: { versionId: string }) => {
   const { t } = useRosterT();
@@ -73,6 +75,7 @@ export function RosterCasePage() {
   const { t, i18n } = useRosterT();
   const roster = useCaseRoster(versionId, caseId);
   const data = roster.data?.view;
+  const lcc = useMe().data?.roles.includes('lcc_coordinator') ?? false;
   usePageTitle(data ? t('roster.cases.titleOne', { reference: data.caseReference }) : t('roster.title'));
   return (
     <>
@@ -111,6 +114,7 @@ export function RosterCasePage() {
               </TableBody>
             </Table>
           </div>
+          {lcc && roster.data && <PostEditor versionId={versionId} caseId={caseId} period={roster.data.version} posts={data.posts} />}
         </>
       )}
     </>
