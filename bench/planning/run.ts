@@ -1,4 +1,4 @@
-// npm run bench:planning -- [--seconds 10] [--replans 20] [--out bench/results/planning.json]
+// npm run bench:planning -- [--seconds 10] [--replans 20] [--persons 250] [--officer-scale 1] [--out bench/results/planning.json]
 // The national demo week (250 persons, ≈1,200 officers) through the real service path: the LCC
 // starts a run over HTTP, the job queue plans it in a worker thread, the roster version is
 // stored; the clock runs from the POST to the stored version (database to database). Then the

@@ -62,6 +62,10 @@ const toWorkItems = (definition: ExecutionQueueDefinition, facts: AssignmentWork
 
 const AUDIT = { objectType: 'security_assignment', processingActivity: 'protection.execution' };
 
+/**
+ * One source per queue definition. The registry holds sources of any grant type; each source's
+ * check and collect agree on theirs, hence the widening casts at the end.
+ */
 function sourceOf(definition: ExecutionQueueDefinition): WorkQueueSource {
   const lcc = definition.roles.includes('lcc_coordinator');
   if (definition.reads === 'roster') {
