@@ -21,8 +21,8 @@ const QUEUES: Record<string, Queues | null> = {
   triage: { triage_to_complete: 'none' },
   analist: { assessment_to_make: 'none', challenge_to_write: 'none', reassessment_due: 'none' },
   analist2: { assessment_to_make: 'none', challenge_to_write: 'none', reassessment_due: 'none' },
-  besluit: { decision_to_propose: 'stg', decision_to_approve: 'none', review_due: 'none' },
-  besluit2: { decision_to_propose: 'none', decision_to_approve: 'none', review_due: 'none' },
+  besluit: { decision_to_propose: 'stg', decision_to_approve: 'none', review_due: 'none', objections_to_handle: 'none' },
+  besluit2: { decision_to_propose: 'none', decision_to_approve: 'none', review_due: 'none', objections_to_handle: 'none' },
   // Issue 11's execution queues: the approval put the dep case's assignment in the LCC's inbox;
   // nothing is tasked yet, so the unit leads have nothing to acknowledge and no roster shortfalls.
   lcc: { assignments_to_accept: 'dep', assignments_unacknowledged: 'none' },
@@ -80,10 +80,13 @@ describe('GET /api/work/queues: every account', () => {
     const got = Object.fromEntries(body.queues.map((q) => [q.queueId, q.items.map((i) => i.caseId)]));
     expect(got).toEqual(expected ? Object.fromEntries(Object.entries(expected).map(([q, c]) => [q, c === 'none' ? [] : [idOf(c)]])) : {});
     expect(body.total).toBe(Object.values(got).flat().length);
-    // The case queues in one entry, then one per execution queue (each its own check).
+    // The case queues in one entry, then one per sourced queue, each its own check: decision makers'
+    // objections (issue 12), the LCC's and unit leads' execution queues (issue 11).
+    const sourced = QUEUES[username] && 'objections_to_handle' in QUEUES[username] ? [{ operation: 'work.queue.objections_to_handle', status: 'ok', user_id: userIdOf(username), object_type: 'case_objection', object_id: null }] : [];
     const execution = Object.keys(expected ?? {}).filter((q) => EXECUTION_QUEUE_IDS.includes(q));
     expect(await auditOfRequest(f.database.db, reply.requestId)).toEqual([
       { operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null },
+      ...sourced,
       ...execution.map((q) => ({ operation: `work.queue.${q}`, status: 'ok', user_id: userIdOf(username), object_type: 'security_assignment', object_id: null })),
     ]);
   });
