@@ -87,6 +87,7 @@ describe('"Voor mij" for execution (issue 11)', () => {
     expect(queue(await queues('politie'), 'assignments_to_acknowledge')?.count).toBe(0);
     expect(queue(await queues('lcc'), 'assignments_unacknowledged')?.count).toBe(0);
     const ops = await f.database.db.selectFrom('audit_entry').select(['operation']).where('operation', 'like', 'work.queue.%').execute();
-    expect(new Set(ops.map((o) => o.operation))).toEqual(new Set(['work.queue.assignments_to_accept', 'work.queue.assignments_unacknowledged', 'work.queue.assignments_to_acknowledge', 'work.queue.roster_shortfalls']));
+    // Other sources (issue 12's objections) are audited alike; these are the execution queues'.
+    expect(new Set(ops.map((o) => o.operation).filter((o) => o.startsWith('work.queue.assignments_') || o === 'work.queue.roster_shortfalls'))).toEqual(new Set(['work.queue.assignments_to_accept', 'work.queue.assignments_unacknowledged', 'work.queue.assignments_to_acknowledge', 'work.queue.roster_shortfalls']));
   });
 });
