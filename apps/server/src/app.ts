@@ -1,3 +1,4 @@
+import type { JobWake } from './platform/jobs/job-wake';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
@@ -88,6 +89,8 @@ export interface AppDeps {
   planningSource: PlanningInputSource;
   planning: PlanningService;
   roster: RosterService;
+  /** Wakes this instance's job runners after a service enqueued a job (ADR 0027). */
+  jobWake: JobWake;
   capacity: CapacityService;
   letters: LetterService;
   objections: ObjectionService;

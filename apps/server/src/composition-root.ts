@@ -7,7 +7,8 @@ import { createServices } from './services';
 import { startAuditSealing } from './audit/audit-sealer';
 import { startNotifying } from './work/notifier';
 import { createJobRunner, type JobRunner } from './platform/jobs/job-runner';
-import { createPlanningJob, type PlanningJobOptions } from './planning/planning-job';
+import { createPlanningJob, PLANNING_JOB, type PlanningJobOptions } from './planning/planning-job';
+import { createReplanJob, REPLAN_JOB } from './planning/replan-job';
 import type { PlanningInputSource } from './planning/planning-input';
 
 export interface Composition {
@@ -16,6 +17,8 @@ export interface Composition {
   database: DatabaseHandle;
   /** The job queue's worker of this instance (null when HOEDER_JOB_POLL_MS=0). */
   jobs: JobRunner | null;
+  /** The replan lane's worker (ADR 0027): replans only, so they never wait behind a plan. */
+  replans: JobRunner | null;
 }
 
 /** Planning options a test or benchmark may set (ADR 0019). */
@@ -44,23 +47,29 @@ export async function compose(
     config.notifyIntervalMs > 0 ? startNotifying(() => deps.notifier.notifyOnce(), config.notifyIntervalMs, (error) => app.log.error({ err: error }, 'work notification round failed')) : null;
   // One job at a time per instance; several instances share the queue (ADR 0018).
   const { source: _source, workerId, leaseMs, ...planningJob } = options.planning ?? {};
-  const jobs =
-    config.planning.jobPollMs > 0
-      ? createJobRunner({
-          db: database.db,
-          handlers: [createPlanningJob({ db: database.db, source: deps.planningSource, timeLimitMs: config.planning.timeLimitMs, ...planningJob })],
-          pollMs: config.planning.jobPollMs,
-          ...(workerId ? { workerId } : {}),
-          ...(leaseMs ? { leaseMs } : {}),
-          onError: (error) => app.log.error({ err: error }, 'job queue'),
-        })
-      : null;
+  const handlers = [createPlanningJob({ db: database.db, source: deps.planningSource, timeLimitMs: config.planning.timeLimitMs, ...planningJob }), createReplanJob({ db: database.db })];
+  const runner = (claimKinds: string[], lane: string) =>
+    createJobRunner({
+      db: database.db,
+      handlers,
+      claimKinds,
+      pollMs: config.planning.jobPollMs,
+      ...(workerId ? { workerId: `${workerId}${lane}` } : {}),
+      ...(leaseMs ? { leaseMs } : {}),
+      onError: (error) => app.log.error({ err: error }, 'job queue'),
+    });
+  // Two lanes (ADR 0027): national plans one at a time; replans (≤ 1 s) never wait behind one.
+  const jobs = config.planning.jobPollMs > 0 ? runner([PLANNING_JOB], '') : null;
+  const replans = config.planning.jobPollMs > 0 ? runner([REPLAN_JOB], '-replan') : null;
+  if (replans) deps.jobWake.subscribe(() => replans.wake());
   jobs?.start();
+  replans?.start();
   app.addHook('onClose', async () => {
     await notifying?.stop();
     await jobs?.stop();
+    await replans?.stop();
     await sealing?.stop();
     if (!options.database) await database.close();
   });
-  return { app, deps, database, jobs };
+  return { app, deps, database, jobs, replans };
 }

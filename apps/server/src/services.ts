@@ -20,6 +20,8 @@ import { createAgendaService } from './execution/agenda.service';
 import { createPlanningInputService, masterDataPlanningInputSource } from './execution/planning-input.service';
 import { createAssignmentService } from './assignments/assignment.service';
 import { createWorkQueueService, type WorkQueueSource } from './work/work-queue.service';
+import { executionWorkSources } from './work/execution-work';
+import { createJobWake } from './platform/jobs/job-wake';
 import { createCaseSearchService } from './work/case-search.service';
 import { createNotificationService } from './work/notification.service';
 import { createNotifier } from './work/notifier';
@@ -48,8 +50,10 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
   const policies = createPolicyStore({ db });
   const guard = createGuard({ db, audit });
   // Queues over other records reach "Voor mij": objections with a deadline and overdue follow-ups of
-  // agreements, care and employer duties (issue 12), incidents to evaluate (issue 14).
-  const workQueues = createWorkQueueService({ guard, sources: [...OBJECTION_WORK_SOURCES, followUpQueue as WorkQueueSource, incidentWorkQueue as WorkQueueSource] });
+  // agreements, care and employer duties (issue 12), incidents to evaluate (issue 14), the LCC's and
+  // unit leads' execution queues (issue 11).
+  const workQueues = createWorkQueueService({ guard, sources: [...OBJECTION_WORK_SOURCES, followUpQueue as WorkQueueSource, incidentWorkQueue as WorkQueueSource, ...executionWorkSources()] });
+  const jobWake = createJobWake();
   return {
     config,
     db,
@@ -78,7 +82,8 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     assignments: createAssignmentService({ guard, agenda: operationalAgenda }),
     planningSource,
     planning: createPlanningService({ guard }),
-    roster: createRosterService({ guard }),
+    roster: createRosterService({ guard, jobWake }),
+    jobWake,
     capacity: createCapacityService({ guard, source: planningSource }),
     letters: createLetterService({ guard }),
     objections: createObjectionService({ guard }),

@@ -146,6 +146,10 @@ export const PolicyImpactReport = z.object({
   measureChanges: z.array(z.object({ measure: z.string(), added: z.number().int(), dropped: z.number().int() })),
   capacity: z.array(z.object({ unitType: z.string(), currentHoursPerWeek: z.number(), draftHoursPerWeek: z.number(), deltaHoursPerWeek: z.number() })),
   unestimatedMeasures: z.array(z.string()),
+  /** The demand model behind the hours (issue 11: the post rules over each person's agenda). */
+  demandBasis: z.string(),
+  /** Active cases with facts but no recorded agenda: their packages make no posts, so no hours. */
+  casesWithoutAgenda: z.number().int(),
 });
 export type PolicyImpactReport = z.infer<typeof PolicyImpactReport>;
 

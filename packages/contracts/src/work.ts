@@ -7,9 +7,14 @@ export const WorkItem = z.object({
   queueId: z.string(),
   caseId: Uuid,
   reference: z.string(),
-  phase: CasePhase,
+  /** Null for the execution queues: a unit never learns the case's phase. */
+  phase: CasePhase.nullable(),
   dueOn: IsoDate.nullable(),
   updatedAt: IsoDateTime,
+  /** Execution queues (issue 11): the assignment the work is on; the item links there, not to the case. */
+  assignmentId: Uuid.optional(),
+  /** How much waits in the item (units not acknowledged, unstaffed posts). */
+  count: z.number().int().optional(),
 });
 export type WorkItem = z.infer<typeof WorkItem>;
 

@@ -13,6 +13,7 @@ export * from './users/user.repository';
 export * from './units/unit.repository';
 export * from './execution/officer.repository';
 export * from './execution/agenda.repository';
+export * from './execution/data-version.repository';
 export * from './cases/case.repository';
 export * from './cases/break-glass.repository';
 export * from './assignments/assignment.repository';

@@ -480,6 +480,11 @@ export interface PlanningRunTable {
   requested_at: Timestamp;
   updated_at: Timestamp;
   finished_at: Timestamp | null;
+  /** Migration 0020: a replan after a disruption runs as a job too. */
+  kind: Generated<'plan' | 'replan'>;
+  parent_version_id: string | null;
+  change: string | null;
+  elapsed_ms: number | null;
 }
 
 /** A what-if computed on a copy of a roster version (params and result JSON text). */

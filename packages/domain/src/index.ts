@@ -26,6 +26,7 @@ export * from './execution/officers';
 export * from './execution/agenda';
 export * from './execution/post-rules';
 export * from './execution/derive-posts';
+export * from './execution/post-demand';
 export * from './access/execution-access';
 export * from './execution/security-assignment';
 export * from './execution/assignment-workflow';

@@ -2,6 +2,7 @@ import { findJob } from '@hoeder/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
 import { demoPlanningInputSource } from './planning-input';
+import { auditOfRequest } from '../testing/access-matrix';
 import { waitForRun, type RunBody } from './testing';
 
 /**
@@ -75,9 +76,15 @@ describe('a planning run', () => {
     const dates = busy.cells.filter((c) => c.kind === 'post').map((c) => c.date!);
     const t0 = performance.now();
     const reply = await f.api(lcc, 'POST', `/api/roster/versions/${versionId}/disruptions`, { kind: 'officer-sick', officerId: busy.officerId, dates });
+    // Not in the request (ADR 0027): a replan run on the queue, followed like a planning run.
+    expect(reply.status).toBe(202);
+    expect(reply.body).toMatchObject({ kind: 'replan', parentVersionId: versionId, status: 'queued', versionId: null });
+    const phases = new Set<string | null>();
+    const replanRun = await waitForRun(f, (reply.body as RunBody).runId, (r) => phases.add(r.phase));
     const ms = performance.now() - t0;
-    expect(reply.status).toBe(200);
-    const body = reply.body as { version: { versionId: string; parentVersionId: string }; diff: { changedCells: number; changedShare: number; moves: { officerId: string; from: unknown; to: unknown }[] } };
+    expect(replanRun).toMatchObject({ status: 'done', progress: 1, failure: null });
+    const overview = (await f.api(lcc, 'GET', `/api/roster/versions/${replanRun.versionId}`)).body as { version: { parentVersionId: string; diff: { changedShare: number; moves: { officerId: string; to: unknown }[] } } };
+    const body = { version: { versionId: replanRun.versionId!, parentVersionId: overview.version.parentVersionId }, diff: overview.version.diff };
     expect(body.version.parentVersionId).toBe(versionId);
     expect(body.diff.moves.filter((m) => m.officerId === busy.officerId && m.to === null).length).toBe(dates.length);
     expect(body.diff.changedShare).toBeLessThan(0.1);
@@ -85,6 +92,30 @@ describe('a planning run', () => {
     const officer = (await f.api(lcc, 'GET', `/api/roster/versions/${body.version.versionId}/officers/${busy.officerId}`)).body as { view: { cells: { kind: string }[] } };
     expect(officer.view.cells.filter((c) => c.kind === 'post')).toEqual([]);
   });
+});
+
+describe('posts moved, removed and added by the LCC (ADR 0027)', () => {
+  it('each is a replan run ending in a new version, audited with its kind', async () => {
+    const lcc = await f.session('lcc');
+    const overview = (await f.api(lcc, 'GET', `/api/roster/versions/${versionId}`)).body as Overview;
+    const caseId = overview.view.cases[0]!.caseId;
+    const posts = ((await f.api(lcc, 'GET', `/api/roster/versions/${versionId}/cases/${caseId}`)).body as { view: { posts: { postId: string }[] } }).view.posts;
+    const changes = [
+      { kind: 'post-moved', postId: posts[0]!.postId, date: '2026-03-11', shiftTypeId: 'late' },
+      { kind: 'post-removed', postId: posts[1]!.postId },
+      { kind: 'post-added', caseId, date: '2026-03-12', shiftTypeId: 'day', domain: 'private', qualification: 'close-protection', count: 1 },
+    ];
+    for (const change of changes) {
+      const reply = await f.api(lcc, 'POST', `/api/roster/versions/${versionId}/disruptions`, change);
+      expect(reply.status).toBe(202);
+      const run = await waitForRun(f, (reply.body as RunBody).runId);
+      expect({ kind: change.kind, status: run.status }).toEqual({ kind: change.kind, status: 'done' });
+      const entries = await auditOfRequest(f.database.db, reply.requestId);
+      expect(entries).toEqual([expect.objectContaining({ operation: 'roster.version.replan', status: 'ok', object_id: versionId })]);
+      const detail = await f.database.db.selectFrom('audit_entry').select('details').where('trace_id', '=', reply.requestId).executeTakeFirstOrThrow();
+      expect(detail.details).toMatchObject({ kind: change.kind });
+    }
+  }, 60_000);
 });
 
 describe('scenarios', () => {

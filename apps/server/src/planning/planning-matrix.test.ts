@@ -33,7 +33,8 @@ beforeAll(async () => {
   fx.beCase = [...beCases][0]!;
   fx.bsbOnlyCase = [...bsbCases].find((c) => !beCases.has(c))!;
   const draft = await f.api(lcc, 'POST', `/api/roster/versions/${fx.published}/disruptions`, { kind: 'officer-sick', officerId: fx.beOfficer, dates: ['2026-03-10'] });
-  fx.draft = (draft.body as { version: { versionId: string } }).version.versionId;
+  // A replan is a job (ADR 0027): the answer is its run; done, the run names the new version.
+  fx.draft = (await waitForRun(f, (draft.body as RunBody).runId)).versionId!;
   seen = trackRequests(f);
 }, 120_000);
 afterAll(() => f?.close());

@@ -66,10 +66,10 @@ export function registerPlanningRoutes(app: FastifyInstance, deps: PlanningRoute
     const body = parseWith(ScenarioRequest, request.body);
     return unwrap(await deps.roster.scenario(ctx(request), actor, versionId, body));
   });
-  app.post('/api/roster/versions/:versionId/disruptions', { schema: { tags: rosterTags, summary: 'Replan after a disruption (everything else pinned) as a new version with the diff', params: openApi(VersionIdParams), body: openApi(DisruptionRequest) } }, async (request) => {
+  app.post('/api/roster/versions/:versionId/disruptions', { schema: { tags: rosterTags, summary: 'Replan after a disruption (everything else pinned) as a job: the run to follow; done, it names the new version with the diff', params: openApi(VersionIdParams), body: openApi(DisruptionRequest) } }, async (request, reply) => {
     const actor = requireActor(request);
     const { versionId } = parseWith(VersionIdParams, request.params);
     const body = parseWith(DisruptionRequest, request.body);
-    return unwrap(await deps.roster.disrupt(ctx(request), actor, versionId, body));
+    return reply.code(202).send(unwrap(await deps.roster.disrupt(ctx(request), actor, versionId, body)));
   });
 }

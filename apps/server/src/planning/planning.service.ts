@@ -7,10 +7,12 @@ import type { Guard } from '../platform/guard/guard';
 import { rosterPlanning } from '../platform/guard/roster-check';
 import { PLANNING_JOB } from './planning-job';
 
-const view = (r: PlanningRunRow) => ({
+export const runView = (r: PlanningRunRow) => ({
   runId: r.runId, startDate: r.startDate, days: r.days, status: r.status, phase: r.phase, progress: r.progress, quality: r.quality,
   cancelRequested: r.cancelRequested, failure: r.failure, versionId: r.versionId, requestedAt: r.requestedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null,
+  kind: r.kind, parentVersionId: r.parentVersionId, elapsedMs: r.elapsedMs,
 });
+const view = runView;
 export type PlanningRunView = ReturnType<typeof view>;
 
 /** Planning runs (ADR 0019): the LCC coordinator starts one for a period, follows its progress and may cancel it. */

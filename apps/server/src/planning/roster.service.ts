@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { DisruptionRequest, ScenarioRequest } from '@hoeder/contracts';
-import { findRosterVersion, insertRosterVersion, insertScenario, listRosterVersions, listScenarios, listUnits, publishRosterVersion, type Db, type RosterReadGrant, type RosterVersionMeta } from '@hoeder/db';
+import { enqueueJob, findPlanningRun, findRosterVersion, insertPlanningRun, insertScenario, listRosterVersions, listScenarios, listUnits, publishRosterVersion, type Db, type RosterReadGrant, type RosterVersionMeta } from '@hoeder/db';
 import { fail, ok, type Result } from '@hoeder/domain';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
 import type { Guard, Scope } from '../platform/guard/guard';
 import { rosterPlanning, rosterReading } from '../platform/guard/roster-check';
-import { replanDisruption, toChange, type RosterDiff } from './disruption';
+import type { JobWake } from '../platform/jobs/job-wake';
+import { toChange, type RosterDiff } from './disruption';
+import { runView } from './planning.service';
+import { REPLAN_JOB } from './replan-job';
 import { runScenario, type ScenarioResult } from './scenario';
 import type { PlanningInput } from './planning-input';
-import { qualityOf, type RosterPlan } from './roster-document';
+import type { RosterPlan } from './roster-document';
 import { caseRoster, officerRoster, rosterOverview, unitRoster, visibleAssignments, type OpenRoster } from './roster-views';
 
 const meta = (v: RosterVersionMeta) => ({
@@ -19,7 +22,7 @@ const meta = (v: RosterVersionMeta) => ({
 const NOT_FOUND = 'roster version not found';
 
 /** Roster versions and what users do with them (ADR 0019): views under need-to-know, publication, disruptions. */
-export function createRosterService({ guard }: { guard: Guard }) {
+export function createRosterService({ guard, jobWake }: { guard: Guard; jobWake?: JobWake }) {
   const read = (operation: string, objectId?: string, dataSubjectId?: string) => ({ operation, objectType: 'roster_version', objectId, dataSubjectId, check: rosterReading() });
   const write = (operation: string, objectId?: string) => ({ operation, objectType: 'roster_version', objectId, check: rosterPlanning() });
 
@@ -104,26 +107,27 @@ export function createRosterService({ guard }: { guard: Guard }) {
         return ok(meta((await findRosterVersion(trx, grant, versionId))!));
       }),
 
-    disrupt: (ctx: RequestContext, actor: AuthenticatedActor, versionId: string, req: DisruptionRequest) =>
-      guard.withAccess(ctx, actor, write('roster.version.replan', versionId), async ({ trx, grant, note }) => {
+    /**
+     * A disruption is checked against the version here (a bad one changes nothing and names its
+     * field) and replanned by a job on the queue (ADR 0027): the answer is the run to follow.
+     */
+    disrupt: async (ctx: RequestContext, actor: AuthenticatedActor, versionId: string, req: DisruptionRequest) => {
+      const result = await guard.withAccess(ctx, actor, write('roster.version.replan', versionId), async ({ trx, grant, note }) => {
         const v = await findRosterVersion(trx, grant, versionId);
         if (!v) return fail('NOT_FOUND', NOT_FOUND);
-        const input = JSON.parse(v.input) as PlanningInput;
-        const change = toChange(input, req);
+        const change = toChange(JSON.parse(v.input) as PlanningInput, req);
         if (!change.ok) return change;
-        const t0 = performance.now();
-        const replanned = replanDisruption(input, JSON.parse(v.plan) as RosterPlan, change.value.change, change.value.meta);
-        if (!replanned.ok) return replanned;
-        const replanMs = Math.round(performance.now() - t0);
-        const next = replanned.value;
-        const newId = randomUUID();
-        await insertRosterVersion(trx, {
-          versionId: newId, startDate: v.startDate, days: v.days, origin: 'replan', parentVersionId: versionId, input: JSON.stringify(next.input), plan: JSON.stringify(next.plan),
-          change: JSON.stringify(req), diff: JSON.stringify(next.diff), failure: null, quality: qualityOf(next.input, next.plan), createdBy: grant.userId, now: ctx.now,
-        });
-        note({ newVersionId: newId, kind: req.kind, changedCells: next.diff.changedCells });
-        return ok({ version: meta((await findRosterVersion(trx, grant, newId))!), diff: next.diff, replanMs });
-      }),
+        const [runId, jobId] = [randomUUID(), randomUUID()];
+        // The job and its run in one transaction: a run exists exactly when its job does.
+        await enqueueJob(trx, { jobId, kind: REPLAN_JOB, payload: { runId }, maxAttempts: 2, now: new Date() });
+        await insertPlanningRun(trx, grant, { runId, jobId, startDate: v.startDate, days: v.days, requestedBy: actor.userId, now: ctx.now, replan: { parentVersionId: versionId, change: JSON.stringify(req) } });
+        note({ runId, kind: req.kind });
+        return ok(runView((await findPlanningRun(trx, runId))!));
+      });
+      // Committed: this instance's replan lane starts now rather than at its next poll.
+      if (result.ok) jobWake?.wake();
+      return result;
+    },
   };
 }
 

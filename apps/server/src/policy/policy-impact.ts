@@ -1,8 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { fail, ok, projectCase, type Result } from '@hoeder/domain';
-import { ESTIMATED_HOURS_PER_MEASURE, simulateImpact, type ImpactCase } from '@hoeder/domain/policy';
+import { fail, ok, postRuleDemand, postRulesetInEffect, projectCase, type AgendaActivity, type Result } from '@hoeder/domain';
+import { simulateImpact, type ImpactCase } from '@hoeder/domain/policy';
 import type { PolicyImpactReport } from '@hoeder/contracts';
-import { loadCaseStreams, type CaseSetGrant, type Db } from '@hoeder/db';
+import { agendasAsOf, loadCaseStreams, type AgendaReadGrant, type CaseSetGrant, type Db } from '@hoeder/db';
+import { SHIFT_TYPES } from '@hoeder/planner';
+import { mondayOnOrAfter } from '../planning/capacity.service';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
 import type { Guard } from '../platform/guard/guard';
 import { impactPopulation } from '../platform/guard/policy-check';
@@ -17,6 +19,12 @@ async function decisionFacts(trx: Db, grant: CaseSetGrant): Promise<{ cases: Imp
     return decision?.policy ? [{ caseId, facts: decision.policy.facts }] : [];
   });
   return { cases, active: grant.caseIds.length };
+}
+
+/** Each case's agenda as it stands now: the week the post rules turn into demand. */
+async function currentAgendas(trx: Db, grant: AgendaReadGrant, now: Date): Promise<Map<string, AgendaActivity[]>> {
+  const rows = await agendasAsOf(trx, grant, now);
+  return new Map([...rows].map(([caseId, row]) => [caseId, row.activities]));
 }
 
 /**
@@ -38,7 +46,12 @@ export function createPolicyImpact({ guard, policies }: { guard: Guard; policies
         const [draft, current] = [await policies.version(trx, version), await policies.inEffect(trx, ctx.now)];
         if (!draft || !current) return fail('NOT_FOUND', draft ? 'no policy version is in effect to compare with' : `no valid policy version ${version}`);
         const { cases, active } = await decisionFacts(trx, grant.cases);
-        const report = simulateImpact(current, draft, cases, ESTIMATED_HOURS_PER_MEASURE);
+        // Demand is issue 11's: a week of posts from each agenda under the post rules in effect.
+        const weekStart = mondayOnOrAfter(ctx.now);
+        const ruleset = postRulesetInEffect(weekStart);
+        if (!ruleset) return fail('NOT_FOUND', 'no post rules are in effect to cost the packages with');
+        const agendas = await currentAgendas(trx, grant.agendas, ctx.now);
+        const report = simulateImpact(current, draft, cases, postRuleDemand({ ruleset, shiftTypes: SHIFT_TYPES, weekStart, agendas }));
         note({ currentVersion: current.version, caseIds: cases.map((c) => c.caseId) });
         const key = pseudonymiser();
         return ok({
@@ -53,6 +66,8 @@ export function createPolicyImpact({ guard, policies }: { guard: Guard; policies
           measureChanges: report.measureChanges,
           capacity: report.capacity,
           unestimatedMeasures: report.unestimatedMeasures,
+          demandBasis: report.demandBasis,
+          casesWithoutAgenda: cases.filter((c) => !agendas.has(c.caseId)).length,
         });
       });
     },

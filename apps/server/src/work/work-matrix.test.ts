@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSearchResponse, WorkQueuesResponse } from '@hoeder/contracts';
+import { EXECUTION_QUEUES } from '@hoeder/domain';
 import { DEMO_ACCOUNTS } from '../demo/demo-accounts';
 import { auditOfRequest, trackRequests, uncoveredRoutes } from '../testing/access-matrix';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
@@ -23,9 +24,11 @@ const QUEUES: Record<string, Queues | null> = {
   // Decision makers also have the objections queue (issue 12) and the incidents to evaluate (issue 14).
   besluit: { decision_to_propose: 'stg', decision_to_approve: 'none', review_due: 'none', objections_to_handle: 'none', incident_to_evaluate: 'none' },
   besluit2: { decision_to_propose: 'none', decision_to_approve: 'none', review_due: 'none', objections_to_handle: 'none', incident_to_evaluate: 'none' },
-  lcc: null,
-  politie: null,
-  kmar: null,
+  // Issue 11's execution queues: the approval put the dep case's assignment in the LCC's inbox;
+  // nothing is tasked yet, so the unit leads have nothing to acknowledge and no roster shortfalls.
+  lcc: { assignments_to_accept: 'dep', assignments_unacknowledged: 'none' },
+  politie: { assignments_to_acknowledge: 'none', roster_shortfalls: 'none' },
+  kmar: { assignments_to_acknowledge: 'none', roster_shortfalls: 'none' },
   // Issue 12: overdue follow-ups of agreements, care and employer duties (none overdue here).
   liaison: { arrangement_follow_up: 'none' },
   inspectie: null,
@@ -53,8 +56,13 @@ const SEES: Record<string, ('dep' | 'stg')[]> = {
   beheer2: [],
 };
 
-/** Queues that come from a `WorkQueueSource` rather than the case queues, with their audited object type. */
-const SOURCE_QUEUES: Record<string, string> = { objections_to_handle: 'case_objection', arrangement_follow_up: 'case', incident_to_evaluate: 'incident' };
+/** Queues that come from a `WorkQueueSource` rather than the case queues, in the service's order, with their audited object type. */
+const SOURCE_QUEUES: [string, string][] = [
+  ['objections_to_handle', 'case_objection'],
+  ['arrangement_follow_up', 'case'],
+  ['incident_to_evaluate', 'incident'],
+  ...EXECUTION_QUEUES.map((q): [string, string] => [q.id, 'security_assignment']),
+];
 
 const idOf = (c: 'dep' | 'stg') => (c === 'dep' ? dep : stg);
 const userIdOf = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!.userId;
@@ -81,11 +89,11 @@ describe('GET /api/work/queues: every account', () => {
     const got = Object.fromEntries(body.queues.map((q) => [q.queueId, q.items.map((i) => i.caseId)]));
     expect(got).toEqual(expected ? Object.fromEntries(Object.entries(expected).map(([q, c]) => [q, c === 'none' ? [] : [idOf(c)]])) : {});
     expect(body.total).toBe(Object.values(got).flat().length);
-    // A queue over other records (a source: issue 12's objections and follow-ups) is its own audited access.
-    const sources = Object.keys(expected ?? {}).filter((q) => q in SOURCE_QUEUES);
+    // The case queues in one entry, then one per sourced queue (issue 11, 12, 14), each its own check.
+    const sources = SOURCE_QUEUES.filter(([q]) => q in (expected ?? {}));
     expect(await auditOfRequest(f.database.db, reply.requestId)).toEqual([
       { operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null },
-      ...sources.map((q) => ({ operation: `work.queue.${q}`, status: 'ok', user_id: userIdOf(username), object_type: SOURCE_QUEUES[q], object_id: null })),
+      ...sources.map(([q, type]) => ({ operation: `work.queue.${q}`, status: 'ok', user_id: userIdOf(username), object_type: type, object_id: null })),
     ]);
   });
 

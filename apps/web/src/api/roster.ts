@@ -24,6 +24,9 @@ export interface PlanningRun {
   failure: string | null;
   versionId: string | null;
   requestedAt: string;
+  /** A full plan, or a replan after a disruption (ADR 0027). */
+  kind?: 'plan' | 'replan';
+  parentVersionId?: string | null;
 }
 
 export interface RosterVersion {
@@ -157,11 +160,27 @@ export function usePublish() {
   });
 }
 
+/** Reports a disruption: the answer is the replan run on the queue (ADR 0027), to follow with `usePlanningRun`. */
 export function useDisruption(versionId: string) {
-  const qc = useQueryClient();
-  return useMutation<{ version: RosterVersion; diff: Diff; replanMs: number }, ApiError, DisruptionRequest>({
+  return useMutation<PlanningRun, ApiError, DisruptionRequest>({
     mutationFn: (body) => apiPost(`/api/roster/versions/${enc(versionId)}/disruptions`, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['roster'] }),
+  });
+}
+
+const active = (run: PlanningRun | undefined) => !run || run.status === 'queued' || run.status === 'running';
+
+/** One run, polled quickly while it is active: a replan's progress bar (it takes about a second). */
+export function usePlanningRun(runId: string | null) {
+  const qc = useQueryClient();
+  return useQuery<PlanningRun, ApiError>({
+    queryKey: ['planning', 'run', runId],
+    queryFn: async () => {
+      const run = await apiGet<PlanningRun>(`/api/planning/runs/${enc(runId ?? '')}`);
+      if (!active(run)) void qc.invalidateQueries({ queryKey: ['roster'] });
+      return run;
+    },
+    enabled: runId !== null,
+    refetchInterval: (q) => (active(q.state.data) ? 250 : false),
   });
 }
 

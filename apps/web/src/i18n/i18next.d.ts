@@ -2,6 +2,9 @@ import 'i18next';
 import type nl from './nl.json';
 
 // Translation keys are checked at compile time against the Dutch source texts.
+/** ADR 0027's blocks, looked up through `untyped` (see below). */
+type ExecutionLeftoverBlocks = 'policyDemand' | 'executionWork' | 'replan' | 'postEdit';
+
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
@@ -13,9 +16,10 @@ declare module 'i18next' {
     // (agenda, masterData) through `untyped`; letters and objections (issue 12) through
     // `useLettersText` (i18n/letters-text.ts); translations.test.ts still checks that nl and en
     // have the same keys. Issue 14's block (learning) through `untyped`; issue 12's agreements,
-    // care and employer texts (arrangements) through `useArrangementText` (i18n/arrangement-text.ts).
+    // care and employer texts (arrangements) through `useArrangementText` (i18n/arrangement-text.ts);
+    // issue 11's leftovers (policyDemand, executionWork, replan, postEdit) too.
     resources: {
-      translation: Omit<typeof nl, 'daf' | 'roster' | 'assignments' | 'work' | 'caseSearch' | 'auditLog' | 'breakGlassReview' | 'statistics' | 'agenda' | 'masterData' | 'letters' | 'objections' | 'learning' | 'arrangements'> & {
+      translation: Omit<typeof nl, 'daf' | 'roster' | 'assignments' | 'work' | 'caseSearch' | 'auditLog' | 'breakGlassReview' | 'statistics' | 'agenda' | 'masterData' | 'letters' | 'objections' | 'learning' | 'arrangements' | ExecutionLeftoverBlocks> & {
         daf: Omit<(typeof nl)['daf'], 'enum'>;
       };
     };

@@ -15,6 +15,7 @@ import * as m0013 from './0013-oversight-reviews';
 import * as m0015 from './0015-letters-objections';
 import * as m0016 from './0016-arrangements';
 import * as m0017 from './0017-incidents-evaluations';
+import * as m0020 from './0020-replan-runs';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-letters-objections': m0015,
   '0016-arrangements': m0016,
   '0017-incidents-evaluations': m0017,
+  '0020-replan-runs': m0020,
 };
 
 export const migrationProvider: MigrationProvider = {

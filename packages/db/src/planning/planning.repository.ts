@@ -29,11 +29,16 @@ export interface PlanningRunRow {
   requestedAt: Date;
   updatedAt: Date;
   finishedAt: Date | null;
+  /** A full plan, or a replan of `parentVersionId` after a disruption (migration 0020). */
+  kind: 'plan' | 'replan';
+  parentVersionId: string | null;
+  /** How long the replan itself took, in the worker (not the queue wait). */
+  elapsedMs: number | null;
 }
 
 const RUN_COLUMNS = [
   'run_id', 'job_id', 'start_date', 'days', 'status', 'phase', 'progress', 'total_posts', 'covered_posts', 'shortfalls', 'score_soft', 'score_hard',
-  'cancel_requested', 'failure', 'version_id', 'requested_by', 'requested_at', 'updated_at', 'finished_at',
+  'cancel_requested', 'failure', 'version_id', 'requested_by', 'requested_at', 'updated_at', 'finished_at', 'kind', 'parent_version_id', 'elapsed_ms',
 ] as const;
 
 type RunRecord = Record<(typeof RUN_COLUMNS)[number], unknown>;
@@ -47,15 +52,27 @@ function toRun(r: RunRecord): PlanningRunRow {
     phase: r.phase as string | null, progress: Number(r.progress), quality, cancelRequested: Boolean(r.cancel_requested), failure: r.failure as string | null,
     versionId: r.version_id as string | null, requestedBy: r.requested_by as string, requestedAt: new Date(r.requested_at as Date), updatedAt: new Date(r.updated_at as Date),
     finishedAt: r.finished_at ? new Date(r.finished_at as Date) : null,
+    kind: r.kind as 'plan' | 'replan', parentVersionId: r.parent_version_id as string | null, elapsedMs: r.elapsed_ms === null ? null : Number(r.elapsed_ms),
   };
 }
 
 const qualityColumns = (q: Quality) => ({ total_posts: q.totalPosts, covered_posts: q.coveredPosts, shortfalls: q.shortfalls, score_soft: q.scoreSoft, score_hard: q.scoreHard });
 
-export async function insertPlanningRun(db: Db, _grant: RosterWriteGrant, run: { runId: string; jobId: string; startDate: string; days: number; requestedBy: string; now: Date }): Promise<void> {
+export async function insertPlanningRun(
+  db: Db,
+  _grant: RosterWriteGrant,
+  run: { runId: string; jobId: string; startDate: string; days: number; requestedBy: string; now: Date; replan?: { parentVersionId: string; change: string } },
+): Promise<void> {
   await db.insertInto('planning_run').values({
     run_id: run.runId, job_id: run.jobId, start_date: run.startDate, days: run.days, status: 'queued', requested_by: run.requestedBy, requested_at: run.now, updated_at: run.now,
+    ...(run.replan ? { kind: 'replan' as const, parent_version_id: run.replan.parentVersionId, change: run.replan.change } : {}),
   }).execute();
+}
+
+/** A replan run's parent version and change (JSON text), for its job. */
+export async function findReplanWork(db: Db, runId: string): Promise<{ parentVersionId: string; change: string } | undefined> {
+  const r = await db.selectFrom('planning_run').select(['parent_version_id', 'change']).where('run_id', '=', runId).where('kind', '=', 'replan').executeTakeFirst();
+  return r?.parent_version_id && r.change ? { parentVersionId: r.parent_version_id, change: r.change } : undefined;
 }
 
 export async function findPlanningRun(db: Db, runId: string): Promise<PlanningRunRow | undefined> {
@@ -99,10 +116,13 @@ export async function saveRunCheckpoint(db: Db, runId: string, checkpoint: strin
 }
 
 /** Ends a run; only one that has not ended (a second attempt's late finish changes nothing). */
-export async function finishPlanningRun(db: Db, runId: string, end: { status: 'done' | 'failed' | 'cancelled'; versionId?: string; failure?: string | null; progress?: number; now: Date }): Promise<boolean> {
+export async function finishPlanningRun(db: Db, runId: string, end: { status: 'done' | 'failed' | 'cancelled'; versionId?: string; failure?: string | null; progress?: number; elapsedMs?: number; now: Date }): Promise<boolean> {
   const r = await db
     .updateTable('planning_run')
-    .set({ status: end.status, version_id: end.versionId ?? null, failure: end.failure ?? null, finished_at: end.now, updated_at: end.now, ...(end.progress === undefined ? {} : { progress: end.progress }) })
+    .set({
+      status: end.status, version_id: end.versionId ?? null, failure: end.failure ?? null, finished_at: end.now, updated_at: end.now,
+      ...(end.progress === undefined ? {} : { progress: end.progress }), ...(end.elapsedMs === undefined ? {} : { elapsed_ms: end.elapsedMs }),
+    })
     .where('run_id', '=', runId)
     .where('status', 'in', ['queued', 'running'])
     .executeTakeFirst();

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { AgendaActivity } from '../execution/agenda';
+import type { ShiftWindow } from '../execution/derive-posts';
+import { postRuleDemand } from '../execution/post-demand';
+import { POST_RULESETS } from '../execution/post-rules';
 import { simulateImpact, type ImpactCase } from './impact';
-import { ESTIMATED_HOURS_PER_MEASURE } from './measures';
 import { baseFacts, bundledPolicy } from './test-fixtures';
 import type { PackagePolicy } from './versions';
 
@@ -29,6 +32,23 @@ const CASES: ImpactCase[] = [
   },
 ];
 
+// The planner's four shifts (packages/planner SHIFT_TYPES); the night is eight hours.
+const SHIFTS: ShiftWindow[] = [
+  { id: 'early', startMinute: 360, minutes: 480 },
+  { id: 'day', startMinute: 480, minutes: 540 },
+  { id: 'late', startMinute: 840, minutes: 480 },
+  { id: 'night', startMinute: 1320, minutes: 480 },
+];
+const activity = (activityId: string, domain: AgendaActivity['domain'], start: string, end: string, weekdays: number[]): AgendaActivity => ({
+  activityId, label: activityId, domain, placeCategory: domain === 'home' ? 'home' : 'other', priority: 'normal', start, end, recurrence: { kind: 'weekly', weekdays },
+});
+const EVERY_DAY = [0, 1, 2, 3, 4, 5, 6];
+/** Everyone is at home every day and works on weekdays; I8 is at home only at weekends. */
+const agendas = new Map<string, AgendaActivity[]>(
+  CASES.map((c) => [c.caseId, c.caseId === 'I8' ? [activity('thuis', 'home', '18:00', '24:00', [5, 6])] : [activity('thuis', 'home', '18:00', '24:00', EVERY_DAY), activity('werk', 'work', '09:00', '17:00', [0, 1, 2, 3, 4])]]),
+);
+const demand = postRuleDemand({ ruleset: POST_RULESETS[0]!, shiftTypes: SHIFTS, weekStart: '2026-03-02', agendas });
+
 let current: PackagePolicy;
 let draft: PackagePolicy;
 beforeAll(async () => {
@@ -37,7 +57,7 @@ beforeAll(async () => {
 
 describe('impact simulation of draft 2027.1 against 2026.1', () => {
   it('lists exactly the cases whose package changes, with added and dropped measures', () => {
-    const report = simulateImpact(current, draft, CASES, ESTIMATED_HOURS_PER_MEASURE);
+    const report = simulateImpact(current, draft, CASES, demand);
     expect(report).toMatchObject({ currentVersion: '2026.1', draftVersion: '2027.1', casesEvaluated: 8, unchangedCases: 4 });
     expect(report.failures).toEqual([]);
     const byCase = Object.fromEntries(
@@ -58,37 +78,48 @@ describe('impact simulation of draft 2027.1 against 2026.1', () => {
     });
   });
 
-  it('totals the measure changes and the capacity impact per unit type', () => {
-    const report = simulateImpact(current, draft, CASES, ESTIMATED_HOURS_PER_MEASURE);
+  it('totals the measure changes, and the capacity from the post rules over each agenda', () => {
+    const report = simulateImpact(current, draft, CASES, demand);
+    expect(report.demandBasis).toBe('posts-2026.1');
     expect(report.measureChanges).toEqual([
       { measure: 'alarm_follow_up_work', added: 0, dropped: 2 },
       { measure: 'camera_surveillance_home', added: 2, dropped: 0 },
     ]);
-    const delta = Object.fromEntries(report.capacity.map((c) => [c.unitType, c.deltaHoursPerWeek]));
-    expect(delta).toEqual({ bb: -2, camera: 24, be: 0, hrb: 0, contingent: 0 });
+    // Camera at home is one officer in the night shift (8 h) on every day the person is at home:
+    // I1 seven days (56 h), I8 only the weekend (16 h). Workplace alarm follow-up has no posts.
+    expect(report.changedCases.find((c) => c.caseId === 'I1')?.deltaHoursPerWeek).toEqual({ camera: 56 });
+    expect(report.changedCases.find((c) => c.caseId === 'I8')?.deltaHoursPerWeek).toEqual({ camera: 16 });
+    expect(report.changedCases.find((c) => c.caseId === 'I2')?.deltaHoursPerWeek).toEqual({});
+    expect(report.capacity.find((c) => c.unitType === 'camera')?.deltaHoursPerWeek).toBe(72);
     for (const unit of report.capacity) {
       expect(unit.draftHoursPerWeek - unit.currentHoursPerWeek).toBeCloseTo(unit.deltaHoursPerWeek, 6);
     }
-    expect(report.changedCases.find((c) => c.caseId === 'I1')?.deltaHoursPerWeek).toEqual({ camera: 12, bb: -1 });
     expect(report.unestimatedMeasures).toEqual([]);
   });
 
-  it('uses the hours table it is given and reports measures it has no estimate for', () => {
-    const { camera_surveillance_home: _omitted, ...rest } = ESTIMATED_HOURS_PER_MEASURE;
-    const report = simulateImpact(current, draft, CASES, rest);
-    expect(report.unestimatedMeasures).toEqual(['camera_surveillance_home']);
-    expect(report.capacity.find((c) => c.unitType === 'camera')?.deltaHoursPerWeek).toBe(0);
+  it('a heavier package costs what its post rules make of the agenda, not a constant per measure', () => {
+    const without = postRuleDemand({ ruleset: POST_RULESETS[0]!, shiftTypes: SHIFTS, weekStart: '2026-03-02', agendas: new Map() });
+    const report = simulateImpact(current, draft, CASES, without);
+    // The same added measure, but no agenda: no posts, so no extra demand.
+    expect(report.changedCases.find((c) => c.caseId === 'I1')?.addedMeasures.map((m) => m.measure)).toEqual(['camera_surveillance_home']);
+    expect(report.capacity.every((c) => c.deltaHoursPerWeek === 0)).toBe(true);
+  });
+
+  it('reports measures the post rules know nothing about', () => {
+    const { withoutPosts: { alarm_follow_up_work: _omitted, ...rest }, ...ruleset } = POST_RULESETS[0]!;
+    const report = simulateImpact(current, draft, CASES, postRuleDemand({ ruleset: { ...ruleset, withoutPosts: rest }, shiftTypes: SHIFTS, weekStart: '2026-03-02', agendas }));
+    expect(report.unestimatedMeasures).toEqual(['alarm_follow_up_work']);
   });
 
   it('a draft equal to the current policy changes nothing', () => {
-    const report = simulateImpact(current, current, CASES, ESTIMATED_HOURS_PER_MEASURE);
+    const report = simulateImpact(current, current, CASES, demand);
     expect(report.changedCases).toEqual([]);
     expect(report.capacity.every((c) => c.deltaHoursPerWeek === 0)).toBe(true);
   });
 
   it('a case the policy cannot evaluate is reported, not counted', () => {
     const bad: ImpactCase = { caseId: 'X', facts: baseFacts({ activityDomains: ['garden' as never] }) };
-    const report = simulateImpact(current, draft, [...CASES, bad], ESTIMATED_HOURS_PER_MEASURE);
+    const report = simulateImpact(current, draft, [...CASES, bad], demand);
     expect(report.casesEvaluated).toBe(8);
     expect(report.failures.map((f) => [f.caseId, f.version, f.error.code])).toEqual([
       ['X', '2026.1', 'POLICY_INVALID_FACTS'],

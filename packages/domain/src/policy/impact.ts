@@ -1,5 +1,4 @@
 import { diffMeasures, type MeasureChange } from './deviation';
-import type { HoursEstimate, MeasuresByDomain } from './measures';
 import { listMeasures, proposePackage, type CaseFacts, type PackageProposal } from './propose';
 import type { PolicyError } from './result';
 import type { PackagePolicy } from './versions';
@@ -40,21 +39,35 @@ export interface ImpactReport {
   /** Per measure: in how many cases the draft adds or drops it. */
   measureChanges: { measure: string; added: number; dropped: number }[];
   capacity: CapacityImpact[];
-  /** Measures without an hours estimate; their capacity is not in the totals. */
+  /** Measures the demand model has no figure for; their capacity is not in the totals. */
   unestimatedMeasures: string[];
+  /** Which demand model produced the hours (e.g. the post ruleset "posts-2026.1"). */
+  demandBasis: string;
+}
+
+/**
+ * How many officer-hours per week a package costs, by unit type. Issue 11's model derives them
+ * from the person's agenda and the post rules (execution/post-demand.ts); the policy package
+ * itself knows no hours.
+ */
+export interface DemandModel {
+  basis: string;
+  hoursPerWeek(caseId: string, proposal: PackageProposal): Record<string, number>;
+  /** The measures among these the model cannot cost. */
+  unestimated(measures: readonly string[]): string[];
 }
 
 /**
  * Evaluates a draft policy version against every active case next to the current version and
  * reports what would change before adoption: per case the added and dropped measures, and the
- * capacity in officer-hours per week by unit type (from `hoursPerMeasure`, an estimate table
- * until the planner's demand model provides real demand).
+ * capacity in officer-hours per week by unit type from the demand model (agenda × measures →
+ * posts under the post rules in effect).
  */
 export function simulateImpact(
   current: PackagePolicy,
   draft: PackagePolicy,
   cases: readonly ImpactCase[],
-  hoursPerMeasure: Readonly<Record<string, HoursEstimate>>,
+  demand: DemandModel,
 ): ImpactReport {
   const report: ImpactReport = {
     currentVersion: current.version,
@@ -66,8 +79,9 @@ export function simulateImpact(
     measureChanges: [],
     capacity: [],
     unestimatedMeasures: [],
+    demandBasis: demand.basis,
   };
-  const hours = new HoursTally(hoursPerMeasure);
+  const hours = new HoursTally(demand);
   const changes = new Map<string, { added: number; dropped: number }>();
   for (const c of cases) {
     const before = proposePackage(current, c.facts);
@@ -76,9 +90,8 @@ export function simulateImpact(
     if (!after.ok) report.failures.push({ caseId: c.caseId, version: draft.version, error: after.error });
     if (!before.ok || !after.ok) continue;
     report.casesEvaluated++;
-    hours.add('current', before.value.measures);
-    hours.add('draft', after.value.measures);
-    const impact = compareCase(c.caseId, before.value, after.value, hoursPerMeasure);
+    const delta = hours.add(c.caseId, before.value, after.value);
+    const impact = compareCase(c.caseId, before.value, after.value, delta);
     if (!impact) {
       report.unchangedCases++;
       continue;
@@ -99,7 +112,7 @@ function compareCase(
   caseId: string,
   before: PackageProposal,
   after: PackageProposal,
-  hoursPerMeasure: Readonly<Record<string, HoursEstimate>>,
+  delta: Record<string, number>,
 ): CaseImpact | undefined {
   const { added, dropped } = diffMeasures(before.measures, after.measures);
   const addedCareModules = after.careModules.filter((m) => !before.careModules.includes(m));
@@ -109,15 +122,6 @@ function compareCase(
     before.resistanceLevel === after.resistanceLevel &&
     before.reviewPeriodMonths === after.reviewPeriodMonths;
   if (same) return undefined;
-  const delta: Record<string, number> = {};
-  const shift = (changes: MeasureChange[], sign: number) => {
-    for (const { measure } of changes) {
-      const estimate = hoursPerMeasure[measure];
-      if (estimate) delta[estimate.unitType] = (delta[estimate.unitType] ?? 0) + sign * estimate.hoursPerWeek;
-    }
-  };
-  shift(added, 1);
-  shift(dropped, -1);
   return {
     caseId,
     resistanceLevel: { current: before.resistanceLevel, draft: after.resistanceLevel },
@@ -130,24 +134,31 @@ function compareCase(
   };
 }
 
-/** Sums estimated officer-hours per unit type for both versions over all evaluated cases. */
+/** Sums officer-hours per unit type for both versions over all evaluated cases. */
 class HoursTally {
   private readonly totals = new Map<string, { current: number; draft: number }>();
   private readonly missing = new Set<string>();
 
-  constructor(private readonly hoursPerMeasure: Readonly<Record<string, HoursEstimate>>) {}
+  constructor(private readonly demand: DemandModel) {}
 
-  add(version: 'current' | 'draft', measures: MeasuresByDomain): void {
-    for (const { measure } of listMeasures(measures)) {
-      const estimate = this.hoursPerMeasure[measure];
-      if (!estimate) {
-        this.missing.add(measure);
-        continue;
+  /** Adds one case under both versions; returns its change per unit type (zeroes left out). */
+  add(caseId: string, before: PackageProposal, after: PackageProposal): Record<string, number> {
+    const hours = { current: this.demand.hoursPerWeek(caseId, before), draft: this.demand.hoursPerWeek(caseId, after) };
+    for (const version of ['current', 'draft'] as const) {
+      for (const [unitType, h] of Object.entries(hours[version])) {
+        const total = this.totals.get(unitType) ?? { current: 0, draft: 0 };
+        total[version] += h;
+        this.totals.set(unitType, total);
       }
-      const total = this.totals.get(estimate.unitType) ?? { current: 0, draft: 0 };
-      total[version] += estimate.hoursPerWeek;
-      this.totals.set(estimate.unitType, total);
     }
+    const measures = [...listMeasures(before.measures), ...listMeasures(after.measures)].map((m) => m.measure);
+    for (const m of this.demand.unestimated(measures)) this.missing.add(m);
+    const delta: Record<string, number> = {};
+    for (const unitType of new Set([...Object.keys(hours.current), ...Object.keys(hours.draft)])) {
+      const d = round((hours.draft[unitType] ?? 0) - (hours.current[unitType] ?? 0));
+      if (d !== 0) delta[unitType] = d;
+    }
+    return delta;
   }
 
   capacity(): CapacityImpact[] {

@@ -1,6 +1,6 @@
 /**
  * The vocabulary the package policy's decision tables produce: measure and care-module codes,
- * with Dutch labels for letters and the executing unit type for capacity estimates. The DMN
+ * with Dutch labels for letters. The DMN
  * output values restrict tables to these codes; an unknown code (e.g. added in dmn-js before
  * this list) still flows through, labelled by its code and reported as unestimated.
  */
@@ -69,40 +69,4 @@ export const RESISTANCE_LEVEL_LABELS_NL: Record<string, string> = {
   R2: 'R2 (middel)',
   R3: 'R3 (zwaar)',
   R4: 'R4 (zwaarst)',
-};
-
-/** Executing unit types, named as the planner names its unit kinds (DOMAIN §6). */
-export type UnitType = 'bb' | 'camera' | 'be' | 'hrb' | 'contingent';
-
-export interface HoursEstimate {
-  unitType: UnitType;
-  hoursPerWeek: number;
-}
-
-/**
- * ESTIMATE, not a measurement: officer-hours per week one active measure costs its executing
- * unit, used by the impact simulation until the planner's demand model is wired in (then the
- * planner derives hours from the person's agenda and the security concept). Advice, alarm
- * follow-up and liaison work fall to the regional B&B team (`bb`); round-the-clock posts count
- * 168 hours per officer. Operational details of concepts are deliberately not modelled.
- */
-export const ESTIMATED_HOURS_PER_MEASURE: Readonly<Record<string, HoursEstimate>> = {
-  inform_and_advise: { unitType: 'bb', hoursPerWeek: 1 },
-  protection_under_conditions: { unitType: 'bb', hoursPerWeek: 1 },
-  counter_intelligence_advice: { unitType: 'bb', hoursPerWeek: 1 },
-  security_advice_home: { unitType: 'bb', hoursPerWeek: 0.5 },
-  alarm_follow_up_home: { unitType: 'bb', hoursPerWeek: 2 },
-  camera_surveillance_home: { unitType: 'camera', hoursPerWeek: 12 },
-  technical_measures_home: { unitType: 'bb', hoursPerWeek: 0.5 },
-  static_guard_home: { unitType: 'hrb', hoursPerWeek: 336 },
-  employer_advice: { unitType: 'bb', hoursPerWeek: 0.5 },
-  alarm_follow_up_work: { unitType: 'bb', hoursPerWeek: 1 },
-  camera_surveillance_work: { unitType: 'camera', hoursPerWeek: 8 },
-  guard_workplace: { unitType: 'contingent', hoursPerWeek: 100 },
-  travel_advice: { unitType: 'bb', hoursPerWeek: 0.25 },
-  escort_work_travel: { unitType: 'be', hoursPerWeek: 40 },
-  protected_transport: { unitType: 'be', hoursPerWeek: 80 },
-  private_activity_advice: { unitType: 'bb', hoursPerWeek: 0.25 },
-  private_activity_restrictions: { unitType: 'bb', hoursPerWeek: 0.5 },
-  escort_private_activities: { unitType: 'be', hoursPerWeek: 16 },
 };

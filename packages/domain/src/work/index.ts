@@ -1,2 +1,3 @@
 export * from './work-queues';
 export * from './attention';
+export * from './execution-queues';

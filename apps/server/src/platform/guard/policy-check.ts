@@ -1,6 +1,6 @@
 import { mayAdministerPolicy, mayIssueCommand, mayReadDeviationReport, OVERSIGHT_ROLES, readableRecords, sectionRecord, type Classification } from '@hoeder/domain';
-import { findCaseSummaries, listActiveCaseIds, listDeviatingCaseIds, membershipsOf, type CaseReadGrant, type CaseSetGrant, type CaseSummaryRow, type Db } from '@hoeder/db';
-import { mintCaseRead, mintCaseSet } from '@hoeder/db/grant-mint';
+import { findCaseSummaries, listActiveCaseIds, listDeviatingCaseIds, membershipsOf, type AgendaReadGrant, type CaseReadGrant, type CaseSetGrant, type CaseSummaryRow, type Db } from '@hoeder/db';
+import { mintAgendaRead, mintCaseRead, mintCaseSet } from '@hoeder/db/grant-mint';
 import type { AuthenticatedActor } from '../actor';
 import { caseAccess, processingActivity, type CaseAccess } from './case-check';
 import { dafForReader, type DafAccess } from './daf-check';
@@ -43,14 +43,15 @@ export const deviationReport =
 
 /**
  * The impact simulation: an administrator reads no case, but the simulation reads the decision
- * facts of every active case, pseudonymised before anything leaves (ADR 0103). The grant is an
- * aggregate one.
+ * facts and the agenda (for the post-rule demand, ADR 0027) of every active case, pseudonymised
+ * and reduced to hours before anything leaves (ADR 0103). The grants are aggregate ones.
  */
 export const impactPopulation =
   () =>
-  async (trx: Db, actor: AuthenticatedActor): Promise<Checked<{ cases: CaseSetGrant }>> => {
+  async (trx: Db, actor: AuthenticatedActor): Promise<Checked<{ cases: CaseSetGrant; agendas: AgendaReadGrant }>> => {
     const purpose = 'policy.administration';
     if (!mayAdministerPolicy(actor)) return forbidden('policy administration is for functional administrators', purpose);
-    const cases = mintCaseSet(await listActiveCaseIds(trx), new Set(['decision']), 'aggregate');
-    return { ok: true, grant: { cases }, purpose };
+    const caseIds = await listActiveCaseIds(trx);
+    const cases = mintCaseSet(caseIds, new Set(['decision']), 'aggregate');
+    return { ok: true, grant: { cases, agendas: mintAgendaRead(caseIds) }, purpose };
   };

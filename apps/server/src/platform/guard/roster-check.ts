@@ -26,3 +26,10 @@ export const rosterReading =
     if (reach.kind === 'none') return forbidden('rosters are for the LCC coordinator and the unit leads', PLANNING);
     return { ok: true, grant: mintRosterRead(reach.kind === 'all' ? { kind: 'all' } : { kind: 'unit', unitId: reach.unitId }, reach.kind !== 'all'), purpose: PLANNING };
   };
+
+/**
+ * The grant behind a replan job (ADR 0027): the replan was requested by an LCC coordinator through
+ * `rosterPlanning` in the request, which checked and audited it; the worker writes the new version
+ * under that request, as its requester.
+ */
+export const replanJobGrant = (requestedBy: string): RosterWriteGrant => mintRosterWrite(requestedBy);

@@ -98,4 +98,28 @@ describe('the runner', () => {
     expect(await findJob(db.db, jobId)).toMatchObject({ status: 'queued', attempts: 0, last_error: 'handed back at shutdown' });
     await db.db.updateTable('job').set({ status: 'done' }).where('job_id', '=', jobId).execute();
   });
+
+  it('lanes (ADR 0027): a quick job runs on its own lane while the other lane is busy, and a wake starts it at once', async () => {
+    let release!: () => void;
+    const holding = new Promise<void>((resolve) => (release = resolve));
+    const ran: string[] = [];
+    const handlers = [handler('t.long', async () => { ran.push('long-start'); await holding; ran.push('long-end'); }), handler('t.quick', async () => void ran.push('quick'))];
+    // Long polls: only the wake can make the quick lane pick its job up within the test.
+    const slow = createJobRunner({ db: db.db, handlers, claimKinds: ['t.long'], pollMs: 60_000 });
+    const quick = createJobRunner({ db: db.db, handlers, claimKinds: ['t.quick'], pollMs: 60_000 });
+    const longId = await enqueue('t.long');
+    slow.start();
+    quick.start();
+    for (let i = 0; i < 200 && !ran.includes('long-start'); i++) await new Promise((r) => setTimeout(r, 10));
+    const quickId = await enqueue('t.quick');
+    quick.wake();
+    for (let i = 0; i < 200 && !ran.includes('quick'); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(ran).toEqual(['long-start', 'quick']);
+    expect(await findJob(db.db, quickId)).toMatchObject({ status: 'done' });
+    expect(await findJob(db.db, longId)).toMatchObject({ status: 'running' });
+    release();
+    for (let i = 0; i < 200 && !ran.includes('long-end'); i++) await new Promise((r) => setTimeout(r, 10));
+    await Promise.all([slow.stop(), quick.stop()]);
+    expect(await findJob(db.db, longId)).toMatchObject({ status: 'done' });
+  });
 });

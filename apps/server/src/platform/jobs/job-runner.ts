@@ -28,6 +28,12 @@ export interface JobHandler {
 export interface JobRunnerOptions {
   db: Kysely<Database>;
   handlers: readonly JobHandler[];
+  /**
+   * The kinds this runner claims (default: every handler's). A runner with a subset is a lane:
+   * quick replans never wait behind a national plan (ADR 0027). It still knows every handler,
+   * so a job of any kind whose lease it reaps is given up cleanly.
+   */
+  claimKinds?: readonly string[];
   workerId?: string;
   pollMs?: number;
   leaseMs?: number;
@@ -39,6 +45,8 @@ export interface JobRunner {
   /** Claims and runs at most one job now; true when one ran. */
   runOnce(): Promise<boolean>;
   start(): void;
+  /** A job was just enqueued (committed): an idle runner polls now instead of at its next tick. */
+  wake(): void;
   /** Stops polling, aborts a running job (it is handed back to the queue) and waits for it. */
   stop(): Promise<void>;
 }
@@ -119,7 +127,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     if (stopping) return false;
     await reap();
     const now = await databaseNow(db);
-    const job = await claimJob(db, [...handlers.keys()], workerId, now, new Date(now.getTime() + leaseMs));
+    const job = await claimJob(db, [...(options.claimKinds ?? handlers.keys())], workerId, now, new Date(now.getTime() + leaseMs));
     if (!job) return false;
     if (stopping) {
       await settleJob(db, job.jobId, workerId, { status: 'queued', error: 'handed back at shutdown', runAfter: now, refund: true }, now);
@@ -150,6 +158,12 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     runOnce,
     start: () => {
       if (!timer && !stopping) timer = setTimeout(() => void loop(), 0);
+    },
+    wake: () => {
+      // Only an idle runner (waiting on its poll timer); a busy one polls again as soon as it is done.
+      if (!timer || stopping) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void loop(), 0);
     },
     stop: async () => {
       stopping = true;

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { untyped } from '../../i18n/enums';
 import { useLocation } from 'react-router-dom';
 import type { Me } from '@hoeder/contracts';
-import { CASE_QUEUES, mayReadStatistics, queuesOf, UNIT_DIRECTORY_ROLES } from '@hoeder/domain';
+import { CASE_QUEUES, EXECUTION_QUEUES, mayReadStatistics, queuesOf, UNIT_DIRECTORY_ROLES } from '@hoeder/domain';
 import { useWorkQueues } from '../../api/work';
 import { mayRegisterCase } from '../../lib/permissions';
 import { RouterLink } from '../RouterLink/RouterLink';
@@ -15,7 +15,8 @@ export function MainNav({ me }: { me: Me }) {
   const tx = untyped(t);
   const { pathname } = useLocation();
   // "Voor mij" with the number of items waiting, for roles that have work queues (issue 13).
-  const hasQueues = queuesOf(me, CASE_QUEUES).length > 0;
+  // The LCC and the unit leads have issue 11's execution queues there too.
+  const hasQueues = queuesOf(me, CASE_QUEUES).length > 0 || queuesOf(me, EXECUTION_QUEUES).length > 0;
   const work = useWorkQueues(hasQueues);
   const waiting = work.data?.total;
   return (

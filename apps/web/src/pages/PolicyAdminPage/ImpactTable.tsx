@@ -1,7 +1,12 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { untyped } from '../../i18n/enums';
 import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import type { PolicyImpactReport } from '@hoeder/contracts';
 import { measureLabel } from '../../components/PolicyPackage/labels';
+
+/** Unit kinds by their master-data label; a kind without one is "other" rather than a raw code. */
+const unitKindLabel = (t: TFunction, kind: string) => untyped(t)(`masterData.kind.${kind}`, { defaultValue: untyped(t)('policyDemand.genericKind') });
 
 const hours = (n: number) => (n > 0 ? `+${n}` : String(n));
 
@@ -18,9 +23,10 @@ export function ImpactTable({ report }: { report: PolicyImpactReport }) {
         {t('policy.impact.summary', { evaluated: report.casesEvaluated, active: report.activeCases, withoutFacts: report.casesWithoutFacts, changed: report.changedCases.length })}
       </Paragraph>
       <Paragraph>{t('policy.impact.pseudonymous')}</Paragraph>
+      {report.casesWithoutAgenda > 0 && <Paragraph>{untyped(t)('policyDemand.withoutAgenda', { count: report.casesWithoutAgenda })}</Paragraph>}
       <div className="hoeder-table-scroll">
         <Table>
-          <TableCaption>{t('policy.impact.capacityCaption')}</TableCaption>
+          <TableCaption>{untyped(t)('policyDemand.caption', { basis: report.demandBasis })}</TableCaption>
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">{t('policy.impact.unitType')}</TableHeaderCell>
@@ -32,7 +38,7 @@ export function ImpactTable({ report }: { report: PolicyImpactReport }) {
           <TableBody>
             {report.capacity.map((c) => (
               <TableRow key={c.unitType}>
-                <TableHeaderCell scope="row">{c.unitType}</TableHeaderCell>
+                <TableHeaderCell scope="row">{unitKindLabel(t, c.unitType)}</TableHeaderCell>
                 <TableCell>{c.currentHoursPerWeek}</TableCell>
                 <TableCell>{c.draftHoursPerWeek}</TableCell>
                 <TableCell>{hours(c.deltaHoursPerWeek)}</TableCell>

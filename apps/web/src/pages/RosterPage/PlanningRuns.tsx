@@ -15,7 +15,8 @@ export function nextMonday(today = new Date()): string {
   return d.toISOString().slice(0, 10);
 }
 
-function RunProgress({ run }: { run: PlanningRun }) {
+/** A run's status and progress bar (also a replan's, ADR 0027). */
+export function RunProgress({ run }: { run: PlanningRun }) {
   const { t } = useRosterT();
   const active = run.status === 'queued' || run.status === 'running';
   const pct = Math.round(run.progress * 100);

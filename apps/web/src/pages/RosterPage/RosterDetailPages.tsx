@@ -10,6 +10,9 @@ import { rosterLabel, useRosterT } from './labels';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatDate } from '../../lib/format';
 import { CellText } from './RosterParts';
+import { ReplanProgress } from './ReplanProgress';
+import { PostEditor } from './PostEditor';
+import { useMe } from '../../api/queries';
 
 const Back = ({ versionId }: { versionId: string }) => {
   const { t } = useRosterT();
@@ -72,6 +75,7 @@ export function RosterCasePage() {
   const { t, i18n } = useRosterT();
   const roster = useCaseRoster(versionId, caseId);
   const data = roster.data?.view;
+  const lcc = useMe().data?.roles.includes('lcc_coordinator') ?? false;
   usePageTitle(data ? t('roster.cases.titleOne', { reference: data.caseReference }) : t('roster.title'));
   return (
     <>
@@ -110,6 +114,7 @@ export function RosterCasePage() {
               </TableBody>
             </Table>
           </div>
+          {lcc && roster.data && <PostEditor versionId={versionId} caseId={caseId} period={roster.data.version} posts={data.posts} />}
         </>
       )}
     </>
@@ -160,7 +165,7 @@ export function RosterOfficerPage({ me }: { me: Me }) {
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                disrupt.mutate({ kind: 'officer-sick', officerId, dates: sick }, { onSuccess: (r) => navigate(`/roosters/${r.version.versionId}`) });
+                disrupt.mutate({ kind: 'officer-sick', officerId, dates: sick });
               }}
             >
               <Fieldset legend={t('roster.sick.legend')}>
@@ -175,11 +180,12 @@ export function RosterOfficerPage({ me }: { me: Me }) {
                   />
                 ))}
               </Fieldset>
-              <Button type="submit" appearance="primary-action-button" disabled={sick.length === 0 || disrupt.isPending}>
+              <Button type="submit" appearance="primary-action-button" disabled={sick.length === 0 || disrupt.isPending || disrupt.isSuccess}>
                 {t('roster.sick.submit')}
               </Button>
             </form>
           )}
+          {disrupt.data && <ReplanProgress runId={disrupt.data.runId} onDone={(v) => navigate(`/roosters/${v}`)} />}
         </>
       )}
     </>

@@ -5,6 +5,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert/ApiErrorAlert';
 import { RouterLink } from '../../components/RouterLink/RouterLink';
 import { untyped } from '../../i18n/enums';
 import { formatDateTime } from '../../lib/format';
+import { assignmentHref, isExecutionQueue, queueTextKey } from './executionWork';
 
 /** The unread notifications of new work; each can be marked read (issue 13). */
 export function Notifications() {
@@ -24,8 +25,9 @@ export function Notifications() {
         <UnorderedList>
           {unread.map((n) => (
             <UnorderedListItem key={n.notificationId}>
-              {tx('work.notifications.item', { queue: tx(`work.queues.${n.queueId}.title`), at: formatDateTime(n.createdAt, i18n.language) })}{' '}
-              <RouterLink to={`/casussen/${n.caseId}`}>{n.reference ?? tx('work.notifications.case')}</RouterLink>{' '}
+              {tx('work.notifications.item', { queue: tx(queueTextKey(n.queueId, 'title')), at: formatDateTime(n.createdAt, i18n.language) })}{' '}
+              {/* Execution work opens the assignments (a unit cannot open the case page). */}
+              <RouterLink to={isExecutionQueue(n.queueId) ? assignmentHref(n.queueId, undefined) : `/casussen/${n.caseId}`}>{n.reference ?? tx('work.notifications.case')}</RouterLink>{' '}
               <Button type="button" appearance="subtle-button" onClick={() => markRead.mutate(n.notificationId)} disabled={markRead.isPending}>
                 {tx('work.notifications.markRead', { reference: n.reference ?? '' })}
               </Button>

@@ -8,6 +8,8 @@ import { usePageTitle } from '../../hooks/usePageTitle';
 import { enumLabel, untyped } from '../../i18n/enums';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { Notifications } from './Notifications';
+import { ExecutionQueueSection } from './ExecutionQueueSection';
+import { isExecutionQueue, queueTextKey } from './executionWork';
 
 /** Where an item's work is done: the DAF page for the analysts' queues, else the case page. */
 const DAF_QUEUES = new Set(['assessment_to_make', 'challenge_to_write', 'reassessment_due']);
@@ -16,14 +18,14 @@ const workHref = (queueId: string, caseId: string) => `/casussen/${caseId}${DAF_
 function QueueSection({ queue }: { queue: WorkQueueView }) {
   const { t, i18n } = useTranslation();
   const tx = untyped(t);
-  const title = tx(`work.queues.${queue.queueId}.title`);
+  const title = tx(queueTextKey(queue.queueId, 'title'));
   const headingId = `queue-${queue.queueId}`;
   return (
     <section aria-labelledby={headingId} className="hoeder-queue">
       <Heading level={2} id={headingId}>
         {title} <span className="hoeder-count">({queue.count})</span>
       </Heading>
-      <Paragraph>{tx(`work.queues.${queue.queueId}.description`)}</Paragraph>
+      <Paragraph>{tx(queueTextKey(queue.queueId, 'description'))}</Paragraph>
       {queue.count === 0 ? (
         <Paragraph>{tx('work.emptyQueue')}</Paragraph>
       ) : (
@@ -44,7 +46,7 @@ function QueueSection({ queue }: { queue: WorkQueueView }) {
                   <TableHeaderCell scope="row">
                     <RouterLink to={workHref(queue.queueId, item.caseId)}>{item.reference}</RouterLink>
                   </TableHeaderCell>
-                  <TableCell>{enumLabel(t, 'phase', item.phase)}</TableCell>
+                  <TableCell>{item.phase ? enumLabel(t, 'phase', item.phase) : ''}</TableCell>
                   <TableCell>{item.dueOn ? formatDate(item.dueOn, i18n.language) : tx('work.noDueDate')}</TableCell>
                   <TableCell>{formatDateTime(item.updatedAt, i18n.language)}</TableCell>
                 </TableRow>
@@ -73,7 +75,7 @@ export function WorkPage() {
       {data && <Paragraph role="status">{tx('work.total', { count: data.total })}</Paragraph>}
       {data?.queues.length === 0 && <Paragraph>{tx('work.noQueues')}</Paragraph>}
       {data && data.queues.length > 0 && <Notifications />}
-      {data?.queues.map((q) => <QueueSection key={q.queueId} queue={q} />)}
+      {data?.queues.map((q) => (isExecutionQueue(q.queueId) ? <ExecutionQueueSection key={q.queueId} queue={q} /> : <QueueSection key={q.queueId} queue={q} />))}
     </>
   );
 }
