@@ -9,6 +9,7 @@ import { startNotifying } from './work/notifier';
 import { createJobRunner, type JobRunner } from './platform/jobs/job-runner';
 import { createPlanningJob, type PlanningJobOptions } from './planning/planning-job';
 import type { PlanningInputSource } from './planning/planning-input';
+import { createAnomalyJob, startAnomalyScheduling } from './oversight/anomaly-job';
 
 export interface Composition {
   app: FastifyInstance;
@@ -48,7 +49,7 @@ export async function compose(
     config.planning.jobPollMs > 0
       ? createJobRunner({
           db: database.db,
-          handlers: [createPlanningJob({ db: database.db, source: deps.planningSource, timeLimitMs: config.planning.timeLimitMs, ...planningJob })],
+          handlers: [createPlanningJob({ db: database.db, source: deps.planningSource, timeLimitMs: config.planning.timeLimitMs, ...planningJob }), createAnomalyJob({ detector: deps.anomalyDetector })],
           pollMs: config.planning.jobPollMs,
           ...(workerId ? { workerId } : {}),
           ...(leaseMs ? { leaseMs } : {}),
@@ -56,8 +57,11 @@ export async function compose(
         })
       : null;
   jobs?.start();
+  // Access anomaly rules (ADR 0026): a job on the shared queue every interval, one pending at a time.
+  const anomalies = jobs && config.anomaly.intervalMs > 0 ? startAnomalyScheduling(database.db, config.anomaly.intervalMs, (error) => app.log.error({ err: error }, 'anomaly scheduling')) : null;
   app.addHook('onClose', async () => {
     await notifying?.stop();
+    anomalies?.stop();
     await jobs?.stop();
     await sealing?.stop();
     if (!options.database) await database.close();

@@ -26,6 +26,10 @@ import { createNotifier } from './work/notifier';
 import { createAuditViewerService } from './oversight/audit-viewer.service';
 import { createBreakGlassReviewService } from './oversight/break-glass-review.service';
 import { createStatisticsService } from './oversight/statistics.service';
+import { anomalyAlertSource, createAnomalyAlertService } from './oversight/anomaly-alert.service';
+import { createAnomalyDetector } from './oversight/anomaly-detector';
+import { createQualityMonitorService } from './oversight/quality-monitor.service';
+import { CURRENT_ANOMALY_RULESET, withThresholds } from '@hoeder/domain';
 import type { PlanningInputSource } from './planning/planning-input';
 import { operationalAgenda } from './execution/operational-agenda';
 import { createPlanningService } from './planning/planning.service';
@@ -39,7 +43,8 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
   const audit = createAuditService({ signingKey: loadAuditSigningKey(config), sealBatch: database.kind === 'pglite' ? 200 : 1000 });
   const policies = createPolicyStore({ db });
   const guard = createGuard({ db, audit });
-  const workQueues = createWorkQueueService({ guard });
+  const anomalyRules = withThresholds(CURRENT_ANOMALY_RULESET, config.anomaly.thresholds);
+  const workQueues = createWorkQueueService({ guard, sources: [anomalyAlertSource] });
   return {
     config,
     db,
@@ -60,6 +65,9 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     auditViewer: createAuditViewerService({ guard, audit }),
     breakGlassReview: createBreakGlassReviewService({ guard }),
     statistics: createStatisticsService({ guard }),
+    anomalyDetector: createAnomalyDetector({ audit, rules: anomalyRules }),
+    anomalyAlerts: createAnomalyAlertService({ guard, rules: anomalyRules }),
+    qualityMonitor: createQualityMonitorService({ guard }),
     assessments: createAssessmentService({ guard, templates: loadMethodTemplates(config.methodTemplatesDir) }),
     masterData: createMasterDataService({ guard }),
     agenda: createAgendaService({ guard }),

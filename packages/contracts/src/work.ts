@@ -7,7 +7,8 @@ export const WorkItem = z.object({
   queueId: z.string(),
   caseId: Uuid,
   reference: z.string(),
-  phase: CasePhase,
+  /** null for an item that is not a case (an anomaly alert: `caseId` is then the alert's id). */
+  phase: CasePhase.nullable(),
   dueOn: IsoDate.nullable(),
   updatedAt: IsoDateTime,
 });

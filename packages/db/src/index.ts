@@ -27,3 +27,5 @@ export * from './statistics/statistics.repository';
 export * from './work/notification.repository';
 export * from './jobs/job.repository';
 export * from './planning/planning.repository';
+export * from './oversight/anomaly.repository';
+export * from './statistics/quality.repository';

@@ -90,7 +90,7 @@ export function createWorkQueueService({ guard, definitions = CASE_QUEUES, sourc
     queues: async (ctx: RequestContext, actor: AuthenticatedActor): Promise<Result<WorkQueuesResponse>> => {
       const fromCases = await caseWork(ctx, actor);
       if (!fromCases.ok) return fromCases;
-      const queues = [...fromCases.value];
+      const queues: { queueId: string; items: WorkItem[] }[] = [...fromCases.value];
       for (const source of sources.filter((s) => s.roles.some((r) => actor.roles.includes(r)))) {
         const result = await sourceWork(ctx, actor, source);
         if (!result.ok) return result;

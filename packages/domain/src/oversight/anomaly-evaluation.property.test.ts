@@ -41,7 +41,7 @@ describe('anomaly rules (properties)', () => {
       fc.property(anyState, fc.uniqueArray(uuid, { minLength: 1, maxLength: 3 }), fc.array(anyEntry(fc.option(uuid, { nil: null })), { maxLength: 30 }), fc.nat(), fc.constantFrom(...USERS), status, purpose, anyTime, (state, canaries, noise, at, userId, st, pu, occurredAt) => {
         const canary = canaries[at % canaries.length]!;
         const read: AuditFact = { seq: 10_000_000, occurredAt, userId, operation: 'case.view', status: st, purpose: pu, subjectId: canary };
-        const entries = [...noise];
+        const entries: AuditFact[] = [...noise];
         entries.splice(at % (entries.length + 1), 0, read);
         const { alerts } = evaluateAudit(RULES, state, entries, new Set(canaries));
         expect(alerts.some((a) => a.ruleId === 'canary_read' && a.userId === userId && a.caseIds.includes(canary) && a.seq === read.seq)).toBe(true);

@@ -24,8 +24,12 @@ export function Notifications() {
         <UnorderedList>
           {unread.map((n) => (
             <UnorderedListItem key={n.notificationId}>
-              {tx('work.notifications.item', { queue: tx(`work.queues.${n.queueId}.title`), at: formatDateTime(n.createdAt, i18n.language) })}{' '}
-              <RouterLink to={`/casussen/${n.caseId}`}>{n.reference ?? tx('work.notifications.case')}</RouterLink>{' '}
+              {tx('work.notifications.item', { queue: n.queueId === 'anomaly_alerts' ? tx('anomaly.queue.title') : tx(`work.queues.${n.queueId}.title`), at: formatDateTime(n.createdAt, i18n.language) })}{' '}
+              {n.queueId === 'anomaly_alerts' ? (
+                <RouterLink to={`/toezicht/signalen#signaal-${n.caseId}`}>{tx('anomaly.queue.open')}</RouterLink>
+              ) : (
+                <RouterLink to={`/casussen/${n.caseId}`}>{n.reference ?? tx('work.notifications.case')}</RouterLink>
+              )}{' '}
               <Button type="button" appearance="subtle-button" onClick={() => markRead.mutate(n.notificationId)} disabled={markRead.isPending}>
                 {tx('work.notifications.markRead', { reference: n.reference ?? '' })}
               </Button>

@@ -11,19 +11,21 @@ import { Notifications } from './Notifications';
 
 /** Where an item's work is done: the DAF page for the analysts' queues, else the case page. */
 const DAF_QUEUES = new Set(['assessment_to_make', 'challenge_to_write', 'reassessment_due']);
-const workHref = (queueId: string, caseId: string) => `/casussen/${caseId}${DAF_QUEUES.has(queueId) ? '/dreigingsinschatting' : ''}`;
+const workHref = (queueId: string, caseId: string) =>
+  // Anomaly alerts (issue 13): the item's id is the alert's, shown on the alerts page.
+  queueId === 'anomaly_alerts' ? `/toezicht/signalen#signaal-${caseId}` : `/casussen/${caseId}${DAF_QUEUES.has(queueId) ? '/dreigingsinschatting' : ''}`;
 
 function QueueSection({ queue }: { queue: WorkQueueView }) {
   const { t, i18n } = useTranslation();
   const tx = untyped(t);
-  const title = tx(`work.queues.${queue.queueId}.title`);
+  const title = queue.queueId === 'anomaly_alerts' ? tx('anomaly.queue.title') : tx(`work.queues.${queue.queueId}.title`);
   const headingId = `queue-${queue.queueId}`;
   return (
     <section aria-labelledby={headingId} className="hoeder-queue">
       <Heading level={2} id={headingId}>
         {title} <span className="hoeder-count">({queue.count})</span>
       </Heading>
-      <Paragraph>{tx(`work.queues.${queue.queueId}.description`)}</Paragraph>
+      <Paragraph>{queue.queueId === 'anomaly_alerts' ? tx('anomaly.queue.description') : tx(`work.queues.${queue.queueId}.description`)}</Paragraph>
       {queue.count === 0 ? (
         <Paragraph>{tx('work.emptyQueue')}</Paragraph>
       ) : (
@@ -42,9 +44,9 @@ function QueueSection({ queue }: { queue: WorkQueueView }) {
               {queue.items.map((item) => (
                 <TableRow key={item.caseId}>
                   <TableHeaderCell scope="row">
-                    <RouterLink to={workHref(queue.queueId, item.caseId)}>{item.reference}</RouterLink>
+                    <RouterLink to={workHref(queue.queueId, item.caseId)}>{item.phase === null ? tx(`anomaly.rules.${item.reference}`) : item.reference}</RouterLink>
                   </TableHeaderCell>
-                  <TableCell>{enumLabel(t, 'phase', item.phase)}</TableCell>
+                  <TableCell>{item.phase === null ? '—' : enumLabel(t, 'phase', item.phase)}</TableCell>
                   <TableCell>{item.dueOn ? formatDate(item.dueOn, i18n.language) : tx('work.noDueDate')}</TableCell>
                   <TableCell>{formatDateTime(item.updatedAt, i18n.language)}</TableCell>
                 </TableRow>
