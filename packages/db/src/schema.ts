@@ -459,6 +459,7 @@ export interface PlanningTables {
 /** Issue 13 (ADR 0026): synthetic cases no real work touches; any read of one alerts. */
 export interface CanaryCaseTable {
   case_id: string;
+  keeper_id: string;
   created_at: Timestamp;
 }
 

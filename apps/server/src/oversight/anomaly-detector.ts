@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { evaluateAudit, type AnomalyRuleSet, type AnomalyState } from '@hoeder/domain';
-import { listCanaryCaseIds, lockAnomalyCursor, saveAnomalyCursor, sealedAuditFacts, storeAlerts, type Db } from '@hoeder/db';
+import { listCanaryCaseIds, listCanaryKeepers, lockAnomalyCursor, saveAnomalyCursor, sealedAuditFacts, storeAlerts, type Db } from '@hoeder/db';
 import type { AuditService } from '../audit/audit.service';
 
 export interface EvaluationResult {
@@ -21,13 +21,14 @@ export function createAnomalyDetector({ audit, rules, batch = 2000, maxBatches =
     async evaluateIn(trx: Db, now: Date): Promise<EvaluationResult> {
       const cursor = await lockAnomalyCursor(trx, rules.version, now);
       const canaries = new Set(await listCanaryCaseIds(trx));
+      const keepers = new Set(await listCanaryKeepers(trx));
       let state = cursor.state as AnomalyState;
       let nextLeaf = cursor.nextLeaf;
       const result: EvaluationResult = { entries: 0, alerts: 0, nextLeaf };
       for (let i = 0; i < maxBatches; i++) {
         const page = await sealedAuditFacts(trx, nextLeaf, batch);
         if (page.facts.length === 0) break;
-        const round = evaluateAudit(rules, state, page.facts, canaries);
+        const round = evaluateAudit(rules, state, page.facts, canaries, keepers);
         state = round.state;
         nextLeaf = page.nextLeaf;
         result.entries += page.facts.length;

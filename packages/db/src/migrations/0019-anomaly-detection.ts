@@ -13,6 +13,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE canary_case (
       case_id uuid PRIMARY KEY,
+      -- The account without a login that registered the decoy; its own entries are not judged.
+      keeper_id uuid NOT NULL REFERENCES app_user(user_id),
       created_at timestamptz NOT NULL
     );
     GRANT SELECT, INSERT ON canary_case TO hoeder_app;

@@ -7,9 +7,14 @@ export async function listCanaryCaseIds(db: Db): Promise<string[]> {
   return (await db.selectFrom('canary_case').select('case_id').execute()).map((r) => r.case_id);
 }
 
-export async function addCanaryCases(db: Db, caseIds: readonly string[], now: Date): Promise<void> {
+/** The keepers: the accounts that registered the decoys (no login; their entries are not judged). */
+export async function listCanaryKeepers(db: Db): Promise<string[]> {
+  return (await db.selectFrom('canary_case').select('keeper_id').distinct().execute()).map((r) => r.keeper_id);
+}
+
+export async function addCanaryCases(db: Db, caseIds: readonly string[], keeperId: string, now: Date): Promise<void> {
   if (caseIds.length === 0) return;
-  await db.insertInto('canary_case').values(caseIds.map((case_id) => ({ case_id, created_at: now }))).onConflict((oc) => oc.column('case_id').doNothing()).execute();
+  await db.insertInto('canary_case').values(caseIds.map((case_id) => ({ case_id, keeper_id: keeperId, created_at: now }))).onConflict((oc) => oc.column('case_id').doNothing()).execute();
 }
 
 export interface AnomalyCursor {

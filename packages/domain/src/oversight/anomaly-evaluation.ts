@@ -81,11 +81,18 @@ export function baselineLimit(rules: AnomalyRuleSet, history: readonly number[])
  * state; the caller stores both in one transaction with the cursor. A read of a canary always
  * yields an alert, whatever the state, purpose or status; day-scoped rules speak once a day.
  */
-export function evaluateAudit(rules: AnomalyRuleSet, state: AnomalyState, entries: readonly AuditFact[], canaries: ReadonlySet<string>): { state: AnomalyState; alerts: AlertDraft[] } {
+export function evaluateAudit(
+  rules: AnomalyRuleSet,
+  state: AnomalyState,
+  entries: readonly AuditFact[],
+  canaries: ReadonlySet<string>,
+  /** The accounts without a login that keep the canaries: they do no real work, so are not judged. */
+  keepers: ReadonlySet<string> = new Set(),
+): { state: AnomalyState; alerts: AlertDraft[] } {
   const next: AnomalyState = { ...state };
   const alerts: AlertDraft[] = [];
   for (const e of entries) {
-    if (!e.userId) continue;
+    if (!e.userId || keepers.has(e.userId)) continue;
     const local = localParts(e.occurredAt, rules.timeZone);
     const draft = (ruleId: AnomalyRuleId, dedupeKey: string, observed: number, threshold: number, caseIds: string[] = []): AlertDraft => ({
       ruleId, ruleVersion: rules.version, userId: e.userId!, dedupeKey, seq: e.seq, occurredAt: e.occurredAt, caseIds, observed, threshold,
