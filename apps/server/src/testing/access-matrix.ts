@@ -7,7 +7,8 @@ export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matri
   | 'execution/execution-matrix.test.ts'
   | 'planning/planning-matrix.test.ts' | 'assignments/assignment-matrix.test.ts'
   | 'work/work-matrix.test.ts'
-  | 'oversight/oversight-matrix.test.ts';
+  | 'oversight/oversight-matrix.test.ts'
+  | 'oversight/anomaly-matrix.test.ts';
 
 /**
  * Every `/api` route, and the access matrix that covers it. `platform/route-coverage.test.ts`
@@ -81,6 +82,10 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'GET /api/audit/entries': 'oversight/oversight-matrix.test.ts',
   'GET /api/audit/entries/:seq/proof': 'oversight/oversight-matrix.test.ts',
   'GET /api/statistics': 'oversight/oversight-matrix.test.ts',
+  // issue 13: access anomaly alerts and the quality monitor (ADR 0026)
+  'GET /api/oversight/alerts': 'oversight/anomaly-matrix.test.ts',
+  'POST /api/oversight/alerts/:alertId/close': 'oversight/anomaly-matrix.test.ts',
+  'GET /api/quality-monitor': 'oversight/anomaly-matrix.test.ts',
   'POST /api/planning/runs': 'planning/planning-matrix.test.ts',
   'GET /api/planning/runs': 'planning/planning-matrix.test.ts',
   'GET /api/planning/runs/:runId': 'planning/planning-matrix.test.ts',
