@@ -20,7 +20,8 @@ export const CANARY_KEEPER = {
   clearance: 'stg_secret',
 } as const;
 
-export const CANARY_COUNT = 2;
+/** The decoys' threatened persons: ordinary synthetic names, like every demo person. */
+export const CANARY_PERSONS = ['Marloes Verbeek', 'Joost Hendriksen'] as const;
 
 /** Registers the canary cases once (idempotent: none when the table already has some). */
 export async function seedCanaries(deps: AppDeps): Promise<string[]> {
@@ -32,8 +33,10 @@ export async function seedCanaries(deps: AppDeps): Promise<string[]> {
   const cases = createCaseService({ guard: createGuard({ db: deps.db, audit: deps.audit }), policies: deps.policies });
   const random = seededRandom(7_110_526);
   const ids: string[] = [];
-  for (const phenomenon of ['organised_crime', 'state_actor'] as const) {
-    const registered = await cases.register({ traceId: `canary-seed-${ids.length}`, now }, keeper, registration(random, phenomenon));
+  for (const [i, phenomenon] of (['organised_crime', 'state_actor'] as const).entries()) {
+    const base = registration(random, phenomenon);
+    const persons = base.persons.map((p, j) => (j === 0 ? { ...p, fullName: CANARY_PERSONS[i]! } : p));
+    const registered = await cases.register({ traceId: `canary-seed-${ids.length}`, now }, keeper, { ...base, persons });
     if (!registered.ok) throw new Error(`canary case not registered: ${registered.error.code}`);
     ids.push(registered.value.caseId);
   }

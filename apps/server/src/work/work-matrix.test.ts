@@ -26,10 +26,12 @@ const QUEUES: Record<string, Queues | null> = {
   politie: null,
   kmar: null,
   liaison: null,
-  inspectie: null,
+  // Open access anomaly alerts (issue 13, ADR 0026): none raised here.
+  inspectie: { anomaly_alerts: 'none' },
   advies: null,
   beheer: null,
   beheer2: null,
+  beveiliging: { anomaly_alerts: 'none' },
 };
 
 /** dep: dep_confidential, measures active; stg: stg_confidential, assessed (teams in beforeAll). */
@@ -49,6 +51,7 @@ const SEES: Record<string, ('dep' | 'stg')[]> = {
   advies: [],
   beheer: [],
   beheer2: [],
+  beveiliging: [],
 };
 
 const idOf = (c: 'dep' | 'stg') => (c === 'dep' ? dep : stg);
@@ -76,7 +79,13 @@ describe('GET /api/work/queues: every account', () => {
     const got = Object.fromEntries(body.queues.map((q) => [q.queueId, q.items.map((i) => i.caseId)]));
     expect(got).toEqual(expected ? Object.fromEntries(Object.entries(expected).map(([q, c]) => [q, c === 'none' ? [] : [idOf(c)]])) : {});
     expect(body.total).toBe(Object.values(got).flat().length);
-    expect(await auditOfRequest(f.database.db, reply.requestId)).toEqual([{ operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null }]);
+    // A queue over other records (the alerts) is its own guarded access, with its own entry.
+    const sources = Object.keys(expected ?? {}).filter((q) => q === 'anomaly_alerts');
+    const entries = (await auditOfRequest(f.database.db, reply.requestId)).sort((a, b) => a.operation.localeCompare(b.operation));
+    expect(entries).toEqual([
+      { operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null },
+      ...sources.map((q) => ({ operation: `work.queue.${q}`, status: 'ok', user_id: userIdOf(username), object_type: 'anomaly_alert', object_id: null })),
+    ]);
   });
 
   it('without a session: 401', async () => {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { untyped } from '../../i18n/enums';
 import { useLocation } from 'react-router-dom';
 import type { Me } from '@hoeder/contracts';
-import { CASE_QUEUES, mayReadStatistics, queuesOf, UNIT_DIRECTORY_ROLES } from '@hoeder/domain';
+import { CASE_QUEUES, mayHandleAnomalyAlerts, mayReadQualityMonitor, mayReadStatistics, queuesOf, UNIT_DIRECTORY_ROLES } from '@hoeder/domain';
 import { useWorkQueues } from '../../api/work';
 import { mayRegisterCase } from '../../lib/permissions';
 import { RouterLink } from '../RouterLink/RouterLink';
@@ -14,7 +14,8 @@ export function MainNav({ me }: { me: Me }) {
   const tx = untyped(t);
   const { pathname } = useLocation();
   // "Voor mij" with the number of items waiting, for roles that have work queues (issue 13).
-  const hasQueues = queuesOf(me, CASE_QUEUES).length > 0;
+  // Open anomaly alerts are a queue of the inspectorate and the security officer too (ADR 0026).
+  const hasQueues = queuesOf(me, CASE_QUEUES).length > 0 || mayHandleAnomalyAlerts(me);
   const work = useWorkQueues(hasQueues);
   const waiting = work.data?.total;
   return (
@@ -102,6 +103,20 @@ export function MainNav({ me }: { me: Me }) {
               </RouterLink>
             </li>
           </>
+        )}
+        {mayHandleAnomalyAlerts(me) && (
+          <li>
+            <RouterLink to="/toezicht/signalen" current={pathname === '/toezicht/signalen'}>
+              {tx('anomaly.nav')}
+            </RouterLink>
+          </li>
+        )}
+        {mayReadQualityMonitor(me) && (
+          <li>
+            <RouterLink to="/kwaliteitsmonitor" current={pathname === '/kwaliteitsmonitor'}>
+              {tx('quality.nav')}
+            </RouterLink>
+          </li>
         )}
         {mayReadStatistics(me) && (
           <li>
