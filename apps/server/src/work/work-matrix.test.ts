@@ -82,10 +82,12 @@ describe('GET /api/work/queues: every account', () => {
     // A queue over other records (the alerts) is its own guarded access, with its own entry.
     const sources = Object.keys(expected ?? {}).filter((q) => q === 'anomaly_alerts');
     const entries = (await auditOfRequest(f.database.db, reply.requestId)).sort((a, b) => a.operation.localeCompare(b.operation));
-    expect(entries).toEqual([
-      { operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null },
-      ...sources.map((q) => ({ operation: `work.queue.${q}`, status: 'ok', user_id: userIdOf(username), object_type: 'anomaly_alert', object_id: null })),
-    ]);
+    expect(entries).toEqual(
+      [
+        { operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null },
+        ...sources.map((q) => ({ operation: `work.queue.${q}`, status: 'ok', user_id: userIdOf(username), object_type: 'anomaly_alert', object_id: null })),
+      ].sort((a, b) => a.operation.localeCompare(b.operation)),
+    );
   });
 
   it('without a session: 401', async () => {

@@ -83,7 +83,9 @@ describe('work queues ("Voor mij")', () => {
   });
 
   it('roles without case work have no queues; the entry names the cases, nothing more', async () => {
-    for (const username of ['inspectie', 'advies', 'beheer', 'politie', 'lcc']) expect(await queues(username)).toEqual({ total: 0, queues: [] });
+    for (const username of ['advies', 'beheer', 'politie', 'lcc']) expect(await queues(username)).toEqual({ total: 0, queues: [] });
+    // The inspectorate and the security officer have the (here empty) queue of anomaly alerts (ADR 0026).
+    for (const username of ['inspectie', 'beveiliging']) expect(await queues(username)).toEqual({ total: 0, queues: [{ queueId: 'anomaly_alerts', count: 0, items: [] }] });
     const ctx = f.ctx();
     must(await f.deps.workQueues.queues(ctx, f.actor('besluit2')));
     const entries = await f.database.db.selectFrom('audit_entry').select(['operation', 'status', 'details']).where('trace_id', '=', ctx.traceId).execute();
