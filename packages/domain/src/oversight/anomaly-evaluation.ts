@@ -60,14 +60,6 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.p
 
 const fresh = (day: string): UserAnomalyState => ({ day, reads: 0, outside: 0, odd: 0, history: [], breakGlass: [], recent: {}, raised: [] });
 
-/** Moves a user's counters to a later day: the day's reads join the history, with zeros for days without any. */
-function rollTo(s: UserAnomalyState, day: string, historyDays: number): UserAnomalyState {
-  if (day <= s.day) return s;
-  const gap = Math.min(daysBetween(s.day, day) - 1, historyDays);
-  const history = [...s.history, s.reads, ...Array<number>(Math.max(0, gap)).fill(0)].slice(-historyDays);
-  return { ...s, day, reads: 0, outside: 0, odd: 0, history, raised: [] };
-}
-
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** The most reads a user may make today before the baseline rule speaks. */
@@ -76,10 +68,30 @@ export function baselineLimit(rules: AnomalyRuleSet, history: readonly number[])
   return history.length >= minimumHistoryDays ? Math.max(minimumReads, Math.ceil(factor * mean(history))) : minimumReads;
 }
 
+/** A user's state while a batch is judged: the sweep window as a Map (cheap to update and prune). */
+interface Working extends Omit<UserAnomalyState, 'recent'> {
+  recent: Map<string, number>;
+}
+
+const toWorking = (s: UserAnomalyState): Working => ({ ...s, history: [...s.history], breakGlass: [...s.breakGlass], raised: [...s.raised], recent: new Map(Object.entries(s.recent).map(([k, v]) => [k, Date.parse(v)])) });
+const fromWorking = (w: Working): UserAnomalyState => ({ ...w, recent: Object.fromEntries([...w.recent].map(([k, v]) => [k, new Date(v).toISOString()])) });
+
+function rollWorking(w: Working, day: string, historyDays: number): void {
+  if (day <= w.day) return;
+  const gap = Math.min(daysBetween(w.day, day) - 1, historyDays);
+  w.history = [...w.history, w.reads, ...Array<number>(Math.max(0, gap)).fill(0)].slice(-historyDays);
+  Object.assign(w, { day, reads: 0, outside: 0, odd: 0, raised: [] });
+}
+
+const prune = (recent: Map<string, number>, since: number) => {
+  for (const [k, at] of recent) if (at <= since) recent.delete(k);
+};
+
 /**
- * Runs the rules over a batch of audit entries in log order (pure). Returns the alerts and the new
- * state; the caller stores both in one transaction with the cursor. A read of a canary always
- * yields an alert, whatever the state, purpose or status; day-scoped rules speak once a day.
+ * Runs the rules over a batch of audit entries in log order (pure: the given state is not changed).
+ * Returns the alerts and the new state; the caller stores both in one transaction with the cursor.
+ * A read of a canary always yields an alert, whatever the state, purpose or status; day-scoped
+ * rules speak once a day.
  */
 export function evaluateAudit(
   rules: AnomalyRuleSet,
@@ -89,22 +101,32 @@ export function evaluateAudit(
   /** The accounts without a login that keep the canaries: they do no real work, so are not judged. */
   keepers: ReadonlySet<string> = new Set(),
 ): { state: AnomalyState; alerts: AlertDraft[] } {
-  const next: AnomalyState = { ...state };
+  const working = new Map<string, Working>();
   const alerts: AlertDraft[] = [];
+  const sweepN = rules.personSweep.distinctPersons;
+  const sweepMs = rules.personSweep.windowMinutes * 60_000;
   for (const e of entries) {
     if (!e.userId || keepers.has(e.userId)) continue;
+    const userId = e.userId;
     const local = localParts(e.occurredAt, rules.timeZone);
+    const at = Date.parse(e.occurredAt);
     const draft = (ruleId: AnomalyRuleId, dedupeKey: string, observed: number, threshold: number, caseIds: string[] = []): AlertDraft => ({
-      ruleId, ruleVersion: rules.version, userId: e.userId!, dedupeKey, seq: e.seq, occurredAt: e.occurredAt, caseIds, observed, threshold,
+      ruleId, ruleVersion: rules.version, userId, dedupeKey, seq: e.seq, occurredAt: e.occurredAt, caseIds, observed, threshold,
     });
-    if (e.subjectId && canaries.has(e.subjectId)) alerts.push(draft('canary_read', `canary_read:${e.userId}:${e.subjectId}`, 1, 1, [e.subjectId]));
+    if (e.subjectId && canaries.has(e.subjectId)) alerts.push(draft('canary_read', `canary_read:${userId}:${e.subjectId}`, 1, 1, [e.subjectId]));
 
-    let s = rollTo(next[e.userId] ?? fresh(local.day), local.day, rules.baseline.historyDays);
-    s = { ...s, raised: [...s.raised] };
+    let w = working.get(userId);
+    if (!w) {
+      const prior = state[userId];
+      w = toWorking(prior ?? fresh(local.day));
+      working.set(userId, w);
+    }
+    rollWorking(w, local.day, rules.baseline.historyDays);
+    const s = w;
     const raise = (ruleId: AnomalyRuleId, observed: number, threshold: number, caseIds: string[] = []) => {
       if (s.raised.includes(ruleId)) return;
       s.raised.push(ruleId);
-      alerts.push(draft(ruleId, `${ruleId}:${e.userId}:${s.day}`, observed, threshold, caseIds));
+      alerts.push(draft(ruleId, `${ruleId}:${userId}:${s.day}`, observed, threshold, caseIds));
     };
     const isRead = e.status === 'ok' && e.subjectId !== null;
     const outside = e.subjectId !== null && (e.status === 'denied' || (e.status === 'ok' && rules.outsideWorkPurposes.includes(e.purpose)));
@@ -118,23 +140,28 @@ export function evaluateAudit(
         s.odd += 1;
         if (rules.oddHours.enabled && s.odd >= threshold) raise('odd_hours', s.odd, threshold);
       }
-      const since = Date.parse(e.occurredAt) - rules.personSweep.windowMinutes * 60_000;
-      const recent = Object.fromEntries(Object.entries(s.recent).filter(([, at]) => Date.parse(at) > since));
-      recent[e.subjectId!] = e.occurredAt;
-      s.recent = recent;
-      const distinct = Object.keys(recent).length;
-      if (rules.personSweep.enabled && distinct >= rules.personSweep.distinctPersons) raise('person_sweep', distinct, rules.personSweep.distinctPersons);
+      s.recent.delete(e.subjectId!);
+      s.recent.set(e.subjectId!, at);
+      // The map's size bounds the distinct count from above: prune only when it could reach the threshold.
+      if (s.recent.size >= sweepN && (!s.raised.includes('person_sweep') || s.recent.size > 4 * sweepN)) {
+        prune(s.recent, at - sweepMs);
+        if (rules.personSweep.enabled && s.recent.size >= sweepN) raise('person_sweep', s.recent.size, sweepN);
+      }
     }
     if (outside) {
       s.outside += 1;
       if (rules.outsideWork.enabled && s.outside >= rules.outsideWork.threshold) raise('outside_work', s.outside, rules.outsideWork.threshold, [e.subjectId!]);
     }
     if (e.operation === rules.breakGlassOperation && e.status === 'ok') {
-      const since = Date.parse(e.occurredAt) - rules.repeatedBreakGlass.windowDays * DAY_MS;
-      s.breakGlass = [...s.breakGlass.filter((at) => Date.parse(at) > since), e.occurredAt];
+      const since = at - rules.repeatedBreakGlass.windowDays * DAY_MS;
+      s.breakGlass = [...s.breakGlass.filter((t) => Date.parse(t) > since), e.occurredAt];
       if (rules.repeatedBreakGlass.enabled && s.breakGlass.length >= rules.repeatedBreakGlass.threshold) raise('repeated_break_glass', s.breakGlass.length, rules.repeatedBreakGlass.threshold);
     }
-    next[e.userId] = s;
+  }
+  const next: AnomalyState = { ...state };
+  for (const [userId, w] of working) {
+    prune(w.recent, Math.max(...w.recent.values(), 0) - sweepMs);
+    next[userId] = fromWorking(w);
   }
   return { state: next, alerts };
 }
