@@ -45,18 +45,15 @@ export async function qualityFacts(db: Db, grant: CaseSetGrant, today: string): 
 }
 
 /**
- * Objections per quarter, once another part of issue 13 has added the `objection` table (optional:
- * null while it does not exist). Counted by the quarter the objection was received.
+ * Objections per quarter of receipt, once the letters-and-objections part of issue 12 has added
+ * `case_objection` (optional: null while the table does not exist, so either can land first).
  */
 export async function objectionsPerQuarter(db: Db, caseIds: readonly string[]): Promise<{ quarter: string; count: number }[] | null> {
-  const exists = await sql<{ t: string | null }>`SELECT to_regclass('public.objection')::text AS t`.execute(db);
-  if (!exists.rows[0]?.t || caseIds.length === 0) return exists.rows[0]?.t ? [] : null;
-  const columns = await sql<{ column_name: string }>`SELECT column_name FROM information_schema.columns WHERE table_name = 'objection'`.execute(db);
-  const names = new Set(columns.rows.map((c) => c.column_name));
-  const at = ['received_at', 'submitted_at', 'created_at', 'lodged_at'].find((c) => names.has(c));
-  if (!at || !names.has('case_id')) return [];
+  const exists = await sql<{ t: string | null }>`SELECT to_regclass('public.case_objection')::text AS t`.execute(db);
+  if (!exists.rows[0]?.t) return null;
+  if (caseIds.length === 0) return [];
   const rows = await sql<{ quarter: string; count: string }>`
-    SELECT to_char(${sql.ref(at)}, 'YYYY') || '-Q' || to_char(${sql.ref(at)}, 'Q') AS quarter, count(*)::text AS count
-    FROM objection WHERE case_id::text = ANY(${[...caseIds]}::text[]) GROUP BY 1 ORDER BY 1`.execute(db);
+    SELECT substr(received_on, 1, 4) || '-Q' || ((substr(received_on, 6, 2)::int - 1) / 3 + 1)::text AS quarter, count(*)::text AS count
+    FROM case_objection WHERE case_id::text = ANY(${[...caseIds]}::text[]) GROUP BY 1 ORDER BY 1`.execute(db);
   return rows.rows.map((r) => ({ quarter: r.quarter, count: Number(r.count) }));
 }
