@@ -9,4 +9,5 @@ export * from './assignments';
 export * from './work';
 export * from './oversight';
 export * from './planning';
+export * from './letters';
 export * from './anomaly';

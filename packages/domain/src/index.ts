@@ -32,4 +32,5 @@ export * from './execution/assignment-workflow';
 export * from './access/assignment-access';
 export * from './work';
 export * from './statistics';
+export * from './letters';
 export * from './oversight';

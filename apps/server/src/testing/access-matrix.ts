@@ -8,6 +8,7 @@ export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matri
   | 'planning/planning-matrix.test.ts' | 'assignments/assignment-matrix.test.ts'
   | 'work/work-matrix.test.ts'
   | 'oversight/oversight-matrix.test.ts'
+  | 'letters/letters-matrix.test.ts'
   | 'oversight/anomaly-matrix.test.ts';
 
 /**
@@ -100,6 +101,14 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'GET /api/capacity': 'planning/planning-matrix.test.ts',
   'GET /api/roster/versions/:versionId/scenarios': 'planning/planning-matrix.test.ts',
   'POST /api/roster/versions/:versionId/scenarios': 'planning/planning-matrix.test.ts',
+  // issue 12: letters and objections
+  'GET /api/cases/:caseId/letters': 'letters/letters-matrix.test.ts',
+  'POST /api/cases/:caseId/letters': 'letters/letters-matrix.test.ts',
+  'POST /api/cases/:caseId/letters/:letterId/approve': 'letters/letters-matrix.test.ts',
+  'GET /api/cases/:caseId/letters/:letterId/pdf': 'letters/letters-matrix.test.ts',
+  'GET /api/cases/:caseId/objections': 'letters/letters-matrix.test.ts',
+  'POST /api/cases/:caseId/objections': 'letters/letters-matrix.test.ts',
+  'POST /api/cases/:caseId/objections/:objectionId/steps': 'letters/letters-matrix.test.ts',
 };
 
 /**

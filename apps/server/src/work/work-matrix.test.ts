@@ -20,8 +20,8 @@ const QUEUES: Record<string, Queues | null> = {
   triage: { triage_to_complete: 'none' },
   analist: { assessment_to_make: 'none', challenge_to_write: 'none', reassessment_due: 'none' },
   analist2: { assessment_to_make: 'none', challenge_to_write: 'none', reassessment_due: 'none' },
-  besluit: { decision_to_propose: 'stg', decision_to_approve: 'none', review_due: 'none' },
-  besluit2: { decision_to_propose: 'none', decision_to_approve: 'none', review_due: 'none' },
+  besluit: { decision_to_propose: 'stg', decision_to_approve: 'none', review_due: 'none', objections_to_handle: 'none' },
+  besluit2: { decision_to_propose: 'none', decision_to_approve: 'none', review_due: 'none', objections_to_handle: 'none' },
   lcc: null,
   politie: null,
   kmar: null,
@@ -79,15 +79,12 @@ describe('GET /api/work/queues: every account', () => {
     const got = Object.fromEntries(body.queues.map((q) => [q.queueId, q.items.map((i) => i.caseId)]));
     expect(got).toEqual(expected ? Object.fromEntries(Object.entries(expected).map(([q, c]) => [q, c === 'none' ? [] : [idOf(c)]])) : {});
     expect(body.total).toBe(Object.values(got).flat().length);
-    // A queue over other records (the alerts) is its own guarded access, with its own entry.
-    const sources = Object.keys(expected ?? {}).filter((q) => q === 'anomaly_alerts');
+    // Queues over other records — objections (issue 12), anomaly alerts (ADR 0026) — are each a
+    // second, separately audited access.
+    const SOURCE_OBJECT: Record<string, string> = { objections_to_handle: 'case_objection', anomaly_alerts: 'anomaly_alert' };
+    const sourced = Object.keys(expected ?? {}).filter((q) => q in SOURCE_OBJECT).map((q) => ({ operation: `work.queue.${q}`, status: 'ok', user_id: userIdOf(username), object_type: SOURCE_OBJECT[q], object_id: null }));
     const entries = (await auditOfRequest(f.database.db, reply.requestId)).sort((a, b) => a.operation.localeCompare(b.operation));
-    expect(entries).toEqual(
-      [
-        { operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null },
-        ...sources.map((q) => ({ operation: `work.queue.${q}`, status: 'ok', user_id: userIdOf(username), object_type: 'anomaly_alert', object_id: null })),
-      ].sort((a, b) => a.operation.localeCompare(b.operation)),
-    );
+    expect(entries).toEqual([{ operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null }, ...sourced].sort((a, b) => a.operation.localeCompare(b.operation)));
   });
 
   it('without a session: 401', async () => {
