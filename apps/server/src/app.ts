@@ -48,6 +48,10 @@ import { registerOversightRoutes } from './oversight/oversight.routes';
 import type { AuditViewerService } from './oversight/audit-viewer.service';
 import type { BreakGlassReviewService } from './oversight/break-glass-review.service';
 import type { StatisticsService } from './oversight/statistics.service';
+import { registerAnomalyRoutes } from './oversight/anomaly.routes';
+import type { AnomalyAlertService } from './oversight/anomaly-alert.service';
+import type { AnomalyDetector } from './oversight/anomaly-detector';
+import type { QualityMonitorService } from './oversight/quality-monitor.service';
 import type { PlanningInputSource } from './planning/planning-input';
 import { registerPlanningRoutes } from './planning/planning.routes';
 import { registerLearningRoutes } from './learning/learning.routes';
@@ -85,6 +89,10 @@ export interface AppDeps {
   auditViewer: AuditViewerService;
   breakGlassReview: BreakGlassReviewService;
   statistics: StatisticsService;
+  // issue 13: access anomaly detection and the quality monitor (ADR 0026)
+  anomalyDetector: AnomalyDetector;
+  anomalyAlerts: AnomalyAlertService;
+  qualityMonitor: QualityMonitorService;
   /** Where planning runs get their input (ADR 0019); the demo source until the master data's builder is wired in. */
   planningSource: PlanningInputSource;
   planning: PlanningService;
@@ -133,6 +141,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerExecutionRoutes(app, deps);
   registerAssignmentRoutes(app, deps);
   registerOversightRoutes(app, deps);
+  registerAnomalyRoutes(app, deps);
   registerPlanningRoutes(app, deps);
   registerLetterRoutes(app, deps);
   registerLearningRoutes(app, deps);

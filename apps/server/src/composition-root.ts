@@ -10,6 +10,7 @@ import { createJobRunner, type JobRunner } from './platform/jobs/job-runner';
 import { createPlanningJob, PLANNING_JOB, type PlanningJobOptions } from './planning/planning-job';
 import { createReplanJob, REPLAN_JOB } from './planning/replan-job';
 import type { PlanningInputSource } from './planning/planning-input';
+import { ANOMALY_JOB, createAnomalyJob, startAnomalyScheduling } from './oversight/anomaly-job';
 
 export interface Composition {
   app: FastifyInstance;
@@ -47,7 +48,7 @@ export async function compose(
     config.notifyIntervalMs > 0 ? startNotifying(() => deps.notifier.notifyOnce(), config.notifyIntervalMs, (error) => app.log.error({ err: error }, 'work notification round failed')) : null;
   // One job at a time per instance; several instances share the queue (ADR 0018).
   const { source: _source, workerId, leaseMs, ...planningJob } = options.planning ?? {};
-  const handlers = [createPlanningJob({ db: database.db, source: deps.planningSource, timeLimitMs: config.planning.timeLimitMs, ...planningJob }), createReplanJob({ db: database.db })];
+  const handlers = [createPlanningJob({ db: database.db, source: deps.planningSource, timeLimitMs: config.planning.timeLimitMs, ...planningJob }), createReplanJob({ db: database.db }), createAnomalyJob({ detector: deps.anomalyDetector })];
   const runner = (claimKinds: string[], lane: string) =>
     createJobRunner({
       db: database.db,
@@ -58,14 +59,18 @@ export async function compose(
       ...(leaseMs ? { leaseMs } : {}),
       onError: (error) => app.log.error({ err: error }, 'job queue'),
     });
-  // Two lanes (ADR 0027): national plans one at a time; replans (≤ 1 s) never wait behind one.
+  // Two lanes (ADR 0027): national plans one at a time; replans (≤ 1 s) and the anomaly rounds
+  // (ADR 0026) never wait behind one.
   const jobs = config.planning.jobPollMs > 0 ? runner([PLANNING_JOB], '') : null;
-  const replans = config.planning.jobPollMs > 0 ? runner([REPLAN_JOB], '-replan') : null;
+  const replans = config.planning.jobPollMs > 0 ? runner([REPLAN_JOB, ANOMALY_JOB], '-replan') : null;
   if (replans) deps.jobWake.subscribe(() => replans.wake());
   jobs?.start();
   replans?.start();
+  // Access anomaly rules (ADR 0026): a job on the shared queue every interval, one pending at a time.
+  const anomalies = jobs && config.anomaly.intervalMs > 0 ? startAnomalyScheduling(database.db, config.anomaly.intervalMs, (error) => app.log.error({ err: error }, 'anomaly scheduling')) : null;
   app.addHook('onClose', async () => {
     await notifying?.stop();
+    anomalies?.stop();
     await jobs?.stop();
     await replans?.stop();
     await sealing?.stop();

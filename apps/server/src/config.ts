@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { AnomalyThresholdsConfig } from '@hoeder/contracts';
+import type { AnomalyThresholds } from '@hoeder/domain';
 
 /** Everything configurable comes from the environment, read once at start-up. */
 export interface AppConfig {
@@ -25,6 +27,8 @@ export interface AppConfig {
   methodTemplatesDir: string | undefined;
   /** Milliseconds between rounds of work notifications (issue 13); 0 turns them off. */
   notifyIntervalMs: number;
+  /** Access anomaly detection (ADR 0026): ms between evaluation jobs (0 off) and threshold overrides. */
+  anomaly: { intervalMs: number; thresholds: AnomalyThresholds };
   audit: {
     /** PEM file of the Ed25519 key that signs audit checkpoints; when absent a demo key is used. */
     signingKeyPath: string | undefined;
@@ -55,6 +59,14 @@ const int = (value: string | undefined, fallback: number, name: string): number 
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer`);
   return n;
 };
+
+/** `HOEDER_ANOMALY_THRESHOLDS`: JSON overriding the anomaly rules' thresholds; refused at start-up when malformed. */
+function anomalyThresholds(value: string | undefined): AnomalyThresholds {
+  if (!value) return {};
+  const parsed = AnomalyThresholdsConfig.safeParse(JSON.parse(value));
+  if (!parsed.success) throw new Error(`HOEDER_ANOMALY_THRESHOLDS: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  return parsed.data as AnomalyThresholds;
+}
 
 /** The adjustable clock is for end-to-end tests only: never by default, refused in production. */
 function testClock(env: NodeJS.ProcessEnv): AppConfig['testClock'] {
@@ -98,6 +110,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sealIntervalMs: nonNegativeInt(env.HOEDER_AUDIT_SEAL_INTERVAL_MS, 1000, 'HOEDER_AUDIT_SEAL_INTERVAL_MS'),
     },
     notifyIntervalMs: nonNegativeInt(env.HOEDER_NOTIFY_INTERVAL_MS, 60_000, 'HOEDER_NOTIFY_INTERVAL_MS'),
+    anomaly: {
+      intervalMs: nonNegativeInt(env.HOEDER_ANOMALY_INTERVAL_MS, 5_000, 'HOEDER_ANOMALY_INTERVAL_MS'),
+      thresholds: anomalyThresholds(env.HOEDER_ANOMALY_THRESHOLDS),
+    },
     planning: {
       jobPollMs: nonNegativeInt(env.HOEDER_JOB_POLL_MS, 500, 'HOEDER_JOB_POLL_MS'),
       timeLimitMs: nonNegativeInt(env.HOEDER_PLAN_TIME_LIMIT_MS, 10_000, 'HOEDER_PLAN_TIME_LIMIT_MS'),

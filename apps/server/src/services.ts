@@ -28,6 +28,10 @@ import { createNotifier } from './work/notifier';
 import { createAuditViewerService } from './oversight/audit-viewer.service';
 import { createBreakGlassReviewService } from './oversight/break-glass-review.service';
 import { createStatisticsService } from './oversight/statistics.service';
+import { anomalyAlertSource, createAnomalyAlertService } from './oversight/anomaly-alert.service';
+import { createAnomalyDetector } from './oversight/anomaly-detector';
+import { createQualityMonitorService } from './oversight/quality-monitor.service';
+import { CURRENT_ANOMALY_RULESET, withThresholds } from '@hoeder/domain';
 import type { PlanningInputSource } from './planning/planning-input';
 import { operationalAgenda } from './execution/operational-agenda';
 import { createPlanningService } from './planning/planning.service';
@@ -51,8 +55,10 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
   const guard = createGuard({ db, audit });
   // Queues over other records reach "Voor mij": objections with a deadline and overdue follow-ups of
   // agreements, care and employer duties (issue 12), incidents to evaluate (issue 14), the LCC's and
-  // unit leads' execution queues (issue 11).
-  const workQueues = createWorkQueueService({ guard, sources: [...OBJECTION_WORK_SOURCES, followUpQueue as WorkQueueSource, incidentWorkQueue as WorkQueueSource, ...executionWorkSources()] });
+  // unit leads' execution queues (issue 11), open access anomaly alerts for the inspectorate and the
+  // security officer (ADR 0026).
+  const anomalyRules = withThresholds(CURRENT_ANOMALY_RULESET, config.anomaly.thresholds);
+  const workQueues = createWorkQueueService({ guard, sources: [...OBJECTION_WORK_SOURCES, followUpQueue as WorkQueueSource, incidentWorkQueue as WorkQueueSource, ...executionWorkSources(), anomalyAlertSource] });
   const jobWake = createJobWake();
   return {
     config,
@@ -74,6 +80,9 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     auditViewer: createAuditViewerService({ guard, audit }),
     breakGlassReview: createBreakGlassReviewService({ guard }),
     statistics: createStatisticsService({ guard }),
+    anomalyDetector: createAnomalyDetector({ audit, rules: anomalyRules }),
+    anomalyAlerts: createAnomalyAlertService({ guard, rules: anomalyRules }),
+    qualityMonitor: createQualityMonitorService({ guard }),
     assessments: createAssessmentService({ guard, templates: loadMethodTemplates(config.methodTemplatesDir) }),
     masterData: createMasterDataService({ guard }),
     agenda: createAgendaService({ guard }),

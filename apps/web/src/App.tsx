@@ -25,9 +25,11 @@ import { ExtractPage } from './pages/AssignmentsPage/ExtractPage';
 import { WorkPage } from './pages/WorkPage/WorkPage';
 import { AuditLogPage } from './pages/OversightPages/AuditLogPage';
 import { BreakGlassReviewPage } from './pages/OversightPages/BreakGlassReviewPage';
+import { AnomalyAlertsPage } from './pages/OversightPages/AnomalyAlertsPage';
 
 // ECharts is large: the statistics page (and it) load only when opened.
 const StatisticsPage = lazy(() => import('./pages/StatisticsPage/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
+const QualityMonitorPage = lazy(() => import('./pages/StatisticsPage/QualityMonitorPage').then((m) => ({ default: m.QualityMonitorPage })));
 import { RosterPage } from './pages/RosterPage/RosterPage';
 import { CapacityPage } from './pages/RosterPage/CapacityPage';
 import { RosterVersionPage } from './pages/RosterPage/RosterVersionPage';
@@ -70,6 +72,15 @@ export function App() {
             <Route path="/lessen" element={<LessonsPage />} />
             <Route path="/toezicht/auditlog" element={<AuditLogPage />} />
             <Route path="/toezicht/noodtoegang" element={<BreakGlassReviewPage />} />
+            <Route path="/toezicht/signalen" element={<AnomalyAlertsPage me={me} />} />
+            <Route
+              path="/kwaliteitsmonitor"
+              element={
+                <Suspense fallback={null}>
+                  <QualityMonitorPage />
+                </Suspense>
+              }
+            />
             <Route
               path="/statistieken"
               element={

@@ -12,3 +12,4 @@ export * from './planning';
 export * from './letters';
 export * from './learning';
 export * from './arrangements';
+export * from './anomaly';

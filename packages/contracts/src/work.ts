@@ -7,7 +7,7 @@ export const WorkItem = z.object({
   queueId: z.string(),
   caseId: Uuid,
   reference: z.string(),
-  /** Null for the execution queues: a unit never learns the case's phase. */
+  /** Null for an item that is not a case's: the execution queues (a unit never learns the case's phase) and anomaly alerts (`caseId` is then the alert's id). */
   phase: CasePhase.nullable(),
   dueOn: IsoDate.nullable(),
   updatedAt: IsoDateTime,

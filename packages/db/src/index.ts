@@ -36,3 +36,5 @@ export * from './letters/letter.repository';
 export * from './letters/objection.repository';
 export * from './arrangements/arrangement.repository';
 export type { ArrangementFollowUpGrant, ArrangementReadGrant, ArrangementWriteGrant } from './access/arrangement-grants';
+export * from './oversight/anomaly.repository';
+export * from './statistics/quality.repository';

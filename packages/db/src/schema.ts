@@ -298,6 +298,9 @@ export interface Database extends AuthTables, PolicyTables, PlanningTables, Lear
   break_glass_review: BreakGlassReviewTable;
   notification: NotificationTable;
   mail_outbox: MailOutboxTable;
+  canary_case: CanaryCaseTable;
+  anomaly_cursor: AnomalyCursorTable;
+  anomaly_alert: AnomalyAlertTable;
   break_glass_grant: BreakGlassGrantTable;
   assessment_event: AssessmentEventTable;
   assessment_summary: AssessmentSummaryTable;
@@ -591,4 +594,40 @@ export interface CaseArrangementEventTable {
   follow_up_on: string | null;
   actor_id: string;
   occurred_at: Timestamp;
+}
+
+/** Issue 13 (ADR 0026): synthetic cases no real work touches; any read of one alerts. */
+export interface CanaryCaseTable {
+  case_id: string;
+  keeper_id: string;
+  created_at: Timestamp;
+}
+
+/** How far the anomaly rules have read the sealed audit log, and their bounded memory. */
+export interface AnomalyCursorTable {
+  cursor_id: number;
+  next_leaf: ColumnType<number, number, number>;
+  rule_version: string;
+  state: Json<Record<string, unknown>>;
+  updated_at: Timestamp;
+}
+
+/** An access anomaly alert; one open alert per dedupe key; closed once with a finding. */
+export interface AnomalyAlertTable {
+  alert_id: string;
+  rule_id: string;
+  rule_version: string;
+  user_id: string;
+  dedupe_key: string;
+  first_seq: ColumnType<number, number, number>;
+  last_seq: ColumnType<number, number, number>;
+  occurred_at: Timestamp;
+  raised_at: Timestamp;
+  case_ids: string[];
+  observed: number;
+  threshold: number;
+  hits: Generated<number>;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  finding: string | null;
 }

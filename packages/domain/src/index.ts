@@ -37,3 +37,4 @@ export * from './letters';
 export * from './access/learning-access';
 export * as learning from './learning';
 export * from './arrangements';
+export * from './oversight';

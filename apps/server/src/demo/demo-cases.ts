@@ -47,7 +47,7 @@ const POLICY_PHENOMENA = ['organised_crime', 'terrorism', 'state_actor', 'radica
 
 const SYNTHETIC = '[SYNTHETISCHE DEMODATA]';
 
-function registration(r: SeededRandom, phenomenon: ThreatPhenomenon): RegisterCaseRequest {
+export function registration(r: SeededRandom, phenomenon: ThreatPhenomenon): RegisterCaseRequest {
   const household = r.int(0, 3);
   return {
     referralSource: r.pick(['public_prosecutor_transfer', 'police_unit', 'mayor', 'other'] as const),

@@ -14,6 +14,7 @@ import { demoCasePlans, type DafAssessmentPlan } from './demo-cases';
 import { seededRandom } from './demo-random';
 import { seedDemoAgendas, seedDemoOfficers } from './demo-master-data';
 import { seedDemoAssignments } from './demo-assignments';
+import { seedCanaries } from './demo-canaries';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -32,6 +33,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
   await seedDemoOfficers(deps);
   if ((await listCaseSummaries(deps.db, 'all')).length > 0) {
     await seedDemoAgendas(deps);
+    await seedCanaries(deps);
     return { casesCreated: 0, accounts: DEMO_ACCOUNTS.length };
   }
   const random = seededRandom(20261123);
@@ -61,6 +63,8 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
   }
   await seedDemoAgendas(deps);
   await seedDemoAssignments(deps, guard, cases, clock, actorOf);
+  // Decoys for access anomaly detection (issue 13): registered last, like any new case.
+  await seedCanaries(deps);
   return { casesCreated: plans.length, accounts: DEMO_ACCOUNTS.length };
 }
 

@@ -10,7 +10,8 @@ export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matri
   | 'oversight/oversight-matrix.test.ts'
   | 'letters/letters-matrix.test.ts'
   | 'learning/learning-matrix.test.ts'
-  | 'arrangements/arrangement-matrix.test.ts';
+  | 'arrangements/arrangement-matrix.test.ts'
+  | 'oversight/anomaly-matrix.test.ts';
 
 /**
  * Every `/api` route, and the access matrix that covers it. `platform/route-coverage.test.ts`
@@ -95,6 +96,10 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'GET /api/audit/entries': 'oversight/oversight-matrix.test.ts',
   'GET /api/audit/entries/:seq/proof': 'oversight/oversight-matrix.test.ts',
   'GET /api/statistics': 'oversight/oversight-matrix.test.ts',
+  // issue 13: access anomaly alerts and the quality monitor (ADR 0026)
+  'GET /api/oversight/alerts': 'oversight/anomaly-matrix.test.ts',
+  'POST /api/oversight/alerts/:alertId/close': 'oversight/anomaly-matrix.test.ts',
+  'GET /api/quality-monitor': 'oversight/anomaly-matrix.test.ts',
   'POST /api/planning/runs': 'planning/planning-matrix.test.ts',
   'GET /api/planning/runs': 'planning/planning-matrix.test.ts',
   'GET /api/planning/runs/:runId': 'planning/planning-matrix.test.ts',

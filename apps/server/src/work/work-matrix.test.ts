@@ -31,10 +31,12 @@ const QUEUES: Record<string, Queues | null> = {
   kmar: { assignments_to_acknowledge: 'none', roster_shortfalls: 'none' },
   // Issue 12: overdue follow-ups of agreements, care and employer duties (none overdue here).
   liaison: { arrangement_follow_up: 'none' },
-  inspectie: null,
+  // Open access anomaly alerts (issue 13, ADR 0026): none raised here.
+  inspectie: { anomaly_alerts: 'none' },
   advies: null,
   beheer: null,
   beheer2: null,
+  beveiliging: { anomaly_alerts: 'none' },
 };
 
 /** dep: dep_confidential, measures active; stg: stg_confidential, assessed (teams in beforeAll). */
@@ -54,6 +56,7 @@ const SEES: Record<string, ('dep' | 'stg')[]> = {
   advies: [],
   beheer: [],
   beheer2: [],
+  beveiliging: [],
 };
 
 /** Queues that come from a `WorkQueueSource` rather than the case queues, in the service's order, with their audited object type. */
@@ -62,6 +65,7 @@ const SOURCE_QUEUES: [string, string][] = [
   ['arrangement_follow_up', 'case'],
   ['incident_to_evaluate', 'incident'],
   ...EXECUTION_QUEUES.map((q): [string, string] => [q.id, 'security_assignment']),
+  ['anomaly_alerts', 'anomaly_alert'],
 ];
 
 const idOf = (c: 'dep' | 'stg') => (c === 'dep' ? dep : stg);

@@ -83,9 +83,11 @@ describe('work queues ("Voor mij")', () => {
   });
 
   it('roles without case work have no queues; the entry names the cases, nothing more', async () => {
-    for (const username of ['inspectie', 'advies', 'beheer']) expect(await queues(username)).toEqual({ total: 0, queues: [] });
+    for (const username of ['advies', 'beheer']) expect(await queues(username)).toEqual({ total: 0, queues: [] });
     // The LCC and the unit leads have no case queues, only issue 11's execution queues (execution-work.test.ts).
     for (const username of ['politie', 'lcc']) expect((await queues(username)).queues.every((q) => EXECUTION_QUEUES.some((e) => e.id === q.queueId))).toBe(true);
+    // The inspectorate and the security officer have the (here empty) queue of anomaly alerts (ADR 0026).
+    for (const username of ['inspectie', 'beveiliging']) expect(await queues(username)).toEqual({ total: 0, queues: [{ queueId: 'anomaly_alerts', count: 0, items: [] }] });
     const ctx = f.ctx();
     must(await f.deps.workQueues.queues(ctx, f.actor('besluit2')));
     const entries = await f.database.db.selectFrom('audit_entry').select(['operation', 'status', 'details']).where('trace_id', '=', ctx.traceId).execute();

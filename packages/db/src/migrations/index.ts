@@ -16,6 +16,7 @@ import * as m0015 from './0015-letters-objections';
 import * as m0016 from './0016-arrangements';
 import * as m0017 from './0017-incidents-evaluations';
 import * as m0020 from './0020-replan-runs';
+import * as m0019 from './0019-anomaly-detection';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-arrangements': m0016,
   '0017-incidents-evaluations': m0017,
   '0020-replan-runs': m0020,
+  '0019-anomaly-detection': m0019,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -24,6 +24,8 @@ export const READABLE_SECTIONS: Record<Role, readonly CaseSection[]> = {
   inspector: ALL_SECTIONS,
   advisory_member: [],
   functional_admin: [],
+  // Anomaly alerts name users and case ids, never case content (issue 13).
+  security_officer: [],
 };
 
 /** Which roles may issue which command. The inspector and advisory member never write. */

@@ -36,6 +36,7 @@ const SPEC_READABLE: Record<Role, CaseSection[]> = {
   inspector: EVERYTHING,
   advisory_member: [],
   functional_admin: [],
+  security_officer: [],
 };
 
 /** Condition 2, membership or oversight. */
@@ -80,6 +81,7 @@ const HOME: Record<Role, Organisation> = {
   inspector: 'INSPECTORATE',
   advisory_member: 'ADVISORY_BODY',
   functional_admin: 'NCTV',
+  security_officer: 'NCTV',
 };
 
 // ----- Helpers ----------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ export const ROLES = [
   'inspector',
   'advisory_member',
   'functional_admin',
+  // The NCTV's security officer (issue 13): receives and closes access anomaly alerts; reads no case.
+  'security_officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -57,7 +57,7 @@ function crossCount<R extends string, C extends string>(facts: readonly CaseStat
 const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 /** The value at fraction q of the sorted list (nearest rank), rounded to a tenth of a day. */
-const quantile = (sorted: readonly number[], q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! * 10) / 10;
+export const quantile = (sorted: readonly number[], q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! * 10) / 10;
 
 function throughput(facts: readonly CaseStatisticsFacts[], threshold: number): ThroughputFigure[] {
   const spans: Record<ThroughputStep, (f: CaseStatisticsFacts) => number | undefined> = {

@@ -1,2 +1,3 @@
 export * from './suppression';
 export * from './advisory-figures';
+export * from './quality-monitor';

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { untyped } from '../../i18n/enums';
 import { useLocation } from 'react-router-dom';
 import type { Me } from '@hoeder/contracts';
-import { CASE_QUEUES, EXECUTION_QUEUES, mayReadStatistics, queuesOf, UNIT_DIRECTORY_ROLES } from '@hoeder/domain';
+import { CASE_QUEUES, EXECUTION_QUEUES, mayHandleAnomalyAlerts, mayReadQualityMonitor, mayReadStatistics, queuesOf, UNIT_DIRECTORY_ROLES } from '@hoeder/domain';
 import { useWorkQueues } from '../../api/work';
 import { mayRegisterCase } from '../../lib/permissions';
 import { RouterLink } from '../RouterLink/RouterLink';
@@ -15,8 +15,9 @@ export function MainNav({ me }: { me: Me }) {
   const tx = untyped(t);
   const { pathname } = useLocation();
   // "Voor mij" with the number of items waiting, for roles that have work queues (issue 13).
-  // The LCC and the unit leads have issue 11's execution queues there too.
-  const hasQueues = queuesOf(me, CASE_QUEUES).length > 0 || queuesOf(me, EXECUTION_QUEUES).length > 0;
+  // The LCC and the unit leads have issue 11's execution queues there too; open anomaly alerts are
+  // a queue of the inspectorate and the security officer (ADR 0026).
+  const hasQueues = queuesOf(me, CASE_QUEUES).length > 0 || queuesOf(me, EXECUTION_QUEUES).length > 0 || mayHandleAnomalyAlerts(me);
   const work = useWorkQueues(hasQueues);
   const waiting = work.data?.total;
   return (
@@ -111,6 +112,20 @@ export function MainNav({ me }: { me: Me }) {
               </RouterLink>
             </li>
           </>
+        )}
+        {mayHandleAnomalyAlerts(me) && (
+          <li>
+            <RouterLink to="/toezicht/signalen" current={pathname === '/toezicht/signalen'}>
+              {tx('anomaly.nav')}
+            </RouterLink>
+          </li>
+        )}
+        {mayReadQualityMonitor(me) && (
+          <li>
+            <RouterLink to="/kwaliteitsmonitor" current={pathname === '/kwaliteitsmonitor'}>
+              {tx('quality.nav')}
+            </RouterLink>
+          </li>
         )}
         {mayReadStatistics(me) && (
           <li>

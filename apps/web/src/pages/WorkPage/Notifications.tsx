@@ -26,8 +26,12 @@ export function Notifications() {
           {unread.map((n) => (
             <UnorderedListItem key={n.notificationId}>
               {tx('work.notifications.item', { queue: tx(queueTextKey(n.queueId, 'title')), at: formatDateTime(n.createdAt, i18n.language) })}{' '}
-              {/* Execution work opens the assignments (a unit cannot open the case page). */}
-              <RouterLink to={isExecutionQueue(n.queueId) ? assignmentHref(n.queueId, undefined) : `/casussen/${n.caseId}`}>{n.reference ?? tx('work.notifications.case')}</RouterLink>{' '}
+              {/* Execution work opens the assignments (a unit cannot open the case page); an alert its page. */}
+              {n.queueId === 'anomaly_alerts' ? (
+                <RouterLink to={`/toezicht/signalen#signaal-${n.caseId}`}>{tx('anomaly.queue.open')}</RouterLink>
+              ) : (
+                <RouterLink to={isExecutionQueue(n.queueId) ? assignmentHref(n.queueId, undefined) : `/casussen/${n.caseId}`}>{n.reference ?? tx('work.notifications.case')}</RouterLink>
+              )}{' '}
               <Button type="button" appearance="subtle-button" onClick={() => markRead.mutate(n.notificationId)} disabled={markRead.isPending}>
                 {tx('work.notifications.markRead', { reference: n.reference ?? '' })}
               </Button>

@@ -13,7 +13,9 @@ import { isExecutionQueue, queueTextKey } from './executionWork';
 
 /** Where an item's work is done: the DAF page for the analysts' queues, else the case page. */
 const DAF_QUEUES = new Set(['assessment_to_make', 'challenge_to_write', 'reassessment_due']);
-const workHref = (queueId: string, caseId: string) => `/casussen/${caseId}${DAF_QUEUES.has(queueId) ? '/dreigingsinschatting' : ''}`;
+const workHref = (queueId: string, caseId: string) =>
+  // Anomaly alerts (issue 13): the item's id is the alert's, shown on the alerts page.
+  queueId === 'anomaly_alerts' ? `/toezicht/signalen#signaal-${caseId}` : `/casussen/${caseId}${DAF_QUEUES.has(queueId) ? '/dreigingsinschatting' : ''}`;
 
 function QueueSection({ queue }: { queue: WorkQueueView }) {
   const { t, i18n } = useTranslation();
@@ -44,9 +46,9 @@ function QueueSection({ queue }: { queue: WorkQueueView }) {
               {queue.items.map((item) => (
                 <TableRow key={item.caseId}>
                   <TableHeaderCell scope="row">
-                    <RouterLink to={workHref(queue.queueId, item.caseId)}>{item.reference}</RouterLink>
+                    <RouterLink to={workHref(queue.queueId, item.caseId)}>{queue.queueId === 'anomaly_alerts' ? tx(`anomaly.rules.${item.reference}`) : item.reference}</RouterLink>
                   </TableHeaderCell>
-                  <TableCell>{item.phase ? enumLabel(t, 'phase', item.phase) : ''}</TableCell>
+                  <TableCell>{item.phase ? enumLabel(t, 'phase', item.phase) : '—'}</TableCell>
                   <TableCell>{item.dueOn ? formatDate(item.dueOn, i18n.language) : tx('work.noDueDate')}</TableCell>
                   <TableCell>{formatDateTime(item.updatedAt, i18n.language)}</TableCell>
                 </TableRow>

@@ -7,7 +7,7 @@ export const isExecutionQueue = (queueId: string): boolean => EXECUTION.has(queu
 
 /** The i18n key of a queue's text: the execution queues keep theirs in their own block. */
 export const queueTextKey = (queueId: string, part: 'title' | 'description'): string =>
-  isExecutionQueue(queueId) ? `executionWork.queues.${queueId}.${part}` : `work.queues.${queueId}.${part}`;
+  queueId === 'anomaly_alerts' ? `anomaly.queue.${part}` : isExecutionQueue(queueId) ? `executionWork.queues.${queueId}.${part}` : `work.queues.${queueId}.${part}`;
 
 /**
  * Where an execution item is worked on: the assignment page, never the case page (a unit cannot

@@ -1,0 +1,2 @@
+export * from './anomaly-rules';
+export * from './anomaly-evaluation';
