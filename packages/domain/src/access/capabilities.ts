@@ -24,6 +24,8 @@ export const READABLE_SECTIONS: Record<Role, readonly CaseSection[]> = {
   inspector: ALL_SECTIONS,
   advisory_member: [],
   functional_admin: [],
+  // The OM reads who the case is about; its own content lives in the coordination record (crown-witness-access.ts).
+  om_prosecutor: ['summary', 'persons'],
 };
 
 /** Which roles may issue which command. The inspector and advisory member never write. */

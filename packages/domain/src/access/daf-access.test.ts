@@ -31,6 +31,7 @@ const SPEC_PARTS: Record<Role, AssessmentPart[]> = {
   inspector: ALL_PARTS,
   advisory_member: [],
   functional_admin: [],
+  om_prosecutor: [],
 };
 /** Roles that reach the DAF record at all (and so the gradings of items). */
 const DAF_ROLES: Role[] = ['threat_analyst', 'decision_maker', 'inspector'];
@@ -56,6 +57,7 @@ const HOME: Record<Role, Organisation> = {
   inspector: 'INSPECTORATE',
   advisory_member: 'ADVISORY_BODY',
   functional_admin: 'NCTV',
+  om_prosecutor: 'OM',
 };
 
 // ----- Helpers ----------------------------------------------------------------------------------

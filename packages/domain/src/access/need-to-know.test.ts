@@ -36,6 +36,8 @@ const SPEC_READABLE: Record<Role, CaseSection[]> = {
   inspector: EVERYTHING,
   advisory_member: [],
   functional_admin: [],
+  // The OM reads who a case is about; its own content is in the coordination record (issue 14).
+  om_prosecutor: ['summary', 'persons'],
 };
 
 /** Condition 2, membership or oversight. */
@@ -80,6 +82,7 @@ const HOME: Record<Role, Organisation> = {
   inspector: 'INSPECTORATE',
   advisory_member: 'ADVISORY_BODY',
   functional_admin: 'NCTV',
+  om_prosecutor: 'OM',
 };
 
 // ----- Helpers ----------------------------------------------------------------------------------
