@@ -32,3 +32,7 @@ export * from './execution/assignment-workflow';
 export * from './access/assignment-access';
 export * from './work';
 export * from './statistics';
+export * from './coordination/coordination-events';
+export * from './coordination/coordination-state';
+export * from './coordination/coordination-decide';
+export * from './access/coordination-access';
