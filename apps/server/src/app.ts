@@ -33,6 +33,8 @@ import type { PolicyImpact } from './policy/policy-impact';
 import { registerExecutionRoutes } from './execution/execution.routes';
 import type { MasterDataService } from './execution/master-data.service';
 import type { AgendaService } from './execution/agenda.service';
+import type { CoordinationService } from './coordination/coordination.service';
+import { registerCoordinationRoutes } from './coordination/coordination.routes';
 import type { PlanningInputService } from './execution/planning-input.service';
 import type { AssignmentService } from './assignments/assignment.service';
 import { registerAssignmentRoutes } from './assignments/assignment.routes';
@@ -67,6 +69,8 @@ export interface AppDeps {
   policyImpact: PolicyImpact;
   masterData: MasterDataService;
   agenda: AgendaService;
+  /** Issue 14: crown-witness track and the NCTV–OM coordinate interests. */
+  coordination: CoordinationService;
   planningInput: PlanningInputService;
   assignments: AssignmentService;
   workQueues: WorkQueueService;
@@ -116,6 +120,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerAssignmentRoutes(app, deps);
   registerOversightRoutes(app, deps);
   registerPlanningRoutes(app, deps);
+  registerCoordinationRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);
   return app;

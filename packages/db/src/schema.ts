@@ -70,6 +70,20 @@ export interface AgendaVersionTable {
   recorded_at: Timestamp;
 }
 
+/** One event of a case's coordination record (issue 14): crown-witness track, consultations, weighings. */
+export interface CoordinationEventTable {
+  case_id: string;
+  seq: number;
+  kind: string;
+  /** JSON text of the event body. */
+  body: string;
+  /** JSON text of the originator's Marking. */
+  marking: string;
+  recorded_by: string;
+  recorded_role: string;
+  recorded_at: Timestamp;
+}
+
 export interface CaseEventTable {
   event_id: Generated<string>;
   case_id: string;
@@ -266,6 +280,7 @@ export interface Database extends AuthTables, PolicyTables, PlanningTables {
   officer: OfficerTable;
   officer_absence: OfficerAbsenceTable;
   agenda_version: AgendaVersionTable;
+  coordination_event: CoordinationEventTable;
   case_event: CaseEventTable;
   case_summary: CaseSummaryTable;
   case_member: CaseMemberTable;

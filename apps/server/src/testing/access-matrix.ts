@@ -7,7 +7,8 @@ export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matri
   | 'execution/execution-matrix.test.ts'
   | 'planning/planning-matrix.test.ts' | 'assignments/assignment-matrix.test.ts'
   | 'work/work-matrix.test.ts'
-  | 'oversight/oversight-matrix.test.ts';
+  | 'oversight/oversight-matrix.test.ts'
+  | 'coordination/coordination-matrix.test.ts';
 
 /**
  * Every `/api` route, and the access matrix that covers it. `platform/route-coverage.test.ts`
@@ -95,6 +96,15 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'GET /api/capacity': 'planning/planning-matrix.test.ts',
   'GET /api/roster/versions/:versionId/scenarios': 'planning/planning-matrix.test.ts',
   'POST /api/roster/versions/:versionId/scenarios': 'planning/planning-matrix.test.ts',
+  // issue 14: crown witnesses and the coordinate interests of NCTV and OM
+  'GET /api/coordination/cases': 'coordination/coordination-matrix.test.ts',
+  'GET /api/cases/:caseId/coordination': 'coordination/coordination-matrix.test.ts',
+  'POST /api/cases/:caseId/crown-witness': 'coordination/coordination-matrix.test.ts',
+  'POST /api/cases/:caseId/crown-witness/inventory': 'coordination/coordination-matrix.test.ts',
+  'POST /api/cases/:caseId/crown-witness/deal-public': 'coordination/coordination-matrix.test.ts',
+  'POST /api/cases/:caseId/coordination/consultations': 'coordination/coordination-matrix.test.ts',
+  'POST /api/cases/:caseId/coordination/weighings': 'coordination/coordination-matrix.test.ts',
+  'POST /api/cases/:caseId/coordination/weighings/:weighingId/review': 'coordination/coordination-matrix.test.ts',
 };
 
 /**

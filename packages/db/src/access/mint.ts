@@ -1,5 +1,5 @@
 import type { CaseSection } from '@hoeder/domain';
-import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant } from './grants';
+import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CoordinationReadGrant, type CoordinationWriteGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant } from './grants';
 
 /**
  * The only place grants are made (ADR 0010). Imported as `@hoeder/db/grant-mint`, and only by the
@@ -36,3 +36,7 @@ export const mintRosterRead = (scope: RosterReadGrant['scope'], publishedOnly: b
   Object.freeze({ [GRANT]: 'roster.read' as const, scope: Object.freeze({ ...scope }), publishedOnly });
 
 export const mintRosterWrite = (userId: string): RosterWriteGrant => Object.freeze({ [GRANT]: 'roster.write' as const, userId });
+
+export const mintCoordinationRead = (caseIds: Iterable<string>): CoordinationReadGrant => Object.freeze({ [GRANT]: 'coordination.read' as const, caseIds: new Set(caseIds) });
+
+export const mintCoordinationWrite = (caseId: string): CoordinationWriteGrant => Object.freeze({ [GRANT]: 'coordination.write' as const, caseId });
