@@ -31,6 +31,7 @@ const EXPECTED: Record<string, number> = {
   advies: 403,
   beheer: 403,
   beheer2: 403,
+  om: 403,
 };
 
 const root = mkdtempSync(join(tmpdir(), 'hoeder-checkpoints-'));

@@ -30,6 +30,8 @@ const QUEUES: Record<string, Queues | null> = {
   advies: null,
   beheer: null,
   beheer2: null,
+  // The OM works from its own page (coordination record), not the case work queues.
+  om: null,
 };
 
 /** dep: dep_confidential, measures active; stg: stg_confidential, assessed (teams in beforeAll). */
@@ -49,6 +51,8 @@ const SEES: Record<string, ('dep' | 'stg')[]> = {
   advies: [],
   beheer: [],
   beheer2: [],
+  // Not on these cases' teams.
+  om: [],
 };
 
 const idOf = (c: 'dep' | 'stg') => (c === 'dep' ? dep : stg);
