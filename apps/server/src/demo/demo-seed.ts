@@ -14,6 +14,7 @@ import { demoCasePlans, type DafAssessmentPlan } from './demo-cases';
 import { seededRandom } from './demo-random';
 import { seedDemoAgendas, seedDemoOfficers } from './demo-master-data';
 import { seedDemoAssignments } from './demo-assignments';
+import { seedDemoCrownWitness } from './demo-crown-witness';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -61,6 +62,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
   }
   await seedDemoAgendas(deps);
   await seedDemoAssignments(deps, guard, cases, clock, actorOf);
+  await seedDemoCrownWitness(deps.db, guard, cases, clock, actorOf);
   return { casesCreated: plans.length, accounts: DEMO_ACCOUNTS.length };
 }
 

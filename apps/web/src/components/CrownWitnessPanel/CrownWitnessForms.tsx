@@ -19,7 +19,7 @@ function CommandForm({ view, path, title, submit, body, children, refused }: { v
     command.mutate({ expectedVersion: view.version, ...body() });
   };
   return (
-    <form onSubmit={onSubmit} aria-label={title}>
+    <form onSubmit={onSubmit} aria-label={title} noValidate className="hoeder-form hoeder-action">
       <Heading level={4}>{title}</Heading>
       {refused && command.error?.code === 'RULE_VIOLATION' ? <Alert type="error">{refused}</Alert> : <ApiErrorAlert error={command.error} />}
       {command.isSuccess && <Alert type="ok">{tc('forms.saved')}</Alert>}

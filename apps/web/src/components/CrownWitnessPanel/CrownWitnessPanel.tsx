@@ -58,7 +58,7 @@ function TrackBlock({ view }: { view: CoordinationView }) {
           </Paragraph>
           <Heading level={4}>{tc('track.interestTitle')}</Heading>
           {track.interest ? (
-            <dl className="hoeder-dl">
+            <dl>
               <dt>{tc('track.investigativeInterest')}</dt>
               <dd>{track.interest.investigativeInterest}</dd>
               <dt>{tc('track.prosecutorialInterest')}</dt>
@@ -87,7 +87,7 @@ function TrackBlock({ view }: { view: CoordinationView }) {
                   </UnorderedListItem>
                 ))}
               </UnorderedList>
-              <dl className="hoeder-dl">
+              <dl>
                 {(['protectionCapacity', 'witnessProtectionCapacity', 'ethicalConsequences'] as const).map((k) => (
                   <div key={k}>
                     <dt>{tc(`inventory.${k}`)}</dt>
@@ -139,13 +139,13 @@ function WeighingsBlock({ view, me }: { view: CoordinationView; me: Me }) {
       <Heading level={3}>{tc('weighing.title')}</Heading>
       {view.weighings.length === 0 && <Paragraph>{tc('weighing.none')}</Paragraph>}
       {view.weighings.map((w) => (
-        <article key={w.weighingId} className="hoeder-card" aria-label={`${tc(`weighing.subjects.${w.subject}`)} — ${tc(`weighing.outcomes.${w.outcome}`)}`}>
+        <article key={w.weighingId} className="hoeder-document" aria-label={`${tc(`weighing.subjects.${w.subject}`)} — ${tc(`weighing.outcomes.${w.outcome}`)}`}>
           <Paragraph>
             <strong>{tc(`weighing.subjects.${w.subject}`)}</strong> · {tc('weighing.outcome')}: <strong>{tc(`weighing.outcomes.${w.outcome}`)}</strong>
             <br />
             {tc('weighing.recordedBy', { role: enumLabel(t, 'role', w.recordedRole), moment: formatDateTime(w.recordedAt, i18n.language) })} · {tc('forms.originator', { organisation: enumLabel(t, 'organisation', w.originator) })}
           </Paragraph>
-          <dl className="hoeder-dl">
+          <dl>
             <dt>{tc('weighing.protectionInterest')}</dt>
             <dd>{w.protectionInterest}</dd>
             <dt>{tc('weighing.investigationInterest')}</dt>
