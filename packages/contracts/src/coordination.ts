@@ -13,8 +13,9 @@ const OmReleaseTo = z.array(z.enum(OM_RELEASE_OPTIONS)).max(OM_RELEASE_OPTIONS.l
 const Participant = z.object({ name: text({ max: 120, line: true }), organisation: Organisation, userId: Uuid.optional() });
 
 const MEASURE_VOCABULARY: Record<string, readonly string[]> = { ...OFFERABLE_MEASURES, care: OFFERABLE_CARE_MODULES };
+const ALL_MEASURES = [...new Set([...Object.values(OFFERABLE_MEASURES).flat(), ...OFFERABLE_CARE_MODULES])] as [string, ...string[]];
 const RequiredMeasure = z
-  .object({ personId: Uuid, domain: z.enum([...MEASURE_DOMAINS, 'care']), measure: z.string().max(60) })
+  .object({ personId: Uuid, domain: z.enum([...MEASURE_DOMAINS, 'care']), measure: z.enum(ALL_MEASURES) })
   .refine((m) => (MEASURE_VOCABULARY[m.domain] ?? []).includes(m.measure), { message: 'not a measure of this domain', path: ['measure'] });
 
 export const OpenCrownWitnessTrackRequest = z.object({
