@@ -29,3 +29,7 @@ export * from './work/notification.repository';
 export * from './jobs/job.repository';
 export * from './planning/planning.repository';
 export type { CoordinationReadGrant, CoordinationWriteGrant } from './access/grants';
+// issue 12: letters and objections
+export type { LetterReadGrant, LetterWriteGrant, ObjectionReadGrant, ObjectionWriteGrant } from './access/grants';
+export * from './letters/letter.repository';
+export * from './letters/objection.repository';

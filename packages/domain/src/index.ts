@@ -36,3 +36,4 @@ export * from './coordination/coordination-events';
 export * from './coordination/coordination-state';
 export * from './coordination/coordination-decide';
 export * from './access/coordination-access';
+export * from './letters';

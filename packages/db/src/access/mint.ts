@@ -1,5 +1,5 @@
 import type { CaseSection } from '@hoeder/domain';
-import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CoordinationReadGrant, type CoordinationWriteGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant } from './grants';
+import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CoordinationReadGrant, type CoordinationWriteGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant, type LetterReadGrant, type LetterWriteGrant, type ObjectionReadGrant, type ObjectionWriteGrant } from './grants';
 
 /**
  * The only place grants are made (ADR 0010). Imported as `@hoeder/db/grant-mint`, and only by the
@@ -40,3 +40,8 @@ export const mintRosterWrite = (userId: string): RosterWriteGrant => Object.free
 export const mintCoordinationRead = (caseIds: Iterable<string>): CoordinationReadGrant => Object.freeze({ [GRANT]: 'coordination.read' as const, caseIds: new Set(caseIds) });
 
 export const mintCoordinationWrite = (caseId: string): CoordinationWriteGrant => Object.freeze({ [GRANT]: 'coordination.write' as const, caseId });
+
+export const mintLetterRead = (caseId: string): LetterReadGrant => Object.freeze({ [GRANT]: 'letter.read' as const, caseId });
+export const mintLetterWrite = (caseId: string): LetterWriteGrant => Object.freeze({ [GRANT]: 'letter.write' as const, caseId });
+export const mintObjectionRead = (caseIds: Iterable<string>): ObjectionReadGrant => Object.freeze({ [GRANT]: 'objection.read' as const, caseIds: new Set(caseIds) });
+export const mintObjectionWrite = (caseId: string): ObjectionWriteGrant => Object.freeze({ [GRANT]: 'objection.write' as const, caseId });
