@@ -36,6 +36,8 @@ import type { MasterDataService } from './execution/master-data.service';
 import type { AgendaService } from './execution/agenda.service';
 import type { ArrangementService } from './arrangements/arrangement.service';
 import { registerArrangementRoutes } from './arrangements/arrangement.routes';
+import type { CoordinationService } from './coordination/coordination.service';
+import { registerCoordinationRoutes } from './coordination/coordination.routes';
 import type { PlanningInputService } from './execution/planning-input.service';
 import type { AssignmentService } from './assignments/assignment.service';
 import { registerAssignmentRoutes } from './assignments/assignment.routes';
@@ -80,6 +82,8 @@ export interface AppDeps {
   policyImpact: PolicyImpact;
   masterData: MasterDataService;
   agenda: AgendaService;
+  /** Issue 14: crown-witness track and the NCTV–OM coordinate interests. */
+  coordination: CoordinationService;
   planningInput: PlanningInputService;
   assignments: AssignmentService;
   workQueues: WorkQueueService;
@@ -143,6 +147,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerOversightRoutes(app, deps);
   registerAnomalyRoutes(app, deps);
   registerPlanningRoutes(app, deps);
+  registerCoordinationRoutes(app, deps);
   registerLetterRoutes(app, deps);
   registerLearningRoutes(app, deps);
   registerArrangementRoutes(app, deps);

@@ -17,6 +17,7 @@ import { createPolicyDecisionService } from './policy/policy-decisions.service';
 import { createPolicyImpact } from './policy/policy-impact';
 import { createMasterDataService } from './execution/master-data.service';
 import { createAgendaService } from './execution/agenda.service';
+import { createCoordinationService } from './coordination/coordination.service';
 import { createPlanningInputService, masterDataPlanningInputSource } from './execution/planning-input.service';
 import { createAssignmentService } from './assignments/assignment.service';
 import { createWorkQueueService, type WorkQueueSource } from './work/work-queue.service';
@@ -86,6 +87,7 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     assessments: createAssessmentService({ guard, templates: loadMethodTemplates(config.methodTemplatesDir) }),
     masterData: createMasterDataService({ guard }),
     agenda: createAgendaService({ guard }),
+    coordination: createCoordinationService({ guard }),
     planningInput: createPlanningInputService({ guard }),
     // Units see the person's agenda only in the domains their posts concern (issue 11).
     assignments: createAssignmentService({ guard, agenda: operationalAgenda }),

@@ -34,6 +34,7 @@ import { RosterPage } from './pages/RosterPage/RosterPage';
 import { CapacityPage } from './pages/RosterPage/CapacityPage';
 import { RosterVersionPage } from './pages/RosterPage/RosterVersionPage';
 import { RosterCasePage, RosterOfficerPage, RosterUnitPage } from './pages/RosterPage/RosterDetailPages';
+import { CoordinationPage, COORDINATION_PATH } from './pages/CoordinationPage/CoordinationPage';
 
 /** Shown while the user is not known yet (loading, or on the way to the login page). */
 function Waiting({ children }: { children: React.ReactNode }) {
@@ -95,6 +96,7 @@ export function App() {
             <Route path="/roosters/:versionId/eenheden/:unitId" element={<RosterUnitPage />} />
             <Route path="/roosters/:versionId/casussen/:caseId" element={<RosterCasePage />} />
             <Route path="/roosters/:versionId/medewerkers/:officerId" element={<RosterOfficerPage me={me} />} />
+            <Route path={COORDINATION_PATH} element={<CoordinationPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AppLayout>

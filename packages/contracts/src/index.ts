@@ -9,6 +9,7 @@ export * from './assignments';
 export * from './work';
 export * from './oversight';
 export * from './planning';
+export * from './coordination';
 export * from './letters';
 export * from './learning';
 export * from './arrangements';

@@ -14,6 +14,7 @@ export * from './units/unit.repository';
 export * from './execution/officer.repository';
 export * from './execution/agenda.repository';
 export * from './execution/data-version.repository';
+export * from './coordination/coordination.repository';
 export * from './cases/case.repository';
 export * from './cases/break-glass.repository';
 export * from './assignments/assignment.repository';
@@ -30,6 +31,7 @@ export * from './statistics/statistics.repository';
 export * from './work/notification.repository';
 export * from './jobs/job.repository';
 export * from './planning/planning.repository';
+export type { CoordinationReadGrant, CoordinationWriteGrant } from './access/grants';
 // issue 12: letters and objections
 export type { LetterReadGrant, LetterWriteGrant, ObjectionReadGrant, ObjectionWriteGrant } from './access/grants';
 export * from './letters/letter.repository';

@@ -70,6 +70,20 @@ export interface AgendaVersionTable {
   recorded_at: Timestamp;
 }
 
+/** One event of a case's coordination record (issue 14): crown-witness track, consultations, weighings. */
+export interface CoordinationEventTable {
+  case_id: string;
+  seq: number;
+  kind: string;
+  /** JSON text of the event body. */
+  body: string;
+  /** JSON text of the originator's Marking. */
+  marking: string;
+  recorded_by: string;
+  recorded_role: string;
+  recorded_at: Timestamp;
+}
+
 /** A letter stored exactly as sent: PDF bytes and hash, template version and facts (issue 12). */
 export interface CaseLetterTable {
   letter_id: string;
@@ -311,6 +325,7 @@ export interface Database extends AuthTables, PolicyTables, PlanningTables, Lear
   officer: OfficerTable;
   officer_absence: OfficerAbsenceTable;
   agenda_version: AgendaVersionTable;
+  coordination_event: CoordinationEventTable;
   case_letter: CaseLetterTable;
   case_objection: CaseObjectionTable;
   case_event: CaseEventTable;

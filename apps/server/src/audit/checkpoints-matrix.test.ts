@@ -32,6 +32,7 @@ const EXPECTED: Record<string, number> = {
   beheer: 403,
   beheer2: 403,
   beveiliging: 403,
+  om: 403,
 };
 
 const root = mkdtempSync(join(tmpdir(), 'hoeder-checkpoints-'));

@@ -25,6 +25,7 @@ const CAN_READ: Record<Role, readonly CaseSection[]> = {
   advisory_member: [],
   functional_admin: [],
   security_officer: [],
+  om_prosecutor: ['summary', 'persons'],
 };
 const NCTV_ONLY: readonly Organisation[] = ['NCTV', 'NCTV_DAF', 'INSPECTORATE'];
 const RESTRICTED: Partial<Record<CaseSection, Classification>> = { assessment: 'stg_confidential', intake: 'dep_confidential', triage: 'dep_confidential', decision: 'dep_confidential' };

@@ -36,6 +36,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { userId: '00000000-0000-4000-8000-00000000000d', username: 'beheer2', displayName: 'Gijs Tweedebeheerder', roles: ['functional_admin'], organisation: 'NCTV', clearance: 'dep_confidential' },
   // The NCTV's security officer (issue 13): receives and closes access anomaly alerts.
   { userId: '00000000-0000-4000-8000-00000000000f', username: 'beveiliging', displayName: 'Bas Beveiliging', roles: ['security_officer'], organisation: 'NCTV', clearance: 'stg_secret' },
+  // Openbaar Ministerie, officier van justitie: crown witnesses and the coordinate interests (issue 14).
+  { userId: '00000000-0000-4000-8000-00000000000e', username: 'om', displayName: 'Otto Officier', roles: ['om_prosecutor'], organisation: 'OM', clearance: 'stg_secret' },
 ];
 
 /** The demo units, then the demo accounts (a unit lead's user row points at their unit). */

@@ -55,4 +55,14 @@ describe('demo assignments', () => {
       expect(e.agenda.every((a) => withMeasures.has(a.domain) || (a.domain === 'work' && withMeasures.has('transport')))).toBe(true);
     }
   });
+
+  it('seeds two crown-witness cases for the OM: one waiting at the gate, one whose deal went public', async () => {
+    const list = must(await f.deps.coordination.cases(f.ctx(), f.actor('om')));
+    expect(list.filter((c) => c.crownWitness).map((c) => c.phase).sort()).toEqual(['decision_pending_approval', 'measures_active']);
+    for (const c of list) {
+      const view = must(await f.deps.coordination.view(f.ctx(), f.actor('om'), c.caseId));
+      expect(view.track?.dealPublicAt !== null).toBe(c.phase === 'measures_active');
+      if (c.phase !== 'measures_active') expect(view.track?.gate?.blockers).toEqual(['no_weighing', 'measures_inactive']);
+    }
+  });
 });

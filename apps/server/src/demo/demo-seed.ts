@@ -15,6 +15,7 @@ import { seededRandom } from './demo-random';
 import { seedDemoAgendas, seedDemoOfficers } from './demo-master-data';
 import { seedDemoAssignments } from './demo-assignments';
 import { seedCanaries } from './demo-canaries';
+import { seedDemoCrownWitness } from './demo-crown-witness';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -65,6 +66,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
   await seedDemoAssignments(deps, guard, cases, clock, actorOf);
   // Decoys for access anomaly detection (issue 13): registered last, like any new case.
   await seedCanaries(deps);
+  await seedDemoCrownWitness(deps.db, guard, cases, clock, actorOf);
   return { casesCreated: plans.length, accounts: DEMO_ACCOUNTS.length };
 }
 

@@ -11,7 +11,8 @@ export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matri
   | 'letters/letters-matrix.test.ts'
   | 'learning/learning-matrix.test.ts'
   | 'arrangements/arrangement-matrix.test.ts'
-  | 'oversight/anomaly-matrix.test.ts';
+  | 'oversight/anomaly-matrix.test.ts'
+  | 'coordination/coordination-matrix.test.ts';
 
 /**
  * Every `/api` route, and the access matrix that covers it. `platform/route-coverage.test.ts`
@@ -114,6 +115,15 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'GET /api/capacity': 'planning/planning-matrix.test.ts',
   'GET /api/roster/versions/:versionId/scenarios': 'planning/planning-matrix.test.ts',
   'POST /api/roster/versions/:versionId/scenarios': 'planning/planning-matrix.test.ts',
+  // issue 14: crown witnesses and the coordinate interests of NCTV and OM
+  'GET /api/coordination/cases': 'coordination/coordination-matrix.test.ts',
+  'GET /api/cases/:caseId/coordination': 'coordination/coordination-matrix.test.ts',
+  'POST /api/cases/:caseId/crown-witness': 'coordination/coordination-matrix.test.ts',
+  'POST /api/cases/:caseId/crown-witness/inventory': 'coordination/coordination-matrix.test.ts',
+  'POST /api/cases/:caseId/crown-witness/deal-public': 'coordination/coordination-matrix.test.ts',
+  'POST /api/cases/:caseId/coordination/consultations': 'coordination/coordination-matrix.test.ts',
+  'POST /api/cases/:caseId/coordination/weighings': 'coordination/coordination-matrix.test.ts',
+  'POST /api/cases/:caseId/coordination/weighings/:weighingId/review': 'coordination/coordination-matrix.test.ts',
   // issue 12: letters and objections
   'GET /api/cases/:caseId/letters': 'letters/letters-matrix.test.ts',
   'POST /api/cases/:caseId/letters': 'letters/letters-matrix.test.ts',

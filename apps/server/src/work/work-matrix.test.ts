@@ -37,6 +37,8 @@ const QUEUES: Record<string, Queues | null> = {
   beheer: null,
   beheer2: null,
   beveiliging: { anomaly_alerts: 'none' },
+  // The OM works from its own page (coordination record), not the case work queues.
+  om: null,
 };
 
 /** dep: dep_confidential, measures active; stg: stg_confidential, assessed (teams in beforeAll). */
@@ -57,6 +59,8 @@ const SEES: Record<string, ('dep' | 'stg')[]> = {
   beheer: [],
   beheer2: [],
   beveiliging: [],
+  // Not on these cases' teams.
+  om: [],
 };
 
 /** Queues that come from a `WorkQueueSource` rather than the case queues, in the service's order, with their audited object type. */

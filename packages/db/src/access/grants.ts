@@ -132,6 +132,21 @@ export interface RosterWriteGrant {
   readonly userId: string;
 }
 
+/**
+ * The coordination record of cases (issue 14): the cases whose record the check let the reader
+ * reach. Entries are still filtered one by one on their own marking (originator control).
+ */
+export interface CoordinationReadGrant {
+  readonly [GRANT]: 'coordination.read';
+  readonly caseIds: ReadonlySet<string>;
+}
+
+/** Appending to one case's coordination record: a member in a role the command allows. */
+export interface CoordinationWriteGrant {
+  readonly [GRANT]: 'coordination.write';
+  readonly caseId: string;
+}
+
 /** Reading one case's letters (issue 12): the case's decision section passed the letter check. */
 export interface LetterReadGrant {
   readonly [GRANT]: 'letter.read';

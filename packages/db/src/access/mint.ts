@@ -1,5 +1,5 @@
 import type { CaseSection } from '@hoeder/domain';
-import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant, type LetterReadGrant, type LetterWriteGrant, type ObjectionReadGrant, type ObjectionWriteGrant, type LearningReadGrant, type LearningWriteGrant, type LessonGrant } from './grants';
+import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant, type LetterReadGrant, type LetterWriteGrant, type ObjectionReadGrant, type ObjectionWriteGrant, type LearningReadGrant, type LearningWriteGrant, type LessonGrant, type CoordinationReadGrant, type CoordinationWriteGrant } from './grants';
 import type { ArrangementFollowUpGrant, ArrangementReadGrant, ArrangementWriteGrant } from './arrangement-grants';
 import type { ArrangementKind } from '@hoeder/domain';
 
@@ -38,6 +38,10 @@ export const mintRosterRead = (scope: RosterReadGrant['scope'], publishedOnly: b
   Object.freeze({ [GRANT]: 'roster.read' as const, scope: Object.freeze({ ...scope }), publishedOnly });
 
 export const mintRosterWrite = (userId: string): RosterWriteGrant => Object.freeze({ [GRANT]: 'roster.write' as const, userId });
+
+export const mintCoordinationRead = (caseIds: Iterable<string>): CoordinationReadGrant => Object.freeze({ [GRANT]: 'coordination.read' as const, caseIds: new Set(caseIds) });
+
+export const mintCoordinationWrite = (caseId: string): CoordinationWriteGrant => Object.freeze({ [GRANT]: 'coordination.write' as const, caseId });
 
 export const mintLetterRead = (caseId: string): LetterReadGrant => Object.freeze({ [GRANT]: 'letter.read' as const, caseId });
 export const mintLetterWrite = (caseId: string): LetterWriteGrant => Object.freeze({ [GRANT]: 'letter.write' as const, caseId });

@@ -12,6 +12,7 @@ import * as m0011 from './0011-master-data-agenda';
 import * as m0010 from './0010-security-assignments';
 import * as m0012 from './0012-planning';
 import * as m0013 from './0013-oversight-reviews';
+import * as m0018 from './0018-coordination-record';
 import * as m0015 from './0015-letters-objections';
 import * as m0016 from './0016-arrangements';
 import * as m0017 from './0017-incidents-evaluations';
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-security-assignments': m0010,
   '0012-planning': m0012,
   '0013-oversight-reviews': m0013,
+  '0018-coordination-record': m0018,
   '0015-letters-objections': m0015,
   '0016-arrangements': m0016,
   '0017-incidents-evaluations': m0017,

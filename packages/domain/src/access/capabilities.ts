@@ -26,6 +26,8 @@ export const READABLE_SECTIONS: Record<Role, readonly CaseSection[]> = {
   functional_admin: [],
   // Anomaly alerts name users and case ids, never case content (issue 13).
   security_officer: [],
+  // The OM reads who the case is about; its own content lives in the coordination record (crown-witness-access.ts).
+  om_prosecutor: ['summary', 'persons'],
 };
 
 /** Which roles may issue which command. The inspector and advisory member never write. */

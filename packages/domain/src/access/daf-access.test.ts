@@ -32,6 +32,7 @@ const SPEC_PARTS: Record<Role, AssessmentPart[]> = {
   advisory_member: [],
   functional_admin: [],
   security_officer: [],
+  om_prosecutor: [],
 };
 /** Roles that reach the DAF record at all (and so the gradings of items). */
 const DAF_ROLES: Role[] = ['threat_analyst', 'decision_maker', 'inspector'];
@@ -58,6 +59,7 @@ const HOME: Record<Role, Organisation> = {
   advisory_member: 'ADVISORY_BODY',
   functional_admin: 'NCTV',
   security_officer: 'NCTV',
+  om_prosecutor: 'OM',
 };
 
 // ----- Helpers ----------------------------------------------------------------------------------

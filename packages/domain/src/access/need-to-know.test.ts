@@ -37,6 +37,8 @@ const SPEC_READABLE: Record<Role, CaseSection[]> = {
   advisory_member: [],
   functional_admin: [],
   security_officer: [],
+  // The OM reads who a case is about; its own content is in the coordination record (issue 14).
+  om_prosecutor: ['summary', 'persons'],
 };
 
 /** Condition 2, membership or oversight. */
@@ -82,6 +84,7 @@ const HOME: Record<Role, Organisation> = {
   advisory_member: 'ADVISORY_BODY',
   functional_admin: 'NCTV',
   security_officer: 'NCTV',
+  om_prosecutor: 'OM',
 };
 
 // ----- Helpers ----------------------------------------------------------------------------------

@@ -13,11 +13,13 @@ export const ROLES = [
   'functional_admin',
   // The NCTV's security officer (issue 13): receives and closes access anomaly alerts; reads no case.
   'security_officer',
+  // Openbaar Ministerie, officier van justitie: the coordinate interest of investigation and prosecution (issue 14).
+  'om_prosecutor',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Organisations a user belongs to; originator release conditions are expressed in these. */
-export const ORGANISATIONS = ['NCTV', 'NCTV_DAF', 'LCC', 'POLICE', 'KMAR', 'INSPECTORATE', 'ADVISORY_BODY'] as const;
+export const ORGANISATIONS = ['NCTV', 'NCTV_DAF', 'LCC', 'POLICE', 'KMAR', 'INSPECTORATE', 'ADVISORY_BODY', 'OM'] as const;
 export type Organisation = (typeof ORGANISATIONS)[number];
 
 /** Dutch government classification levels (ABDO), lowest first; the order is the clearance order. */

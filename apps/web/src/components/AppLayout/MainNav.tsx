@@ -148,6 +148,13 @@ export function MainNav({ me }: { me: Me }) {
             </RouterLink>
           </li>
         )}
+        {(me.roles.includes('om_prosecutor') || me.roles.includes('decision_maker')) && (
+          <li>
+            <RouterLink to="/kroongetuigen" current={pathname === '/kroongetuigen'}>
+              {untyped(t)('crownWitness.nav')}
+            </RouterLink>
+          </li>
+        )}
         {mayRegisterCase(me.roles) && (
           <li>
             <RouterLink to="/casussen/nieuw" current={pathname === '/casussen/nieuw'}>

@@ -23,6 +23,7 @@ import { BreakGlassForm, mayBreakGlass } from '../../components/BreakGlassForm/B
 import { AssessmentStatus } from '../AssessmentPage/AssessmentStatus';
 import { agendaPath } from '../AgendaPage/AgendaPage';
 import { AssignmentSection } from '../../components/AssignmentSection/AssignmentSection';
+import { CrownWitnessPanel } from '../../components/CrownWitnessPanel/CrownWitnessPanel';
 import { CaseLettersAndObjections } from '../../components/LettersSection/CaseLettersAndObjections';
 import { LearningSection } from '../../components/LearningSection/LearningSection';
 import { ArrangementSection } from '../../components/ArrangementSection/ArrangementSection';
@@ -106,6 +107,7 @@ function CaseDetails({ view, asOf }: { view: CaseView; asOf: string | null }) {
         <div className="hoeder-case__main">
           <CaseSectionList view={view} />
           {!asOf && <AssignmentSection caseId={view.caseId} roles={me.roles} />}
+          <CrownWitnessPanel caseId={view.caseId} me={me} asOf={asOf} />
           {!asOf && <CaseLettersAndObjections caseId={view.caseId} roles={me.roles} sections={view.sections} />}
           <LearningSection caseId={view.caseId} asOf={asOf} />
           {!asOf && <ArrangementSection caseId={view.caseId} roles={me.roles} />}
