@@ -33,6 +33,9 @@ import type { PolicyImpact } from './policy/policy-impact';
 import { registerExecutionRoutes } from './execution/execution.routes';
 import type { MasterDataService } from './execution/master-data.service';
 import type { AgendaService } from './execution/agenda.service';
+import type { PersonService } from './persons/person.service';
+import type { ContactLogService } from './persons/contact-log.service';
+import { registerPersonRoutes } from './persons/person.routes';
 import type { PlanningInputService } from './execution/planning-input.service';
 import type { AssignmentService } from './assignments/assignment.service';
 import { registerAssignmentRoutes } from './assignments/assignment.routes';
@@ -81,6 +84,8 @@ export interface AppDeps {
   planning: PlanningService;
   roster: RosterService;
   capacity: CapacityService;
+  persons: PersonService;
+  contactLog: ContactLogService;
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
@@ -116,6 +121,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerAssignmentRoutes(app, deps);
   registerOversightRoutes(app, deps);
   registerPlanningRoutes(app, deps);
+  registerPersonRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);
   return app;

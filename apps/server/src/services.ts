@@ -17,6 +17,8 @@ import { createPolicyDecisionService } from './policy/policy-decisions.service';
 import { createPolicyImpact } from './policy/policy-impact';
 import { createMasterDataService } from './execution/master-data.service';
 import { createAgendaService } from './execution/agenda.service';
+import { createPersonService } from './persons/person.service';
+import { createContactLogService } from './persons/contact-log.service';
 import { createPlanningInputService, masterDataPlanningInputSource } from './execution/planning-input.service';
 import { createAssignmentService } from './assignments/assignment.service';
 import { createWorkQueueService } from './work/work-queue.service';
@@ -70,5 +72,7 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     planning: createPlanningService({ guard }),
     roster: createRosterService({ guard }),
     capacity: createCapacityService({ guard, source: planningSource }),
+    persons: createPersonService({ guard }),
+    contactLog: createContactLogService({ guard }),
   };
 }

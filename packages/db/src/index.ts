@@ -27,3 +27,7 @@ export * from './statistics/statistics.repository';
 export * from './work/notification.repository';
 export * from './jobs/job.repository';
 export * from './planning/planning.repository';
+// issue 12 items 1 and 2 (ADR 0021)
+export * from './persons/person.repository';
+export * from './persons/contact-log.repository';
+export type { PersonReadGrant, PersonDetailsWriteGrant, PersonMatchGrant, ContactLogGrant } from './access/grants';

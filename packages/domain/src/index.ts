@@ -32,3 +32,9 @@ export * from './execution/assignment-workflow';
 export * from './access/assignment-access';
 export * from './work';
 export * from './statistics';
+// issue 12 items 1 and 2: the person's file, the contact log and what the person has been told
+export * from './access/person-access';
+export * from './persons/person-duplicates';
+export * from './persons/contact-check';
+export * from './persons/told-timeline';
+export * from './persons/person-file';

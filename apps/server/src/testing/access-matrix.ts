@@ -7,7 +7,8 @@ export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matri
   | 'execution/execution-matrix.test.ts'
   | 'planning/planning-matrix.test.ts' | 'assignments/assignment-matrix.test.ts'
   | 'work/work-matrix.test.ts'
-  | 'oversight/oversight-matrix.test.ts';
+  | 'oversight/oversight-matrix.test.ts'
+  | 'persons/person-matrix.test.ts';
 
 /**
  * Every `/api` route, and the access matrix that covers it. `platform/route-coverage.test.ts`
@@ -95,6 +96,12 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'GET /api/capacity': 'planning/planning-matrix.test.ts',
   'GET /api/roster/versions/:versionId/scenarios': 'planning/planning-matrix.test.ts',
   'POST /api/roster/versions/:versionId/scenarios': 'planning/planning-matrix.test.ts',
+  // issue 12 items 1 and 2: the person's file and the contact log
+  'GET /api/persons/:personId': 'persons/person-matrix.test.ts',
+  'POST /api/persons/:personId/details': 'persons/person-matrix.test.ts',
+  'POST /api/persons/duplicates': 'persons/person-matrix.test.ts',
+  'GET /api/cases/:caseId/contact': 'persons/person-matrix.test.ts',
+  'POST /api/cases/:caseId/contact': 'persons/person-matrix.test.ts',
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { CaseSection } from '@hoeder/domain';
-import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant } from './grants';
+import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant, type PersonReadGrant, type PersonDetailsWriteGrant, type PersonMatchGrant, type ContactLogGrant } from './grants';
 
 /**
  * The only place grants are made (ADR 0010). Imported as `@hoeder/db/grant-mint`, and only by the
@@ -36,3 +36,12 @@ export const mintRosterRead = (scope: RosterReadGrant['scope'], publishedOnly: b
   Object.freeze({ [GRANT]: 'roster.read' as const, scope: Object.freeze({ ...scope }), publishedOnly });
 
 export const mintRosterWrite = (userId: string): RosterWriteGrant => Object.freeze({ [GRANT]: 'roster.write' as const, userId });
+
+export const mintPersonRead = (personIds: Iterable<string>, details: PersonReadGrant['details']): PersonReadGrant =>
+  Object.freeze({ [GRANT]: 'person.read' as const, personIds: new Set(personIds), details: Object.freeze(details.kind === 'domains' ? { kind: 'domains' as const, domains: new Set(details.domains) } : { ...details }) });
+
+export const mintPersonDetailsWrite = (personId: string): PersonDetailsWriteGrant => Object.freeze({ [GRANT]: 'person.details.write' as const, personId });
+
+export const mintPersonMatch = (): PersonMatchGrant => Object.freeze({ [GRANT]: 'person.match' as const });
+
+export const mintContactLog = (caseId: string, write: boolean): ContactLogGrant => Object.freeze({ [GRANT]: 'contact.log' as const, caseId, write });
