@@ -11,9 +11,9 @@ declare module 'i18next' {
     // through `useAssignmentText` (i18n/assignment-text.ts); the blocks of issue 13 (work,
     // caseSearch, auditLog, breakGlassReview, statistics) and of the agenda and master data
     // (agenda, masterData) through `untyped`; translations.test.ts still checks that nl and en
-    // have the same keys.
+    // have the same keys. The person's file and contact log of issue 12 (persons, contact) too.
     resources: {
-      translation: Omit<typeof nl, 'daf' | 'roster' | 'assignments' | 'work' | 'caseSearch' | 'auditLog' | 'breakGlassReview' | 'statistics' | 'agenda' | 'masterData'> & {
+      translation: Omit<typeof nl, 'daf' | 'roster' | 'assignments' | 'work' | 'caseSearch' | 'auditLog' | 'breakGlassReview' | 'statistics' | 'agenda' | 'masterData' | 'persons' | 'contact'> & {
         daf: Omit<(typeof nl)['daf'], 'enum'>;
       };
     };

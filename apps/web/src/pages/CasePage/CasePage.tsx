@@ -23,6 +23,7 @@ import { BreakGlassForm, mayBreakGlass } from '../../components/BreakGlassForm/B
 import { AssessmentStatus } from '../AssessmentPage/AssessmentStatus';
 import { agendaPath } from '../AgendaPage/AgendaPage';
 import { AssignmentSection } from '../../components/AssignmentSection/AssignmentSection';
+import { ContactPanel } from '../../components/ContactPanel/ContactPanel';
 
 export function CasePage() {
   const { t, i18n } = useTranslation();
@@ -103,6 +104,7 @@ function CaseDetails({ view, asOf }: { view: CaseView; asOf: string | null }) {
         <div className="hoeder-case__main">
           <CaseSectionList view={view} />
           {!asOf && <AssignmentSection caseId={view.caseId} roles={me.roles} />}
+          <ContactPanel view={view} roles={me.roles} asOf={asOf} />
           {!asOf && <CaseActions view={view} me={me} onSaved={onSaved} savedCount={saved.count} />}
           {view.sections.includes('timeline') && <CaseTimeline caseId={view.caseId} asOf={asOf} />}
         </div>
