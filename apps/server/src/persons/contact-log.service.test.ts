@@ -1,7 +1,7 @@
 import type { ContactEntryRequest } from '@hoeder/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseWithActiveMeasures, openServiceFixture, type ServiceFixture } from '../testing/service-fixture';
+import { caseWithActiveMeasures, openServiceFixture, sampleRegistration, type ServiceFixture } from '../testing/service-fixture';
 
 /** The contact log and the told-timeline on the real services (PGlite; PostgreSQL with TEST_PG_ADMIN_URL). */
 let f: ServiceFixture;
@@ -103,5 +103,30 @@ describe("the person's file", () => {
     expect(second.ok && second.value.details).toMatchObject({ version: 2, phone: '0612345678', addresses: [{ street: 'Laan 2' }] });
     const versions = await sql<{ n: string }>`SELECT count(*) AS n FROM person_details_version WHERE person_id = ${personId}`.execute(f.database.db);
     expect(Number(versions.rows[0]!.n)).toBe(2);
+  });
+
+  it('a registration linked to a known person keeps one record across cases; a reader sees only the cases they may', async () => {
+    const view = await f.deps.cases.view(f.ctx(), f.actor('liaison'), caseId);
+    const personId = view.ok ? view.value.persons!.find((p) => p.role === 'threatened_person')!.personId : '';
+    const second = await f.deps.cases.register(f.ctx(), f.actor('triage'), sampleRegistration({ persons: [{ personId, role: 'threatened_person', fullName: 'Test Persoon' }] }));
+    if (!second.ok) throw new Error(second.error.message);
+    const persons = await sql<{ n: string }>`SELECT count(*) AS n FROM person WHERE full_name = 'Test Persoon'`.execute(f.database.db);
+    expect(Number(persons.rows[0]!.n)).toBe(1);
+    const byTriage = await f.deps.persons.view(f.ctx(), f.actor('triage'), personId);
+    expect(byTriage.ok && byTriage.value.cases.map((c) => c.caseId).sort()).toEqual([caseId, second.value.caseId].sort());
+    // security: the liaison is on the first case only; the second is not even named to them.
+    const byLiaison = await f.deps.persons.view(f.ctx(), f.actor('liaison'), personId);
+    expect(byLiaison.ok && byLiaison.value.cases.map((c) => c.caseId)).toEqual([caseId]);
+  });
+
+  it('refuses a link to an unknown person and the same person twice, registering nothing', async () => {
+    const before = await sql<{ n: string }>`SELECT count(*) AS n FROM case_summary`.execute(f.database.db);
+    const unknown = await f.deps.cases.register(f.ctx(), f.actor('triage'), sampleRegistration({ persons: [{ personId: crypto.randomUUID(), role: 'threatened_person', fullName: 'Niemand' }] }));
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { field: 'persons.0.personId' } } });
+    const id = crypto.randomUUID();
+    const twice = await f.deps.cases.register(f.ctx(), f.actor('triage'), sampleRegistration({ persons: [{ personId: id, role: 'threatened_person', fullName: 'A' }, { personId: id, role: 'household_member', fullName: 'A' }] }));
+    expect(twice).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { field: 'persons.1.personId' } } });
+    const after = await sql<{ n: string }>`SELECT count(*) AS n FROM case_summary`.execute(f.database.db);
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
   });
 });

@@ -98,3 +98,10 @@ export async function appendPersonDetails(db: Db, grant: PersonDetailsWriteGrant
     .values({ person_id: grant.personId, version: row.version, details: JSON.stringify(row.details), recorded_by: row.recordedBy, recorded_role: row.recordedRole, recorded_at: at })
     .execute();
 }
+
+/** Which of these person ids exist (ids only, no personal data): a registration linking known persons. */
+export async function existingPersonIds(db: Db, personIds: readonly string[]): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await db.selectFrom('person').select('person_id').where('person_id', 'in', [...personIds]).execute();
+  return new Set(rows.map((r) => r.person_id));
+}

@@ -68,7 +68,7 @@ function RegisterCaseForm() {
       <form onSubmit={submit} noValidate className="hoeder-form">
         <IntakeFieldset draft={draft} onChange={set} error={errors.message} />
         <PersonsFieldset persons={draft.persons} onChange={(persons) => set({ persons })} onAdd={addPerson} error={errors.message} />
-        <DuplicateWarning persons={draft.persons} />
+        <DuplicateWarning persons={draft.persons} onLink={(index, personId) => set({ persons: draft.persons.map((p, i) => (i === index ? { ...p, personId } : p)) })} />
         <ApiErrorAlert error={register.error} />
         <ActionGroup>
           <Button type="submit" appearance="primary-action-button" busy={register.isPending} disabled={register.isPending}>
