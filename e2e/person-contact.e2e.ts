@@ -85,7 +85,7 @@ describe('the person central: contact log and what the person has been told', ()
     await checkPage(page, "person's file (liaison)");
   });
 
-  it('intake is warned about a likely duplicate person, and may still register', async () => {
+  it('intake is warned about a likely duplicate person, may still register, and may link the known file', async () => {
     const { page } = b;
     await loginAs(page, 'triage', '/casussen/nieuw');
     await page.getByRole('heading', { level: 1 }).waitFor();
@@ -94,5 +94,8 @@ describe('the person central: contact log and what the person has been told', ()
     await page.getByText(new RegExp(`Persoon 1 lijkt op ${shared.personName!}`)).waitFor();
     expect(await page.getByRole('button', { name: 'Aanmelding registreren' }).first().isEnabled()).toBe(true);
     await checkPage(page, 'registration form with the duplicate warning');
+    await page.getByRole('button', { name: `Persoon 1 koppelen aan het dossier van ${shared.personName!}` }).first().click();
+    await page.getByText('Persoon 1 is gekoppeld aan een bekend persoonsdossier.').waitFor();
+    await checkPage(page, 'registration form with a person linked to a known file');
   });
 });
