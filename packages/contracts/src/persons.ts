@@ -119,3 +119,11 @@ export const ContactView = z.object({
   mayWrite: z.boolean(),
 });
 export type ContactView = z.infer<typeof ContactView>;
+
+/** The addresses of a case's persons for those who protect them (the liaison; the LCC and tasked units for their posts). */
+export const CaseAddressesView = z.object({
+  caseId: Uuid,
+  addressAccess: z.enum(['all', 'domains']),
+  persons: z.array(z.object({ personId: Uuid, fullName: z.string(), role: PersonRole, addresses: z.array(PersonAddressDto) })),
+});
+export type CaseAddressesView = z.infer<typeof CaseAddressesView>;

@@ -62,6 +62,7 @@ const expected = {
   person: (u: string) => (READS_PERSONS(u) || ADDRESSES[u] ? 200 : 404),
   details: (u: string) => (u === 'liaison' ? 409 : READS_PERSONS(u) || ADDRESSES[u] ? 403 : 404),
   duplicates: (u: string) => (roleOf(u) === 'triage_officer' ? 200 : 403),
+  addresses: (u: string) => (ADDRESSES[u] ? 200 : SEES_CASE(u) ? 403 : 404),
   log: (u: string) => (READS_LOG(u) ? 200 : 404),
   record: (u: string) => (u === 'liaison' ? 409 : SEES_CASE(u) ? 403 : 404),
 };
@@ -75,6 +76,7 @@ describe.each(DEMO_ACCOUNTS.map((a) => [a.username] as const))('the person file 
       ['person', await f.api(who, 'GET', `/api/persons/${personId}`), expected.person(username)],
       ['details', await f.api(who, 'POST', `/api/persons/${personId}/details`, { ...DETAILS, expectedVersion: 999 }), expected.details(username)],
       ['duplicates', await f.api(who, 'POST', '/api/persons/duplicates', { persons: [{ fullName: 'Test Persoon', dateOfBirth: '1980-04-01' }] }), expected.duplicates(username)],
+      ['case addresses', await f.api(who, 'GET', `/api/cases/${caseId}/addresses`), expected.addresses(username)],
       ['contact log', await f.api(who, 'GET', `/api/cases/${caseId}/contact`), expected.log(username)],
       ['contact log as of', await f.api(who, 'GET', `/api/cases/${caseId}/contact?asOf=2026-03-01T00:00:00.000Z`), expected.log(username)],
       ['record contact', await f.api(who, 'POST', `/api/cases/${caseId}/contact`, ENTRY), expected.record(username)],
@@ -124,6 +126,14 @@ describe('security: addresses in the person file (who may, who may not)', () => 
     const reply = await f.api(await f.session(u), 'GET', `/api/persons/${personId}`);
     expect(reply.status).toBe(404);
     expect(JSON.stringify(reply.body)).not.toContain('Test Persoon');
+  });
+
+  it('on the case, the tasked unit gets the threatened person\'s addresses of its posts\' domains only, never the household', async () => {
+    const body = (await f.api(await f.session('politie'), 'GET', `/api/cases/${caseId}/addresses`)).body as { addressAccess: string; persons: { role: string; addresses: { street: string }[] }[] };
+    expect(body.addressAccess).toBe('domains');
+    expect(body.persons.map((p) => p.role)).toEqual(['threatened_person']);
+    expect(body.persons[0]!.addresses.map((a) => a.street).sort()).toEqual([STREETS.work, STREETS.private].sort());
+    expect(JSON.stringify(body)).not.toContain('Test Partner');
   });
 
   it('only the liaison records contact details; a unit with addresses may not change them', async () => {

@@ -34,6 +34,12 @@ export function registerPersonRoutes(app: FastifyInstance, deps: { persons: Pers
     return unwrap(await persons.duplicates(ctx(request), actor, body));
   });
 
+  app.get('/api/cases/:caseId/addresses', { schema: { tags, summary: "The addresses of a case's persons, for the liaison and (their posts' domains only) the LCC and tasked units", params: openApi(CaseIdParams) } }, async (request) => {
+    const actor = requireActor(request);
+    const { caseId } = parseWith(CaseIdParams, request.params);
+    return unwrap(await persons.caseAddresses(ctx(request), actor, caseId));
+  });
+
   app.get('/api/cases/:caseId/contact', { schema: { tags: ['contact log'], summary: 'The contact log and what the person has been told, now or as of a past moment', params: openApi(CaseIdParams), querystring: openApi(AgendaQuery) } }, async (request) => {
     const actor = requireActor(request);
     const { caseId } = parseWith(CaseIdParams, request.params);

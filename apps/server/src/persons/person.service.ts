@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DuplicateCheckRequest, DuplicateCheckResponse, PersonView, SavePersonDetailsRequest } from '@hoeder/contracts';
+import type { CaseAddressesView, DuplicateCheckRequest, DuplicateCheckResponse, PersonView, SavePersonDetailsRequest } from '@hoeder/contracts';
 import { appendPersonDetails, findPersons, findUsersByIds, knownPersons, loadPersonDetails, type PersonDetailsVersionRow } from '@hoeder/db';
 import { fail, likelyDuplicates, ok, type PersonDetails, type PersonRole, type Result } from '@hoeder/domain';
 import { actingRole, type AuthenticatedActor, type RequestContext } from '../platform/actor';
 import type { Guard } from '../platform/guard/guard';
-import { personDetailsWrite, personMatch, personRead, type PersonReading } from '../platform/guard/person-check';
+import { caseAddressesRead, personDetailsWrite, personMatch, personRead, type PersonReading } from '../platform/guard/person-check';
 
 async function detailsDto(trx: Parameters<typeof findUsersByIds>[0], current: PersonDetailsVersionRow | undefined): Promise<PersonView['details']> {
   if (!current) return null;
@@ -56,6 +56,20 @@ export function createPersonService({ guard }: { guard: Guard }) {
           return reading.ok ? view(trx, reading.grant, personId) : fail('NOT_FOUND', 'person not found');
         },
       ),
+
+    /** The addresses a case's protectors need, cut to their scope (no phone, no e-mail here). */
+    caseAddresses: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string): Promise<Result<CaseAddressesView>> =>
+      guard.withAccess(ctx, actor, { operation: 'person.case_addresses', objectType: 'case', objectId: caseId, dataSubjectId: caseId, check: caseAddressesRead(caseId) }, async ({ trx, grant, note }) => {
+        const ids = grant.persons.map((p) => p.personId);
+        const names = new Map((await findPersons(trx, grant.read, ids)).map((p) => [p.personId, p.fullName]));
+        const persons = [];
+        for (const p of grant.persons) {
+          const current = (await loadPersonDetails(trx, grant.read, p.personId)).at(-1);
+          persons.push({ personId: p.personId, fullName: names.get(p.personId) ?? '', role: p.role as PersonRole, addresses: current?.details.addresses ?? [] });
+        }
+        note({ addresses: persons.reduce((n, p) => n + p.addresses.length, 0) });
+        return ok({ caseId, addressAccess: grant.scope.kind === 'all' ? 'all' : 'domains', persons });
+      }),
 
     /** Intake's warning: the known persons that look like those being registered (never a refusal). */
     duplicates: (ctx: RequestContext, actor: AuthenticatedActor, input: DuplicateCheckRequest): Promise<Result<DuplicateCheckResponse>> =>

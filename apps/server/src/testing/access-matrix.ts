@@ -100,6 +100,7 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'GET /api/persons/:personId': 'persons/person-matrix.test.ts',
   'POST /api/persons/:personId/details': 'persons/person-matrix.test.ts',
   'POST /api/persons/duplicates': 'persons/person-matrix.test.ts',
+  'GET /api/cases/:caseId/addresses': 'persons/person-matrix.test.ts',
   'GET /api/cases/:caseId/contact': 'persons/person-matrix.test.ts',
   'POST /api/cases/:caseId/contact': 'persons/person-matrix.test.ts',
 };

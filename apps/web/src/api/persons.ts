@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ContactEntryRequest, ContactView, DuplicateCheckResponse, PersonView, SavePersonDetailsRequest } from '@hoeder/contracts';
+import type { CaseAddressesView, ContactEntryRequest, ContactView, DuplicateCheckResponse, PersonView, SavePersonDetailsRequest } from '@hoeder/contracts';
 import { apiGet, apiPost, type ApiError } from './client';
 
 /** The person's file, intake's duplicate warning and the contact log (issue 12 items 1 and 2). */
@@ -39,3 +39,6 @@ export function useLogContact(caseId: string) {
     onSuccess: (view) => queryClient.setQueryData(personKeys.contact(caseId, null), view),
   });
 }
+
+export const useCaseAddresses = (caseId: string, enabled: boolean) =>
+  useQuery<CaseAddressesView, ApiError>({ queryKey: ['case-addresses', caseId], queryFn: () => apiGet(`/api/cases/${caseId}/addresses`), enabled, retry: false });

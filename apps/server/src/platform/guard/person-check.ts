@@ -135,3 +135,30 @@ export const contactLogWrite =
     if (!writesLog(actor, access, caseId)) return forbidden('the contact log is kept by the liaison on the case', purpose);
     return { ok: true, grant: { log: mintContactLog(caseId, true), caseRead: mintCaseRead(caseId, access.sections, 'member'), access, mayWrite: true }, purpose };
   };
+
+export interface CaseAddressesReading {
+  read: PersonReadGrant;
+  persons: PersonCaseRef[];
+  scope: AddressScope;
+}
+
+/**
+ * The addresses of a case's persons for whoever protects them (issue 12): the scope comes from
+ * this case's basis only (the liaison on its team; the LCC or a tasked unit through its live
+ * assignment, then only the threatened person, as in the operational extract). A hidden case is
+ * a 404; a visible one without an address basis a 403.
+ */
+export const caseAddressesRead =
+  (caseId: string) =>
+  async (trx: Db, actor: AuthenticatedActor, now: Date): Promise<Checked<CaseAddressesReading>> => {
+    const refs = await personCaseRefs(trx, { caseId });
+    const access = await caseAccess(trx, actor, caseId, now);
+    if (!access) return hidden();
+    const purpose = processingActivity(actor, access.memberOf, caseId, access.breakGlass);
+    const [one] = await personCases(trx, actor, refs.slice(0, 1), now);
+    const scope = one ? addressScope(actor, [one.facts]) : ({ kind: 'none' } as const);
+    if (scope.kind === 'none') return forbidden('addresses are for the liaison on the case and, through the assignment, for the units that protect the person', purpose);
+    const persons = scope.kind === 'all' ? refs : refs.filter((r) => r.role === 'threatened_person');
+    const read = mintPersonRead(persons.map((p) => p.personId), scope.kind === 'domains' ? { kind: 'domains', domains: scope.domains } : scope);
+    return { ok: true, grant: { read, persons, scope }, purpose, details: { personIds: persons.map((p) => p.personId), addresses: scope.kind } };
+  };

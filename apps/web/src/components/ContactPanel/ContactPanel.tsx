@@ -9,6 +9,7 @@ import { ApiErrorAlert } from '../ApiErrorAlert/ApiErrorAlert';
 import { Section } from '../CaseSections/Section';
 import { measureLabel } from '../PolicyPackage/labels';
 import { RouterLink } from '../RouterLink/RouterLink';
+import { CaseAddresses } from './CaseAddresses';
 import { ContactForm } from './ContactForm';
 
 export const mayReadContactLog = (roles: readonly Role[]) => roles.some((r) => PERSON_ROLES_BY_ACTION.readContactLog.includes(r));
@@ -19,6 +20,15 @@ export const mayReadContactLog = (roles: readonly Role[]) => roles.some((r) => P
  * for the liaison on the case the form to log a contact.
  */
 export function ContactPanel({ view, roles, asOf }: { view: CaseView; roles: readonly Role[]; asOf: string | null }) {
+  return (
+    <>
+      {!asOf && <CaseAddresses caseId={view.caseId} roles={roles} />}
+      <ContactSection view={view} roles={roles} asOf={asOf} />
+    </>
+  );
+}
+
+function ContactSection({ view, roles, asOf }: { view: CaseView; roles: readonly Role[]; asOf: string | null }) {
   const { t } = useTranslation();
   const tp = untyped(t);
   const visible = mayReadContactLog(roles) && view.sections.includes('persons') && view.sections.includes('decision');
