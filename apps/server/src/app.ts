@@ -53,6 +53,9 @@ import { registerPlanningRoutes } from './planning/planning.routes';
 import type { PlanningService } from './planning/planning.service';
 import type { RosterService } from './planning/roster.service';
 import type { CapacityService } from './planning/capacity.service';
+import type { LetterService } from './letters/letter.service';
+import type { ObjectionService } from './letters/objection.service';
+import { registerLetterRoutes } from './letters/letters.routes';
 
 export interface AppDeps {
   config: AppConfig;
@@ -86,6 +89,8 @@ export interface AppDeps {
   capacity: CapacityService;
   persons: PersonService;
   contactLog: ContactLogService;
+  letters: LetterService;
+  objections: ObjectionService;
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
@@ -122,6 +127,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerOversightRoutes(app, deps);
   registerPlanningRoutes(app, deps);
   registerPersonRoutes(app, deps);
+  registerLetterRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);
   return app;

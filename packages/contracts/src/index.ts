@@ -10,3 +10,4 @@ export * from './work';
 export * from './oversight';
 export * from './planning';
 export * from './persons';
+export * from './letters';

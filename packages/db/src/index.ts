@@ -31,3 +31,7 @@ export * from './planning/planning.repository';
 export * from './persons/person.repository';
 export * from './persons/contact-log.repository';
 export type { PersonReadGrant, PersonDetailsWriteGrant, PersonMatchGrant, ContactLogGrant } from './access/grants';
+// issue 12: letters and objections
+export type { LetterReadGrant, LetterWriteGrant, ObjectionReadGrant, ObjectionWriteGrant } from './access/grants';
+export * from './letters/letter.repository';
+export * from './letters/objection.repository';

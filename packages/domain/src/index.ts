@@ -38,3 +38,4 @@ export * from './persons/person-duplicates';
 export * from './persons/contact-check';
 export * from './persons/told-timeline';
 export * from './persons/person-file';
+export * from './letters';

@@ -8,7 +8,8 @@ export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matri
   | 'planning/planning-matrix.test.ts' | 'assignments/assignment-matrix.test.ts'
   | 'work/work-matrix.test.ts'
   | 'oversight/oversight-matrix.test.ts'
-  | 'persons/person-matrix.test.ts';
+  | 'persons/person-matrix.test.ts'
+  | 'letters/letters-matrix.test.ts';
 
 /**
  * Every `/api` route, and the access matrix that covers it. `platform/route-coverage.test.ts`
@@ -103,6 +104,14 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'GET /api/cases/:caseId/addresses': 'persons/person-matrix.test.ts',
   'GET /api/cases/:caseId/contact': 'persons/person-matrix.test.ts',
   'POST /api/cases/:caseId/contact': 'persons/person-matrix.test.ts',
+  // issue 12: letters and objections
+  'GET /api/cases/:caseId/letters': 'letters/letters-matrix.test.ts',
+  'POST /api/cases/:caseId/letters': 'letters/letters-matrix.test.ts',
+  'POST /api/cases/:caseId/letters/:letterId/approve': 'letters/letters-matrix.test.ts',
+  'GET /api/cases/:caseId/letters/:letterId/pdf': 'letters/letters-matrix.test.ts',
+  'GET /api/cases/:caseId/objections': 'letters/letters-matrix.test.ts',
+  'POST /api/cases/:caseId/objections': 'letters/letters-matrix.test.ts',
+  'POST /api/cases/:caseId/objections/:objectionId/steps': 'letters/letters-matrix.test.ts',
 };
 
 /**

@@ -10,10 +10,12 @@ declare module 'i18next' {
     // roster pages' texts (roster.*) likewise, through `useRosterT`, and the assignments' texts
     // through `useAssignmentText` (i18n/assignment-text.ts); the blocks of issue 13 (work,
     // caseSearch, auditLog, breakGlassReview, statistics) and of the agenda and master data
-    // (agenda, masterData) through `untyped`; translations.test.ts still checks that nl and en
-    // have the same keys. The person's file and contact log of issue 12 (persons, contact) too.
+    // (agenda, masterData) through `untyped`; letters and objections (issue 12) through
+    // `useLettersText` (i18n/letters-text.ts); the person's file and contact log of issue 12
+    // (persons, contact) through `untyped`; translations.test.ts still checks that nl and en
+    // have the same keys.
     resources: {
-      translation: Omit<typeof nl, 'daf' | 'roster' | 'assignments' | 'work' | 'caseSearch' | 'auditLog' | 'breakGlassReview' | 'statistics' | 'agenda' | 'masterData' | 'persons' | 'contact'> & {
+      translation: Omit<typeof nl, 'daf' | 'roster' | 'assignments' | 'work' | 'caseSearch' | 'auditLog' | 'breakGlassReview' | 'statistics' | 'agenda' | 'masterData' | 'letters' | 'objections' | 'persons' | 'contact'> & {
         daf: Omit<(typeof nl)['daf'], 'enum'>;
       };
     };

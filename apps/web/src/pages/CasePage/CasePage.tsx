@@ -24,6 +24,7 @@ import { AssessmentStatus } from '../AssessmentPage/AssessmentStatus';
 import { agendaPath } from '../AgendaPage/AgendaPage';
 import { AssignmentSection } from '../../components/AssignmentSection/AssignmentSection';
 import { ContactPanel } from '../../components/ContactPanel/ContactPanel';
+import { CaseLettersAndObjections } from '../../components/LettersSection/CaseLettersAndObjections';
 
 export function CasePage() {
   const { t, i18n } = useTranslation();
@@ -105,6 +106,7 @@ function CaseDetails({ view, asOf }: { view: CaseView; asOf: string | null }) {
           <CaseSectionList view={view} />
           {!asOf && <AssignmentSection caseId={view.caseId} roles={me.roles} />}
           <ContactPanel view={view} roles={me.roles} asOf={asOf} />
+          {!asOf && <CaseLettersAndObjections caseId={view.caseId} roles={me.roles} sections={view.sections} />}
           {!asOf && <CaseActions view={view} me={me} onSaved={onSaved} savedCount={saved.count} />}
           {view.sections.includes('timeline') && <CaseTimeline caseId={view.caseId} asOf={asOf} />}
         </div>
