@@ -50,6 +50,9 @@ import type { BreakGlassReviewService } from './oversight/break-glass-review.ser
 import type { StatisticsService } from './oversight/statistics.service';
 import type { PlanningInputSource } from './planning/planning-input';
 import { registerPlanningRoutes } from './planning/planning.routes';
+import { registerLearningRoutes } from './learning/learning.routes';
+import type { LearningService } from './learning/learning.service';
+import type { LessonService } from './learning/lesson.service';
 import type { PlanningService } from './planning/planning.service';
 import type { RosterService } from './planning/roster.service';
 import type { CapacityService } from './planning/capacity.service';
@@ -91,6 +94,9 @@ export interface AppDeps {
   contactLog: ContactLogService;
   letters: LetterService;
   objections: ObjectionService;
+  // issue 14: incidents, evaluations and lessons
+  learning: LearningService;
+  lessons: LessonService;
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
@@ -128,6 +134,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerPlanningRoutes(app, deps);
   registerPersonRoutes(app, deps);
   registerLetterRoutes(app, deps);
+  registerLearningRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);
   return app;

@@ -21,7 +21,7 @@ import { createPersonService } from './persons/person.service';
 import { createContactLogService } from './persons/contact-log.service';
 import { createPlanningInputService, masterDataPlanningInputSource } from './execution/planning-input.service';
 import { createAssignmentService } from './assignments/assignment.service';
-import { createWorkQueueService } from './work/work-queue.service';
+import { createWorkQueueService, type WorkQueueSource } from './work/work-queue.service';
 import { createCaseSearchService } from './work/case-search.service';
 import { createNotificationService } from './work/notification.service';
 import { createNotifier } from './work/notifier';
@@ -36,6 +36,9 @@ import { createCapacityService } from './planning/capacity.service';
 import { createLetterService } from './letters/letter.service';
 import { createObjectionService } from './letters/objection.service';
 import { OBJECTION_WORK_SOURCES } from './letters/objection-work';
+import { createLearningService } from './learning/learning.service';
+import { createLessonService } from './learning/lesson.service';
+import { incidentWorkQueue } from './learning/incident-queue';
 
 /** Plain factory wiring: every service gets exactly what it needs, nothing global. */
 export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock, planningSource: PlanningInputSource = masterDataPlanningInputSource(acceptedAssignmentCaseIds, () => clock.now())): AppDeps {
@@ -44,8 +47,8 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
   const audit = createAuditService({ signingKey: loadAuditSigningKey(config), sealBatch: database.kind === 'pglite' ? 200 : 1000 });
   const policies = createPolicyStore({ db });
   const guard = createGuard({ db, audit });
-  // Objections with a deadline reach "Voor mij" (issue 12 item 8).
-  const workQueues = createWorkQueueService({ guard, sources: [...OBJECTION_WORK_SOURCES] });
+  // Objections with a deadline (issue 12 item 8) and incidents to evaluate (issue 14) reach "Voor mij".
+  const workQueues = createWorkQueueService({ guard, sources: [...OBJECTION_WORK_SOURCES, incidentWorkQueue as WorkQueueSource] });
   return {
     config,
     db,
@@ -80,5 +83,7 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     contactLog: createContactLogService({ guard }),
     letters: createLetterService({ guard }),
     objections: createObjectionService({ guard }),
+    learning: createLearningService({ guard }),
+    lessons: createLessonService({ guard, policies }),
   };
 }

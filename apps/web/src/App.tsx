@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router-dom';
+import { LessonsPage } from './pages/LessonsPage/LessonsPage';
 import { Heading } from '@rijkshuisstijl-community/components-react';
 import { AppLayout } from './components/AppLayout/AppLayout';
 import { AuthGate } from './components/AuthGate/AuthGate';
@@ -67,6 +68,7 @@ export function App() {
             <Route path="/mijn-opdrachten" element={<MyAssignmentsPage />} />
             <Route path="/mijn-opdrachten/:assignmentId" element={<ExtractPage />} />
             <Route path="/voor-mij" element={<WorkPage />} />
+            <Route path="/lessen" element={<LessonsPage />} />
             <Route path="/toezicht/auditlog" element={<AuditLogPage />} />
             <Route path="/toezicht/noodtoegang" element={<BreakGlassReviewPage />} />
             <Route

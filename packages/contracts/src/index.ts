@@ -11,3 +11,4 @@ export * from './oversight';
 export * from './planning';
 export * from './persons';
 export * from './letters';
+export * from './learning';

@@ -21,6 +21,8 @@ export * from './assessments/assessment.repository';
 export * from './assessments/assessment-state.repository';
 export * from './cases/case-search.repository';
 export type { AssignmentGrant, AgendaReadGrant, AgendaWriteGrant, OfficerGrant, OfficerWriteGrant, AnyCaseGrant, AnyDafGrant, CaseReadGrant, CaseSearchGrant, CaseSetGrant, CaseWriteGrant, DafReadGrant, DafWriteGrant, ReadBasis, RosterReadGrant, RosterWriteGrant } from './access/grants';
+export type { LearningReadGrant, LearningWriteGrant, LessonGrant } from './access/grants';
+export * from './learning/learning.repository';
 export * from './auth/session.repository';
 export * from './auth/login-backoff.repository';
 export * from './statistics/statistics.repository';

@@ -294,7 +294,7 @@ export interface MailOutboxTable {
   sent_at: Timestamp | null;
 }
 
-export interface Database extends AuthTables, PolicyTables, PlanningTables, PersonTables {
+export interface Database extends AuthTables, PolicyTables, PlanningTables, PersonTables, LearningTables {
   break_glass_review: BreakGlassReviewTable;
   notification: NotificationTable;
   mail_outbox: MailOutboxTable;
@@ -495,6 +495,49 @@ export interface PlanningTables {
   job: JobTable;
   roster_version: RosterVersionTable;
   planning_run: PlanningRunTable;
+}
+
+/** Incidents, evaluations and lessons (migration 0017, issue 14): append-only. */
+export interface LearningTables {
+  incident: {
+    incident_id: string;
+    case_id: string;
+    kind: string;
+    occurred_at: Timestamp;
+    description: string;
+    location: string | null;
+    classification: string;
+    originator: string;
+    recorded_by: string;
+    recorded_role: string;
+    recorded_at: Timestamp;
+  };
+  evaluation_event: {
+    evaluation_id: string;
+    case_id: string;
+    version: number;
+    type: string;
+    payload: string;
+    actor_id: string;
+    actor_role: string;
+    occurred_at: Timestamp;
+  };
+  lesson: {
+    lesson_id: string;
+    evaluation_id: string;
+    case_id: string;
+    trigger: string;
+    content: string;
+    classification: string;
+    originator: string;
+    recorded_at: Timestamp;
+  };
+  lesson_policy_link: {
+    lesson_id: string;
+    policy_version: string;
+    linked_by: string;
+    linked_at: Timestamp;
+  };
 }
 
 /** Issue 12 (ADR 0021): the person's file and the contact log. Personal data: read only with a person grant. */

@@ -39,3 +39,5 @@ export * from './persons/contact-check';
 export * from './persons/told-timeline';
 export * from './persons/person-file';
 export * from './letters';
+export * from './access/learning-access';
+export * as learning from './learning';

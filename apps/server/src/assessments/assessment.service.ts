@@ -1,6 +1,6 @@
-import { assessment, fail, ok, type Result } from '@hoeder/domain';
+import { assessment, fail, learning, ok, readableIncidentTriggers, type Result } from '@hoeder/domain';
 import type { AssessmentView, DecisionBasisView, VersionComparisonView } from '@hoeder/contracts';
-import { findUsersByIds, loadAssessmentEvents, loadCaseEvents, type Db } from '@hoeder/db';
+import { findUsersByIds, loadAssessmentEvents, loadCaseEvents, loadIncidentTriggers, type Db } from '@hoeder/db';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
 import { processingActivity } from '../platform/guard/case-check';
 import { dafList, dafRead, type DafAccess } from '../platform/guard/daf-check';
@@ -56,7 +56,9 @@ export function createAssessmentService({ guard, templates = assessment.SHIPPED_
         scope.note({ version: daf.state?.version ?? 0, parts: daf.view.parts, gradedItemIds: daf.view.gradedItemIds, contentItemIds: shown });
         await auditContentViews(scope, daf, caseId, processingActivity(actor, daf.access.memberOf, caseId, daf.access.breakGlass), shown);
         const names = await displayNames(scope.trx, userIdsOf(daf.state));
-        return ok(buildAssessmentView(caseId, daf.access.summary.version, daf.state, daf.view, names, ctx.now));
+        // The incident trigger (issue 14): the incidents the reader is cleared for, id and moment only.
+        const incidents = learning.reassessmentIncidents(readableIncidentTriggers(actor, await loadIncidentTriggers(scope.trx, scope.grant.read)));
+        return ok(buildAssessmentView(caseId, daf.access.summary.version, daf.state, daf.view, names, ctx.now, { incidents }));
       }),
 
     compare: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, from: number, to: number): Promise<Result<VersionComparisonView>> =>
@@ -84,7 +86,9 @@ export function createAssessmentService({ guard, templates = assessment.SHIPPED_
     reassessmentDue: (ctx: RequestContext, actor: AuthenticatedActor): Promise<Result<string[]>> =>
       guard.withAccess(ctx, actor, { operation: 'assessment.reassessment_list', objectType: 'assessment', check: dafList() }, async ({ trx, grant, note }) => {
         const streams = await loadAssessmentEvents(trx, grant.cases);
-        const due = grant.cases.caseIds.filter((id) => assessment.reassessmentDue(assessment.projectAssessment(streams.get(id) ?? []), ctx.now.toISOString()).due);
+        const triggers = readableIncidentTriggers(actor, await loadIncidentTriggers(trx, grant.cases));
+        const incidentsOf = (id: string) => learning.reassessmentIncidents(triggers.filter((t) => t.caseId === id));
+        const due = grant.cases.caseIds.filter((id) => assessment.reassessmentDue(assessment.projectAssessment(streams.get(id) ?? []), ctx.now.toISOString(), { incidents: incidentsOf(id) }).due);
         note({ caseIds: due });
         return ok(due);
       }),

@@ -9,7 +9,8 @@ export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matri
   | 'work/work-matrix.test.ts'
   | 'oversight/oversight-matrix.test.ts'
   | 'persons/person-matrix.test.ts'
-  | 'letters/letters-matrix.test.ts';
+  | 'letters/letters-matrix.test.ts'
+  | 'learning/learning-matrix.test.ts';
 
 /**
  * Every `/api` route, and the access matrix that covers it. `platform/route-coverage.test.ts`
@@ -17,6 +18,17 @@ export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matri
  * route this table gives it. Written out by hand: adding a route means adding it to a matrix.
  */
 export const ACCESS_MATRIX: Record<string, MatrixFile> = {
+  // issue 14: incidents, evaluations and lessons
+  'GET /api/cases/:caseId/learning': 'learning/learning-matrix.test.ts',
+  'POST /api/cases/:caseId/incidents': 'learning/learning-matrix.test.ts',
+  'POST /api/cases/:caseId/evaluations': 'learning/learning-matrix.test.ts',
+  'POST /api/cases/:caseId/evaluations/:evaluationId/contributions': 'learning/learning-matrix.test.ts',
+  'POST /api/cases/:caseId/evaluations/:evaluationId/person-experience': 'learning/learning-matrix.test.ts',
+  'POST /api/cases/:caseId/evaluations/:evaluationId/lessons': 'learning/learning-matrix.test.ts',
+  'POST /api/cases/:caseId/evaluations/:evaluationId/close': 'learning/learning-matrix.test.ts',
+  'GET /api/lessons': 'learning/learning-matrix.test.ts',
+  'POST /api/lessons/:lessonId/policy-draft': 'learning/learning-matrix.test.ts',
+  'GET /api/policy/versions/:version/lessons': 'learning/learning-matrix.test.ts',
   'GET /api/cases': 'cases/need-to-know.test.ts',
   'POST /api/cases': 'cases/need-to-know.test.ts',
   'GET /api/cases/:caseId': 'cases/need-to-know.test.ts',

@@ -1,6 +1,6 @@
-import { assessment, CASE_QUEUES, caseQueues, ok, projectCase, type CaseQueueDefinition, type CaseWorkFacts, type Result, type Role } from '@hoeder/domain';
+import { assessment, CASE_QUEUES, caseQueues, learning, ok, projectCase, readableIncidentTriggers, type CaseQueueDefinition, type CaseWorkFacts, type Result, type Role } from '@hoeder/domain';
 import type { WorkItem, WorkQueuesResponse } from '@hoeder/contracts';
-import { loadAssessmentEvents, loadCaseStreams, type Db } from '@hoeder/db';
+import { loadAssessmentEvents, loadCaseStreams, loadIncidentTriggers, type Db } from '@hoeder/db';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
 import type { Access, Guard, Scope } from '../platform/guard/guard';
 import { workQueues, type WorkSet } from '../platform/guard/work-check';
@@ -31,15 +31,17 @@ async function pendingProposers(trx: Db, set: WorkSet): Promise<Map<string, stri
 type DafFacts = Pick<CaseWorkFacts, 'reassessmentDue' | 'challenge'>;
 
 /** Re-assessment and the version in challenge, from the DAF records the grant covers. */
-async function dafFacts(trx: Db, set: WorkSet, now: Date): Promise<Map<string, DafFacts>> {
+async function dafFacts(trx: Db, set: WorkSet, now: Date, reader: AuthenticatedActor): Promise<Map<string, DafFacts>> {
   const streams = await loadAssessmentEvents(trx, set.dafRecords);
+  // The incident trigger (issue 14): id and moment of the incidents the reader is cleared for.
+  const triggers = readableIncidentTriggers(reader, await loadIncidentTriggers(trx, set.dafRecords));
   const facts = new Map<string, DafFacts>();
   for (const [caseId, events] of streams) {
     const state = assessment.projectAssessment(events);
     const open = state && assessment.openVersion(state);
     const inChallenge = open?.status === 'in_challenge' ? open : undefined;
     facts.set(caseId, {
-      reassessmentDue: assessment.reassessmentDue(state, now.toISOString()).due,
+      reassessmentDue: assessment.reassessmentDue(state, now.toISOString(), { incidents: learning.reassessmentIncidents(triggers.filter((t) => t.caseId === caseId)) }).due,
       challenge: inChallenge && {
         authorId: inChallenge.authorId,
         reviewedBy: inChallenge.challenges.filter((c) => c.revision === inChallenge.revision).map((c) => c.reviewerId),
@@ -59,7 +61,7 @@ export function createWorkQueueService({ guard, definitions = CASE_QUEUES, sourc
   const caseWork = (ctx: RequestContext, actor: AuthenticatedActor) =>
     guard.withAccess(ctx, actor, { operation: 'work.queues', objectType: 'case', check: workQueues(definitions) }, async ({ trx, grant, note }) => {
       const proposers = await pendingProposers(trx, grant);
-      const daf = await dafFacts(trx, grant, ctx.now);
+      const daf = await dafFacts(trx, grant, ctx.now, actor);
       const facts: CaseWorkFacts[] = grant.cases.map(({ row, sections }) => ({
         caseId: row.caseId,
         reference: row.reference,

@@ -12,10 +12,10 @@ declare module 'i18next' {
     // caseSearch, auditLog, breakGlassReview, statistics) and of the agenda and master data
     // (agenda, masterData) through `untyped`; letters and objections (issue 12) through
     // `useLettersText` (i18n/letters-text.ts); the person's file and contact log of issue 12
-    // (persons, contact) through `untyped`; translations.test.ts still checks that nl and en
-    // have the same keys.
+    // (persons, contact) and issue 14's block (learning) through `untyped`; translations.test.ts
+    // still checks that nl and en have the same keys.
     resources: {
-      translation: Omit<typeof nl, 'daf' | 'roster' | 'assignments' | 'work' | 'caseSearch' | 'auditLog' | 'breakGlassReview' | 'statistics' | 'agenda' | 'masterData' | 'letters' | 'objections' | 'persons' | 'contact'> & {
+      translation: Omit<typeof nl, 'daf' | 'roster' | 'assignments' | 'work' | 'caseSearch' | 'auditLog' | 'breakGlassReview' | 'statistics' | 'agenda' | 'masterData' | 'letters' | 'objections' | 'learning' | 'persons' | 'contact'> & {
         daf: Omit<(typeof nl)['daf'], 'enum'>;
       };
     };

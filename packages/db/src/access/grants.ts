@@ -184,3 +184,21 @@ export interface ObjectionWriteGrant {
   readonly [GRANT]: 'objection.write';
   readonly caseId: string;
 }
+
+/** Incidents and evaluations of the cases the learning check admitted (issue 14); the service filters each record's marking. */
+export interface LearningReadGrant {
+  readonly [GRANT]: 'learning.read';
+  readonly caseIds: ReadonlySet<string>;
+}
+
+/** Recording an incident or an evaluation step on one case. */
+export interface LearningWriteGrant {
+  readonly [GRANT]: 'learning.write';
+  readonly caseId: string;
+}
+
+/** The shared lessons (no case data): the list, and for policy administrators the link to a draft. */
+export interface LessonGrant {
+  readonly [GRANT]: 'lesson';
+  readonly link: boolean;
+}

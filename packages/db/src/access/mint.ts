@@ -1,5 +1,5 @@
 import type { CaseSection } from '@hoeder/domain';
-import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant, type PersonReadGrant, type PersonDetailsWriteGrant, type PersonMatchGrant, type ContactLogGrant, type LetterReadGrant, type LetterWriteGrant, type ObjectionReadGrant, type ObjectionWriteGrant } from './grants';
+import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant, type LetterReadGrant, type LetterWriteGrant, type ObjectionReadGrant, type ObjectionWriteGrant, type LearningReadGrant, type LearningWriteGrant, type LessonGrant, type PersonReadGrant, type PersonDetailsWriteGrant, type PersonMatchGrant, type ContactLogGrant } from './grants';
 
 /**
  * The only place grants are made (ADR 0010). Imported as `@hoeder/db/grant-mint`, and only by the
@@ -49,3 +49,9 @@ export const mintLetterRead = (caseId: string): LetterReadGrant => Object.freeze
 export const mintLetterWrite = (caseId: string): LetterWriteGrant => Object.freeze({ [GRANT]: 'letter.write' as const, caseId });
 export const mintObjectionRead = (caseIds: Iterable<string>): ObjectionReadGrant => Object.freeze({ [GRANT]: 'objection.read' as const, caseIds: new Set(caseIds) });
 export const mintObjectionWrite = (caseId: string): ObjectionWriteGrant => Object.freeze({ [GRANT]: 'objection.write' as const, caseId });
+
+export const mintLearningRead = (caseIds: Iterable<string>): LearningReadGrant => Object.freeze({ [GRANT]: 'learning.read' as const, caseIds: new Set(caseIds) });
+
+export const mintLearningWrite = (caseId: string): LearningWriteGrant => Object.freeze({ [GRANT]: 'learning.write' as const, caseId });
+
+export const mintLesson = (link: boolean): LessonGrant => Object.freeze({ [GRANT]: 'lesson' as const, link });

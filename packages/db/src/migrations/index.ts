@@ -14,6 +14,7 @@ import * as m0012 from './0012-planning';
 import * as m0013 from './0013-oversight-reviews';
 import * as m0014 from './0014-persons-contact-log';
 import * as m0015 from './0015-letters-objections';
+import * as m0017 from './0017-incidents-evaluations';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-oversight-reviews': m0013,
   '0014-persons-contact-log': m0014,
   '0015-letters-objections': m0015,
+  '0017-incidents-evaluations': m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

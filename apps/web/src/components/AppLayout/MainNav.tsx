@@ -7,6 +7,7 @@ import { useWorkQueues } from '../../api/work';
 import { mayRegisterCase } from '../../lib/permissions';
 import { RouterLink } from '../RouterLink/RouterLink';
 import { useAssignmentText } from '../../i18n/assignment-text';
+import { mayReadLessons } from '../../pages/LessonsPage/LessonsPage';
 
 export function MainNav({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -37,6 +38,13 @@ export function MainNav({ me }: { me: Me }) {
                   <span className="hoeder-visually-hidden">{tx('work.navCount', { count: waiting })}</span>
                 </>
               )}
+            </RouterLink>
+          </li>
+        )}
+        {mayReadLessons(me.roles) && (
+          <li>
+            <RouterLink to="/lessen" current={pathname === '/lessen'}>
+              {tx('learning.lessons.nav')}
             </RouterLink>
           </li>
         )}

@@ -25,6 +25,7 @@ import { agendaPath } from '../AgendaPage/AgendaPage';
 import { AssignmentSection } from '../../components/AssignmentSection/AssignmentSection';
 import { ContactPanel } from '../../components/ContactPanel/ContactPanel';
 import { CaseLettersAndObjections } from '../../components/LettersSection/CaseLettersAndObjections';
+import { LearningSection } from '../../components/LearningSection/LearningSection';
 
 export function CasePage() {
   const { t, i18n } = useTranslation();
@@ -107,6 +108,7 @@ function CaseDetails({ view, asOf }: { view: CaseView; asOf: string | null }) {
           {!asOf && <AssignmentSection caseId={view.caseId} roles={me.roles} />}
           <ContactPanel view={view} roles={me.roles} asOf={asOf} />
           {!asOf && <CaseLettersAndObjections caseId={view.caseId} roles={me.roles} sections={view.sections} />}
+          <LearningSection caseId={view.caseId} asOf={asOf} />
           {!asOf && <CaseActions view={view} me={me} onSaved={onSaved} savedCount={saved.count} />}
           {view.sections.includes('timeline') && <CaseTimeline caseId={view.caseId} asOf={asOf} />}
         </div>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import { PolicyLessons } from '../LessonsPage/LessonsPage';
 import { ActionGroup, Alert, Button, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@rijkshuisstijl-community/components-react';
 import type { PolicyValidationResult, PolicyVersionDetail } from '@hoeder/contracts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert/ApiErrorAlert';
@@ -33,6 +34,7 @@ export function PolicyVersionPage() {
       <Heading level={1}>{t('policy.admin.editorHeading', { version })}</Heading>
       <ApiErrorAlert error={detail.error} />
       {detail.isPending && <Paragraph role="status">{t('app.loading')}</Paragraph>}
+      {detail.data && <PolicyLessons version={detail.data.version} />}
       {detail.data && <VersionBody detail={detail.data} key={`${detail.data.version}-${detail.data.revision}`} />}
     </>
   );

@@ -1,0 +1,4 @@
+export * from './incident';
+export * from './evaluation';
+export * from './evaluation-templates';
+export * from './lesson';
