@@ -38,6 +38,9 @@ import type { ArrangementService } from './arrangements/arrangement.service';
 import { registerArrangementRoutes } from './arrangements/arrangement.routes';
 import type { CoordinationService } from './coordination/coordination.service';
 import { registerCoordinationRoutes } from './coordination/coordination.routes';
+import type { PersonService } from './persons/person.service';
+import type { ContactLogService } from './persons/contact-log.service';
+import { registerPersonRoutes } from './persons/person.routes';
 import type { PlanningInputService } from './execution/planning-input.service';
 import type { AssignmentService } from './assignments/assignment.service';
 import { registerAssignmentRoutes } from './assignments/assignment.routes';
@@ -104,6 +107,8 @@ export interface AppDeps {
   /** Wakes this instance's job runners after a service enqueued a job (ADR 0027). */
   jobWake: JobWake;
   capacity: CapacityService;
+  persons: PersonService;
+  contactLog: ContactLogService;
   letters: LetterService;
   objections: ObjectionService;
   // issue 14: incidents, evaluations and lessons
@@ -148,6 +153,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerAnomalyRoutes(app, deps);
   registerPlanningRoutes(app, deps);
   registerCoordinationRoutes(app, deps);
+  registerPersonRoutes(app, deps);
   registerLetterRoutes(app, deps);
   registerLearningRoutes(app, deps);
   registerArrangementRoutes(app, deps);

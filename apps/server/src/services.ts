@@ -18,6 +18,8 @@ import { createPolicyImpact } from './policy/policy-impact';
 import { createMasterDataService } from './execution/master-data.service';
 import { createAgendaService } from './execution/agenda.service';
 import { createCoordinationService } from './coordination/coordination.service';
+import { createPersonService } from './persons/person.service';
+import { createContactLogService } from './persons/contact-log.service';
 import { createPlanningInputService, masterDataPlanningInputSource } from './execution/planning-input.service';
 import { createAssignmentService } from './assignments/assignment.service';
 import { createWorkQueueService, type WorkQueueSource } from './work/work-queue.service';
@@ -96,6 +98,8 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     roster: createRosterService({ guard, jobWake }),
     jobWake,
     capacity: createCapacityService({ guard, source: planningSource }),
+    persons: createPersonService({ guard }),
+    contactLog: createContactLogService({ guard }),
     letters: createLetterService({ guard }),
     objections: createObjectionService({ guard }),
     learning: createLearningService({ guard }),

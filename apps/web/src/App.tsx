@@ -16,6 +16,7 @@ import { PolicyVersionPage } from './pages/PolicyAdminPage/PolicyVersionPage';
 import { DeviationReportPage } from './pages/PolicyAdminPage/DeviationReportPage';
 import { RegisterCasePage } from './pages/RegisterCasePage/RegisterCasePage';
 import { AgendaPage } from './pages/AgendaPage/AgendaPage';
+import { PersonPage } from './pages/PersonPage/PersonPage';
 import { UnitsPage } from './pages/MasterDataPage/UnitsPage';
 import { OfficersPage } from './pages/MasterDataPage/OfficersPage';
 import { AssignmentInboxPage } from './pages/AssignmentsPage/AssignmentInboxPage';
@@ -97,6 +98,7 @@ export function App() {
             <Route path="/roosters/:versionId/casussen/:caseId" element={<RosterCasePage />} />
             <Route path="/roosters/:versionId/medewerkers/:officerId" element={<RosterOfficerPage me={me} />} />
             <Route path={COORDINATION_PATH} element={<CoordinationPage />} />
+            <Route path="/personen/:personId" element={<PersonPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AppLayout>

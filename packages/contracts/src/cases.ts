@@ -21,6 +21,8 @@ import {
 import { CaseFactsSchema, DecisionPackageSchema, PolicyReason } from './policy';
 
 export const PersonInput = z.object({
+  /** A known person's record to link (issue 12, after intake's duplicate warning); absent: a new person. */
+  personId: Uuid.optional(),
   role: PersonRole,
   fullName: text({ max: 200, line: true }),
   dateOfBirth: IsoDate.optional(),

@@ -10,6 +10,7 @@ export * from './work';
 export * from './oversight';
 export * from './planning';
 export * from './coordination';
+export * from './persons';
 export * from './letters';
 export * from './learning';
 export * from './arrangements';

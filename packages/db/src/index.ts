@@ -32,6 +32,10 @@ export * from './work/notification.repository';
 export * from './jobs/job.repository';
 export * from './planning/planning.repository';
 export type { CoordinationReadGrant, CoordinationWriteGrant } from './access/grants';
+// issue 12 items 1 and 2 (ADR 0021)
+export * from './persons/person.repository';
+export * from './persons/contact-log.repository';
+export type { PersonReadGrant, PersonDetailsWriteGrant, PersonMatchGrant, ContactLogGrant } from './access/grants';
 // issue 12: letters and objections
 export type { LetterReadGrant, LetterWriteGrant, ObjectionReadGrant, ObjectionWriteGrant } from './access/grants';
 export * from './letters/letter.repository';

@@ -308,7 +308,7 @@ export interface MailOutboxTable {
   sent_at: Timestamp | null;
 }
 
-export interface Database extends AuthTables, PolicyTables, PlanningTables, LearningTables {
+export interface Database extends AuthTables, PolicyTables, PlanningTables, PersonTables, LearningTables {
   break_glass_review: BreakGlassReviewTable;
   notification: NotificationTable;
   mail_outbox: MailOutboxTable;
@@ -645,4 +645,32 @@ export interface AnomalyAlertTable {
   closed_at: Timestamp | null;
   closed_by: string | null;
   finding: string | null;
+/** Issue 12 (ADR 0021): the person's file and the contact log. Personal data: read only with a person grant. */
+export interface PersonTables {
+  person: { person_id: string; full_name: string; date_of_birth: ColumnType<string | null, string | null, string | null>; created_at: Timestamp };
+  case_person: { case_id: string; person_id: string; role: string; relation: string | null; linked_at: Timestamp };
+  /** JSON text of PersonDetails (phone, e-mail, addresses per domain). */
+  person_details_version: { person_id: string; version: number; details: string; recorded_by: string; recorded_role: string; recorded_at: Timestamp };
+  contact_log_entry: {
+    case_id: string;
+    seq: number;
+    entry_id: string;
+    person_id: string | null;
+    contact_date: ColumnType<string, string, string>;
+    channel: string;
+    spoke_with: string;
+    discussed: string;
+    person_asked: string;
+    promised: string;
+    information_given: boolean;
+    told_topic: string | null;
+    message: string;
+    /** JSON text of the Contradiction[] shown before the entry was logged. */
+    contradictions: string;
+    acknowledged_contradictions: boolean;
+    corrects_entry_id: string | null;
+    recorded_by: string;
+    recorded_role: string;
+    recorded_at: Timestamp;
+  };
 }

@@ -1,5 +1,5 @@
 import { projectCase, type CaseEventBody, type CaseState, type RecordedCaseEvent } from '@hoeder/domain';
-import { appendCaseEvents, loadCaseEvents, saveCaseProjection, type CaseWriteGrant, type Db } from '@hoeder/db';
+import { appendCaseEvents, loadCaseEvents, projectCasePersons, saveCaseProjection, type CaseWriteGrant, type Db } from '@hoeder/db';
 import type { StreamAdapter } from '../platform/guard/stream-command';
 import { projectAssignment } from '../assignments/assignment-projection';
 
@@ -22,6 +22,8 @@ export function caseStream(trx: Db, grant: CaseWriteGrant, now: Date): StreamAda
       await saveCaseProjection(trx, grant, next, now);
       // The security assignment is a read model of the case too: same transaction (ADR 0016).
       await projectAssignment(trx, grant, next, now);
+      // The person records of a new case (issue 12, ADR 0021): same transaction as its registration.
+      if (grant.basis === 'registration') await projectCasePersons(trx, grant, next.persons, now);
     },
   };
 }

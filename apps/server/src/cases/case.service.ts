@@ -71,9 +71,11 @@ export function createCaseService({ guard, policies }: CaseServiceDeps) {
         type: 'RegisterCase',
         reference: `HOE-${ctx.now.getUTCFullYear()}-${caseId.slice(0, 8).toUpperCase()}`,
         ...input,
-        persons: input.persons.map((p) => ({ ...p, personId: randomUUID() })),
+        // A person intake linked to a known record keeps that record's id (issue 12); others get a new one.
+        persons: input.persons.map((p) => ({ ...p, personId: p.personId ?? randomUUID() })),
       };
-      return commands.execute(ctx, actor, caseId, 0, command);
+      const linkedPersonIds = input.persons.flatMap((p) => (p.personId ? [p.personId] : []));
+      return commands.execute(ctx, actor, caseId, 0, command, { linkedPersonIds });
     },
 
     execute: commands.execute,

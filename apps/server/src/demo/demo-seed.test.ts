@@ -66,3 +66,12 @@ describe('demo assignments', () => {
     }
   });
 });
+
+describe('demo persons (issue 12)', () => {
+  it('gives every demo case person records for every person its registration names', async () => {
+    const cases = await f.database.db.selectFrom('case_summary').select('case_id').execute();
+    const links = await f.database.db.selectFrom('case_person').select(['case_id', 'role']).execute();
+    expect(cases.length).toBeGreaterThan(0);
+    for (const { case_id } of cases) expect(links.filter((l) => l.case_id === case_id).map((l) => l.role), case_id).toContain('threatened_person');
+  });
+});

@@ -8,6 +8,7 @@ export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matri
   | 'planning/planning-matrix.test.ts' | 'assignments/assignment-matrix.test.ts'
   | 'work/work-matrix.test.ts'
   | 'oversight/oversight-matrix.test.ts'
+  | 'persons/person-matrix.test.ts'
   | 'letters/letters-matrix.test.ts'
   | 'learning/learning-matrix.test.ts'
   | 'arrangements/arrangement-matrix.test.ts'
@@ -124,6 +125,13 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'POST /api/cases/:caseId/coordination/consultations': 'coordination/coordination-matrix.test.ts',
   'POST /api/cases/:caseId/coordination/weighings': 'coordination/coordination-matrix.test.ts',
   'POST /api/cases/:caseId/coordination/weighings/:weighingId/review': 'coordination/coordination-matrix.test.ts',
+  // issue 12 items 1 and 2: the person's file and the contact log
+  'GET /api/persons/:personId': 'persons/person-matrix.test.ts',
+  'POST /api/persons/:personId/details': 'persons/person-matrix.test.ts',
+  'POST /api/persons/duplicates': 'persons/person-matrix.test.ts',
+  'GET /api/cases/:caseId/addresses': 'persons/person-matrix.test.ts',
+  'GET /api/cases/:caseId/contact': 'persons/person-matrix.test.ts',
+  'POST /api/cases/:caseId/contact': 'persons/person-matrix.test.ts',
   // issue 12: letters and objections
   'GET /api/cases/:caseId/letters': 'letters/letters-matrix.test.ts',
   'POST /api/cases/:caseId/letters': 'letters/letters-matrix.test.ts',

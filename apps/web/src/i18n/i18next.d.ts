@@ -12,7 +12,7 @@ type UntypedBlocks =
   | 'policyDemand' | 'executionWork' | 'replan' | 'postEdit' // issue 11's leftovers (ADR 0027)
   | 'work' | 'caseSearch' | 'auditLog' | 'breakGlassReview' | 'statistics' // issue 13
   | 'anomaly' | 'quality' // issue 13: anomaly alerts and the quality monitor (ADR 0026)
-  | 'letters' | 'objections' | 'arrangements' // issue 12
+  | 'letters' | 'objections' | 'arrangements' | 'persons' | 'contact' // issue 12
   | 'learning' | 'crownWitness'; // issue 14
 
 declare module 'i18next' {

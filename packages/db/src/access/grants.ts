@@ -145,6 +145,32 @@ export interface CoordinationReadGrant {
 export interface CoordinationWriteGrant {
   readonly [GRANT]: 'coordination.write';
   readonly caseId: string;
+ * The person's file (issue 12, ADR 0021): the persons whose identity the check let through, and
+ * what of their contact details: everything (the liaison on a case of theirs), only the addresses
+ * of some activity domains (an executing unit through its assignment), or nothing.
+ */
+export interface PersonReadGrant {
+  readonly [GRANT]: 'person.read';
+  readonly personIds: ReadonlySet<string>;
+  readonly details: { readonly kind: 'all' } | { readonly kind: 'domains'; readonly domains: ReadonlySet<string> } | { readonly kind: 'none' };
+}
+
+/** Recording a new version of one person's contact details and addresses (the liaison). */
+export interface PersonDetailsWriteGrant {
+  readonly [GRANT]: 'person.details.write';
+  readonly personId: string;
+}
+
+/** Comparing a registration with every known person's name and date of birth (intake). */
+export interface PersonMatchGrant {
+  readonly [GRANT]: 'person.match';
+}
+
+/** Reading one case's contact log (and appending to it when `write`). */
+export interface ContactLogGrant {
+  readonly [GRANT]: 'contact.log';
+  readonly caseId: string;
+  readonly write: boolean;
 }
 
 /** Reading one case's letters (issue 12): the case's decision section passed the letter check. */

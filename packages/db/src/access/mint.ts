@@ -1,5 +1,5 @@
 import type { CaseSection } from '@hoeder/domain';
-import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant, type LetterReadGrant, type LetterWriteGrant, type ObjectionReadGrant, type ObjectionWriteGrant, type LearningReadGrant, type LearningWriteGrant, type LessonGrant, type CoordinationReadGrant, type CoordinationWriteGrant } from './grants';
+import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant, type LetterReadGrant, type LetterWriteGrant, type ObjectionReadGrant, type ObjectionWriteGrant, type LearningReadGrant, type LearningWriteGrant, type LessonGrant, type CoordinationReadGrant, type CoordinationWriteGrant, type PersonReadGrant, type PersonDetailsWriteGrant, type PersonMatchGrant, type ContactLogGrant } from './grants';
 import type { ArrangementFollowUpGrant, ArrangementReadGrant, ArrangementWriteGrant } from './arrangement-grants';
 import type { ArrangementKind } from '@hoeder/domain';
 
@@ -43,6 +43,14 @@ export const mintCoordinationRead = (caseIds: Iterable<string>): CoordinationRea
 
 export const mintCoordinationWrite = (caseId: string): CoordinationWriteGrant => Object.freeze({ [GRANT]: 'coordination.write' as const, caseId });
 
+export const mintPersonRead = (personIds: Iterable<string>, details: PersonReadGrant['details']): PersonReadGrant =>
+  Object.freeze({ [GRANT]: 'person.read' as const, personIds: new Set(personIds), details: Object.freeze(details.kind === 'domains' ? { kind: 'domains' as const, domains: new Set(details.domains) } : { ...details }) });
+
+export const mintPersonDetailsWrite = (personId: string): PersonDetailsWriteGrant => Object.freeze({ [GRANT]: 'person.details.write' as const, personId });
+
+export const mintPersonMatch = (): PersonMatchGrant => Object.freeze({ [GRANT]: 'person.match' as const });
+
+export const mintContactLog = (caseId: string, write: boolean): ContactLogGrant => Object.freeze({ [GRANT]: 'contact.log' as const, caseId, write });
 export const mintLetterRead = (caseId: string): LetterReadGrant => Object.freeze({ [GRANT]: 'letter.read' as const, caseId });
 export const mintLetterWrite = (caseId: string): LetterWriteGrant => Object.freeze({ [GRANT]: 'letter.write' as const, caseId });
 export const mintObjectionRead = (caseIds: Iterable<string>): ObjectionReadGrant => Object.freeze({ [GRANT]: 'objection.read' as const, caseIds: new Set(caseIds) });

@@ -8,16 +8,17 @@ import * as m0006 from './0006-app-login';
 import * as m0007 from './0007-login-backoff';
 import * as m0008 from './0008-stream-snapshots';
 import * as m0009 from './0009-units';
-import * as m0011 from './0011-master-data-agenda';
 import * as m0010 from './0010-security-assignments';
+import * as m0011 from './0011-master-data-agenda';
 import * as m0012 from './0012-planning';
 import * as m0013 from './0013-oversight-reviews';
-import * as m0018 from './0018-coordination-record';
+import * as m0014 from './0014-persons-contact-log';
 import * as m0015 from './0015-letters-objections';
 import * as m0016 from './0016-arrangements';
 import * as m0017 from './0017-incidents-evaluations';
-import * as m0020 from './0020-replan-runs';
+import * as m0018 from './0018-coordination-record';
 import * as m0019 from './0019-anomaly-detection';
+import * as m0020 from './0020-replan-runs';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,16 +31,17 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-login-backoff': m0007,
   '0008-stream-snapshots': m0008,
   '0009-units': m0009,
-  '0011-master-data-agenda': m0011,
   '0010-security-assignments': m0010,
+  '0011-master-data-agenda': m0011,
   '0012-planning': m0012,
   '0013-oversight-reviews': m0013,
-  '0018-coordination-record': m0018,
+  '0014-persons-contact-log': m0014,
   '0015-letters-objections': m0015,
   '0016-arrangements': m0016,
   '0017-incidents-evaluations': m0017,
-  '0020-replan-runs': m0020,
+  '0018-coordination-record': m0018,
   '0019-anomaly-detection': m0019,
+  '0020-replan-runs': m0020,
 };
 
 export const migrationProvider: MigrationProvider = {

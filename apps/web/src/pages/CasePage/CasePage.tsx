@@ -24,6 +24,7 @@ import { AssessmentStatus } from '../AssessmentPage/AssessmentStatus';
 import { agendaPath } from '../AgendaPage/AgendaPage';
 import { AssignmentSection } from '../../components/AssignmentSection/AssignmentSection';
 import { CrownWitnessPanel } from '../../components/CrownWitnessPanel/CrownWitnessPanel';
+import { ContactPanel } from '../../components/ContactPanel/ContactPanel';
 import { CaseLettersAndObjections } from '../../components/LettersSection/CaseLettersAndObjections';
 import { LearningSection } from '../../components/LearningSection/LearningSection';
 import { ArrangementSection } from '../../components/ArrangementSection/ArrangementSection';
@@ -108,6 +109,7 @@ function CaseDetails({ view, asOf }: { view: CaseView; asOf: string | null }) {
           <CaseSectionList view={view} />
           {!asOf && <AssignmentSection caseId={view.caseId} roles={me.roles} />}
           <CrownWitnessPanel caseId={view.caseId} me={me} asOf={asOf} />
+          <ContactPanel view={view} roles={me.roles} asOf={asOf} />
           {!asOf && <CaseLettersAndObjections caseId={view.caseId} roles={me.roles} sections={view.sections} />}
           <LearningSection caseId={view.caseId} asOf={asOf} />
           {!asOf && <ArrangementSection caseId={view.caseId} roles={me.roles} />}

@@ -15,6 +15,7 @@ import { serverFieldErrors, validate } from '../../lib/validation';
 import { NotFoundPage } from '../NotFoundPage/NotFoundPage';
 import { IntakeFieldset } from './IntakeFieldset';
 import { PersonsFieldset } from './PersonsFieldset';
+import { DuplicateWarning } from '../../components/DuplicateWarning/DuplicateWarning';
 import { emptyPerson, emptyRegisterDraft, requireThreatenedPerson, toRegisterRequest, type RegisterDraft } from './registerDraft';
 
 const PERSON_FIELD_LABELS: Record<string, string> = { role: 'register.personRole', fullName: 'register.fullName', dateOfBirth: 'register.dateOfBirth', relation: 'register.relation' };
@@ -67,6 +68,7 @@ function RegisterCaseForm() {
       <form onSubmit={submit} noValidate className="hoeder-form">
         <IntakeFieldset draft={draft} onChange={set} error={errors.message} />
         <PersonsFieldset persons={draft.persons} onChange={(persons) => set({ persons })} onAdd={addPerson} error={errors.message} />
+        <DuplicateWarning persons={draft.persons} onLink={(index, personId) => set({ persons: draft.persons.map((p, i) => (i === index ? { ...p, personId } : p)) })} />
         <ApiErrorAlert error={register.error} />
         <ActionGroup>
           <Button type="submit" appearance="primary-action-button" busy={register.isPending} disabled={register.isPending}>

@@ -9,6 +9,8 @@ export interface PersonDraft {
   fullName: string;
   dateOfBirth: string;
   relation: string;
+  /** A known person's record intake chose to link after the duplicate warning (issue 12). */
+  personId?: string | undefined;
 }
 
 export interface RegisterDraft {
@@ -40,6 +42,7 @@ export function toRegisterRequest(draft: RegisterDraft): Record<keyof RegisterCa
     firstInformation: draft.firstInformation,
     classification: draft.classification,
     persons: draft.persons.map((p) => ({
+      ...(p.personId ? { personId: p.personId } : {}),
       role: p.role,
       fullName: p.fullName,
       dateOfBirth: optionalText(p.dateOfBirth),
