@@ -24,6 +24,7 @@ export function buildAssessmentView(
   view: DafView,
   names: ReadonlyMap<string, string>,
   now: Date,
+  caseEnded = false,
 ): AssessmentView {
   const versions = visibleVersions(state, view);
   const items = state?.items ?? [];
@@ -38,7 +39,7 @@ export function buildAssessmentView(
     items: redactedItems,
     versions: versions.flatMap((v) => assessment.redactAssessment(v, items, view).version ?? []),
     ...(sees('assumptions') ? { assumptionTests: state?.assumptionTests ?? [] } : {}),
-    reassessment: view.parts.length > 0 ? assessment.reassessmentDue(state, now.toISOString()) : { due: false, reasons: [] },
+    reassessment: view.parts.length > 0 ? assessment.reassessmentDue(state, now.toISOString(), { caseEnded }) : { due: false, reasons: [] },
     names: Object.fromEntries(names),
     assessmentIds: Object.fromEntries(finals.map((v) => [v.versionNumber, dafAssessmentId(caseId, v.versionNumber)])),
   };

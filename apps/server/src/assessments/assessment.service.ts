@@ -1,6 +1,6 @@
 import { assessment, fail, ok, type Result } from '@hoeder/domain';
 import type { AssessmentView, DecisionBasisView, VersionComparisonView } from '@hoeder/contracts';
-import { findUsersByIds, loadAssessmentEvents, loadCaseEvents, type Db } from '@hoeder/db';
+import { findCaseSummaries, findUsersByIds, loadAssessmentEvents, loadCaseEvents, type Db } from '@hoeder/db';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
 import { processingActivity } from '../platform/guard/case-check';
 import { dafList, dafRead, type DafAccess } from '../platform/guard/daf-check';
@@ -56,7 +56,7 @@ export function createAssessmentService({ guard, templates = assessment.SHIPPED_
         scope.note({ version: daf.state?.version ?? 0, parts: daf.view.parts, gradedItemIds: daf.view.gradedItemIds, contentItemIds: shown });
         await auditContentViews(scope, daf, caseId, processingActivity(actor, daf.access.memberOf, caseId, daf.access.breakGlass), shown);
         const names = await displayNames(scope.trx, userIdsOf(daf.state));
-        return ok(buildAssessmentView(caseId, daf.access.summary.version, daf.state, daf.view, names, ctx.now));
+        return ok(buildAssessmentView(caseId, daf.access.summary.version, daf.state, daf.view, names, ctx.now, daf.access.summary.phase === 'ended'));
       }),
 
     compare: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, from: number, to: number): Promise<Result<VersionComparisonView>> =>
@@ -84,7 +84,9 @@ export function createAssessmentService({ guard, templates = assessment.SHIPPED_
     reassessmentDue: (ctx: RequestContext, actor: AuthenticatedActor): Promise<Result<string[]>> =>
       guard.withAccess(ctx, actor, { operation: 'assessment.reassessment_list', objectType: 'assessment', check: dafList() }, async ({ trx, grant, note }) => {
         const streams = await loadAssessmentEvents(trx, grant.cases);
-        const due = grant.cases.caseIds.filter((id) => assessment.reassessmentDue(assessment.projectAssessment(streams.get(id) ?? []), ctx.now.toISOString()).due);
+        // The phase only (no personal data), of cases the grant already covers: an ended case is never due.
+        const ended = new Set((await findCaseSummaries(trx, grant.cases.caseIds)).filter((c) => c.phase === 'ended').map((c) => c.caseId));
+        const due = grant.cases.caseIds.filter((id) => assessment.reassessmentDue(assessment.projectAssessment(streams.get(id) ?? []), ctx.now.toISOString(), { caseEnded: ended.has(id) }).due);
         note({ caseIds: due });
         return ok(due);
       }),
