@@ -1,9 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import type { PolicyImpactReport } from '@hoeder/contracts';
+import type { TFunction } from 'i18next';
 import { measureLabel } from '../../components/PolicyPackage/labels';
+import { enumLabel, untyped } from '../../i18n/enums';
+import nl from '../../i18n/nl.json';
 
 const hours = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+/** A unit type by its name (masterData.kind: "Regionaal B&B-team" for bb); never the code. */
+const unitLabel = (t: TFunction, code: string) => (Object.hasOwn(nl.masterData.kind, code) ? untyped(t)(`masterData.kind.${code}`) : code);
 
 /** What a draft would change: per case (pseudonymous) and the capacity per unit type. */
 export function ImpactTable({ report }: { report: PolicyImpactReport }) {
@@ -32,7 +38,7 @@ export function ImpactTable({ report }: { report: PolicyImpactReport }) {
           <TableBody>
             {report.capacity.map((c) => (
               <TableRow key={c.unitType}>
-                <TableHeaderCell scope="row">{c.unitType}</TableHeaderCell>
+                <TableHeaderCell scope="row">{unitLabel(t, c.unitType)}</TableHeaderCell>
                 <TableCell>{c.currentHoursPerWeek}</TableCell>
                 <TableCell>{c.draftHoursPerWeek}</TableCell>
                 <TableCell>{hours(c.deltaHoursPerWeek)}</TableCell>
@@ -60,10 +66,10 @@ export function ImpactTable({ report }: { report: PolicyImpactReport }) {
               {report.changedCases.map((c) => (
                 <TableRow key={c.caseKey}>
                   <TableHeaderCell scope="row">{c.caseKey}</TableHeaderCell>
-                  <TableCell>{c.resistanceLevel.current === c.resistanceLevel.draft ? c.resistanceLevel.current : `${c.resistanceLevel.current} → ${c.resistanceLevel.draft}`}</TableCell>
+                  <TableCell>{c.resistanceLevel.current === c.resistanceLevel.draft ? enumLabel(t, 'resistanceLevel', c.resistanceLevel.current) : `${enumLabel(t, 'resistanceLevel', c.resistanceLevel.current)} → ${enumLabel(t, 'resistanceLevel', c.resistanceLevel.draft)}`}</TableCell>
                   <TableCell>{list([...c.addedMeasures, ...c.addedCareModules.map((measure) => ({ measure }))])}</TableCell>
                   <TableCell>{list([...c.droppedMeasures, ...c.droppedCareModules.map((measure) => ({ measure }))])}</TableCell>
-                  <TableCell>{Object.entries(c.deltaHoursPerWeek).map(([unit, h]) => `${unit} ${hours(h)}`).join(', ')}</TableCell>
+                  <TableCell>{Object.entries(c.deltaHoursPerWeek).map(([unit, h]) => `${unitLabel(t, unit)} ${hours(h)}`).join(', ')}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -2,7 +2,7 @@
 declare module 'dmn-js/lib/Modeler' {
   export interface DmnView {
     type: 'drd' | 'decisionTable' | 'literalExpression' | 'boxedExpression';
-    element: { id: string; name?: string };
+    element: { id: string; name?: string; label?: string };
   }
   export default class DmnJS {
     constructor(options: { container: HTMLElement; common?: Record<string, unknown> });
