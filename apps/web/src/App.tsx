@@ -9,6 +9,7 @@ import { AssessmentPage } from './pages/AssessmentPage/AssessmentPage';
 import { AuditCheckpointsPage } from './pages/AuditCheckpointsPage/AuditCheckpointsPage';
 import { CasePage } from './pages/CasePage/CasePage';
 import { NotFoundPage } from './pages/NotFoundPage/NotFoundPage';
+import { PageGate } from './components/PageGate/PageGate';
 import { OverviewPage } from './pages/OverviewPage/OverviewPage';
 import { PolicyAdminPage } from './pages/PolicyAdminPage/PolicyAdminPage';
 import { PolicyVersionPage } from './pages/PolicyAdminPage/PolicyVersionPage';
@@ -49,6 +50,7 @@ export function App() {
     <AuthGate fallback={(content) => <Waiting>{content}</Waiting>}>
       {(me) => (
         <AppLayout me={me}>
+          <PageGate me={me}>{/* Routes left unindented inside the gate, so route lines merge cleanly. */}
           <Routes>
             <Route path="/" element={<OverviewPage />} />
             <Route path="/casussen/nieuw" element={<RegisterCasePage />} />
@@ -84,6 +86,7 @@ export function App() {
             <Route path="/roosters/:versionId/medewerkers/:officerId" element={<RosterOfficerPage me={me} />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
+          </PageGate>
         </AppLayout>
       )}
     </AuthGate>
