@@ -1,4 +1,4 @@
-import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface TabItem {
   id: string;
@@ -11,8 +11,11 @@ interface Props {
   tabs: readonly TabItem[];
   selected: string;
   onSelect: (id: string) => void;
-  /** The selected tab's panel. Only it is rendered: the other tabs' data is not fetched. */
-  children: ReactNode;
+  /**
+   * A tab's panel. A tab's data is fetched when it is first opened; a panel once opened stays
+   * mounted (hidden) so that a half-filled form survives a look at another tab.
+   */
+  renderPanel: (id: string) => ReactNode;
 }
 
 /**
@@ -20,11 +23,13 @@ interface Props {
  * between tabs, Home/End to the first/last. The NL Design System has no tabs component yet, so
  * this keeps to the APG example and the Rijkshuisstijl tokens (styles.css, .hoeder-tabs).
  */
-export function Tabs({ label, tabs, selected, onSelect, children }: Props) {
+export function Tabs({ label, tabs, selected, onSelect, renderPanel }: Props) {
   const base = useId();
   const refs = useRef(new Map<string, HTMLButtonElement>());
+  const [opened, setOpened] = useState<readonly string[]>([selected]);
+  if (!opened.includes(selected)) setOpened([...opened, selected]);
   const tabId = (id: string) => `${base}-tab-${id}`;
-  const panelId = `${base}-panel`;
+  const panelId = (id: string) => `${base}-panel-${id}`;
   const move = (event: KeyboardEvent, index: number) => {
     const last = tabs.length - 1;
     const target = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[event.key];
@@ -51,7 +56,7 @@ export function Tabs({ label, tabs, selected, onSelect, children }: Props) {
               role="tab"
               id={tabId(tab.id)}
               aria-selected={active}
-              aria-controls={active ? panelId : undefined}
+              aria-controls={opened.includes(tab.id) ? panelId(tab.id) : undefined}
               tabIndex={active ? 0 : -1}
               className="hoeder-tabs__tab"
               onClick={() => onSelect(tab.id)}
@@ -62,9 +67,13 @@ export function Tabs({ label, tabs, selected, onSelect, children }: Props) {
           );
         })}
       </div>
-      <div role="tabpanel" id={panelId} aria-labelledby={tabId(selected)} tabIndex={0} className="hoeder-tabs__panel">
-        {children}
-      </div>
+      {tabs
+        .filter((tab) => opened.includes(tab.id))
+        .map((tab) => (
+          <div key={tab.id} role="tabpanel" id={panelId(tab.id)} aria-labelledby={tabId(tab.id)} tabIndex={0} hidden={tab.id !== selected} className="hoeder-tabs__panel">
+            {renderPanel(tab.id)}
+          </div>
+        ))}
     </div>
   );
 }

@@ -96,9 +96,13 @@ function CaseDetails({ view, asOf }: { view: CaseView; asOf: string | null }) {
         <div className="hoeder-case__main">
           {/* Panels of other features belong in case-tabs.tsx as one entry each. */}
           {current && (
-            <Tabs label={t('caseTabs.label')} tabs={tabs.map((tab) => ({ id: tab.id, label: untyped(t)(tab.labelKey) }))} selected={current.id} onSelect={selectTab}>
-              {current.render(ctx)}
-            </Tabs>
+            <Tabs
+              label={t('caseTabs.label')}
+              tabs={tabs.map((tab) => ({ id: tab.id, label: untyped(t)(tab.labelKey) }))}
+              selected={current.id}
+              onSelect={selectTab}
+              renderPanel={(id) => tabs.find((tab) => tab.id === id)?.render(ctx)}
+            />
           )}
         </div>
         <aside className="hoeder-case__aside" aria-label={t('asOf.legend')}>

@@ -39,8 +39,10 @@ export default function DmnEditor({ xml, editable, onReady, label }: Props) {
     void (async () => {
       const { default: Editor } = editable ? await import('dmn-js/lib/Modeler') : await import('dmn-js/lib/Viewer');
       if (cancelled || !container.current) return;
-      // dmn-js's own labels in the reader's language (its translate module).
-      const dmn = new Editor({ container: container.current, common: { additionalModules: [dmnTranslateModule(i18n.language)] } });
+      // dmn-js's own labels in the reader's language (its translate module), given to every kind
+      // of view: dmn-js replaces `common.additionalModules` with each view's own list.
+      const translated = { additionalModules: [dmnTranslateModule(i18n.language)] };
+      const dmn = new Editor({ container: container.current, drd: translated, decisionTable: translated, literalExpression: translated, boxedExpression: translated });
       instance.current = dmn;
       try {
         await dmn.importXML(xml);
