@@ -50,6 +50,9 @@ import { registerPlanningRoutes } from './planning/planning.routes';
 import type { PlanningService } from './planning/planning.service';
 import type { RosterService } from './planning/roster.service';
 import type { CapacityService } from './planning/capacity.service';
+import type { LetterService } from './letters/letter.service';
+import type { ObjectionService } from './letters/objection.service';
+import { registerLetterRoutes } from './letters/letters.routes';
 
 export interface AppDeps {
   config: AppConfig;
@@ -81,6 +84,8 @@ export interface AppDeps {
   planning: PlanningService;
   roster: RosterService;
   capacity: CapacityService;
+  letters: LetterService;
+  objections: ObjectionService;
 }
 
 /** Builds the HTTP application from ready-made services; listening is left to the caller. */
@@ -116,6 +121,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: NodeJS.Writ
   registerAssignmentRoutes(app, deps);
   registerOversightRoutes(app, deps);
   registerPlanningRoutes(app, deps);
+  registerLetterRoutes(app, deps);
   if (deps.config.testClock === 'adjustable') registerTestClockRoutes(app, deps);
   await serveWeb(app, deps.config.webDist);
   return app;

@@ -31,6 +31,9 @@ import { operationalAgenda } from './execution/operational-agenda';
 import { createPlanningService } from './planning/planning.service';
 import { createRosterService } from './planning/roster.service';
 import { createCapacityService } from './planning/capacity.service';
+import { createLetterService } from './letters/letter.service';
+import { createObjectionService } from './letters/objection.service';
+import { OBJECTION_WORK_SOURCES } from './letters/objection-work';
 
 /** Plain factory wiring: every service gets exactly what it needs, nothing global. */
 export function createServices(database: DatabaseHandle, config: AppConfig, clock: Clock, planningSource: PlanningInputSource = masterDataPlanningInputSource(acceptedAssignmentCaseIds, () => clock.now())): AppDeps {
@@ -39,7 +42,8 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
   const audit = createAuditService({ signingKey: loadAuditSigningKey(config), sealBatch: database.kind === 'pglite' ? 200 : 1000 });
   const policies = createPolicyStore({ db });
   const guard = createGuard({ db, audit });
-  const workQueues = createWorkQueueService({ guard });
+  // Objections with a deadline reach "Voor mij" (issue 12 item 8).
+  const workQueues = createWorkQueueService({ guard, sources: [...OBJECTION_WORK_SOURCES] });
   return {
     config,
     db,
@@ -70,5 +74,7 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     planning: createPlanningService({ guard }),
     roster: createRosterService({ guard }),
     capacity: createCapacityService({ guard, source: planningSource }),
+    letters: createLetterService({ guard }),
+    objections: createObjectionService({ guard }),
   };
 }

@@ -9,3 +9,4 @@ export * from './assignments';
 export * from './work';
 export * from './oversight';
 export * from './planning';
+export * from './letters';

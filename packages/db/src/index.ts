@@ -27,3 +27,7 @@ export * from './statistics/statistics.repository';
 export * from './work/notification.repository';
 export * from './jobs/job.repository';
 export * from './planning/planning.repository';
+// issue 12: letters and objections
+export type { LetterReadGrant, LetterWriteGrant, ObjectionReadGrant, ObjectionWriteGrant } from './access/grants';
+export * from './letters/letter.repository';
+export * from './letters/objection.repository';

@@ -70,6 +70,48 @@ export interface AgendaVersionTable {
   recorded_at: Timestamp;
 }
 
+/** A letter stored exactly as sent: PDF bytes and hash, template version and facts (issue 12). */
+export interface CaseLetterTable {
+  letter_id: string;
+  case_id: string;
+  kind: string;
+  template_version: number;
+  decision_id: string;
+  /** JSON text of LetterFacts. */
+  facts: string;
+  classification: Classification;
+  status: 'draft' | 'approved';
+  drafted_by: string;
+  drafted_role: string;
+  drafted_at: Timestamp;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  pdf: Uint8Array;
+  sha256: string;
+}
+
+/** An objection against a decision and how it was handled (issue 12 item 8); dates YYYY-MM-DD. */
+export interface CaseObjectionTable {
+  objection_id: string;
+  case_id: string;
+  decision_id: string;
+  party: string;
+  decision_sent_on: string;
+  received_on: string;
+  grounds: string;
+  advisory_committee: boolean;
+  extended_on: string | null;
+  hearing_on: string | null;
+  outcome: string | null;
+  decided_on: string | null;
+  motivation: string | null;
+  appeal_lodged_on: string | null;
+  appeal_court: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface CaseEventTable {
   event_id: Generated<string>;
   case_id: string;
@@ -266,6 +308,8 @@ export interface Database extends AuthTables, PolicyTables, PlanningTables {
   officer: OfficerTable;
   officer_absence: OfficerAbsenceTable;
   agenda_version: AgendaVersionTable;
+  case_letter: CaseLetterTable;
+  case_objection: CaseObjectionTable;
   case_event: CaseEventTable;
   case_summary: CaseSummaryTable;
   case_member: CaseMemberTable;

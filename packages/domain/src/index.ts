@@ -32,3 +32,4 @@ export * from './execution/assignment-workflow';
 export * from './access/assignment-access';
 export * from './work';
 export * from './statistics';
+export * from './letters';

@@ -7,7 +7,8 @@ export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matri
   | 'execution/execution-matrix.test.ts'
   | 'planning/planning-matrix.test.ts' | 'assignments/assignment-matrix.test.ts'
   | 'work/work-matrix.test.ts'
-  | 'oversight/oversight-matrix.test.ts';
+  | 'oversight/oversight-matrix.test.ts'
+  | 'letters/letters-matrix.test.ts';
 
 /**
  * Every `/api` route, and the access matrix that covers it. `platform/route-coverage.test.ts`
@@ -95,6 +96,14 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'GET /api/capacity': 'planning/planning-matrix.test.ts',
   'GET /api/roster/versions/:versionId/scenarios': 'planning/planning-matrix.test.ts',
   'POST /api/roster/versions/:versionId/scenarios': 'planning/planning-matrix.test.ts',
+  // issue 12: letters and objections
+  'GET /api/cases/:caseId/letters': 'letters/letters-matrix.test.ts',
+  'POST /api/cases/:caseId/letters': 'letters/letters-matrix.test.ts',
+  'POST /api/cases/:caseId/letters/:letterId/approve': 'letters/letters-matrix.test.ts',
+  'GET /api/cases/:caseId/letters/:letterId/pdf': 'letters/letters-matrix.test.ts',
+  'GET /api/cases/:caseId/objections': 'letters/letters-matrix.test.ts',
+  'POST /api/cases/:caseId/objections': 'letters/letters-matrix.test.ts',
+  'POST /api/cases/:caseId/objections/:objectionId/steps': 'letters/letters-matrix.test.ts',
 };
 
 /**

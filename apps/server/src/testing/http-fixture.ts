@@ -59,7 +59,9 @@ export async function openHttpFixture(options: { env?: NodeJS.ProcessEnv; onRout
       if (body !== undefined) headers['content-type'] = 'application/json';
       const response = await fetch(new URL(path, config.publicUrl), { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : null, requestId: response.headers.get('x-request-id') ?? '' };
+      // A download (e.g. a letter's PDF) is not JSON: its body is given as the raw text.
+      const json = (response.headers.get('content-type') ?? '').includes('json');
+      return { status: response.status, body: text ? (json ? JSON.parse(text) : text) : null, requestId: response.headers.get('x-request-id') ?? '' };
     },
     close: async () => {
       await app.close();

@@ -20,8 +20,8 @@ const QUEUES: Record<string, Queues | null> = {
   triage: { triage_to_complete: 'none' },
   analist: { assessment_to_make: 'none', challenge_to_write: 'none', reassessment_due: 'none' },
   analist2: { assessment_to_make: 'none', challenge_to_write: 'none', reassessment_due: 'none' },
-  besluit: { decision_to_propose: 'stg', decision_to_approve: 'none', review_due: 'none' },
-  besluit2: { decision_to_propose: 'none', decision_to_approve: 'none', review_due: 'none' },
+  besluit: { decision_to_propose: 'stg', decision_to_approve: 'none', review_due: 'none', objections_to_handle: 'none' },
+  besluit2: { decision_to_propose: 'none', decision_to_approve: 'none', review_due: 'none', objections_to_handle: 'none' },
   lcc: null,
   politie: null,
   kmar: null,
@@ -76,7 +76,9 @@ describe('GET /api/work/queues: every account', () => {
     const got = Object.fromEntries(body.queues.map((q) => [q.queueId, q.items.map((i) => i.caseId)]));
     expect(got).toEqual(expected ? Object.fromEntries(Object.entries(expected).map(([q, c]) => [q, c === 'none' ? [] : [idOf(c)]])) : {});
     expect(body.total).toBe(Object.values(got).flat().length);
-    expect(await auditOfRequest(f.database.db, reply.requestId)).toEqual([{ operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null }]);
+    // Decision makers also read the objections queue (issue 12): a second, separately audited access.
+    const sourced = QUEUES[username] && 'objections_to_handle' in QUEUES[username] ? [{ operation: 'work.queue.objections_to_handle', status: 'ok', user_id: userIdOf(username), object_type: 'case_objection', object_id: null }] : [];
+    expect(await auditOfRequest(f.database.db, reply.requestId)).toEqual([{ operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null }, ...sourced]);
   });
 
   it('without a session: 401', async () => {

@@ -87,8 +87,9 @@ describe('work queues ("Voor mij")', () => {
     const ctx = f.ctx();
     must(await f.deps.workQueues.queues(ctx, f.actor('besluit2')));
     const entries = await f.database.db.selectFrom('audit_entry').select(['operation', 'status', 'details']).where('trace_id', '=', ctx.traceId).execute();
-    expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ operation: 'work.queues', status: 'ok' });
-    expect(JSON.stringify(entries[0]!.details)).not.toContain('Test Persoon');
+    // The case queues, and (issue 12) the objections queue of decision makers: one entry each.
+    expect(entries.map((e) => e.operation).sort()).toEqual(['work.queue.objections_to_handle', 'work.queues']);
+    for (const entry of entries) expect(entry).toMatchObject({ status: 'ok' });
+    expect(JSON.stringify(entries.map((e) => e.details))).not.toContain('Test Persoon');
   });
 });

@@ -131,3 +131,27 @@ export interface RosterWriteGrant {
   readonly [GRANT]: 'roster.write';
   readonly userId: string;
 }
+
+/** Reading one case's letters (issue 12): the case's decision section passed the letter check. */
+export interface LetterReadGrant {
+  readonly [GRANT]: 'letter.read';
+  readonly caseId: string;
+}
+
+/** Drafting or approving one case's letters: a member in a role that writes letters. */
+export interface LetterWriteGrant {
+  readonly [GRANT]: 'letter.write';
+  readonly caseId: string;
+}
+
+/** Reading the objections of the cases the objection check (or a work queue) admitted. */
+export interface ObjectionReadGrant {
+  readonly [GRANT]: 'objection.read';
+  readonly caseIds: ReadonlySet<string>;
+}
+
+/** Recording or handling one case's objections. */
+export interface ObjectionWriteGrant {
+  readonly [GRANT]: 'objection.write';
+  readonly caseId: string;
+}

@@ -1,5 +1,5 @@
 import type { CaseSection } from '@hoeder/domain';
-import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant } from './grants';
+import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant, type LetterReadGrant, type LetterWriteGrant, type ObjectionReadGrant, type ObjectionWriteGrant } from './grants';
 
 /**
  * The only place grants are made (ADR 0010). Imported as `@hoeder/db/grant-mint`, and only by the
@@ -36,3 +36,8 @@ export const mintRosterRead = (scope: RosterReadGrant['scope'], publishedOnly: b
   Object.freeze({ [GRANT]: 'roster.read' as const, scope: Object.freeze({ ...scope }), publishedOnly });
 
 export const mintRosterWrite = (userId: string): RosterWriteGrant => Object.freeze({ [GRANT]: 'roster.write' as const, userId });
+
+export const mintLetterRead = (caseId: string): LetterReadGrant => Object.freeze({ [GRANT]: 'letter.read' as const, caseId });
+export const mintLetterWrite = (caseId: string): LetterWriteGrant => Object.freeze({ [GRANT]: 'letter.write' as const, caseId });
+export const mintObjectionRead = (caseIds: Iterable<string>): ObjectionReadGrant => Object.freeze({ [GRANT]: 'objection.read' as const, caseIds: new Set(caseIds) });
+export const mintObjectionWrite = (caseId: string): ObjectionWriteGrant => Object.freeze({ [GRANT]: 'objection.write' as const, caseId });

@@ -12,6 +12,7 @@ import * as m0011 from './0011-master-data-agenda';
 import * as m0010 from './0010-security-assignments';
 import * as m0012 from './0012-planning';
 import * as m0013 from './0013-oversight-reviews';
+import * as m0015 from './0015-letters-objections';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-security-assignments': m0010,
   '0012-planning': m0012,
   '0013-oversight-reviews': m0013,
+  '0015-letters-objections': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {

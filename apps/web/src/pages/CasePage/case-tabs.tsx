@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Paragraph } from '@rijkshuisstijl-community/components-react';
 import type { CaseView, Me } from '@hoeder/contracts';
+import { mayOnLetters, mayOnObjections } from '@hoeder/domain';
 import { AssignmentSection, maySeeAssignmentSection } from '../../components/AssignmentSection/AssignmentSection';
 import { CaseActions } from '../../components/CaseActions/CaseActions';
 import { IntakeSection, PersonsSection, SummarySection, TeamSection } from '../../components/CaseSections/BasicSections';
@@ -8,6 +9,7 @@ import { DecisionSection } from '../../components/CaseSections/DecisionSection';
 import { AssessmentsSection, MeasuresSection, TriageSection } from '../../components/CaseSections/ProcessSections';
 import { CaseTimeline } from '../../components/CaseTimeline/CaseTimeline';
 import { RouterLink } from '../../components/RouterLink/RouterLink';
+import { CaseLettersAndObjections } from '../../components/LettersSection/CaseLettersAndObjections';
 import { AssessmentStatus } from '../AssessmentPage/AssessmentStatus';
 import { agendaPath } from '../AgendaPage/AgendaPage';
 
@@ -90,6 +92,13 @@ export const CASE_TABS: readonly CaseTab[] = [
         {view.decision && <DecisionSection decision={view.decision} measuresShown={has(view, 'measures')} />}
       </>
     ),
+  },
+  {
+    id: 'brieven',
+    labelKey: 'caseTabs.letters',
+    // Letters and objections act on the decision as it is now (issue 12).
+    visible: ({ view, me, asOf }) => !asOf && has(view, 'decision') && (mayOnLetters(me.roles, 'read') || mayOnObjections(me.roles, 'read')),
+    render: ({ view, me }) => <CaseLettersAndObjections caseId={view.caseId} roles={me.roles} sections={view.sections} />,
   },
   {
     id: 'beveiliging',

@@ -1,0 +1,5 @@
+export * from './awb-terms';
+export * from './letter-templates';
+export * from './letter-content';
+export * from './objection';
+export * from './letter-access';
