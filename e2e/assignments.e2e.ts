@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './support/browser.js';
 import { acceptAndTask, openAssignment } from './support/assignments.js';
 import { checkPage, loginAs } from './support/session.js';
+import { openCaseTab } from './support/case-tabs.js';
 
 /**
  * From an approved package to the executing unit (issue 11): the second decision maker approves a
@@ -26,9 +27,11 @@ describe('security assignments in the browser', () => {
     await pending.getByRole('link').click();
     shared.reference = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
     shared.caseUrl = new URL(page.url()).pathname;
+    await openCaseTab(page, 'Acties');
     await page.getByLabel('Toelichting bij goedkeuring (optioneel)').fill('Akkoord, vier ogen.');
     await page.getByRole('button', { name: 'Besluit goedkeuren' }).click();
     await page.getByText(/^Fase: Maatregelen actief ·/).waitFor();
+    await openCaseTab(page, 'Team en opdracht');
     const section = page.getByRole('region', { name: 'Beveiligingsopdracht' });
     await section.getByText(/^Status: Nieuw/).waitFor();
     await checkPage(page, 'case page with the assignment section (decision maker)');

@@ -3,6 +3,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './support/browser.js';
 import { checkPage, loginAs } from './support/session.js';
+import { openCaseTab } from './support/case-tabs.js';
 
 /**
  * Letters and objection in the browser (issue 12 items 3 and 8): the liaison drafts the decision
@@ -19,6 +20,7 @@ describe('letters and objection', () => {
     const { page } = b;
     await loginAs(page, 'liaison', '/?fase=measures_active');
     await page.getByRole('table').getByRole('link').first().click();
+    await openCaseTab(page, 'Brieven en bezwaar');
     const letters = page.getByRole('region', { name: 'Brieven' });
     await letters.waitFor();
     caseUrl = new URL(page.url()).pathname;
@@ -32,6 +34,7 @@ describe('letters and objection', () => {
     await checkPage(page, 'case with a drafted letter');
 
     await loginAs(page, 'besluit', caseUrl);
+    await openCaseTab(page, 'Brieven en bezwaar');
     const approverLetters = page.getByRole('region', { name: 'Brieven' });
     await approverLetters.getByRole('button', { name: /^Besluitbrief aan de beveiligde persoon van .* goedkeuren en versturen$/ }).first().click();
     await approverLetters.getByText('De brief is goedgekeurd en verstuurd.').waitFor();
@@ -51,6 +54,7 @@ describe('letters and objection', () => {
   it('the liaison records an objection; its deadline shows, and the decision maker finds it in "Voor mij"', async () => {
     const { page } = b;
     await loginAs(page, 'liaison', caseUrl);
+    await openCaseTab(page, 'Brieven en bezwaar');
     const objections = page.getByRole('region', { name: 'Bezwaar en beroep' });
     await objections.waitFor();
     await objections.getByLabel('De werkgever').check();

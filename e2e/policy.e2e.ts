@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './support/browser.js';
 import { checkPage, loginAs } from './support/session.js';
+import { openCaseTab } from './support/case-tabs.js';
 
 /**
  * The package policy in the browser (issue 5): a functional administrator opens the 2027.1 draft
@@ -74,6 +75,7 @@ describe('package policy', () => {
     const { page } = b;
     await loginAs(page, 'besluit', '/?fase=assessed');
     await page.getByRole('table').getByRole('link').first().click();
+    await openCaseTab(page, 'Acties');
     const form = page.getByRole('form', { name: 'Besluit voorstellen' });
     await form.waitFor();
     await form.getByLabel('Dreigingsfenomeen').selectOption('organised_crime');
@@ -94,6 +96,7 @@ describe('package policy', () => {
     await form.getByLabel('Motivering van de afwijking').fill('Recent incident bij de woning: tijdelijk bewaking tot de herijking.');
     await form.getByRole('button', { name: 'Besluit voorstellen' }).click();
     await page.getByText(/^Fase: Besluit wacht op goedkeuring ·/).waitFor();
+    await openCaseTab(page, 'Besluit en maatregelen');
     const decision = page.getByRole('region', { name: 'Besluit' });
     await decision.getByText('Recent incident bij de woning: tijdelijk bewaking tot de herijking.', { exact: true }).waitFor();
     await decision.getByText('Bewaking woning', { exact: false }).first().waitFor();

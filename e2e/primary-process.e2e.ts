@@ -4,6 +4,7 @@ import { expectNoAxeViolations } from './support/axe.js';
 import { useBrowser } from './support/browser.js';
 import { fillDraft, finalise, openDafPage, recordChallenge, registerItem, startDraft, submitForChallenge } from './support/daf.js';
 import { loginAs as switchUser } from './support/session.js';
+import { openCaseTab } from './support/case-tabs.js';
 import { acceptAndTask } from './support/assignments.js';
 
 /**
@@ -58,11 +59,14 @@ async function waitForSaved(page: Page): Promise<void> {
 }
 
 async function addTeamMember(page: Page, displayName: string): Promise<void> {
+  await openCaseTab(page, 'Acties');
   const select = page.getByLabel('Medewerker');
   const value = await select.locator('option', { hasText: displayName }).getAttribute('value');
   expect(value, `${displayName} can be picked`).toBeTruthy();
   await select.selectOption(value!);
   await page.getByRole('button', { name: 'Teamlid toevoegen' }).click();
+  await waitForSaved(page);
+  await openCaseTab(page, 'Team en opdracht');
   await page.getByRole('region', { name: 'Team' }).getByText(displayName).waitFor();
 }
 
@@ -96,6 +100,7 @@ async function registerCase(page: Page): Promise<void> {
  * filled in. The user gets the conflict explained, keeps the input, reloads and submits again.
  */
 async function completeTriageAfterConflict(page: Page): Promise<void> {
+  await openCaseTab(page, 'Acties');
   const form = page.getByRole('form', { name: 'Triage uitvoeren' });
   const motivation = 'Georganiseerde criminaliteit; eigen weerstand en die van de werkgever zijn onvoldoende.';
   expect(await form.getByLabel('Dreigingsfenomeen').inputValue()).toBe('organised_crime');
@@ -112,7 +117,10 @@ async function completeTriageAfterConflict(page: Page): Promise<void> {
   await page.getByRole('alert').filter({ hasText: 'De casus is intussen gewijzigd' }).waitFor();
   await checkPage(page, 'case page, version conflict');
   await page.getByRole('button', { name: 'Actuele casus laden' }).click();
+  // A look at another tab keeps the half-filled form (the panel stays mounted).
+  await openCaseTab(page, 'Team en opdracht');
   await page.getByRole('region', { name: 'Team' }).getByText('Bram Tegenspraak').waitFor();
+  await openCaseTab(page, 'Acties');
   expect(await form.getByLabel('Motivering').inputValue()).toBe(motivation);
   await form.getByRole('button', { name: 'Triage vastleggen' }).click();
   await phaseIs(page, 'In analyse');
@@ -137,6 +145,7 @@ describe('primary process in the browser', () => {
 
     for (const name of ['Anouk Analist', 'Diederik Besluitnemer', 'Eva Vierogen', 'Priya Teamleider']) await addTeamMember(page, name);
     await completeTriageAfterConflict(page);
+    await openCaseTab(page, 'Aanmelding en triage');
     const triage = page.getByRole('region', { name: 'Triage' });
     await triage.getByText('Een van de vier fenomenen en onvoldoende eigen weerstand: nationaal gezag').waitFor();
     await triage.getByText('triage-2025.1').waitFor();
@@ -167,6 +176,7 @@ describe('primary process in the browser', () => {
     await page.goto(casePath());
     await phaseIs(page, 'Dreiging ingeschat');
     // The case holds a reference to the DAF version and its marking; the content stays in the DAF (ADR 0015).
+    await openCaseTab(page, 'Dreiging');
     const recorded = page.getByRole('region', { name: 'Dreigingsinschattingen' });
     await recorded.getByText('Versie 1', { exact: true }).waitFor();
     await recorded.getByRole('link', { name: 'Versie 1 bekijken in de dreigingsinschatting (DAF)' }).waitFor();
@@ -178,6 +188,7 @@ describe('primary process in the browser', () => {
     const { page } = b;
     await loginAs(page, 'besluit', casePath());
     await phaseIs(page, 'Dreiging ingeschat');
+    await openCaseTab(page, 'Acties');
     const form = page.getByRole('form', { name: 'Besluit voorstellen' });
     // The package follows from the policy in effect; the decision maker accepts its proposal.
     await form.getByLabel('Dreigingsniveau').selectOption('high');
@@ -197,15 +208,18 @@ describe('primary process in the browser', () => {
     await loginAs(page, 'besluit2', casePath());
     await phaseIs(page, 'Besluit wacht op goedkeuring');
     await checkPage(page, 'case page, decision pending (second decision maker)');
+    await openCaseTab(page, 'Acties');
     await page.getByLabel('Toelichting bij goedkeuring (optioneel)').fill('Akkoord, vier ogen.');
     await page.getByRole('button', { name: 'Besluit goedkeuren' }).click();
     await phaseIs(page, 'Maatregelen actief');
     await waitForSaved(page);
+    await openCaseTab(page, 'Besluit en maatregelen');
     const measures = page.getByRole('region', { name: 'Maatregelen' });
     await measures.getByText('Informeren en adviseren').waitFor();
     await measures.getByText('Begeleiding woon-werkverkeer').waitFor();
     await checkPage(page, 'case page, measures active');
 
+    await openCaseTab(page, 'Tijdlijn');
     const timeline = page.getByRole('region', { name: 'Tijdlijn' });
     for (const event of ['Casus aangemeld', 'Teamlid toegevoegd', 'Triage afgerond', 'Dreigingsinschatting vastgelegd', 'Besluit voorgesteld', 'Besluit goedgekeurd']) {
       await timeline.getByRole('rowheader', { name: event }).first().waitFor();
@@ -218,7 +232,10 @@ describe('primary process in the browser', () => {
     await triageRow.getByRole('link').click();
     await page.getByText('U bekijkt de casus zoals die was op', { exact: false }).waitFor();
     await phaseIs(page, 'In analyse');
+    expect(await page.getByRole('tab', { name: 'Acties' }).count()).toBe(0);
     expect(await page.getByRole('region', { name: 'Acties' }).count()).toBe(0);
+    // Before the assessment the threat tab shows no version (or is not offered at all).
+    if ((await page.getByRole('tab', { name: 'Dreiging' }).count()) > 0) await openCaseTab(page, 'Dreiging');
     expect(await page.getByRole('region', { name: 'Dreigingsinschattingen' }).getByText('Versie 1', { exact: true }).count()).toBe(0);
     await checkPage(page, 'case page, as of triage');
 
@@ -247,11 +264,14 @@ describe('primary process in the browser', () => {
     await page.getByRole('status').getByText('1 casus gevonden.').waitFor();
     await page.getByRole('link', { name: shared.reference }).click();
     await phaseIs(page, 'Maatregelen actief');
+    await openCaseTab(page, 'Besluit en maatregelen');
     await page.getByRole('region', { name: 'Maatregelen' }).getByText('Begeleiding woon-werkverkeer').waitFor();
     for (const hidden of ['Dreigingsinschattingen', 'Besluit', 'Aanmelding', 'Triage']) {
       expect(await page.getByRole('region', { name: hidden, exact: true }).count(), `${hidden} withheld`).toBe(0);
     }
+    for (const tab of ['Dreiging', 'Aanmelding en triage']) expect(await page.getByRole('tab', { name: tab }).count(), `${tab} tab withheld`).toBe(0);
     expect(await page.getByText('Concrete dreiging vanuit een crimineel netwerk', { exact: false }).count()).toBe(0);
+    await openCaseTab(page, 'Acties');
     await page.getByText('In deze fase zijn er voor uw rol geen acties.').waitFor();
     await checkPage(page, 'case page (police team lead)');
   });
@@ -260,7 +280,9 @@ describe('primary process in the browser', () => {
     const { page } = b;
     await loginAs(page, 'inspectie', casePath());
     await phaseIs(page, 'Maatregelen actief');
+    await openCaseTab(page, 'Dreiging');
     await page.getByRole('region', { name: 'Dreigingsinschattingen' }).waitFor();
+    await openCaseTab(page, 'Besluit en maatregelen');
     await page.getByRole('region', { name: 'Besluit' }).getByText('Eva Vierogen').waitFor();
     expect(await page.getByRole('button', { name: 'Besluit voorstellen' }).count()).toBe(0);
     await checkPage(page, 'case page (inspector)');
@@ -288,7 +310,8 @@ describe('primary process in the browser', () => {
     await page.getByLabel('Waarom is inzage nu dringend nodig?').fill('Melding van acute dreiging; het casusteam is niet bereikbaar.');
     await page.getByRole('button', { name: 'Noodtoegang vragen' }).click();
     await phaseIs(page, 'In analyse');
-    expect(await page.getByRole('region', { name: 'Dreigingsinschattingen' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: 'Dreiging' }).count()).toBe(0);
+    await openCaseTab(page, 'Acties');
     await page.getByText('In deze fase zijn er voor uw rol geen acties.').waitFor();
     await checkPage(page, 'case page under break-glass');
   });

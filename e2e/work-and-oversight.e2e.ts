@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { baseUrl, useBrowser } from './support/browser.js';
 import { checkPage, loginAs } from './support/session.js';
+import { openCaseTab } from './support/case-tabs.js';
 
 /**
  * Issue 13 in the browser: a decision maker works through "Voor mij" and finds a case by its
@@ -47,6 +48,7 @@ describe('work queues and the overview at scale', () => {
     await page.getByRole('link', { name: reference }).click();
     await page.getByRole('heading', { level: 1, name: reference }).waitFor();
 
+    await openCaseTab(page, 'Acties');
     await page.getByLabel('Toelichting bij goedkeuring (optioneel)').fill('Akkoord, vier ogen.');
     await page.getByRole('button', { name: 'Besluit goedkeuren' }).click();
     await page.getByText('Maatregelen actief', { exact: false }).first().waitFor();

@@ -10,6 +10,7 @@ import { AssessmentPage } from './pages/AssessmentPage/AssessmentPage';
 import { AuditCheckpointsPage } from './pages/AuditCheckpointsPage/AuditCheckpointsPage';
 import { CasePage } from './pages/CasePage/CasePage';
 import { NotFoundPage } from './pages/NotFoundPage/NotFoundPage';
+import { PageGate } from './components/PageGate/PageGate';
 import { OverviewPage } from './pages/OverviewPage/OverviewPage';
 import { PolicyAdminPage } from './pages/PolicyAdminPage/PolicyAdminPage';
 import { PolicyVersionPage } from './pages/PolicyAdminPage/PolicyVersionPage';
@@ -54,6 +55,7 @@ export function App() {
     <AuthGate fallback={(content) => <Waiting>{content}</Waiting>}>
       {(me) => (
         <AppLayout me={me}>
+          <PageGate me={me}>{/* Routes left unindented inside the gate, so route lines merge cleanly. */}
           <Routes>
             <Route path="/" element={<OverviewPage />} />
             <Route path="/casussen/nieuw" element={<RegisterCasePage />} />
@@ -101,6 +103,7 @@ export function App() {
             <Route path="/personen/:personId" element={<PersonPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
+          </PageGate>
         </AppLayout>
       )}
     </AuthGate>

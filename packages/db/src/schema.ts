@@ -645,6 +645,8 @@ export interface AnomalyAlertTable {
   closed_at: Timestamp | null;
   closed_by: string | null;
   finding: string | null;
+}
+
 /** Issue 12 (ADR 0021): the person's file and the contact log. Personal data: read only with a person grant. */
 export interface PersonTables {
   person: { person_id: string; full_name: string; date_of_birth: ColumnType<string | null, string | null, string | null>; created_at: Timestamp };

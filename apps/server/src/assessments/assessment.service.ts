@@ -1,6 +1,6 @@
 import { assessment, fail, learning, ok, readableIncidentTriggers, type Result } from '@hoeder/domain';
 import type { AssessmentView, DecisionBasisView, VersionComparisonView } from '@hoeder/contracts';
-import { findUsersByIds, loadAssessmentEvents, loadCaseEvents, loadIncidentTriggers, type Db } from '@hoeder/db';
+import { findCaseSummaries, findUsersByIds, loadAssessmentEvents, loadCaseEvents, loadIncidentTriggers, type Db } from '@hoeder/db';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
 import { processingActivity } from '../platform/guard/case-check';
 import { dafList, dafRead, type DafAccess } from '../platform/guard/daf-check';
@@ -58,7 +58,7 @@ export function createAssessmentService({ guard, templates = assessment.SHIPPED_
         const names = await displayNames(scope.trx, userIdsOf(daf.state));
         // The incident trigger (issue 14): the incidents the reader is cleared for, id and moment only.
         const incidents = learning.reassessmentIncidents(readableIncidentTriggers(actor, await loadIncidentTriggers(scope.trx, scope.grant.read)));
-        return ok(buildAssessmentView(caseId, daf.access.summary.version, daf.state, daf.view, names, ctx.now, { incidents }));
+        return ok(buildAssessmentView(caseId, daf.access.summary.version, daf.state, daf.view, names, ctx.now, { incidents, caseEnded: daf.access.summary.phase === 'ended' }));
       }),
 
     compare: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, from: number, to: number): Promise<Result<VersionComparisonView>> =>
@@ -88,7 +88,9 @@ export function createAssessmentService({ guard, templates = assessment.SHIPPED_
         const streams = await loadAssessmentEvents(trx, grant.cases);
         const triggers = readableIncidentTriggers(actor, await loadIncidentTriggers(trx, grant.cases));
         const incidentsOf = (id: string) => learning.reassessmentIncidents(triggers.filter((t) => t.caseId === id));
-        const due = grant.cases.caseIds.filter((id) => assessment.reassessmentDue(assessment.projectAssessment(streams.get(id) ?? []), ctx.now.toISOString(), { incidents: incidentsOf(id) }).due);
+        // The phase only (no personal data), of cases the grant already covers: an ended case is never due.
+        const ended = new Set((await findCaseSummaries(trx, grant.cases.caseIds)).filter((c) => c.phase === 'ended').map((c) => c.caseId));
+        const due = grant.cases.caseIds.filter((id) => assessment.reassessmentDue(assessment.projectAssessment(streams.get(id) ?? []), ctx.now.toISOString(), { incidents: incidentsOf(id), caseEnded: ended.has(id) }).due);
         note({ caseIds: due });
         return ok(due);
       }),

@@ -5,7 +5,26 @@ import type { InformationItemInput } from '@hoeder/contracts';
 
 export const TEMPLATE = assessment.SHIPPED_TEMPLATES[0]!;
 export const TEMPLATE_REF = { templateId: TEMPLATE.templateId, version: TEMPLATE.version };
-const TEXT = 'Een geschreven toelichting van voldoende lengte.';
+
+/** Realistic synthetic motivations, so the demo reads like an analyst's work (issue 13). */
+const MOTIVATION = {
+  ownResistance: 'Betrokkene volgt adviezen op, maar woont op een goed bereikbaar adres en heeft vaste routines (synthetisch).',
+  employerResistance: 'De werkgever heeft toegangscontrole op kantoor; buiten kantoortijd en op locatie zijn er geen voorzieningen (synthetisch).',
+  requiredResistance: 'Een concrete dreiging met beperkte eigen weerstand vraagt om hoge weerstand in woning en vervoer (synthetisch).',
+  measuresEffectiveness: 'Maatregelen rond woning en vervoer verkleinen de kans op een aanslag; privéactiviteiten blijven kwetsbaar (synthetisch).',
+  residualRisk: 'Ook met maatregelen blijft een risico bij onvoorspelbare privéactiviteiten en bezoek aan familie (synthetisch).',
+} as const;
+
+/** Demo ratings for the shipped organised-crime template: a value and why, as an analyst writes it. */
+const RATINGS: Record<string, { value: string; rationale: string }> = {
+  actor_known: { value: assessment.UNKNOWN, rationale: 'Het netwerk is genoemd door één bron; de samenstelling is nog niet bevestigd (synthetisch).' },
+  interest: { value: 'strong', rationale: 'Betrokkene heeft tegen leden van het netwerk verklaard; vergelding ligt voor de hand (synthetisch).' },
+  violence_history: { value: 'moderate', rationale: 'Leden van het netwerk zijn eerder veroordeeld voor zware mishandeling (synthetisch).' },
+  capability: { value: 'considerable', rationale: 'Het netwerk heeft eerder daders ingehuurd en beschikt over geld en voertuigen (synthetisch).' },
+  whereabouts: { value: 'weak', rationale: 'Een onbekende auto is twee keer bij de woning gezien; het adres is mogelijk bekend (synthetisch).' },
+  escalation: { value: 'weak', rationale: 'Er zijn geen nieuwe bedreigingen, wel signalen van verkenning bij de woning (synthetisch).' },
+};
+const OTHER_RATING = 'Beoordeeld op basis van de informatie in het register; geen aanvullende signalen (synthetisch).';
 
 const addDays = (today: string, days: number) => new Date(Date.parse(today) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -46,7 +65,7 @@ export function completeContent(
   today: string,
   over: Partial<assessment.AssessmentContent> & { threat?: ThreatLevel; classification?: Classification } = {},
 ): assessment.AssessmentContent {
-  const graded = <T>(level: T) => ({ level, motivation: TEXT });
+  const graded = <T>(level: T, motivation: string) => ({ level, motivation });
   const { threat = 'high', ...rest } = over;
   const scenario = (n: number, target: string): assessment.Scenario => ({
     scenarioId: `s-${n}`,
@@ -64,16 +83,16 @@ export function completeContent(
     classification: 'stg_confidential',
     judgement: {
       threat: { level: threat, motivation: 'Concrete dreiging van een crimineel netwerk (synthetisch).' },
-      ownResistance: graded('limited'),
-      employerResistance: graded('limited'),
-      requiredResistance: graded('R3'),
-      measuresEffectiveness: graded('medium'),
-      residualRisk: graded('medium'),
+      ownResistance: graded('limited', MOTIVATION.ownResistance),
+      employerResistance: graded('limited', MOTIVATION.employerResistance),
+      requiredResistance: graded('R3', MOTIVATION.requiredResistance),
+      measuresEffectiveness: graded('medium', MOTIVATION.measuresEffectiveness),
+      residualRisk: graded('medium', MOTIVATION.residualRisk),
     },
     scenarios: [scenario(1, 'Woning'), scenario(2, 'Route naar het werk')],
     assumptions: [{ assumptionId: 'a-1', statement: 'De leider blijft gedetineerd', basis: 'Detentiegegevens DJI', retestOn: addDays(today, 30) }],
     gaps: [{ gapId: 'g-1', description: 'Geen zicht op het netwerk in het buitenland', meaningForJudgement: 'Capaciteit mogelijk onderschat' }],
-    ratings: TEMPLATE.items.map((i, n) => ({ itemKey: i.key, value: n === 0 ? assessment.UNKNOWN : i.options[0]!.value, rationale: TEXT })),
+    ratings: TEMPLATE.items.map((i) => ({ itemKey: i.key, ...(RATINGS[i.key] ?? { value: i.options[0]!.value, rationale: OTHER_RATING }) })),
     basedOnItemIds: itemIds,
     ...rest,
   };

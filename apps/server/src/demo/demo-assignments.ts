@@ -40,10 +40,11 @@ export async function seedDemoAssignments(
 ): Promise<void> {
   const assignments = createAssignmentService({ guard });
   const today = new Date(deps.clock.now().toISOString().slice(0, 10));
-  clock.set(new Date(today.getTime() - 72 * HOUR));
+  // Three days ago from 08:00 UTC (office hours), not from midnight: the demo shows working times.
+  clock.set(new Date(today.getTime() - 72 * HOUR + 8 * HOUR));
   let trace = 0;
   const ctx = () => {
-    clock.advance(HOUR / 2);
+    clock.advance(HOUR / 12); // five minutes a step: the whole seed stays within one working day
     return { traceId: `demo-seed-assignments-${++trace}`, now: clock.now() };
   };
   const [lcc, politie, kmar] = [actorOf('lcc'), actorOf('politie'), actorOf('kmar')];

@@ -18,6 +18,10 @@ import { seedCanaries } from './demo-canaries';
 import { seedDemoCrownWitness } from './demo-crown-witness';
 
 const DAY = 24 * 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+/** Work happens in office hours: 08:00–17:00 UTC (09:00–18:00 in the Dutch winter), not at midnight. */
+const OFFICE_START = 8 * 60;
+const OFFICE_END = 17 * 60;
 
 const actorOf = (username: string): AuthenticatedActor => {
   const a = DEMO_ACCOUNTS.find((x) => x.username === username);
@@ -38,6 +42,8 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
     return { casesCreated: 0, accounts: DEMO_ACCOUNTS.length };
   }
   const random = seededRandom(20261123);
+  // Times of day from their own generator, so the days (and so the demo's cases) stay as they were.
+  const officeHours = seededRandom(20261124);
   const today = new Date(deps.clock.now().toISOString().slice(0, 10));
   const clock = fixedClock(new Date(today.getTime() - 320 * DAY));
   const guard = createGuard({ db: deps.db, audit: deps.audit });
@@ -45,13 +51,15 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
   const assessments = createAssessmentService({ guard });
   const plans = demoCasePlans(random);
   for (const [i, plan] of plans.entries()) {
-    clock.set(new Date(today.getTime() - (320 - i * 3) * DAY));
+    let day = today.getTime() - (320 - i * 3) * DAY;
+    clock.set(new Date(day + officeHours.int(OFFICE_START, OFFICE_END) * MINUTE));
     const ctx = () => ({ traceId: `demo-seed-${i}`, now: clock.now() });
     const registered = await cases.register(ctx(), actorOf('triage'), plan.registration);
     if (!registered.ok) throw new Error(`demo case ${i} not registered: ${registered.error.code}`);
     let version = registered.value.version;
     for (const step of plan.steps) {
-      clock.advance(random.int(1, 5) * DAY);
+      day += random.int(1, 5) * DAY;
+      clock.set(new Date(day + officeHours.int(OFFICE_START, OFFICE_END) * MINUTE));
       const command = step.command;
       if (command.type === 'AssessThroughDaf') {
         version = await assessThroughDaf(assessments, ctx, registered.value.caseId, command, i);

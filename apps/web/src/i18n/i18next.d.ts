@@ -12,6 +12,7 @@ type UntypedBlocks =
   | 'policyDemand' | 'executionWork' | 'replan' | 'postEdit' // issue 11's leftovers (ADR 0027)
   | 'work' | 'caseSearch' | 'auditLog' | 'breakGlassReview' | 'statistics' // issue 13
   | 'anomaly' | 'quality' // issue 13: anomaly alerts and the quality monitor (ADR 0026)
+  | 'auditCodes' | 'plainDutch' // issue 13: Dutch names of audit codes, plain Dutch texts (ADR 0028)
   | 'letters' | 'objections' | 'arrangements' | 'persons' | 'contact' // issue 12
   | 'learning' | 'crownWitness'; // issue 14
 

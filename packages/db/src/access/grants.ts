@@ -145,6 +145,9 @@ export interface CoordinationReadGrant {
 export interface CoordinationWriteGrant {
   readonly [GRANT]: 'coordination.write';
   readonly caseId: string;
+}
+
+/**
  * The person's file (issue 12, ADR 0021): the persons whose identity the check let through, and
  * what of their contact details: everything (the liaison on a case of theirs), only the addresses
  * of some activity domains (an executing unit through its assignment), or nothing.

@@ -28,6 +28,8 @@ export const ADDRESS_BASIS: Record<Role, AddressBasis> = {
   kmar_team_lead: 'assignment',
   triage_officer: 'never',
   threat_analyst: 'never',
+  security_officer: 'never',
+  om_prosecutor: 'never',
   decision_maker: 'never',
   inspector: 'never',
   advisory_member: 'never',

@@ -25,6 +25,12 @@ describe('reassessmentDue', () => {
     expect(reassessmentDue(state, '2026-09-02T00:00:00Z').reasons).toContainEqual({ code: 'validity_expired', validUntil: '2026-09-01' });
   });
 
+  it('is never due for an ended case, whatever expired (issue 13)', () => {
+    const state = fresh().state();
+    expect(reassessmentDue(state, '2026-09-02T00:00:00Z').due).toBe(true);
+    expect(reassessmentDue(state, '2026-09-02T00:00:00Z', { caseEnded: true })).toEqual({ due: false, reasons: [] });
+  });
+
   it('is due on the re-test date of an assumption, and moves with a test that holds', () => {
     const s = fresh();
     expect(reassessmentDue(s.state(), '2026-05-31T23:00:00Z').due).toBe(false);

@@ -11,6 +11,8 @@ export interface Incident {
 /** What the DAF record cannot know itself; the caller gathers it from the case. */
 export interface ReassessmentContext {
   incidents?: readonly Incident[] | undefined;
+  /** The case has ended: nothing is protected any more, so nothing is due (issue 13). */
+  caseEnded?: boolean | undefined;
 }
 
 /** Why a re-assessment (herijking) is due; each reason names the thing that triggered it. */
@@ -53,11 +55,11 @@ function assumptionReasons(state: AssessmentState, final: AssessmentVersion, tod
  * Whether the version in effect needs re-assessment at `now`, and every reason why: validity
  * expired (valid THROUGH `validUntil`), an assumption due for re-test, falsified or triggered,
  * information registered after finalisation, an item the version rests on that is no longer valid,
- * or an incident after finalisation. Time is injected.
+ * or an incident after finalisation. An ended case is never due. Time is injected.
  */
 export function reassessmentDue(state: AssessmentState | undefined, now: string, context: ReassessmentContext = {}): ReassessmentStatus {
   const final = state && currentFinal(state);
-  if (!state || !final?.finalisedAt || !final.validUntil) return { due: false, reasons: [] };
+  if (!state || !final?.finalisedAt || !final.validUntil || context.caseEnded) return { due: false, reasons: [] };
   const today = now.slice(0, 10);
   const finalisedAt = final.finalisedAt;
   const basedOn = new Set(final.content.basedOnItemIds);

@@ -30,7 +30,7 @@ export function DiffList({ diff }: { diff: AssignmentDiff }) {
   const { t, ta, i18n } = useAssignmentText();
   if (diff.first) return <Paragraph>{ta('diff.first')}</Paragraph>;
   const lines: string[] = [];
-  if (diff.resistanceLevel) lines.push(ta('diff.level', { from: diff.resistanceLevel.from, to: diff.resistanceLevel.to }));
+  if (diff.resistanceLevel) lines.push(ta('diff.level', { from: enumLabel(t, 'resistanceLevel', diff.resistanceLevel.from), to: enumLabel(t, 'resistanceLevel', diff.resistanceLevel.to) }));
   for (const m of diff.measures) {
     for (const code of m.added) lines.push(ta('diff.added', { domain: domainLabel(t, m.domain), measure: measureLabel(t, code) }));
     for (const code of m.removed) lines.push(ta('diff.removed', { domain: domainLabel(t, m.domain), measure: measureLabel(t, code) }));

@@ -10,7 +10,7 @@ import { EndCaseForm } from './EndCaseForm';
 import { TeamMemberForm } from './TeamMemberForm';
 import { TriageForm } from './TriageForm';
 
-/** In-page target of the "to the actions" link at the top of the case page. */
+/** Id of the actions section (the "acties" tab of the case page). */
 export const ACTIONS_ANCHOR = 'acties';
 
 /** The actions this user may take on the case now: by role, by phase and by four-eyes. */

@@ -26,12 +26,15 @@ function useDecisionFacts() {
 
 type PolicyData = NonNullable<DecisionData['policy']>;
 
-/** The package the decision chose, the policy's proposal when it deviates, and the explanation. */
-function DecisionPolicy({ policy }: { policy: PolicyData }) {
+/**
+ * The package the decision chose, the policy's proposal when it deviates, and the explanation.
+ * The package in force is shown once: under "Maatregelen" when the reader has that section.
+ */
+function DecisionPolicy({ policy, chosenElsewhere }: { policy: PolicyData; chosenElsewhere: boolean }) {
   const { t } = useTranslation();
   return (
     <>
-      <PackageTable pkg={policy.chosen} caption={t('policy.decision.chosen')} />
+      {chosenElsewhere ? <Paragraph>{t('caseTabs.chosenUnderMeasures')}</Paragraph> : <PackageTable pkg={policy.chosen} caption={t('policy.decision.chosen')} />}
       {policy.deviation ? (
         <details>
           <summary>{t('policy.decision.proposed')}</summary>
@@ -48,7 +51,8 @@ function DecisionPolicy({ policy }: { policy: PolicyData }) {
   );
 }
 
-export function DecisionSection({ decision }: { decision: NonNullable<CaseView['decision']> }) {
+/** measuresShown: the active package is in the measures section beside this one. */
+export function DecisionSection({ decision, measuresShown = false }: { decision: NonNullable<CaseView['decision']>; measuresShown?: boolean }) {
   const { t } = useTranslation();
   const factsOf = useDecisionFacts();
   const nothing = !decision.pending && !decision.active && decision.rejected.length === 0;
@@ -59,14 +63,14 @@ export function DecisionSection({ decision }: { decision: NonNullable<CaseView['
         <article className="hoeder-document">
           <Heading level={3}>{t('case.decision.active')}</Heading>
           <Facts facts={factsOf(decision.active)} />
-          {decision.active.policy && <DecisionPolicy policy={decision.active.policy} />}
+          {decision.active.policy && <DecisionPolicy policy={decision.active.policy} chosenElsewhere={measuresShown} />}
         </article>
       )}
       {decision.pending && (
         <article className="hoeder-document hoeder-document--pending">
           <Heading level={3}>{t('case.decision.pending')}</Heading>
           <Facts facts={factsOf(decision.pending)} />
-          {decision.pending.policy && <DecisionPolicy policy={decision.pending.policy} />}
+          {decision.pending.policy && <DecisionPolicy policy={decision.pending.policy} chosenElsewhere={false} />}
         </article>
       )}
       {decision.rejected.length > 0 && (

@@ -7,7 +7,8 @@ import { ApiErrorAlert } from '../ApiErrorAlert/ApiErrorAlert';
 import { Section } from '../CaseSections/Section';
 
 /** Roles that reach addresses through the security assignment (the liaison uses the person page). */
-const throughAssignment = (roles: readonly Role[]) => roles.some((r) => ADDRESS_BASIS[r] === 'assignment');
+/** Executing units and the LCC see addresses through an assignment (ADR 0021). */
+export const throughAssignment = (roles: readonly Role[]) => roles.some((r) => ADDRESS_BASIS[r] === 'assignment');
 
 /**
  * The addresses the LCC and a tasked unit need on the case page (issue 12): only the threatened

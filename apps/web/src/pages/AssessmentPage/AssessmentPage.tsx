@@ -82,7 +82,7 @@ function AssessmentDetails({ view, reference, caseClassification, decisionIds }:
         {saved.count > 0 && fresh && <Alert type="ok">{t('daf.saved', { version: saved.version })}</Alert>}
       </div>
       <Section title={t('daf.current.heading')} id="huidig">
-        {final ? <VersionView version={final} names={view.names} templateTitle={templateOf(final)?.title} /> : <Paragraph>{t('daf.current.none')}</Paragraph>}
+        {final ? <VersionView version={final} names={view.names} template={templateOf(final)} /> : <Paragraph>{t('daf.current.none')}</Paragraph>}
         <AssumptionTests view={view} />
         {analyst && fresh && final?.content.assumptions && final.content.assumptions.length > 0 && (
           <AssumptionTestForm key={`test-${saved.count}`} caseId={view.caseId} version={view.version} assumptions={final.content.assumptions} onSaved={onSaved} />
@@ -90,7 +90,7 @@ function AssessmentDetails({ view, reference, caseClassification, decisionIds }:
       </Section>
       {(open || analyst) && (
         <Section title={t('daf.open.heading')} id="in-bewerking">
-          {open ? <VersionView version={open} names={view.names} templateTitle={templateOf(open)?.title} /> : <Paragraph>{t('daf.open.none')}</Paragraph>}
+          {open ? <VersionView version={open} names={view.names} template={templateOf(open)} /> : <Paragraph>{t('daf.open.none')}</Paragraph>}
           {analyst && fresh && <AnalystActions key={saved.count} view={view} me={me} open={open} hasFinal={!!final} templates={templates.data ?? []} onSaved={onSaved} />}
         </Section>
       )}
@@ -101,7 +101,7 @@ function AssessmentDetails({ view, reference, caseClassification, decisionIds }:
       {earlier.length > 0 && (
         <Section title={t('daf.earlier.heading')}>
           {earlier.map((v) => (
-            <VersionView key={v.versionNumber} version={v} names={view.names} templateTitle={templateOf(v)?.title} />
+            <VersionView key={v.versionNumber} version={v} names={view.names} template={templateOf(v)} />
           ))}
         </Section>
       )}

@@ -9,7 +9,7 @@ import { ActionPanel } from '../../components/CaseActions/ActionPanel';
 import { useCommandForm } from '../../components/CaseActions/useCommandForm';
 import { AssumptionList, GapList, ScenarioList } from './DraftLists';
 import { contentFrom, draftFrom, type DraftState } from './draftState';
-import { dafFieldLabel, dafLabel } from './labels';
+import { dafFieldLabel, dafLabel, providerLabel } from './labels';
 
 type JudgementField = (typeof assessment.JUDGEMENT_FIELDS)[number];
 
@@ -80,7 +80,7 @@ export function DraftEditor({ caseId, version, draft, items, template, onSaved }
           <CheckboxField
             key={i.itemId}
             name={`basedOn.${i.itemId}`}
-            label={`${dafLabel(t, 'kind', i.kind)} — ${dafLabel(t, 'originator', i.originator)}${i.released ? `: ${i.title}` : ''} (${i.grading.reliability}${i.grading.credibility})`}
+            label={`${dafLabel(t, 'kind', i.kind)} — ${providerLabel(t, i)}${i.released ? `: ${i.title}` : ''} (${i.grading.reliability}${i.grading.credibility})`}
             checked={d.basedOnItemIds.includes(i.itemId)}
             onChange={toggleItem(i.itemId)}
           />

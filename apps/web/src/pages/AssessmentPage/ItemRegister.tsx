@@ -4,7 +4,7 @@ import type { AssessmentView } from '@hoeder/contracts';
 import { enumLabel } from '../../i18n/enums';
 import { formatDate } from '../../lib/format';
 import { Section } from '../../components/CaseSections/Section';
-import { dafLabel } from './labels';
+import { dafLabel, providerLabel } from './labels';
 
 type Item = AssessmentView['items'][number];
 
@@ -47,7 +47,7 @@ export function ItemRegister({ items }: { items: AssessmentView['items'] }) {
                     {dafLabel(t, 'kind', item.kind)}
                     {item.released ? `: ${item.title}` : ''}
                   </TableHeaderCell>
-                  <TableCell>{dafLabel(t, 'originator', item.originator)}</TableCell>
+                  <TableCell>{providerLabel(t, item)}</TableCell>
                   <TableCell>{legalBasis(item)}</TableCell>
                   <TableCell>{enumLabel(t, 'classification', item.classification)}</TableCell>
                   <TableCell>{dafLabel(t, 'releaseCondition', item.releaseCondition)}</TableCell>

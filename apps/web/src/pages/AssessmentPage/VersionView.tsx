@@ -88,8 +88,17 @@ function Scenarios({ scenarios }: { scenarios: NonNullable<Version['content']['s
   );
 }
 
+type Rating = NonNullable<Version['content']['ratings']>[number];
+
+/** A rating in the template's own words (question and option), never its item key or value code. */
+function ratingText(t: Parameters<typeof dafLabel>[0], template: assessment.MethodTemplate | undefined, r: Rating): string {
+  const item = template?.items.find((i) => i.key === r.itemKey);
+  const value = r.value === assessment.UNKNOWN ? t('daf.draft.unknown') : (item?.options.find((o) => o.value === r.value)?.label ?? r.value);
+  return `${item?.question ?? r.itemKey} ${value}`;
+}
+
 /** One version as the reader may see it; absent parts were withheld and are not mentioned. */
-export function VersionView({ version, names, templateTitle }: { version: Version; names: Names; templateTitle: string | undefined }) {
+export function VersionView({ version, names, template }: { version: Version; names: Names; template: assessment.MethodTemplate | undefined }) {
   const { t, i18n } = useTranslation();
   const c = version.content;
   return (
@@ -98,7 +107,7 @@ export function VersionView({ version, names, templateTitle }: { version: Versio
       <Facts
         facts={[
           { label: t('daf.version.author'), value: names[version.authorId] ?? version.authorId },
-          { label: t('daf.fields.template'), value: `${templateTitle ?? c.template.templateId} (v${c.template.version})` },
+          { label: t('daf.fields.template'), value: `${template?.title ?? c.template.templateId} (v${c.template.version})` },
           { label: t('daf.fields.classification'), value: enumLabel(t, 'classification', c.classification) },
           { label: t('daf.fields.reasonForChange'), value: version.reasonForChange },
           { label: t('daf.version.finalisedBy'), value: version.finalisedBy ? `${names[version.finalisedBy] ?? version.finalisedBy}, ${formatDateTime(version.finalisedAt!, i18n.language)}` : undefined },
@@ -141,7 +150,7 @@ export function VersionView({ version, names, templateTitle }: { version: Versio
           <UnorderedList>
             {c.ratings.map((r) => (
               <UnorderedListItem key={r.itemKey}>
-                {r.itemKey}: {r.value === assessment.UNKNOWN ? t('daf.draft.unknown') : r.value} — {r.rationale}
+                {ratingText(t, template, r)} — {r.rationale}
               </UnorderedListItem>
             ))}
           </UnorderedList>

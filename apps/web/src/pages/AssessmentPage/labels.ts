@@ -17,3 +17,8 @@ export const dafFieldLabel = (t: TFunction) => (field: string) => {
 };
 
 export const lines = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+/** The partner who provided an item; soft information comes from a described source, not a partner. */
+export function providerLabel(t: TFunction, item: { originator?: string | undefined }): string {
+  return item.originator ? dafLabel(t, 'originator', item.originator) : untyped(t)('plainDutch.softInformationProvider');
+}

@@ -1,33 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { untyped } from '../../i18n/enums';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, Heading, Link, Paragraph, PreHeading } from '@rijkshuisstijl-community/components-react';
+import { Alert, Heading, Paragraph, PreHeading } from '@rijkshuisstijl-community/components-react';
 import { Uuid, type CaseView } from '@hoeder/contracts';
 import { useCaseView } from '../../api/queries';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert/ApiErrorAlert';
 import { AsOfControl, AsOfNotice } from '../../components/AsOfControl/AsOfControl';
 import { useCurrentUser } from '../../components/AuthGate/AuthGate';
-import { ACTIONS_ANCHOR, CaseActions } from '../../components/CaseActions/CaseActions';
-import { CaseSectionList } from '../../components/CaseSections/CaseSectionList';
-import { CaseTimeline } from '../../components/CaseTimeline/CaseTimeline';
 import { ClassificationBanner } from '../../components/ClassificationBanner/ClassificationBanner';
 import { RouterLink } from '../../components/RouterLink/RouterLink';
+import { Tabs } from '../../components/Tabs/Tabs';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { enumLabel } from '../../i18n/enums';
+import { enumLabel, untyped } from '../../i18n/enums';
 import { isNotFound } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { allowedActions } from '../../lib/permissions';
 import { NotFoundPage } from '../NotFoundPage/NotFoundPage';
 import { BreakGlassForm, mayBreakGlass } from '../../components/BreakGlassForm/BreakGlassForm';
-import { AssessmentStatus } from '../AssessmentPage/AssessmentStatus';
-import { agendaPath } from '../AgendaPage/AgendaPage';
-import { AssignmentSection } from '../../components/AssignmentSection/AssignmentSection';
-import { CrownWitnessPanel } from '../../components/CrownWitnessPanel/CrownWitnessPanel';
-import { ContactPanel } from '../../components/ContactPanel/ContactPanel';
-import { CaseLettersAndObjections } from '../../components/LettersSection/CaseLettersAndObjections';
-import { LearningSection } from '../../components/LearningSection/LearningSection';
-import { ArrangementSection } from '../../components/ArrangementSection/ArrangementSection';
+import { CASE_TABS, selectedTab, type CaseTabContext } from './case-tabs';
 
 export function CasePage() {
   const { t, i18n } = useTranslation();
@@ -68,6 +57,7 @@ function CaseDetails({ view, asOf }: { view: CaseView; asOf: string | null }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
   const [saved, setSaved] = useState<{ version: number; count: number }>({ version: 0, count: 0 });
   const savedRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -77,7 +67,16 @@ function CaseDetails({ view, asOf }: { view: CaseView; asOf: string | null }) {
 
   const showAsOf = (moment: string) => navigate({ pathname: `/casussen/${view.caseId}`, search: `?asOf=${encodeURIComponent(moment)}` });
   const onSaved = (version: number) => setSaved((s) => ({ version, count: s.count + 1 }));
-  const hasActions = allowedActions({ roles: me.roles, userId: me.userId, phase: view.phase, pendingProposedBy: view.decision?.pending?.proposedBy.userId, viewingPast: false }).size > 0;
+  const ctx: CaseTabContext = { view, me, asOf, onSaved, savedCount: saved.count, text: (key) => untyped(t)(key) };
+  const tabs = CASE_TABS.filter((tab) => tab.visible(ctx));
+  const current = selectedTab(tabs, params.get('tab'));
+  // The tab is in the address (a new history entry), so links name a tab and "back" returns to the previous one.
+  const selectTab = (id: string) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      next.set('tab', id);
+      return next;
+    });
 
   return (
     <>
@@ -90,31 +89,21 @@ function CaseDetails({ view, asOf }: { view: CaseView; asOf: string | null }) {
         {t('case.phase')}: <strong>{enumLabel(t, 'phase', view.phase)}</strong> · {t('case.version')} {view.version}
       </Paragraph>
       {asOf && <AsOfNotice caseId={view.caseId} asOf={view.asOf ?? asOf} />}
-      {!asOf && view.sections.includes('assessment') && <AssessmentStatus caseId={view.caseId} />}
-      {view.sections.includes('agenda') && (
-        <Paragraph>
-          <RouterLink to={agendaPath(view.caseId)}>{untyped(t)('agenda.link')}</RouterLink>
-        </Paragraph>
-      )}
-      {!asOf && hasActions && (
-        <Paragraph>
-          <Link href={`#${ACTIONS_ANCHOR}`}>{t('case.toActions')}</Link>
-        </Paragraph>
-      )}
       <div ref={savedRef} tabIndex={-1} aria-live="polite">
         {saved.count > 0 && !asOf && <Alert type="ok">{t('case.saved', { version: saved.version })}</Alert>}
       </div>
       <div className="hoeder-case">
         <div className="hoeder-case__main">
-          <CaseSectionList view={view} />
-          {!asOf && <AssignmentSection caseId={view.caseId} roles={me.roles} />}
-          <CrownWitnessPanel caseId={view.caseId} me={me} asOf={asOf} />
-          <ContactPanel view={view} roles={me.roles} asOf={asOf} />
-          {!asOf && <CaseLettersAndObjections caseId={view.caseId} roles={me.roles} sections={view.sections} />}
-          <LearningSection caseId={view.caseId} asOf={asOf} />
-          {!asOf && <ArrangementSection caseId={view.caseId} roles={me.roles} />}
-          {!asOf && <CaseActions view={view} me={me} onSaved={onSaved} savedCount={saved.count} />}
-          {view.sections.includes('timeline') && <CaseTimeline caseId={view.caseId} asOf={asOf} />}
+          {/* Panels of other features belong in case-tabs.tsx as one entry each. */}
+          {current && (
+            <Tabs
+              label={t('caseTabs.label')}
+              tabs={tabs.map((tab) => ({ id: tab.id, label: untyped(t)(tab.labelKey) }))}
+              selected={current.id}
+              onSelect={selectTab}
+              renderPanel={(id) => tabs.find((tab) => tab.id === id)?.render(ctx)}
+            />
+          )}
         </div>
         <aside className="hoeder-case__aside" aria-label={t('asOf.legend')}>
           <AsOfControl key={asOf ?? 'now'} asOf={asOf} onChange={showAsOf} />

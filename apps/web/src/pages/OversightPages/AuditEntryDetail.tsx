@@ -7,10 +7,13 @@ import { Facts } from '../../components/CaseSections/Facts';
 import { untyped } from '../../i18n/enums';
 import { verifyAuditProof, type ProofVerdict } from '../../lib/auditProof';
 import { formatDateTime } from '../../lib/format';
+import { auditObjectLabel, auditOperationLabel, auditPurposeLabel } from '../../i18n/audit-labels';
+import { useQueueTitle } from './queue-title';
 
 /** One audit entry with its proof of inclusion and checkpoint, and a check the browser runs itself. */
 export function AuditEntryDetail({ seq }: { seq: number }) {
   const { t, i18n } = useTranslation();
+  const queueTitle = useQueueTitle();
   const tx = untyped(t);
   const proof = useAuditProof(seq);
   const [verdict, setVerdict] = useState<ProofVerdict | 'checking' | undefined>();
@@ -32,10 +35,10 @@ export function AuditEntryDetail({ seq }: { seq: number }) {
           <Facts
             facts={[
               { label: tx('auditLog.columns.occurredAt'), value: formatDateTime(p.entry.occurredAt, i18n.language) },
-              { label: tx('auditLog.columns.operation'), value: p.entry.operation },
+              { label: tx('auditLog.columns.operation'), value: auditOperationLabel(i18n.language, p.entry.operation, queueTitle) },
               { label: tx('auditLog.columns.status'), value: tx(`auditLog.status.${p.entry.status}`) },
-              { label: tx('auditLog.columns.purpose'), value: p.entry.processingActivity },
-              { label: tx('auditLog.columns.object'), value: `${p.entry.objectType} ${p.entry.objectId ?? ''}` },
+              { label: tx('auditLog.columns.purpose'), value: auditPurposeLabel(i18n.language, p.entry.processingActivity) },
+              { label: tx('auditLog.columns.object'), value: `${auditObjectLabel(i18n.language, p.entry.objectType)} ${p.entry.objectId ?? ''}` },
               { label: tx('auditLog.entry.leafIndex'), value: String(p.leafIndex) },
               { label: tx('auditLog.entry.checkpoint'), value: tx('auditLog.entry.checkpointText', { size: p.checkpoint.treeSize, signedAt: formatDateTime(p.checkpoint.signedAt, i18n.language) }) },
               { label: tx('auditLog.entry.root'), value: p.checkpoint.rootHash },

@@ -5,7 +5,9 @@ import { Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, 
 import type { AuditEntriesResponse } from '@hoeder/contracts';
 import { useAuditEntries } from '../../api/oversight';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert/ApiErrorAlert';
-import { TextField } from '../../components/FormFields/FormFields';
+import { SelectField, TextField } from '../../components/FormFields/FormFields';
+import { auditObjectLabel, auditOperationLabel, auditPurposeLabel, knownOperations, knownPurposes } from '../../i18n/audit-labels';
+import { useQueueTitle } from './queue-title';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { enumLabel, untyped } from '../../i18n/enums';
 import { formatDateTime } from '../../lib/format';
@@ -22,6 +24,7 @@ const moment = (field: Field, value: string) => (field === 'from' ? `${value}T00
 function AuditEntriesTable({ data, hrefOf, onOpen }: { data: AuditEntriesResponse; hrefOf: (seq: number) => string; onOpen: (seq: number) => void }) {
   const { t, i18n } = useTranslation();
   const tx = untyped(t);
+  const queueTitle = useQueueTitle();
   return (
     <div className="hoeder-table-scroll">
       <Table>
@@ -51,16 +54,12 @@ function AuditEntriesTable({ data, hrefOf, onOpen }: { data: AuditEntriesRespons
                 </a>
               </TableHeaderCell>
               <TableCell>{formatDateTime(e.occurredAt, i18n.language)}</TableCell>
-              <TableCell>
-                <code>{e.operation}</code>
-              </TableCell>
+              <TableCell>{auditOperationLabel(i18n.language, e.operation, queueTitle)}</TableCell>
               <TableCell>{tx(`auditLog.status.${e.status}`)}</TableCell>
               <TableCell>{e.userRole ? enumLabel(t, 'role', e.userRole) : tx('auditLog.system')}</TableCell>
+              <TableCell>{auditPurposeLabel(i18n.language, e.processingActivity)}</TableCell>
               <TableCell>
-                <code>{e.processingActivity}</code>
-              </TableCell>
-              <TableCell>
-                {e.objectType} {e.objectId ? <code>{e.objectId.slice(0, 8)}</code> : null}
+                {auditObjectLabel(i18n.language, e.objectType)} {e.objectId ? <code>{e.objectId.slice(0, 8)}</code> : null}
               </TableCell>
             </TableRow>
           ))}
@@ -72,7 +71,7 @@ function AuditEntriesTable({ data, hrefOf, onOpen }: { data: AuditEntriesRespons
 
 /** The inspectorate's audit-log viewer (issue 13): search, open an entry, verify its proof here. */
 export function AuditLogPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const tx = untyped(t);
   usePageTitle(tx('auditLog.title'));
   const [params, setParams] = useSearchParams();
@@ -97,14 +96,23 @@ export function AuditLogPage() {
     setParams(withParams({ ...Object.fromEntries(FIELDS.map((f) => [f, form[f].trim()])), pagina: undefined, entry: undefined }), { replace: true });
   };
   const data = entries.data;
+  // Searched by name; a code from an address that has no name yet stays selectable as it is.
+  const choices = (f: 'operation' | 'purpose') => {
+    const known = f === 'operation' ? knownOperations(i18n.language) : knownPurposes(i18n.language);
+    return form[f] && !known.some((o) => o.value === form[f]) ? [...known, { value: form[f], label: form[f] }] : known;
+  };
   return (
     <>
       <Heading level={1}>{tx('auditLog.title')}</Heading>
       <Paragraph>{tx('auditLog.intro')}</Paragraph>
       <form role="search" aria-label={tx('auditLog.searchLabel')} onSubmit={onSearch} className="hoeder-search">
-        {FIELDS.map((f) => (
-          <TextField key={f} name={f} type={f === 'from' || f === 'to' ? 'date' : 'text'} label={tx(`auditLog.filters.${f}`)} value={form[f]} onChange={(v) => setForm({ ...form, [f]: v })} />
-        ))}
+        {FIELDS.map((f) =>
+          f === 'operation' || f === 'purpose' ? (
+            <SelectField key={f} name={f} label={tx(`auditLog.columns.${f}`)} value={form[f]} onChange={(v) => setForm({ ...form, [f]: v })} options={choices(f)} placeholder={tx(f === 'operation' ? 'auditCodes.anyOperation' : 'auditCodes.anyPurpose')} />
+          ) : (
+            <TextField key={f} name={f} type={f === 'from' || f === 'to' ? 'date' : 'text'} label={tx(`auditLog.filters.${f}`)} value={form[f]} onChange={(v) => setForm({ ...form, [f]: v })} />
+          ),
+        )}
         <Button type="submit" appearance="primary-action-button">
           {tx('auditLog.search')}
         </Button>

@@ -5,6 +5,8 @@ import type DmnJS from 'dmn-js/lib/Modeler';
 import type { DmnView } from 'dmn-js/lib/Modeler';
 import { SelectField } from '../../components/FormFields/FormFields';
 import './dmn-js-styles';
+import { dmnTranslateModule } from './dmn-translate';
+import { DmnValueLegend } from './DmnValueLegend';
 
 export interface DmnEditorHandle {
   /** The current XML (with the edits of a modeler). */
@@ -24,7 +26,7 @@ interface Props {
  * versions. This module is loaded lazily (only this page pulls dmn-js and its styles).
  */
 export default function DmnEditor({ xml, editable, onReady, label }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const instance = useRef<DmnJS | null>(null);
   const [views, setViews] = useState<DmnView[]>([]);
@@ -37,7 +39,10 @@ export default function DmnEditor({ xml, editable, onReady, label }: Props) {
     void (async () => {
       const { default: Editor } = editable ? await import('dmn-js/lib/Modeler') : await import('dmn-js/lib/Viewer');
       if (cancelled || !container.current) return;
-      const dmn = new Editor({ container: container.current });
+      // dmn-js's own labels in the reader's language (its translate module), given to every kind
+      // of view: dmn-js replaces `common.additionalModules` with each view's own list.
+      const translated = { additionalModules: [dmnTranslateModule(i18n.language)] };
+      const dmn = new Editor({ container: container.current, drd: translated, decisionTable: translated, literalExpression: translated, boxedExpression: translated });
       instance.current = dmn;
       try {
         await dmn.importXML(xml);
@@ -60,8 +65,8 @@ export default function DmnEditor({ xml, editable, onReady, label }: Props) {
       instance.current?.destroy();
       instance.current = null;
     };
-    // One editor per version and mode; `onReady` is a plain callback and must not recreate it.
-  }, [xml, editable]);
+    // One editor per version, mode and language; `onReady` is a plain callback and must not recreate it.
+  }, [xml, editable, i18n.language]);
 
   const openView = async (id: string) => {
     const view = views.find((v) => v.element.id === id);
@@ -74,7 +79,7 @@ export default function DmnEditor({ xml, editable, onReady, label }: Props) {
   return (
     <>
       {views.length > 0 && (
-        <SelectField name="dmn-view" label={t('policy.admin.tables')} value={active} onChange={(id) => void openView(id)} options={views.map((v) => ({ value: v.element.id, label: v.element.name ?? v.element.id }))} />
+        <SelectField name="dmn-view" label={t('policy.admin.tables')} value={active} onChange={(id) => void openView(id)} options={views.map((v) => ({ value: v.element.id, label: v.element.label ?? v.element.name ?? v.element.id }))} />
       )}
       {error && (
         <Alert type="error">
@@ -82,6 +87,7 @@ export default function DmnEditor({ xml, editable, onReady, label }: Props) {
         </Alert>
       )}
       <div id={regionId} role="region" aria-label={label} className="hoeder-dmn" ref={container} />
+      <DmnValueLegend xml={xml} />
     </>
   );
 }

@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { untyped } from '../../i18n/enums';
 import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import type { PolicyImpactReport } from '@hoeder/contracts';
 import { measureLabel } from '../../components/PolicyPackage/labels';
+import { enumLabel, untyped } from '../../i18n/enums';
 
 /** Unit kinds by their master-data label; a kind without one is "other" rather than a raw code. */
 const unitKindLabel = (t: TFunction, kind: string) => untyped(t)(`masterData.kind.${kind}`, { defaultValue: untyped(t)('policyDemand.genericKind') });
@@ -66,10 +66,10 @@ export function ImpactTable({ report }: { report: PolicyImpactReport }) {
               {report.changedCases.map((c) => (
                 <TableRow key={c.caseKey}>
                   <TableHeaderCell scope="row">{c.caseKey}</TableHeaderCell>
-                  <TableCell>{c.resistanceLevel.current === c.resistanceLevel.draft ? c.resistanceLevel.current : `${c.resistanceLevel.current} → ${c.resistanceLevel.draft}`}</TableCell>
+                  <TableCell>{c.resistanceLevel.current === c.resistanceLevel.draft ? enumLabel(t, 'resistanceLevel', c.resistanceLevel.current) : `${enumLabel(t, 'resistanceLevel', c.resistanceLevel.current)} → ${enumLabel(t, 'resistanceLevel', c.resistanceLevel.draft)}`}</TableCell>
                   <TableCell>{list([...c.addedMeasures, ...c.addedCareModules.map((measure) => ({ measure }))])}</TableCell>
                   <TableCell>{list([...c.droppedMeasures, ...c.droppedCareModules.map((measure) => ({ measure }))])}</TableCell>
-                  <TableCell>{Object.entries(c.deltaHoursPerWeek).map(([unit, h]) => `${unit} ${hours(h)}`).join(', ')}</TableCell>
+                  <TableCell>{Object.entries(c.deltaHoursPerWeek).map(([unit, h]) => `${unitKindLabel(t, unit)} ${hours(h)}`).join(', ')}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

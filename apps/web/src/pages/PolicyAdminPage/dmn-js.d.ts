@@ -2,10 +2,13 @@
 declare module 'dmn-js/lib/Modeler' {
   export interface DmnView {
     type: 'drd' | 'decisionTable' | 'literalExpression' | 'boxedExpression';
-    element: { id: string; name?: string };
+    element: { id: string; name?: string; label?: string };
+  }
+  export interface ViewOptions {
+    additionalModules?: unknown[];
   }
   export default class DmnJS {
-    constructor(options: { container: HTMLElement; common?: Record<string, unknown> });
+    constructor(options: { container: HTMLElement; common?: Record<string, unknown>; drd?: ViewOptions; decisionTable?: ViewOptions; literalExpression?: ViewOptions; boxedExpression?: ViewOptions });
     importXML(xml: string): Promise<{ warnings: unknown[] }>;
     saveXML(options?: { format?: boolean }): Promise<{ xml: string }>;
     getViews(): DmnView[];

@@ -6,11 +6,11 @@ export const LIMITED_LIST_V1: MethodTemplate = {
   templateId: 'daf-limited-list',
   version: 1,
   phenomenon: 'limited_list',
-  title: 'Limited list',
+  title: 'Limitatieve lijst',
   items: [
-    { key: 'exposure', question: 'How exposed is the position or event publicly?', options: EXTENT },
-    { key: 'general_threat', question: 'Does the general threat picture point at this category?', options: PRESENCE },
-    { key: 'specific_threats', question: 'Are there specific threats against this person, object or event?', options: PRESENCE },
-    { key: 'agenda_predictability', question: 'How predictable is the public agenda?', options: EXTENT },
+    { key: 'exposure', question: 'Hoe zichtbaar is de functie of het evenement in het openbaar?', options: EXTENT },
+    { key: 'general_threat', question: 'Wijst het algemene dreigingsbeeld naar deze categorie?', options: PRESENCE },
+    { key: 'specific_threats', question: 'Zijn er specifieke dreigingen tegen deze persoon, dit object of dit evenement?', options: PRESENCE },
+    { key: 'agenda_predictability', question: 'Hoe voorspelbaar is de openbare agenda?', options: EXTENT },
   ],
 };

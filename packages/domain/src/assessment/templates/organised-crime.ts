@@ -6,17 +6,17 @@ export const ORGANISED_CRIME_V1: MethodTemplate = {
   templateId: 'daf-organised-crime',
   version: 1,
   phenomenon: 'organised_crime',
-  title: 'Organised subversive crime',
+  title: 'Georganiseerde ondermijnende criminaliteit',
   items: [
-    { key: 'actor_known', question: 'Is the threatening actor or network identified?', options: [
-      { value: 'no', label: 'Not identified' },
-      { value: 'partly', label: 'Partly identified' },
-      { value: 'yes', label: 'Identified' },
+    { key: 'actor_known', question: 'Is de dreigende actor of het netwerk geïdentificeerd?', options: [
+      { value: 'no', label: 'Niet geïdentificeerd' },
+      { value: 'partly', label: 'Deels geïdentificeerd' },
+      { value: 'yes', label: 'Geïdentificeerd' },
     ] },
-    { key: 'interest', question: 'Does the actor have an interest in harming the person (business, retaliation, silencing)?', options: PRESENCE },
-    { key: 'violence_history', question: 'Has the actor or network used serious violence before?', options: PRESENCE },
-    { key: 'capability', question: 'Can the actor mobilise means or hired perpetrators?', options: EXTENT },
-    { key: 'whereabouts', question: "Does the actor know the person's whereabouts and routines?", options: PRESENCE },
-    { key: 'escalation', question: 'Are there signs of recent escalation (threats, reconnaissance, incidents)?', options: PRESENCE },
+    { key: 'interest', question: 'Heeft de actor er belang bij de persoon te schaden (zakelijk, vergelding, het zwijgen opleggen)?', options: PRESENCE },
+    { key: 'violence_history', question: 'Heeft de actor of het netwerk eerder zwaar geweld gebruikt?', options: PRESENCE },
+    { key: 'capability', question: 'Kan de actor middelen of ingehuurde daders inzetten?', options: EXTENT },
+    { key: 'whereabouts', question: 'Kent de actor de verblijfplaats en de vaste patronen van de persoon?', options: PRESENCE },
+    { key: 'escalation', question: 'Zijn er tekenen van recente escalatie (bedreigingen, verkenning, incidenten)?', options: PRESENCE },
   ],
 };

@@ -2,15 +2,15 @@ import type { TemplateOption } from '../method-templates';
 
 /** Shared neutral scales; templates may define their own options per item. */
 export const PRESENCE: readonly TemplateOption[] = [
-  { value: 'absent', label: 'Absent' },
-  { value: 'weak', label: 'Weak indication' },
-  { value: 'moderate', label: 'Moderate indication' },
-  { value: 'strong', label: 'Strong indication' },
+  { value: 'absent', label: 'Afwezig' },
+  { value: 'weak', label: 'Zwakke aanwijzing' },
+  { value: 'moderate', label: 'Redelijke aanwijzing' },
+  { value: 'strong', label: 'Sterke aanwijzing' },
 ];
 
 export const EXTENT: readonly TemplateOption[] = [
-  { value: 'none', label: 'None' },
-  { value: 'limited', label: 'Limited' },
-  { value: 'considerable', label: 'Considerable' },
-  { value: 'high', label: 'High' },
+  { value: 'none', label: 'Geen' },
+  { value: 'limited', label: 'Beperkt' },
+  { value: 'considerable', label: 'Aanzienlijk' },
+  { value: 'high', label: 'Hoog' },
 ];

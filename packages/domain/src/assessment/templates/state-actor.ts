@@ -6,12 +6,12 @@ export const STATE_ACTOR_V1: MethodTemplate = {
   templateId: 'daf-state-actor',
   version: 1,
   phenomenon: 'state_actor',
-  title: 'State actors',
+  title: 'Statelijke actoren',
   items: [
-    { key: 'state_interest', question: 'Does a state have an interest in silencing or harming the person?', options: PRESENCE },
-    { key: 'repression_history', question: 'Has that state used transnational repression or violence abroad?', options: PRESENCE },
-    { key: 'proxy_capability', question: 'Can the state act through proxies or criminal networks here?', options: EXTENT },
-    { key: 'surveillance', question: 'Are there signs of surveillance of the person or their relatives?', options: PRESENCE },
-    { key: 'pressure_on_relatives', question: 'Is pressure put on relatives in the country of origin?', options: PRESENCE },
+    { key: 'state_interest', question: 'Heeft een staat er belang bij de persoon het zwijgen op te leggen of te schaden?', options: PRESENCE },
+    { key: 'repression_history', question: 'Heeft die staat eerder transnationale repressie of geweld in het buitenland toegepast?', options: PRESENCE },
+    { key: 'proxy_capability', question: 'Kan de staat hier via tussenpersonen of criminele netwerken handelen?', options: EXTENT },
+    { key: 'surveillance', question: 'Zijn er tekenen dat de persoon of diens naasten worden bespied?', options: PRESENCE },
+    { key: 'pressure_on_relatives', question: 'Wordt er druk gezet op familie in het land van herkomst?', options: PRESENCE },
   ],
 };

@@ -6,12 +6,12 @@ export const TERRORISM_V1: MethodTemplate = {
   templateId: 'daf-terrorism',
   version: 1,
   phenomenon: 'terrorism',
-  title: 'Terrorism',
+  title: 'Terrorisme',
   items: [
-    { key: 'target_fit', question: 'Does the person fit the target profile of a current ideology or movement?', options: PRESENCE },
-    { key: 'declared_intent', question: 'Has intent against the person been expressed (calls, fatwas, lists)?', options: PRESENCE },
-    { key: 'capability', question: 'What capability do identified actors have?', options: EXTENT },
-    { key: 'preparation', question: 'Are there signs of preparatory acts?', options: PRESENCE },
-    { key: 'symbolic_value', question: 'How symbolic would an attack on the person be?', options: EXTENT },
+    { key: 'target_fit', question: 'Past de persoon in het doelwitprofiel van een actuele ideologie of beweging?', options: PRESENCE },
+    { key: 'declared_intent', question: 'Is er intentie tegen de persoon geuit (oproepen, fatwa’s, lijsten)?', options: PRESENCE },
+    { key: 'capability', question: 'Welke capaciteit hebben de bekende actoren?', options: EXTENT },
+    { key: 'preparation', question: 'Zijn er aanwijzingen voor voorbereidingshandelingen?', options: PRESENCE },
+    { key: 'symbolic_value', question: 'Hoe symbolisch zou een aanslag op de persoon zijn?', options: EXTENT },
   ],
 };

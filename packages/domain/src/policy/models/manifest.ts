@@ -21,7 +21,9 @@ export const PACKAGE_POLICY_MANIFEST: readonly PolicyVersionEntry[] = [
     effectiveFrom: '2026-01-01',
     status: 'published',
     file: 'package-policy-2026.1.dmn',
-    summary: 'First package policy after DOMAIN §5 (plausible first policy, not the real circular).',
+    // Shown to policy staff as is, so in Dutch and without notes for developers (issue 13); that
+    // this is an illustrative policy, not the real circular, is said in the README and ADR 0102.
+    summary: 'Eerste pakketbeleid: per benodigde weerstand (R1–R4) de maatregelen per leefdomein, de zorgmodules en de herijkingstermijn.',
   },
   {
     version: '2027.1',
@@ -29,7 +31,7 @@ export const PACKAGE_POLICY_MANIFEST: readonly PolicyVersionEntry[] = [
     status: 'draft',
     file: 'package-policy-2027.1.dmn',
     summary:
-      'Draft: camera surveillance at home from R2 also for organised crime; workplace alarm follow-up ' +
-      'only when the employer has no measures at all; peer support from R2 in long threats.',
+      'Concept: cameratoezicht bij de woning vanaf R2 ook bij georganiseerde criminaliteit; alarmopvolging op de werkplek ' +
+      'alleen als de werkgever geen enkele maatregel treft; contact met een ervaringsdeskundige vanaf R2 bij langdurige dreiging.',
   },
 ];
