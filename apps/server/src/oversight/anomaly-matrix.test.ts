@@ -12,11 +12,11 @@ import { driveCase } from '../testing/http-flows';
  */
 const ALERTS: Record<string, number> = {
   triage: 403, analist: 403, analist2: 403, besluit: 403, besluit2: 403, lcc: 403, politie: 403, kmar: 403, liaison: 403,
-  inspectie: 200, advies: 403, beheer: 403, beheer2: 403, beveiliging: 200,
+  inspectie: 200, advies: 403, beheer: 403, beheer2: 403, beveiliging: 200, om: 403,
 };
 const QUALITY: Record<string, number> = {
   triage: 403, analist: 403, analist2: 403, besluit: 200, besluit2: 200, lcc: 403, politie: 403, kmar: 403, liaison: 403,
-  inspectie: 200, advies: 403, beheer: 403, beheer2: 403, beveiliging: 403,
+  inspectie: 200, advies: 403, beheer: 403, beheer2: 403, beveiliging: 403, om: 403,
 };
 
 let f: HttpFixture;
