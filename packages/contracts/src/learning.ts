@@ -31,7 +31,7 @@ export const OpenEvaluationRequest = z.object({
 });
 export type OpenEvaluationRequest = z.infer<typeof OpenEvaluationRequest>;
 
-export const RecordContributionRequest = z.object({ ...Expected, answers: z.record(z.string().max(60), text({ min: 0, max: 4000 })) });
+export const RecordContributionRequest = z.object({ ...Expected, answers: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,59}$/), text({ min: 0, max: 4000 })) });
 export type RecordContributionRequest = z.infer<typeof RecordContributionRequest>;
 
 export const RecordPersonExperienceRequest = z.object({ ...Expected, experience: text({ min: 0, max: 4000 }), declined: z.boolean() });

@@ -48,7 +48,7 @@ export const LettersView = z.object({ caseId: z.string(), mayDraft: z.boolean(),
 export type LettersView = z.infer<typeof LettersView>;
 
 export const LodgeObjectionRequest = z.object({
-  decisionId: z.string().min(1).max(100),
+  decisionId: Uuid,
   party: z.enum(OBJECTION_PARTIES),
   receivedOn: IsoDate,
   grounds: text({ max: 4000 }),

@@ -54,11 +54,11 @@ describe('the text type', () => {
   });
 });
 
-/** A string is safe when it is the text type, or a strict format (uuid, date, date-time, a pattern). */
+/** A string is safe when it is the text type, or a strict format (uuid, e-mail, date, date-time, a pattern). */
 function safeString(schema: z.ZodType): boolean {
   if (isTextSchema(schema)) return true;
   const def = schema._zod.def as { format?: string; checks?: { _zod: { def: { format?: string } } }[] };
-  if (def.format === 'uuid' || def.format === 'date' || def.format === 'datetime') return true;
+  if (def.format === 'uuid' || def.format === 'email' || def.format === 'date' || def.format === 'datetime') return true;
   return (def.checks ?? []).some((c) => c._zod.def.format === 'regex');
 }
 
