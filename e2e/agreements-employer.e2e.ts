@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { useBrowser } from './support/browser.js';
 import { checkPage, loginAs } from './support/session.js';
+import { openCaseTab } from './support/case-tabs.js';
 
 /**
  * Agreements and the employer in the browser (issue 12 items 4, 6, 7): the liaison records a
@@ -20,6 +21,7 @@ describe('agreements and the employer', () => {
     const { page } = b;
     await loginAs(page, 'liaison', '/?fase=assessed');
     await page.getByRole('table').getByRole('link').first().click();
+    await openCaseTab(page, 'Afspraken, zorg en werkgever');
     const region = page.getByRole('region', { name: 'Afspraken, zorg en werkgever' });
     await region.waitFor();
     casePath = new URL(page.url()).pathname;
@@ -57,7 +59,7 @@ describe('agreements and the employer', () => {
   it('the decision form shows each fact with its source, asks a reason to deviate, and flags the R-level difference', async () => {
     const { page } = b;
     expect(casePath).not.toBe('');
-    await loginAs(page, 'besluit', casePath);
+    await loginAs(page, 'besluit', `${casePath}?tab=acties`);
     const form = page.getByRole('form', { name: 'Besluit voorstellen' });
     await form.waitFor();
     const sources = form.getByRole('table', { name: 'Feiten met hun bron' });

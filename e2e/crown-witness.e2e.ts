@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './support/browser.js';
 import { checkPage, loginAs } from './support/session.js';
+import { openCaseTab } from './support/case-tabs.js';
 
 /**
  * Crown witnesses in the browser (issue 14 items 3–5): the OM opens its page and the demo case
@@ -24,6 +25,7 @@ describe('the crown-witness track', () => {
     await checkPage(page, 'OM coordination page');
     const row = table.getByRole('row').filter({ hasText: 'Besluit wacht op goedkeuring' }).first();
     await row.getByRole('link').click();
+    await openCaseTab(page, 'Kroongetuige en OM');
     await panel(page).getByRole('heading', { name: 'Kroongetuigentraject' }).waitFor();
     casePath = new URL(page.url()).pathname;
     await panel(page).getByText('er is geen belangenafweging van de huidige inventarisatie').waitFor();
@@ -33,7 +35,7 @@ describe('the crown-witness track', () => {
 
   it('the authority weighs the inventory and a second decision maker tests the weighing', async () => {
     const { page } = b;
-    await loginAs(page, 'besluit', casePath);
+    await loginAs(page, 'besluit', `${casePath}?tab=kroongetuige`);
     const form = panel(page).getByRole('form', { name: 'Nieuwe belangenafweging' });
     await form.getByLabel('Beveiligingsbelang').fill('De veiligheid van getuige en naaste moet gewaarborgd zijn.');
     await form.getByLabel('Opsporings- en vervolgingsbelang').fill('Zonder de verklaringen blijft de top buiten bereik.');
@@ -46,7 +48,7 @@ describe('the crown-witness track', () => {
     expect(await panel(page).getByRole('form', { name: 'Toetsing' }).count()).toBe(0);
     await checkPage(page, 'case page after the weighing (author)');
 
-    await loginAs(page, 'besluit2', casePath);
+    await loginAs(page, 'besluit2', `${casePath}?tab=kroongetuige`);
     const review = panel(page).getByRole('form', { name: 'Toetsing' });
     await review.getByLabel('Toetsing').selectOption('upheld');
     await review.getByLabel('Bevindingen').fill('Zorgvuldig gewogen, ethiek expliciet meegenomen.');
@@ -57,19 +59,19 @@ describe('the crown-witness track', () => {
 
   it('"deal public" is refused while the measures are inactive, and accepted once the decision is approved', async () => {
     const { page } = b;
-    await loginAs(page, 'om', casePath);
+    await loginAs(page, 'om', `${casePath}?tab=kroongetuige`);
     const gate = panel(page).getByRole('form', { name: 'Openbaarmaking van de deal' });
     await gate.getByLabel('Toelichting').fill('De deal wordt op de zitting openbaar.');
     await gate.getByRole('button', { name: 'Deal openbaar maken' }).click();
     await gate.getByText('Geweigerd: de deal mag nog niet openbaar worden. Deze poging is vastgelegd in de auditlog.').waitFor();
     await checkPage(page, 'deal public refused');
 
-    await loginAs(page, 'besluit2', casePath);
+    await loginAs(page, 'besluit2', `${casePath}?tab=acties`);
     await page.getByLabel('Toelichting bij goedkeuring (optioneel)').fill('Akkoord, vier ogen.');
     await page.getByRole('button', { name: 'Besluit goedkeuren' }).click();
     await page.getByText('Maatregelen actief').first().waitFor();
 
-    await loginAs(page, 'om', casePath);
+    await loginAs(page, 'om', `${casePath}?tab=kroongetuige`);
     await panel(page).getByText('Aan alle voorwaarden is voldaan: de deal mag openbaar worden.').waitFor();
     const open = panel(page).getByRole('form', { name: 'Openbaarmaking van de deal' });
     await open.getByLabel('Toelichting').fill('De deal wordt op de zitting openbaar.');

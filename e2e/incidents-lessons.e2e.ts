@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './support/browser.js';
 import { checkPage, loginAs } from './support/session.js';
+import { openCaseTab } from './support/case-tabs.js';
 
 /**
  * Learning from practice (issue 14): the LCC records an incident on a case it holds the
@@ -31,6 +32,7 @@ describe('incidents, evaluations and lessons in the browser', () => {
     await row.getByRole('link').click();
     await page.getByText(/^Fase: Maatregelen actief ·/).waitFor();
     shared.caseUrl = new URL(page.url()).pathname;
+    await openCaseTab(page, 'Incidenten en evaluaties');
     const section = page.getByRole('region', { name: 'Incidenten en evaluaties' });
     await section.getByLabel('Soort incident').selectOption('attempted_approach');
     await section.getByLabel('Moment van het incident').fill(aMinuteAgo());
@@ -44,7 +46,7 @@ describe('incidents, evaluations and lessons in the browser', () => {
 
   it('the case shows re-assessment due to the threat analyst', async () => {
     const { page } = b;
-    await loginAs(page, 'analist', caseUrl());
+    await loginAs(page, 'analist', `${caseUrl()}?tab=incidenten`);
     const section = page.getByRole('region', { name: 'Incidenten en evaluaties' });
     await section.getByText(/^Herbeoordeling nodig: \d+ incident\(en\) na de vastgestelde dreigingsinschatting/).waitFor();
     await checkPage(page, 'case page, re-assessment due (analyst)');
@@ -52,7 +54,7 @@ describe('incidents, evaluations and lessons in the browser', () => {
 
   it('the decision maker evaluates the incident and records a lesson that asks for a rule change', async () => {
     const { page } = b;
-    await loginAs(page, 'besluit', caseUrl());
+    await loginAs(page, 'besluit', `${caseUrl()}?tab=incidenten`);
     const section = page.getByRole('region', { name: 'Incidenten en evaluaties' });
     await section.getByLabel('Aanleiding').selectOption('incident');
     const incident = section.getByLabel('Incident', { exact: true });

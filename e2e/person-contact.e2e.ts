@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './support/browser.js';
 import { checkPage, loginAs } from './support/session.js';
+import { openCaseTab } from './support/case-tabs.js';
 
 /**
  * One line of contact (issue 12 items 1 and 2): the liaison opens a demo case with measures in
@@ -20,6 +21,7 @@ describe('the person central: contact log and what the person has been told', ()
     const { page } = b;
     await loginAs(page, 'liaison');
     await page.getByRole('row').filter({ hasText: 'Maatregelen actief' }).first().getByRole('link').click();
+    await openCaseTab(page, 'Contact');
     const panel = page.getByRole('region', { name: 'Contact met betrokkene' });
     await panel.getByText(/^Besluit van kracht: weerstandsniveau R[1-4]/).waitFor();
     shared.caseUrl = new URL(page.url()).pathname;
@@ -57,7 +59,7 @@ describe('the person central: contact log and what the person has been told', ()
     await panel.getByText(/^Waarschuwing voor tegenstrijdigheid gezien en bevestigd \(1\)$/).waitFor();
     expect(await told.getByText(/Pakket (aangeboden|gewijzigd)/).count()).toBeGreaterThan(0);
 
-    await page.goto(`${shared.caseUrl}?asOf=${encodeURIComponent(between)}`);
+    await page.goto(`${shared.caseUrl}?asOf=${encodeURIComponent(between)}&tab=contact`);
     const past = page.getByRole('region', { name: 'Contact met betrokkene' });
     await past.getByText(/^Wat de persoon was verteld op /).waitFor();
     await past.getByText(BACKGROUND, { exact: false }).first().waitFor();
@@ -68,7 +70,7 @@ describe('the person central: contact log and what the person has been told', ()
 
   it("the liaison records an address in the person's file", async () => {
     const { page } = b;
-    await loginAs(page, 'liaison', shared.caseUrl);
+    await loginAs(page, 'liaison', `${shared.caseUrl}?tab=contact`);
     const panel = page.getByRole('region', { name: 'Contact met betrokkene' });
     const person = panel.getByRole('listitem').filter({ hasText: 'Te beveiligen persoon' }).first().getByRole('link');
     shared.personName = (await person.innerText()).trim();

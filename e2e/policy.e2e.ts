@@ -44,7 +44,7 @@ describe('package policy', () => {
 
     await page.getByRole('button', { name: 'Impact doorrekenen' }).click();
     await page.getByRole('heading', { name: 'Impact van 2027.1 ten opzichte van 2026.1' }).waitFor();
-    await page.getByRole('table', { name: /Capaciteit in mensuren per week/ }).waitFor();
+    await page.getByRole('table', { name: /in mensuren per week per soort eenheid/ }).waitFor();
     const changed = page.getByRole('table', { name: 'Casussen met een ander pakket (pseudoniem)' });
     await changed.waitFor();
     expect(await changed.getByRole('rowheader').first().innerText()).toMatch(/^K-[0-9a-f]{10}$/);
