@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { Paragraph } from '@rijkshuisstijl-community/components-react';
 import { ADDRESS_BASIS, type Role } from '@hoeder/domain';
 import { useCaseAddresses } from '../../api/persons';
 import { untyped } from '../../i18n/enums';
 import { ApiErrorAlert } from '../ApiErrorAlert/ApiErrorAlert';
 import { Section } from '../CaseSections/Section';
+import { AddressTable } from './AddressTable';
 
 /** Roles that reach addresses through the security assignment (the liaison uses the person page). */
 /** Executing units and the LCC see addresses through an assignment (ADR 0021). */
@@ -29,29 +30,7 @@ export function CaseAddresses({ caseId, roles }: { caseId: string; roles: readon
       {persons
         .filter((p) => p.addresses.length > 0)
         .map((p) => (
-          <Table key={p.personId}>
-            <TableCaption>{p.fullName}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                {(['label', 'domain', 'street', 'postcode', 'city'] as const).map((c) => (
-                  <TableHeaderCell key={c} scope="col">
-                    {tp(`persons.field.${c}`)}
-                  </TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {p.addresses.map((a) => (
-                <TableRow key={a.addressId}>
-                  <TableCell>{a.label}</TableCell>
-                  <TableCell>{tp(`persons.domain.${a.domain}`)}</TableCell>
-                  <TableCell>{a.street}</TableCell>
-                  <TableCell>{a.postcode}</TableCell>
-                  <TableCell>{a.city}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <AddressTable key={p.personId} caption={p.fullName} addresses={p.addresses} />
         ))}
     </Section>
   );

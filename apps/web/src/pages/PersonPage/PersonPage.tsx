@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { Heading, Paragraph, PreHeading, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@rijkshuisstijl-community/components-react';
+import { Heading, Paragraph, PreHeading, UnorderedList, UnorderedListItem } from '@rijkshuisstijl-community/components-react';
 import { Uuid, type PersonView } from '@hoeder/contracts';
 import { usePerson } from '../../api/persons';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert/ApiErrorAlert';
@@ -11,6 +11,7 @@ import { isNotFound } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { NotFoundPage } from '../NotFoundPage/NotFoundPage';
 import { PersonDetailsForm } from './PersonDetailsForm';
+import { AddressTable } from '../../components/ContactPanel/AddressTable';
 
 /**
  * A person's file (issue 12 item 1): one record across cases. Contact details and addresses show
@@ -66,29 +67,7 @@ function PersonFile({ person }: { person: PersonView }) {
               {tp('persons.field.phone')}: {details.phone ?? '–'} · {tp('persons.field.email')}: {details.email ?? '–'}
             </Paragraph>
           )}
-          <Table>
-            <TableCaption>{tp('persons.page.addresses', { version: details.version, by: details.recordedBy, at: formatDateTime(details.recordedAt, i18n.language) })}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                {(['label', 'domain', 'street', 'postcode', 'city'] as const).map((c) => (
-                  <TableHeaderCell key={c} scope="col">
-                    {tp(`persons.field.${c}`)}
-                  </TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {details.addresses.map((a) => (
-                <TableRow key={a.addressId}>
-                  <TableCell>{a.label}</TableCell>
-                  <TableCell>{tp(`persons.domain.${a.domain}`)}</TableCell>
-                  <TableCell>{a.street}</TableCell>
-                  <TableCell>{a.postcode}</TableCell>
-                  <TableCell>{a.city}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <AddressTable caption={tp('persons.page.addresses', { version: details.version, by: details.recordedBy, at: formatDateTime(details.recordedAt, i18n.language) })} addresses={details.addresses} />
         </>
       )}
       {person.mayEdit && <PersonDetailsForm person={person} />}
