@@ -5,7 +5,7 @@ interface Class { s: number; req: number; weight: number; names: string[] }
 
 /**
  * Upper bound on weighted coverage, as an aggregated LP. Officers with the same
- * qualifications, unit kind, leave days and contract are interchangeable, and so are
+ * qualifications, unit kind (and unit, when posts are tasked to units), leave days and contract are interchangeable, and so are
  * slots with the same day, shift type, qualification, allowed units and weight. Per
  * group: at most one shift per member per day, no forbidden succession (minimum
  * rest) counted over the members, and at most the members' shift, minute and
@@ -32,7 +32,7 @@ function officerGroups(c: Compiled): Group[] {
     // Integer per-type capacity: minutes alone allow only floor(max / length) shifts of a type.
     const perType = Array.from({ length: T }, (_, t) =>
       Math.min(D, c.maxPerType[o * T + t] ?? D, Math.floor((c.maxMinutes[o] ?? 0) / Math.max(1, c.typeMinutes[t] ?? 1))));
-    const key = `${c.officerQualMask[o]}|${c.officerKindBit[o]}|${leave}|${c.maxMinutes[o]}|${perType.join(',')}|${c.maxCons[o]}`;
+    const key = `${c.officerQualMask[o]}|${c.officerKindBit[o]}|${c.taskings.length > 0 ? c.officerUnit[o] : ''}|${leave}|${c.maxMinutes[o]}|${perType.join(',')}|${c.maxCons[o]}`;
     const free = leave.split('').filter((x) => x === '0').length;
     const g = groups.get(key);
     if (g) g.n++;
@@ -44,7 +44,7 @@ function officerGroups(c: Compiled): Group[] {
 function slotClasses(c: Compiled): Class[] {
   const classes = new Map<string, Class>();
   for (let s = 0; s < c.slots; s++) {
-    const key = `${c.slotDay[s]}|${c.slotType[s]}|${c.slotQualBit[s]}|${c.slotKindMask[s]}|${c.slotUnder[s]}`;
+    const key = `${c.slotDay[s]}|${c.slotType[s]}|${c.slotQualBit[s]}|${c.slotKindMask[s]}|${c.slotTasking[s]}|${c.slotUnder[s]}`;
     const k = classes.get(key);
     if (k) k.req += c.slotCount[s] ?? 0;
     else classes.set(key, { s, req: c.slotCount[s] ?? 0, weight: c.slotUnder[s] ?? 0, names: [] });
