@@ -129,13 +129,17 @@ describe('from an approved decision to protection on the street', () => {
     await page.getByText(/diensten? veranderen?|dienst verandert/).waitFor();
     await checkPage(page, 'replanned version with the diff');
 
-    // What if be-1 loses twenty officers: on a copy, never the live roster.
+    // What if be-1 loses all its officers: on a copy, never the live roster. The person's posts are
+    // be-1's alone (the tasking), so no other unit takes them over: they become unstaffable.
+    const versionNow = new URL(page.url()).pathname.split('/').at(-1)!;
+    const unit = (await api(page, 'GET', `/api/roster/versions/${versionNow}/units/be-1`)) as { view: { officers: unknown[] } };
+    const all = unit.view.officers.length;
     await page.getByLabel('Scenario', { exact: true }).selectOption('unit-loses-officers');
     await page.getByLabel('Eenheid', { exact: true }).selectOption({ label: BE_1 });
-    await page.getByLabel('Aantal medewerkers dat wegvalt').fill('20');
+    await page.getByLabel('Aantal medewerkers dat wegvalt').fill(String(all));
     await page.getByRole('button', { name: 'Scenario doorrekenen' }).click();
     const compared = page.getByRole('table', { name: "Opgeslagen scenario's naast elkaar" });
-    await compared.getByRole('columnheader', { name: `${BE_1} verliest 20 medewerkers` }).waitFor({ timeout: 60_000 });
+    await compared.getByRole('columnheader', { name: `${BE_1} verliest ${all} medewerkers` }).waitFor({ timeout: 60_000 });
     const firstToGo = compared.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Valt als eerste af' }) }).getByRole('cell').last();
     expect((await firstToGo.innerText()).trim()).not.toBe('');
     expect(await firstToGo.innerText()).toMatch(/\((woning|vervoer|werk|privé)\)/);
