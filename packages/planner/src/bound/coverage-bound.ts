@@ -41,6 +41,9 @@ function officerGroups(c: Compiled): Group[] {
   return [...groups.values()];
 }
 
+/** The bound's slot classes in variable order (`y_<group>_<class>`), for comparing a plan against the LP solution. */
+export const coverageClasses = (c: Compiled): { slot: number; req: number; weight: number }[] => slotClasses(c).map((k) => ({ slot: k.s, req: k.req, weight: k.weight }));
+
 function slotClasses(c: Compiled): Class[] {
   const classes = new Map<string, Class>();
   for (let s = 0; s < c.slots; s++) {
