@@ -75,4 +75,14 @@ describe('bad input on the arrangement write routes', () => {
     await expectRefused(steps!.path, { expectedVersion: 1, action: 'start' });
     await expectRefused(`/api/cases/${caseId}/arrangements/${crypto.randomUUID()}/steps`, { expectedVersion: 1, action: 'accept' });
   });
+
+  it('a malformed asOf on the read is a 400 naming the field (ADR 0031)', async () => {
+    const session = await f.session('liaison');
+    for (const asOf of ['gisteren', '2026-13-01T00:00:00Z', '2026-03-01']) {
+      const reply = await f.api(session, 'GET', `/api/cases/${caseId}/arrangements?asOf=${encodeURIComponent(asOf)}`);
+      expect(reply.status, asOf).toBe(400);
+      const error = (reply.body as { error: { details?: { field?: string; issues?: { field: string }[] } } }).error;
+      expect([error.details?.field, ...(error.details?.issues?.map((i) => i.field) ?? [])]).toContain('asOf');
+    }
+  });
 });
