@@ -65,7 +65,7 @@ describe('the person central, one chain (issue 12)', () => {
 
   it('the liaison drafts the decision letter; a second person approves it; the PDF reads right', async () => {
     const { page } = b;
-    await openCaseTab(page, 'Brieven en bezwaar');
+    await loginAs(page, 'liaison', `${shared.casePath!}?tab=brieven`);
     const letters = page.getByRole('region', { name: 'Brieven' });
     await letters.getByLabel('Soort brief').selectOption('decision_letter');
     await letters.getByLabel('Adres', { exact: true }).fill('Ketenstraat 1\n1234 AB Ergens');
@@ -113,7 +113,7 @@ describe('the person central, one chain (issue 12)', () => {
   it('the case as of a moment after the objection: the decision under objection, and what the person had been told by then', async () => {
     const { page } = b;
     const asOf = encodeURIComponent(shared.afterObjection!);
-    await page.goto(`${shared.casePath!}?asOf=${asOf}&tab=brieven`);
+    await loginAs(page, 'liaison', `${shared.casePath!}?asOf=${asOf}&tab=brieven`);
     const then = page.getByRole('region', { name: 'Bezwaar en beroep op dat moment' });
     await then.getByText(/^Het besluit van \d{1,2} [a-z]+ \d{4} stond onder bezwaar: bezwaar van de beveiligde persoon, ontvangen op \d{1,2} [a-z]+ \d{4}\. Beslissen op het bezwaar uiterlijk op \d{1,2} [a-z]+ \d{4}\.$/).waitFor();
     expect(await page.getByRole('button', { name: 'Bezwaar vastleggen' }).count(), 'no lodging in the past').toBe(0);
