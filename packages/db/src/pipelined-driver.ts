@@ -1,0 +1,152 @@
+import type pg from 'pg';
+import { PostgresDialect, type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
+
+/**
+ * Statements that may travel with the transaction's COMMIT instead of waiting for their own round
+ * trip (the audit entry that closes a guarded access, ADR 0036). Only honoured inside a
+ * transaction on PostgreSQL; everywhere else (PGlite, autocommit) they run as usual.
+ */
+const AT_COMMIT = new WeakSet<CompiledQuery>();
+
+/** Marks a compiled statement to be sent now and settled together with the COMMIT that follows it. */
+export function atCommit<Q extends CompiledQuery>(query: Q): Q {
+  AT_COMMIT.add(query);
+  return query;
+}
+
+type Sent = Promise<pg.QueryResult>;
+
+/** A promise whose failure is reported where it is awaited, never as "unhandled". */
+const quiet = (p: Sent): Sent => {
+  p.catch(() => undefined);
+  return p;
+};
+
+/**
+ * One pooled pg client in pipeline mode. `BEGIN` is not sent on its own: it goes out in the same
+ * write as the transaction's first statement. Statements marked `atCommit` go out at once and are
+ * settled with the COMMIT, so "audit entry, then commit" is one round trip. Every statement still
+ * answers in order, and a failure of any of them fails the statement (or the COMMIT) that settles
+ * it, so the transaction is rolled back and the request fails: nothing is served whose audit entry
+ * did not commit.
+ */
+class PipelinedConnection implements DatabaseConnection {
+  #beginPending: string | null = null;
+  #inTransaction = false;
+  #unsettled: Sent[] = [];
+
+  constructor(readonly client: pg.PoolClient) {}
+
+  begin(settings: TransactionSettings): void {
+    this.#beginPending = settings.isolationLevel ? `start transaction isolation level ${settings.isolationLevel}` : 'begin';
+    this.#inTransaction = true;
+  }
+
+  async end(statement: 'commit' | 'rollback'): Promise<void> {
+    try {
+      if (this.#beginPending) {
+        // Nothing ran: no transaction was opened, none to end.
+        this.#beginPending = null;
+        await this.#settle([]);
+        return;
+      }
+      await this.#settle([this.#submit(statement)]);
+    } finally {
+      this.#inTransaction = false;
+      this.#unsettled = [];
+    }
+  }
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const deferred = this.#inTransaction && AT_COMMIT.has(query);
+    const sent = this.#submit(query.sql, query.parameters);
+    if (deferred) {
+      this.#unsettled.push(quiet(sent));
+      return { rows: [] };
+    }
+    const result = (await this.#settle([sent])).at(-1)!;
+    const rows = (result.rows ?? []) as R[];
+    if (result.command === 'INSERT' || result.command === 'UPDATE' || result.command === 'DELETE' || result.command === 'MERGE') {
+      return { rows, numAffectedRows: BigInt(result.rowCount ?? 0) };
+    }
+    return { rows };
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not used on this connection');
+  }
+
+  /** Writes a pending BEGIN and the statement in one go (one TCP write): pipeline mode sends without waiting. */
+  #submit(text: string, values: readonly unknown[] = []): Sent {
+    const stream = (this.client as unknown as { connection?: { stream?: { cork?: () => void; uncork?: () => void } } }).connection?.stream;
+    stream?.cork?.();
+    try {
+      if (this.#beginPending) {
+        this.#unsettled.push(quiet(this.client.query(this.#beginPending)));
+        this.#beginPending = null;
+      }
+      return this.client.query(text, values.length ? [...values] : undefined);
+    } finally {
+      stream?.uncork?.();
+    }
+  }
+
+  /** Awaits what is in flight, in order, then these; the first failure is thrown once all have answered. */
+  async #settle(last: Sent[]): Promise<pg.QueryResult[]> {
+    const all = [...this.#unsettled.splice(0), ...last];
+    const outcomes = await Promise.allSettled(all);
+    const failed = outcomes.find((o) => o.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+    return outcomes.map((o) => (o as PromiseFulfilledResult<pg.QueryResult>).value);
+  }
+}
+
+class PipelinedDriver implements Driver {
+  readonly #connections = new WeakMap<pg.PoolClient, PipelinedConnection>();
+
+  constructor(readonly pool: pg.Pool) {}
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const client = await this.pool.connect();
+    let connection = this.#connections.get(client);
+    if (!connection) {
+      connection = new PipelinedConnection(client);
+      this.#connections.set(client, connection);
+    }
+    return connection;
+  }
+
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    (connection as PipelinedConnection).begin(settings);
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await (connection as PipelinedConnection).end('commit');
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await (connection as PipelinedConnection).end('rollback');
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    (connection as PipelinedConnection).client.release();
+  }
+
+  async destroy(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** Kysely's PostgreSQL dialect on a pool whose clients run in pipeline mode (`pipelinedPool`). */
+export class PipelinedPostgresDialect extends PostgresDialect {
+  constructor(readonly pool: pg.Pool) {
+    super({ pool });
+  }
+
+  override createDriver(): Driver {
+    return new PipelinedDriver(this.pool);
+  }
+}
