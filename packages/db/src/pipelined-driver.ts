@@ -22,52 +22,57 @@ const quiet = (p: Sent): Sent => {
   return p;
 };
 
+interface Queued {
+  text: string;
+  values: readonly unknown[];
+}
+
 /**
  * One pooled pg client in pipeline mode. `BEGIN` is not sent on its own: it goes out in the same
- * write as the transaction's first statement. Statements marked `atCommit` go out at once and are
- * settled with the COMMIT, so "audit entry, then commit" is one round trip. Every statement still
- * answers in order, and a failure of any of them fails the statement (or the COMMIT) that settles
- * it, so the transaction is rolled back and the request fails: nothing is served whose audit entry
- * did not commit.
+ * write as the transaction's first statement. Statements marked `atCommit` wait and go out in the
+ * same write as the COMMIT (or the next statement), so "audit entry, then commit" is one round
+ * trip. Every statement still answers in order, and a failure of any of them fails the statement
+ * (or the COMMIT) that settles it, so the transaction is rolled back and the request fails:
+ * nothing is served whose audit entry did not commit.
  */
 class PipelinedConnection implements DatabaseConnection {
-  #beginPending: string | null = null;
+  #queued: Queued[] = [];
   #inTransaction = false;
+  /** The BEGIN has gone out. */
+  #opened = false;
   #unsettled: Sent[] = [];
 
   constructor(readonly client: pg.PoolClient) {}
 
   begin(settings: TransactionSettings): void {
-    this.#beginPending = settings.isolationLevel ? `start transaction isolation level ${settings.isolationLevel}` : 'begin';
+    this.#queued = [{ text: settings.isolationLevel ? `start transaction isolation level ${settings.isolationLevel}` : 'begin', values: [] }];
     this.#inTransaction = true;
   }
 
   async end(statement: 'commit' | 'rollback'): Promise<void> {
     try {
-      if (this.#beginPending) {
-        // Nothing ran: no transaction was opened, none to end.
-        this.#beginPending = null;
-        await this.#settle([]);
-        return;
-      }
-      await this.#settle([this.#submit(statement)]);
+      // A rollback drops the entries still waiting for the commit: they never reach the server.
+      if (statement === 'rollback') this.#queued = this.#queued.slice(0, this.#opened ? 0 : 1);
+      // Only the BEGIN waits: nothing ran, no transaction was opened, none to end.
+      if (!this.#opened && this.#queued.length <= 1) return;
+      await this.#settle(this.#submit(statement));
     } finally {
       this.#inTransaction = false;
+      this.#opened = false;
+      this.#queued = [];
       this.#unsettled = [];
     }
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const deferred = this.#inTransaction && AT_COMMIT.has(query);
-    const sent = this.#submit(query.sql, query.parameters);
-    if (deferred) {
-      this.#unsettled.push(quiet(sent));
+    if (this.#inTransaction && AT_COMMIT.has(query)) {
+      this.#queued.push({ text: query.sql, values: query.parameters });
       return { rows: [] };
     }
-    const result = (await this.#settle([sent])).at(-1)!;
-    const rows = (result.rows ?? []) as R[];
-    if (result.command === 'INSERT' || result.command === 'UPDATE' || result.command === 'DELETE' || result.command === 'MERGE') {
-      return { rows, numAffectedRows: BigInt(result.rowCount ?? 0) };
+    const result = await this.#settle(this.#submit(query.sql, query.parameters));
+    const rows = (result!.rows ?? []) as R[];
+    if (result!.command === 'INSERT' || result!.command === 'UPDATE' || result!.command === 'DELETE' || result!.command === 'MERGE') {
+      return { rows, numAffectedRows: BigInt(result!.rowCount ?? 0) };
     }
     return { rows };
   }
@@ -77,28 +82,30 @@ class PipelinedConnection implements DatabaseConnection {
     throw new Error('streaming is not used on this connection');
   }
 
-  /** Writes a pending BEGIN and the statement in one go (one TCP write): pipeline mode sends without waiting. */
+  /** Writes what waits (BEGIN, entries for the commit) and the statement in one go: pipeline mode sends without waiting. */
   #submit(text: string, values: readonly unknown[] = []): Sent {
     const stream = (this.client as unknown as { connection?: { stream?: { cork?: () => void; uncork?: () => void } } }).connection?.stream;
     stream?.cork?.();
     try {
-      if (this.#beginPending) {
-        this.#unsettled.push(quiet(this.client.query(this.#beginPending)));
-        this.#beginPending = null;
-      }
-      return this.client.query(text, values.length ? [...values] : undefined);
+      if (this.#inTransaction) this.#opened = true;
+      for (const q of this.#queued.splice(0)) this.#unsettled.push(quiet(this.#send(q.text, q.values)));
+      return this.#send(text, values);
     } finally {
       stream?.uncork?.();
     }
   }
 
-  /** Awaits what is in flight, in order, then these; the first failure is thrown once all have answered. */
-  async #settle(last: Sent[]): Promise<pg.QueryResult[]> {
-    const all = [...this.#unsettled.splice(0), ...last];
+  #send(text: string, values: readonly unknown[]): Sent {
+    return this.client.query(text, values.length ? [...values] : undefined);
+  }
+
+  /** Awaits what is in flight, in order, then the last statement; the first failure is thrown once all have answered. */
+  async #settle(last: Sent | null): Promise<pg.QueryResult | undefined> {
+    const all = [...this.#unsettled.splice(0), ...(last ? [last] : [])];
     const outcomes = await Promise.allSettled(all);
     const failed = outcomes.find((o) => o.status === 'rejected');
     if (failed) throw (failed as PromiseRejectedResult).reason;
-    return outcomes.map((o) => (o as PromiseFulfilledResult<pg.QueryResult>).value);
+    return last ? (outcomes.at(-1) as PromiseFulfilledResult<pg.QueryResult>).value : undefined;
   }
 }
 
