@@ -105,6 +105,13 @@ describe.skipIf(!adminUrl)('pipelined PostgreSQL connection', () => {
     expect(await count('pipelined.dropped')).toBe(0);
   });
 
+  it('prepares a statement with parameters once per connection', async () => {
+    const text = 'SELECT count(*) AS n FROM audit_entry WHERE operation = $1';
+    await db.executeQuery({ sql: text, parameters: ['x'], query: undefined as never, queryId: undefined as never });
+    const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM pg_prepared_statements WHERE statement = ${text}`.execute(db);
+    expect(rows[0]!.n).toBe('1');
+  });
+
   it('runs a statement marked for the commit at once outside a transaction', async () => {
     await db.executeQuery(atCommit(entry('pipelined.autocommit').compile()));
     expect(await count('pipelined.autocommit')).toBe(1);

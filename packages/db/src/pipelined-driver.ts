@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { PostgresDialect, type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
 
@@ -22,6 +23,32 @@ const quiet = (p: Sent): Sent => {
   return p;
 };
 
+/**
+ * Named (prepared) statements per connection: the server parses and plans a statement text once
+ * per connection instead of on every execution. Bounded, because kysely's texts vary with the
+ * length of IN lists: the first `MAX` distinct texts are kept, others run unnamed as before.
+ */
+class PreparedStatements {
+  static readonly MAX = 300;
+  readonly #names = new Map<string, string>();
+
+  nameOf(text: string): string | undefined {
+    const known = this.#names.get(text);
+    if (known !== undefined || this.#names.size >= PreparedStatements.MAX) return known || undefined;
+    const name = `h${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    this.#names.set(text, name);
+    return name;
+  }
+
+  /** A table changed under a prepared statement (a migration while running): run that text unnamed from now on. */
+  forget(text: string): void {
+    this.#names.set(text, '');
+  }
+}
+
+/** "cached plan must not change result type": the statement's tables changed since it was prepared. */
+const CACHED_PLAN_CHANGED = '0A000';
+
 interface Queued {
   text: string;
   values: readonly unknown[];
@@ -41,6 +68,8 @@ class PipelinedConnection implements DatabaseConnection {
   /** The BEGIN has gone out. */
   #opened = false;
   #unsettled: Sent[] = [];
+
+  readonly #statements = new PreparedStatements();
 
   constructor(readonly client: pg.PoolClient) {}
 
@@ -96,7 +125,12 @@ class PipelinedConnection implements DatabaseConnection {
   }
 
   #send(text: string, values: readonly unknown[]): Sent {
-    return this.client.query(text, values.length ? [...values] : undefined);
+    if (values.length === 0) return this.client.query(text);
+    const name = this.#statements.nameOf(text);
+    if (!name) return this.client.query(text, [...values]);
+    const sent = this.client.query({ name, text, values: [...values] });
+    sent.catch((error: { code?: string }) => error?.code === CACHED_PLAN_CHANGED && this.#statements.forget(text));
+    return sent;
   }
 
   /** Awaits what is in flight, in order, then the last statement; the first failure is thrown once all have answered. */
