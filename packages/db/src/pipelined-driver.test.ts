@@ -1,4 +1,4 @@
-import { Kysely, sql } from 'kysely';
+import { CompiledQuery, Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atCommit, PipelinedPostgresDialect } from './pipelined-driver';
@@ -107,7 +107,7 @@ describe.skipIf(!adminUrl)('pipelined PostgreSQL connection', () => {
 
   it('prepares a statement with parameters once per connection', async () => {
     const text = 'SELECT count(*) AS n FROM audit_entry WHERE operation = $1';
-    await db.executeQuery({ sql: text, parameters: ['x'], query: undefined as never, queryId: undefined as never });
+    await db.executeQuery(CompiledQuery.raw(text, ['x']));
     const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM pg_prepared_statements WHERE statement = ${text}`.execute(db);
     expect(rows[0]!.n).toBe('1');
   });
