@@ -67,22 +67,36 @@ export interface AnomalyRate {
 
 /**
  * How fast the server's own anomaly job (its default schedule: asked every 5 s, up to 100,000
- * leaves per job, each job one transaction) moves its cursor through the sealed log: leaves judged
- * over wall time from the moment the server is up (call this then) until it has judged `target`
- * leaves or `maxSeconds` have passed. The scheduling gaps count: this is the rate it keeps up with.
+ * leaves per job, each job one transaction that also moves the cursor) works through the sealed
+ * log, on the database's clock: from one commit of the cursor to the commit at which it has judged
+ * `target` more leaves (or caught up, or `maxSeconds` passed). The gaps between jobs count: this is
+ * the rate it keeps up with. The first commit seen is the starting line, so start-up is not counted.
  */
 export async function anomalyRate(owner: pg.Client, target: number, maxSeconds: number): Promise<AnomalyRate> {
-  const cursor = async () => Number((await owner.query<{ n: string }>('SELECT coalesce(max(next_leaf), 0) AS n FROM anomaly_cursor')).rows[0]!.n);
+  const cursor = async () => {
+    const r = await owner.query<{ leaf: string; at: Date }>('SELECT next_leaf AS leaf, updated_at AS at FROM anomaly_cursor WHERE cursor_id = 1');
+    return r.rows[0] ? { leaf: Number(r.rows[0].leaf), at: r.rows[0].at.getTime() } : { leaf: 0, at: 0 };
+  };
+  const sealed = async () => Number((await owner.query<{ n: string }>('SELECT coalesce(max(tree_size), 0) AS n FROM audit_checkpoint')).rows[0]!.n);
   const alerts = async () => Number((await owner.query<{ n: string }>('SELECT count(*) AS n FROM anomaly_alert')).rows[0]!.n);
-  const alertsBefore = await alerts();
-  const start = await cursor();
-  const t0 = performance.now();
-  for (;;) {
+  const deadline = Date.now() + maxSeconds * 1000;
+  const seen = await cursor();
+  let base: { leaf: number; at: number } | null = null;
+  let alertsAtBase = 0;
+  let last = seen;
+  while (Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 200));
     const now = await cursor();
-    const seconds = (performance.now() - t0) / 1000;
-    if (now - start >= target || seconds > maxSeconds) {
-      return { entries: now - start, seconds, perSecond: (now - start) / seconds, alerts: (await alerts()) - alertsBefore, load: loadAverages() };
+    if (now.at === last.at) continue;
+    last = now;
+    if (!base) {
+      base = now;
+      alertsAtBase = await alerts();
+      continue;
     }
+    if (now.leaf - base.leaf >= target || now.leaf >= (await sealed()) - 1000) break;
   }
+  const entries = base ? last.leaf - base.leaf : 0;
+  const seconds = base ? (last.at - base.at) / 1000 : 0;
+  return { entries, seconds, perSecond: seconds > 0 ? entries / seconds : NaN, alerts: (await alerts()) - alertsAtBase, load: loadAverages() };
 }
