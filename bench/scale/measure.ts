@@ -1,9 +1,12 @@
 // The scale benchmark's measurements: autocannon against one route with every response time kept
 // (autocannon's own summary has no 95th percentile), and the anomaly job's progress in the server.
+import { randomUUID } from 'node:crypto';
+import { enqueueRecurringJob, openDatabase } from '@hoeder/db';
 import autocannon from 'autocannon';
 import type pg from 'pg';
 import { loadAverages } from '../api/load';
 import { percentile } from '../api/stats';
+import { ANOMALY_JOB } from '../../apps/server/src/oversight/anomaly-job';
 import type { ScaleRow } from './table';
 
 export interface RouteSpec {
@@ -66,37 +69,31 @@ export interface AnomalyRate {
 }
 
 /**
- * How fast the server's own anomaly job (its default schedule: asked every 5 s, up to 100,000
- * leaves per job, each job one transaction that also moves the cursor) works through the sealed
- * log, on the database's clock: from one commit of the cursor to the commit at which it has judged
- * `target` more leaves (or caught up, or `maxSeconds` passed). The gaps between jobs count: this is
- * the rate it keeps up with. The first commit seen is the starting line, so start-up is not counted.
+ * How fast the server's own anomaly job works through the sealed log. The server runs without its
+ * timer (which would judge the whole log while the server starts up, before anyone watches); this
+ * asks for a job the way the timer does (`enqueueRecurringJob`, one pending at a time) as soon as
+ * none is pending, so the job runner (polling every 500 ms) takes it up and the real evaluation
+ * (cursor lock, rules, alerts and their audit entries, cursor; up to 100,000 leaves a job) runs in
+ * the server. Leaves judged over wall time until `target` leaves or the end of the sealed log.
  */
-export async function anomalyRate(owner: pg.Client, target: number, maxSeconds: number): Promise<AnomalyRate> {
-  const cursor = async () => {
-    const r = await owner.query<{ leaf: string; at: Date }>('SELECT next_leaf AS leaf, updated_at AS at FROM anomaly_cursor WHERE cursor_id = 1');
-    return r.rows[0] ? { leaf: Number(r.rows[0].leaf), at: r.rows[0].at.getTime() } : { leaf: 0, at: 0 };
-  };
-  const sealed = async () => Number((await owner.query<{ n: string }>('SELECT coalesce(max(tree_size), 0) AS n FROM audit_checkpoint')).rows[0]!.n);
-  const alerts = async () => Number((await owner.query<{ n: string }>('SELECT count(*) AS n FROM anomaly_alert')).rows[0]!.n);
-  const deadline = Date.now() + maxSeconds * 1000;
-  const seen = await cursor();
-  let base: { leaf: number; at: number } | null = null;
-  let alertsAtBase = 0;
-  let last = seen;
-  while (Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-    const now = await cursor();
-    if (now.at === last.at) continue;
-    last = now;
-    if (!base) {
-      base = now;
-      alertsAtBase = await alerts();
-      continue;
+export async function anomalyRate(owner: pg.Client, appUrl: string, target: number, maxSeconds: number): Promise<AnomalyRate> {
+  const one = async (q: string) => Number((await owner.query<{ n: string }>(q)).rows[0]?.n ?? 0);
+  const cursor = () => one('SELECT coalesce(max(next_leaf), 0) AS n FROM anomaly_cursor');
+  const sealed = await one('SELECT coalesce(max(tree_size), 0) AS n FROM audit_checkpoint');
+  const alertsBefore = await one('SELECT count(*) AS n FROM anomaly_alert');
+  const start = await cursor();
+  const database = await openDatabase({ databaseUrl: appUrl });
+  const t0 = performance.now();
+  let leaf = start;
+  try {
+    while (leaf - start < target && leaf < sealed && performance.now() - t0 < maxSeconds * 1000) {
+      await enqueueRecurringJob(database.db, randomUUID(), ANOMALY_JOB, new Date());
+      await new Promise((r) => setTimeout(r, 100));
+      leaf = await cursor();
     }
-    if (now.leaf - base.leaf >= target || now.leaf >= (await sealed()) - 1000) break;
+  } finally {
+    await database.close();
   }
-  const entries = base ? last.leaf - base.leaf : 0;
-  const seconds = base ? (last.at - base.at) / 1000 : 0;
-  return { entries, seconds, perSecond: seconds > 0 ? entries / seconds : NaN, alerts: (await alerts()) - alertsAtBase, load: loadAverages() };
+  const seconds = (performance.now() - t0) / 1000;
+  return { entries: leaf - start, seconds, perSecond: (leaf - start) / seconds, alerts: (await one('SELECT count(*) AS n FROM anomaly_alert')) - alertsBefore, load: loadAverages() };
 }
