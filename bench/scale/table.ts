@@ -81,7 +81,7 @@ export function resultsMarkdown(res: ScaleResult): string {
     const a = res.anomaly;
     parts.push('', `Anomaly rules: the server's own job judged ${a.entries} sealed entries in ${a.seconds.toFixed(1)} s (${Math.round(a.perSecond)} entries/s, ${a.alerts} alerts raised; load ${a.load}).`);
   }
-  if (res.proof) parts.push('', `Proof of inclusion (\`/api/audit/entries/:seq/proof\`, newest bench entry, tree of ${res.proof.treeSize} leaves): median of single requests ${ms(res.proof.medianMs)} ms (HTTP ${res.proof.status}); no goal.`);
+  if (res.proof) parts.push('', `Proof of inclusion (\`/api/audit/entries/:seq/proof\`, newest bench entry, tree of ${res.proof.treeSize} leaves): one request ${ms(res.proof.medianMs)} ms (HTTP ${res.proof.status}); no goal.`);
   if (res.notes.length) parts.push('', ...res.notes.map((n) => `- ${n}`));
   return `${parts.join('\n')}\n`;
 }

@@ -81,11 +81,10 @@ export async function searchCaseSummaries(db: Db, grant: CaseSearchGrant, search
       return eb.or([byReference, byName]);
     });
   }
-  const counted = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const total = Number(counted.n);
-  if (total === 0 || search.offset >= total) return { rows: [], total };
   const dir = search.dir ?? (search.sort === 'updated' || search.sort === 'registered' ? 'desc' : 'asc');
-  let ordered = query.selectAll('s');
+  // The total rides along as a window count (ADR 0033): one pass over the reader's cases for the
+  // page and its total, where a separate count read them all a second time.
+  let ordered = query.selectAll('s').select(sql<string>`count(*) OVER ()`.as('matches'));
   switch (search.sort) {
     case 'attention':
       ordered = ordered.orderBy(attentionRank(search.today), dir).orderBy(sql`s.review_date`, sql`asc nulls last`).orderBy('s.updated_at', 'desc');
@@ -105,5 +104,8 @@ export async function searchCaseSummaries(db: Db, grant: CaseSearchGrant, search
   }
   // A total order, so pages never overlap or skip a case.
   const rows = await ordered.orderBy('s.case_id').offset(search.offset).limit(search.limit).execute();
-  return { rows: rows.map(toSummary), total };
+  if (rows.length > 0) return { rows: rows.map(toSummary), total: Number(rows[0]!.matches) };
+  // No row to carry the total (nothing matches, or a page past the end): count on its own.
+  const counted = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return { rows: [], total: Number(counted.n) };
 }
