@@ -1,0 +1,12 @@
+import pg from 'pg';
+import { generateKeyPairSync } from 'node:crypto';
+import { seedCases } from './seed-cases';
+import { seedAudit } from './seed-audit';
+const owner = new pg.Client({ connectionString: 'postgres://hoeder_test_owner@127.0.0.1:33199/hoeder_bench' });
+await owner.connect();
+const log = (l: string) => console.log(new Date().toISOString().slice(11, 19), l);
+const r = await seedCases(owner, Number(process.argv[2]), log);
+console.log(r);
+const a = await seedAudit(owner, 'postgres://hoeder_test_app@127.0.0.1:33199/hoeder_bench', generateKeyPairSync('ed25519').privateKey, Number(process.argv[3]), new Date(), log);
+console.log(a);
+await owner.end();
