@@ -3,3 +3,4 @@ export * from './merkle';
 export * from './checkpoint';
 export * from './tree-audit';
 export * from './seal-gaps';
+export * from './stored-nodes';

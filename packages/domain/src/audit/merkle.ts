@@ -159,14 +159,25 @@ export interface Frontier {
 
 export const EMPTY_FRONTIER: Frontier = { size: 0, nodes: [] };
 
+/**
+ * A perfect subtree completed while appending: the node over leaves [index·2^height, (index+1)·2^height).
+ * The sealer stores some of them so proofs need not read the leaves (ADR 0037).
+ */
+export type CompletedNode = (height: number, index: number, hash: Hash) => void;
+
 /** Appends leaf hashes; completed pairs merge as in a binary counter. */
-export function appendLeaves(frontier: Frontier, leafHashes: readonly Hash[]): Frontier {
+export function appendLeaves(frontier: Frontier, leafHashes: readonly Hash[], onNode?: CompletedNode): Frontier {
   const nodes = [...frontier.nodes];
   let size = frontier.size;
   for (const leaf of leafHashes) {
     let node = leaf;
     // Each trailing one bit of the old size is a perfect subtree of equal height to merge with.
-    for (let s = size; s % 2 === 1; s = Math.floor(s / 2)) node = hashChildren(nodes.pop()!, node);
+    let height = 0;
+    for (let s = size; s % 2 === 1; s = Math.floor(s / 2)) {
+      node = hashChildren(nodes.pop()!, node);
+      height += 1;
+      onNode?.(height, Math.floor(size / 2 ** height), node);
+    }
     nodes.push(node);
     size += 1;
   }
