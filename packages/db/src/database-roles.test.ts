@@ -21,6 +21,7 @@ const APPEND_ONLY: Record<string, string> = {
   audit_entry: 'operation',
   audit_leaf: 'leaf_hash',
   audit_checkpoint: 'signature',
+  audit_node: 'node_hash',
   case_event: 'type',
   assessment_event: 'type',
   policy_version_history: 'note',
@@ -60,6 +61,7 @@ async function seedAsServer(db: Kysely<Database>): Promise<void> {
     INSERT INTO audit_leaf (leaf_index, entry_seq, leaf_hash) VALUES (0, 1000001, repeat('0', 64));
     INSERT INTO audit_checkpoint (tree_size, root_hash, frontier, sealed_through_seq, open_gaps, signed_at, key_id, signature)
       VALUES (1, repeat('0', 64), '[]', 1000001, '[]', now(), 'k', 's');
+    INSERT INTO audit_node (height, node_index, node_hash) VALUES (4, 0, repeat('0', 64));
   `).execute(db);
 }
 
@@ -140,7 +142,7 @@ describe.skipIf(!onPostgres)('the server login cannot reach owner rights (real P
         await expect(attempt(['RESET ROLE', statement]), `RESET ROLE; ${statement}`).rejects.toThrow(/permission denied/);
       }
     }
-    expect(await countRows(t.db)).toEqual(['1', '1', '1', '1', '1', '1']);
+    expect(await countRows(t.db)).toEqual(['1', '1', '1', '1', '1', '1', '1']);
   });
 
   it('can still append to and read them', async () => {

@@ -9,6 +9,7 @@ export * from './event-stream';
 
 export * from './audit/audit.repository';
 export * from './audit/audit-search.repository';
+export * from './audit/audit-node.repository';
 export * from './users/user.repository';
 export * from './units/unit.repository';
 export * from './execution/officer.repository';

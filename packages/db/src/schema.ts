@@ -187,6 +187,14 @@ export interface AuditLeafTable {
   leaf_hash: string;
 }
 
+/** A stored subtree hash (ADR 0037): the node over leaves [node_index·2^height, (node_index+1)·2^height). */
+export interface AuditNodeTable {
+  height: number;
+  node_index: number;
+  /** Hex RFC 9162 node hash. */
+  node_hash: string;
+}
+
 /** A signed statement of the tree: its size, root and the frontier the next seal grows from. */
 export interface AuditCheckpointTable {
   tree_size: number;
@@ -334,6 +342,7 @@ export interface Database extends AuthTables, PolicyTables, PlanningTables, Pers
   audit_entry: AuditEntryTable;
   audit_leaf: AuditLeafTable;
   audit_checkpoint: AuditCheckpointTable;
+  audit_node: AuditNodeTable;
   security_assignment: SecurityAssignmentTable;
   security_assignment_version: SecurityAssignmentVersionTable;
   assignment_tasking: AssignmentTaskingTable;

@@ -8,11 +8,12 @@ import {
   fromHex,
   frontierRoot,
   gapsSkipped,
+  isStoredHeight,
   signCheckpoint,
   toHex,
   type Frontier,
 } from '@hoeder/domain/audit';
-import { insertAuditSeal, latestAuditCheckpoint, listAuditEntriesAfter, listAuditEntriesInGaps, tryAuditSealLock, type Db } from '@hoeder/db';
+import { insertAuditNodes, insertAuditSeal, latestAuditCheckpoint, listAuditEntriesAfter, listAuditEntriesInGaps, tryAuditSealLock, type Db } from '@hoeder/db';
 
 export type SealResult = { status: 'sealed'; leaves: number; treeSize: number } | { status: 'idle'; treeSize: number } | { status: 'busy' };
 
@@ -51,7 +52,11 @@ export function createAuditSealer(options: { signingKey: KeyObject; batch?: numb
       const entries = [...late, ...fresh];
       if (entries.length === 0) return { status: 'idle', treeSize: frontier.size };
       const hashes = entries.map(auditLeafHash);
-      const next = appendLeaves(frontier, hashes);
+      // The nodes this seal completes at the stored heights, so proofs need not read the leaves (ADR 0037).
+      const nodes: { height: number; index: number; hash: string }[] = [];
+      const next = appendLeaves(frontier, hashes, (height, index, hash) => {
+        if (isStoredHeight(height)) nodes.push({ height, index, hash: toHex(hash) });
+      });
       const signed = signCheckpoint({ treeSize: next.size, rootHash: toHex(frontierRoot(next)), signedAt: now.toISOString() }, options.signingKey);
       const gaps = [...fillGaps(openGaps, new Set(late.map((e) => e.seq))), ...gapsSkipped(sealedThrough, fresh.map((e) => e.seq), now.toISOString())];
       await insertAuditSeal(
@@ -59,6 +64,7 @@ export function createAuditSealer(options: { signingKey: KeyObject; batch?: numb
         entries.map((e, i) => ({ leafIndex: frontier.size + i, entrySeq: e.seq, leafHash: toHex(hashes[i]!) })),
         { ...signed, frontier: next.nodes.map(toHex), sealedThroughSeq: fresh.at(-1)?.seq ?? sealedThrough, openGaps: gaps },
       );
+      await insertAuditNodes(trx, nodes);
       return { status: 'sealed', leaves: entries.length, treeSize: next.size };
     });
   }

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { AccessSubject } from '@hoeder/domain';
-import { TreeAudit, type AuditProblem, type AuditRecord, type SignedCheckpoint } from '@hoeder/domain/audit';
-import { countAuditEntries, countUnsealedAuditEntries, insertAuditEntries, insertAuditEntryAtCommit, listAuditCheckpoints, listAuditLeaves, type Db } from '@hoeder/db';
+import { TreeAudit, fromHex, nodeKey, type AuditProblem, type AuditRecord, type SignedCheckpoint } from '@hoeder/domain/audit';
+import { countAuditEntries, countUnsealedAuditEntries, insertAuditEntries, insertAuditEntryAtCommit, listAuditCheckpoints, listAuditLeaves, listAuditNodes, type Db } from '@hoeder/db';
 import { actingRole, type RequestContext } from '../platform/actor';
 import { createAuditSealer, type SealResult } from './audit-sealer';
 
@@ -102,6 +102,9 @@ export function createAuditService(options: AuditOptions = { signingKey: generat
       for (let page = await listAuditLeaves(db, 0, PAGE); page.length > 0; page = await listAuditLeaves(db, page.at(-1)!.leafIndex + 1, PAGE)) {
         await readCheckpointsThrough(page.at(-1)!.leafIndex + 1);
         tree.add(page);
+        // The stored subtree nodes proofs are built from (ADR 0037) must match the leaves below them.
+        const expected = tree.takeStoredNodes();
+        tree.checkStoredNodes(expected, new Map((await listAuditNodes(db, expected)).map((n) => [nodeKey(n.height, n.index), fromHex(n.hash)])));
       }
       await readCheckpointsThrough(Number.MAX_SAFE_INTEGER);
       const problems = tree.finish();

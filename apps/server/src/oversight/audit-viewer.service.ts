@@ -1,11 +1,12 @@
 import { createPublicKey } from 'node:crypto';
 import type { AuditEntriesQuery, AuditEntriesResponse, AuditProofResponse } from '@hoeder/contracts';
-import { findAuditEntry, listAuditCheckpoints, listLeafHashes, searchAuditEntries } from '@hoeder/db';
+import { findAuditEntry, listAuditCheckpoints, searchAuditEntries } from '@hoeder/db';
 import { fail, ok, OVERSIGHT_ROLES, type Result } from '@hoeder/domain';
-import { fromHex, inclusionProof, keyIdOf, subtreesOf, toHex } from '@hoeder/domain/audit';
+import { inclusionProof, keyIdOf, toHex } from '@hoeder/domain/audit';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
 import { roleCheck, type Guard } from '../platform/guard/guard';
+import { storedNodeSubtrees } from './stored-node-proof';
 
 const inspectorate = roleCheck((a) => a.roles.some((r) => OVERSIGHT_ROLES.includes(r)), 'only the inspectorate reads the audit log', 'oversight.inspection');
 
@@ -36,9 +37,9 @@ export function createAuditViewerService({ guard, audit }: { guard: Guard; audit
         if (leafIndex === null) return fail('INVALID_TRANSITION', 'this entry is not sealed yet; try again in a moment');
         const [checkpoint] = await listAuditCheckpoints(trx, leafIndex, 1);
         if (!checkpoint) return fail('INVALID_TRANSITION', 'no signed checkpoint covers this entry yet; try again in a moment');
-        // The audit path needs the hashes of the whole tree of that checkpoint (RFC 9162).
-        const leaves = (await listLeafHashes(trx, 0, checkpoint.treeSize)).map(fromHex);
-        const proof = inclusionProof(leafIndex, checkpoint.treeSize, subtreesOf(leaves)).map(toHex);
+        // The audit path from stored subtree nodes: O(log n) rows, not the whole tree (ADR 0037).
+        const subtrees = await storedNodeSubtrees(trx, leafIndex, checkpoint.treeSize);
+        const proof = inclusionProof(leafIndex, checkpoint.treeSize, subtrees).map(toHex);
         note({ leafIndex, treeSize: checkpoint.treeSize });
         const { treeSize, rootHash, signedAt, keyId, signature } = checkpoint;
         return ok({ entry, leafIndex, checkpoint: { treeSize, rootHash, signedAt, keyId, signature }, proof, publicKeys });

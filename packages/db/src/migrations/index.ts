@@ -21,6 +21,7 @@ import * as m0019 from './0019-anomaly-detection';
 import * as m0020 from './0020-replan-runs';
 import * as m0022 from './0022-contact-correction-arrangement-owner';
 import * as m0024 from './0024-audit-search-indexes';
+import * as m0027 from './0027-audit-nodes';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020-replan-runs': m0020,
   '0022-contact-correction-arrangement-owner': m0022,
   '0024-audit-search-indexes': m0024,
+  '0027-audit-nodes': m0027,
 };
 
 export const migrationProvider: MigrationProvider = {

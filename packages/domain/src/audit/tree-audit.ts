@@ -12,6 +12,7 @@ import {
   type Frontier,
   type Hash,
 } from './merkle';
+import { isStoredHeight, nodeKey, type StoredNodeKey } from './stored-nodes';
 
 /** One leaf as stored, with the entry row it names (null when that row is gone). */
 export interface LeafRow {
@@ -33,7 +34,8 @@ export type AuditProblem =
   | { kind: 'inconsistent'; fromSize: number; toSize: number }
   | { kind: 'tail_missing'; treeSize: number; leaves: number }
   | { kind: 'unsigned_leaves'; leaves: number; latestCheckpoint: number }
-  | { kind: 'rewound'; witnessSize: number; latestCheckpoint: number };
+  | { kind: 'rewound'; witnessSize: number; latestCheckpoint: number }
+  | { kind: 'node_missing' | 'node_altered'; height: number; index: number };
 
 export function describeProblem(p: AuditProblem): string {
   switch (p.kind) {
@@ -55,6 +57,10 @@ export function describeProblem(p: AuditProblem): string {
       return `checkpoint at tree size ${p.treeSize} but only ${p.leaves} leaves: the tail was cut off`;
     case 'unsigned_leaves':
       return `${p.leaves} leaves but the latest checkpoint covers ${p.latestCheckpoint}: checkpoints were removed`;
+    case 'node_missing':
+      return `stored node at height ${p.height}, index ${p.index} is missing (proofs recompute it from the leaves)`;
+    case 'node_altered':
+      return `stored node at height ${p.height}, index ${p.index} does not match the leaves below it`;
     case 'rewound':
       return `the witness holds a checkpoint at tree size ${p.witnessSize}, the database's latest is ${p.latestCheckpoint}: the log was rewound`;
   }
@@ -79,6 +85,8 @@ export class TreeAudit {
   #since: Hash[] = [];
   #broken = false;
   #latestDatabase = 0;
+  /** Nodes at the stored heights (ADR 0037) completed since the last `takeStoredNodes`. */
+  #nodes: Array<StoredNodeKey & { hash: Hash }> = [];
   readonly #trusted: readonly KeyObject[];
 
   /**
@@ -111,6 +119,22 @@ export class TreeAudit {
     return this.#frontier.size;
   }
 
+  /** The nodes at the stored heights that the leaves fed so far complete, each handed out once. */
+  takeStoredNodes(): Array<StoredNodeKey & { hash: Hash }> {
+    const nodes = this.#nodes;
+    this.#nodes = [];
+    return nodes;
+  }
+
+  /** Compares stored nodes (by nodeKey) with the nodes recomputed from the leaves. */
+  checkStoredNodes(expected: ReadonlyArray<StoredNodeKey & { hash: Hash }>, stored: ReadonlyMap<string, Hash>): void {
+    for (const n of expected) {
+      const found = stored.get(nodeKey(n.height, n.index));
+      if (!found) this.problems.push({ kind: 'node_missing', height: n.height, index: n.index });
+      else if (!hashesEqual(found, n.hash)) this.problems.push({ kind: 'node_altered', height: n.height, index: n.index });
+    }
+  }
+
   /** Feeds the next page of leaves, in leaf order. */
   add(rows: readonly LeafRow[]): void {
     for (const row of rows) {
@@ -128,7 +152,9 @@ export class TreeAudit {
         if (!hashesEqual(recomputed, hash)) this.problems.push({ kind: 'entry_altered', leafIndex: row.leafIndex, seq: row.entrySeq });
         hash = recomputed;
       }
-      this.#frontier = appendLeaves(this.#frontier, [hash]);
+      this.#frontier = appendLeaves(this.#frontier, [hash], (height, index, node) => {
+        if (isStoredHeight(height)) this.#nodes.push({ height, index, hash: node });
+      });
       this.#since.push(hash);
       this.#checkpointsAt(this.#frontier.size);
     }
