@@ -1,7 +1,9 @@
 // The scale benchmark's measurements: autocannon against one route with every response time kept
 // (autocannon's own summary has no 95th percentile), and the anomaly job's progress in the server.
-import { randomUUID } from 'node:crypto';
+import { randomUUID, webcrypto } from 'node:crypto';
+import type { AuditProofResponse } from '@hoeder/contracts';
 import { enqueueRecurringJob, openDatabase } from '@hoeder/db';
+import { rootFromPath } from '@hoeder/domain/audit-proof';
 import autocannon from 'autocannon';
 import type pg from 'pg';
 import { loadAverages } from '../api/load';
@@ -97,3 +99,39 @@ export async function anomalyRate(owner: pg.Client, appUrl: string, target: numb
   const seconds = (performance.now() - t0) / 1000;
   return { entries: leaf - start, seconds, perSecond: (leaf - start) / seconds, alerts: (await one('SELECT count(*) AS n FROM anomaly_alert')) - alertsBefore, load: loadAverages() };
 }
+
+export interface ProofTiming {
+  treeSize: number;
+  requests: number;
+  p50Ms: number;
+  p95Ms: number;
+  /** Every proof returned verified against its signed root (checked here, as the browser does). */
+  verified: number;
+  status: number;
+  load: string;
+}
+
+/**
+ * The inspectorate's proof of inclusion (ADR 0037): `n` requests one after another, each for an
+ * entry picked evenly over the sealed log (the first, the newest and everything between), so the
+ * paths differ in shape. Each answer is checked against its signed root.
+ */
+export async function measureProofs(owner: pg.Client, baseUrl: string, cookie: string, n: number): Promise<ProofTiming> {
+  const treeSize = Number((await owner.query<{ n: string }>('SELECT coalesce(max(tree_size), 0) AS n FROM audit_checkpoint')).rows[0]!.n);
+  const picks = Array.from({ length: n }, (_, i) => Math.min(treeSize - 1, Math.floor((i * treeSize) / Math.max(n - 1, 1))));
+  const seqs = (await owner.query<{ entry_seq: string }>('SELECT entry_seq FROM audit_leaf WHERE leaf_index = ANY($1::bigint[]) ORDER BY leaf_index', [picks])).rows.map((r) => r.entry_seq);
+  const times: number[] = [];
+  let verified = 0;
+  let status = 0;
+  for (const seq of seqs) {
+    const t0 = performance.now();
+    const res = await fetch(`${baseUrl}/api/audit/entries/${seq}/proof`, { headers: { cookie } });
+    const body = (await res.json()) as AuditProofResponse;
+    times.push(performance.now() - t0);
+    status = res.status;
+    if (res.ok && (await rootFromPath(sha256, body.entry, body.leafIndex, body.checkpoint.treeSize, body.proof)) === body.checkpoint.rootHash) verified += 1;
+  }
+  return { treeSize, requests: times.length, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), verified, status, load: loadAverages() };
+}
+
+const sha256 = async (data: Uint8Array) => new Uint8Array(await webcrypto.subtle.digest('SHA-256', data));

@@ -15,7 +15,7 @@ import { loginAs } from '../../apps/server/src/auth/testing/login-as';
 import { startPgCluster } from '../../scripts/lib/pg-cluster.mjs';
 import { benchDatabase, startBenchServer } from '../api/http-suite';
 import { loadAverages } from '../api/load';
-import { anomalyRate, measureRoute, sequential, type RouteSpec } from './measure';
+import { anomalyRate, measureProofs, measureRoute, sequential, type RouteSpec } from './measure';
 import { seedAudit } from './seed-audit';
 import { seedCases } from './seed-cases';
 import { resultsMarkdown, type ScaleResult } from './table';
@@ -109,9 +109,8 @@ try {
         log(`${spec.label}: ${row.reqPerSec.toFixed(0)} req/s, p50 ${row.p50Ms.toFixed(0)} p95 ${row.p95Ms.toFixed(0)} p99 ${row.p99Ms.toFixed(0)} ms, ${row.errors} errors (load ${row.load})`);
         result.rows.push(row);
       }
-      const newest = Number((await owner.query<{ n: string }>('SELECT max(entry_seq) AS n FROM audit_leaf WHERE leaf_index < (SELECT max(tree_size) FROM audit_checkpoint)')).rows[0]!.n);
-      const treeSize = Number((await owner.query<{ n: string }>('SELECT max(tree_size) AS n FROM audit_checkpoint')).rows[0]!.n);
-      result.proof = { ...(await sequential(s.baseUrl, cookies.inspectie, `/api/audit/entries/${newest}/proof`, 1)), treeSize };
+      result.proof = await measureProofs(owner, s.baseUrl, cookies.inspectie, 40);
+      log(`proof of inclusion: ${result.proof.requests} requests, p50 ${result.proof.p50Ms.toFixed(0)} p95 ${result.proof.p95Ms.toFixed(0)} ms, ${result.proof.verified} verified (load ${result.proof.load})`);
       const list = await sequential(s.baseUrl, cookies.besluit, '/api/cases', 3);
       result.notes.push(`\`GET /api/cases\` (every visible case in one answer; the web overview no longer uses it): median of 3 single requests ${list.medianMs.toFixed(0)} ms.`);
     } finally {

@@ -1,4 +1,5 @@
 // Renders the scale benchmark's results (pure; the numbers come from run.ts or a saved JSON file).
+import type { ProofTiming } from './measure';
 
 /** One route under load: nearest-rank percentiles over every successful response. */
 export interface ScaleRow {
@@ -37,7 +38,7 @@ export interface ScaleResult {
   };
   rows: ScaleRow[];
   anomaly: { entries: number; seconds: number; perSecond: number; alerts: number; load: string; goal: number } | null;
-  proof: { medianMs: number; status: number; treeSize: number } | null;
+  proof: ProofTiming | null;
   notes: string[];
 }
 
@@ -81,7 +82,10 @@ export function resultsMarkdown(res: ScaleResult): string {
     const a = res.anomaly;
     parts.push('', `Anomaly rules: the server's own job judged ${a.entries} sealed entries in ${a.seconds.toFixed(1)} s (${Math.round(a.perSecond)} entries/s, ${a.alerts} alerts raised; load ${a.load}).`);
   }
-  if (res.proof) parts.push('', `Proof of inclusion (\`/api/audit/entries/:seq/proof\`, newest bench entry, tree of ${res.proof.treeSize} leaves): one request ${ms(res.proof.medianMs)} ms (HTTP ${res.proof.status}); no goal.`);
+  if (res.proof) {
+    const p = res.proof;
+    parts.push('', `Proof of inclusion (\`/api/audit/entries/:seq/proof\`, from stored subtree nodes, ADR 0037; tree of ${p.treeSize} leaves): ${p.requests} requests one after another over entries spread through the log, p50 ${ms(p.p50Ms)} ms, p95 ${ms(p.p95Ms)} ms, ${p.verified} verified against the signed root (HTTP ${p.status}; load ${p.load}); no goal.`);
+  }
   if (res.notes.length) parts.push('', ...res.notes.map((n) => `- ${n}`));
   return `${parts.join('\n')}\n`;
 }
