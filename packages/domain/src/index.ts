@@ -43,6 +43,7 @@ export * from './persons/person-duplicates';
 export * from './persons/contact-check';
 export * from './persons/told-timeline';
 export * from './persons/person-file';
+export * from './persons/household';
 export * from './letters';
 export * from './access/learning-access';
 export * as learning from './learning';

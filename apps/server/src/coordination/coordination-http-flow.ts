@@ -57,7 +57,7 @@ export async function crownWitnessCase(f: HttpFixture, classification: 'dep_conf
     /** The authority decides and approves the package the policy proposes: the measures come into force. */
     decide: async () => {
       const caseVersion = async () => ((await f.api(await f.session('besluit'), 'GET', `/api/cases/${caseId}`)).body as { version: number }).version;
-      must(await f.api(await f.session('besluit'), 'POST', `/api/cases/${caseId}/decisions`, { expectedVersion: await caseVersion(), facts: samplePolicyFacts(), motivation: 'Zware weerstand nodig.', reviewDate: '2026-06-01' }), 'propose');
+      must(await f.api(await f.session('besluit'), 'POST', `/api/cases/${caseId}/decisions`, { expectedVersion: await caseVersion(), facts: samplePolicyFacts(), factOverrides: [], motivation: 'Zware weerstand nodig.', reviewDate: '2026-06-01' }), 'propose');
       const pending = (await f.api(await f.session('besluit2'), 'GET', `/api/cases/${caseId}`)).body as { decision: { pending: { decisionId: string } } };
       must(await f.api(await f.session('besluit2'), 'POST', `/api/cases/${caseId}/decisions/${pending.decision.pending.decisionId}/approve`, { expectedVersion: await caseVersion(), note: 'Akkoord.' }), 'approve');
       f.clock.advance(60_000);
