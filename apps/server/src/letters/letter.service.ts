@@ -46,7 +46,7 @@ const toView = (row: LetterRow, actor: AuthenticatedActor, member: boolean, toda
 async function makePdf(template: LetterTemplate, facts: LetterFacts, draftedAt: string, classification: string): Promise<Result<Buffer>> {
   const content = renderLetter(template, facts);
   if (!content.ok) return content;
-  const pdf = await renderLetterPdf(content.value, { title: content.value.subject, createdAt: new Date(draftedAt), classification, subjectLine: `${facts.reference} · ${facts.kind} v${template.version}` });
+  const pdf = await renderLetterPdf(content.value, { title: content.value.subject, createdAt: new Date(draftedAt), classification, subjectLine: `${facts.reference} · ${facts.kind} v${template.version}`, tagged: facts.pdfProfile === 'pdf_ua' });
   return ok(pdf);
 }
 

@@ -32,6 +32,11 @@ export interface LetterFacts {
   cooperation: boolean;
   integrityRisk: boolean;
   authority?: LocalAuthority | undefined;
+  /**
+   * How the PDF is typeset: 'pdf_ua' is the accessible, tagged PDF (issue 12 item 5). Absent on
+   * letters made before it, which are regenerated as they were sent (untagged).
+   */
+  pdfProfile?: 'pdf_ua' | undefined;
 }
 
 export interface LetterInput {
@@ -67,6 +72,7 @@ export function letterFacts(input: LetterInput): Result<LetterFacts> {
     cooperation: decision.policy?.facts.cooperation ?? true,
     integrityRisk: decision.policy?.facts.integrityRisk ?? false,
     ...(input.kind === 'authority_notice' ? { authority: input.authority } : {}),
+    pdfProfile: 'pdf_ua',
   });
 }
 
