@@ -40,6 +40,7 @@ export type { PersonReadGrant, PersonDetailsWriteGrant, PersonMatchGrant, Contac
 export type { LetterReadGrant, LetterWriteGrant, ObjectionReadGrant, ObjectionWriteGrant } from './access/grants';
 export * from './letters/letter.repository';
 export * from './letters/objection.repository';
+export * from './letters/local-authority.repository';
 export * from './arrangements/arrangement.repository';
 export type { ArrangementFollowUpGrant, ArrangementReadGrant, ArrangementWriteGrant } from './access/arrangement-grants';
 export * from './oversight/anomaly.repository';

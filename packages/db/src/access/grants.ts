@@ -188,6 +188,12 @@ export interface LetterWriteGrant {
   readonly caseId: string;
 }
 
+/** Issue 12 item 4: the local authorities' addressees (mayor, chief prosecutor), for whoever drafts letters. */
+export interface LocalAuthorityGrant {
+  readonly [GRANT]: 'local_authority';
+  readonly write: boolean;
+}
+
 /** Reading the objections of the cases the objection check (or a work queue) admitted. */
 export interface ObjectionReadGrant {
   readonly [GRANT]: 'objection.read';
