@@ -37,7 +37,7 @@ export * from './persons/person.repository';
 export * from './persons/contact-log.repository';
 export type { PersonReadGrant, PersonDetailsWriteGrant, PersonMatchGrant, ContactLogGrant } from './access/grants';
 // issue 12: letters and objections
-export type { LetterReadGrant, LetterWriteGrant, ObjectionReadGrant, ObjectionWriteGrant } from './access/grants';
+export type { LetterReadGrant, LetterWriteGrant, LocalAuthorityGrant, ObjectionReadGrant, ObjectionWriteGrant } from './access/grants';
 export * from './letters/letter.repository';
 export * from './letters/objection.repository';
 export * from './letters/local-authority.repository';

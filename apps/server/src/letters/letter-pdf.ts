@@ -38,7 +38,8 @@ export function renderLetterPdf(content: LetterContent, meta: PdfMeta): Promise<
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     lang: 'nl-NL',
     displayTitle: true,
-    ...(meta.tagged ? { tagged: true, subset: 'PDF/UA' as const, pdfVersion: '1.7' as const } : {}),
+    // @types/pdfkit lists only the PDF/A subsets; PDFKit 0.20 also knows 'PDF/UA' (pdfuaid in the XMP).
+    ...(meta.tagged ? { tagged: true, subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets, pdfVersion: '1.7' as const } : {}),
     info: { Title: meta.title, Author: 'NCTV', Subject: meta.subjectLine, Producer: 'Hoeder', Creator: 'Hoeder', CreationDate: meta.createdAt, ModDate: meta.createdAt },
   });
   const chunks: Buffer[] = [];
@@ -91,7 +92,7 @@ function typesetPlain(doc: Doc, content: LetterContent): void {
 function typesetTagged(doc: Doc, content: LetterContent): void {
   const root = doc.struct('Document');
   doc.addStructure(root);
-  const el = (type: 'P' | 'H1' | 'H2', draw: () => void) => root.add(doc.struct(type, draw));
+  const el = (type: 'P' | 'H1' | 'H2', draw: () => void) => root.add(doc.struct(type, {}, draw));
   doc.font('Helvetica').fontSize(11);
   el('P', () => {
     for (const line of content.addressee) doc.text(line);
