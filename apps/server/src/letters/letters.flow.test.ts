@@ -194,7 +194,8 @@ describe('objection and appeal', () => {
     const queue = async () => ((await as('besluit', 'GET', '/api/work/queues')).body as WorkQueuesResponse).queues.find((q) => q.queueId === 'objections_to_handle')!.items.filter((i) => i.dueOn === null);
     expect(await queue()).toHaveLength(1);
     const version = ((await as('besluit', 'GET', at())).body as { version: number }).version;
-    const proposed = await as('besluit', 'POST', at('/decisions'), { expectedVersion: version, facts: samplePolicyFacts(), factOverrides: [], motivation: 'Nieuw besluit na gegrond bezwaar.', reviewDate: '2026-09-01' });
+    // The employer recorded for its letter has no duty in place yet: its source gives "none".
+    const proposed = await as('besluit', 'POST', at('/decisions'), { expectedVersion: version, facts: samplePolicyFacts({ employerMeasures: 'none' }), factOverrides: [], motivation: 'Nieuw besluit na gegrond bezwaar.', reviewDate: '2026-09-01' });
     expect(proposed.status).toBeLessThan(300);
     expect(await queue()).toHaveLength(0);
   });
