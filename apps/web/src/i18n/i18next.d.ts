@@ -15,6 +15,7 @@ type UntypedBlocks =
   | 'auditCodes' | 'plainDutch' // issue 13: Dutch names of audit codes, plain Dutch texts (ADR 0028)
   | 'letters' | 'objections' | 'arrangements' | 'persons' | 'contact' // issue 12
   | 'learning' | 'crownWitness' // issue 14
+  | 'personCentral' // issue 12: contact correction, arrangements and objections as of a moment (ADR 0031)
   | 'recordLinks'; // issue 12 follow-up: coded relation, expected duration, letters addressed from records (ADR 0032)
 
 declare module 'i18next' {

@@ -4,3 +4,4 @@ export * from './letter-content';
 export * from './objection';
 export * from './letter-access';
 export * from './letter-addressee';
+export * from './objection-as-of';
