@@ -155,7 +155,7 @@ export const RuleLoopView = z.discriminatedUnion('kind', [
 export const LessonView = SharedLessonView.extend({
   status: LessonStatus,
   overdue: z.boolean(),
-  /** Notes, reasons and who made a change only for readers cleared for the lesson's own marking. */
+  /** Notes, reasons and the role that made a change (never a name) only for readers cleared for the lesson's own marking. */
   history: z.array(z.object({ status: LessonStatus, at: IsoDateTime, note: z.string().nullable(), reason: z.string().nullable(), by: z.string().nullable() })),
   /** Read through its release: the released text at the released marking. */
   readThroughRelease: z.boolean(),

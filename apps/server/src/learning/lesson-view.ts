@@ -12,7 +12,6 @@ export interface LessonViewContext {
   asOf: boolean;
   policyStatus: ReadonlyMap<string, string>;
   templates: readonly { templateId: string; version: number }[];
-  names: ReadonlyMap<string, string>;
 }
 
 /** The files as known at `at`: lessons recorded by then, their links, changes and release made by then. */
@@ -53,7 +52,7 @@ export function lessonView(reader: AccessSubject, f: LessonFile, reading: 'full'
     ...sharedLesson(f, reading),
     status: learning.currentLessonStatus(followUp.history),
     overdue: learning.lessonOverdue(lesson.dueOn, followUp.history, ctx.today),
-    history: followUp.history.map((h) => ({ status: h.status, at: h.at, note: full ? h.note : null, reason: full ? h.reason : null, by: full ? (ctx.names.get(h.by) ?? h.by) : null })),
+    history: followUp.history.map((h) => ({ status: h.status, at: h.at, note: full ? h.note : null, reason: full ? h.reason : null, by: full ? h.role : null })),
     readThroughRelease: !full,
     release: followUp.release ? { classification: followUp.release.classification, releasedAt: followUp.release.releasedAt } : null,
     rule: learning.ruleLoop({ policyVersion: lesson.policyVersion, template: followUp.template }, lesson.policyVersion ? ctx.policyStatus.get(lesson.policyVersion) : undefined, ctx.templates),

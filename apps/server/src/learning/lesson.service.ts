@@ -4,7 +4,6 @@ import {
   appendPolicyHistory,
   findPolicyVersionInEffect,
   findPolicyVersionRow,
-  findUsersByIds,
   insertLessonPolicyLink,
   insertLessonRelease,
   insertLessonStatus,
@@ -59,10 +58,9 @@ export function createLessonService({ guard, policies, templates = [] }: LessonS
         const all = await loadFiles(trx, grant);
         const shown = readableFiles(actor, asOf ? filesAsOf(all, asOf.toISOString()) : all);
         const policyStatus = new Map((await listPolicyVersions(trx)).map((v) => [v.version, v.status]));
-        const names = new Map((await findUsersByIds(trx, [...new Set(shown.flatMap((f) => (f.reading === 'full' ? f.followUp.history.map((h) => h.by) : [])))])).map((u) => [u.userId, u.displayName]));
         const today = amsterdamDate(asOf ?? ctx.now);
         note({ lessonIds: shown.map((f) => f.lesson.lessonId), released: shown.filter((f) => f.reading === 'released').map((f) => f.lesson.lessonId) });
-        return ok(shown.map((f) => lessonView(actor, f, f.reading, { today, asOf: !!asOf, policyStatus, templates, names })));
+        return ok(shown.map((f) => lessonView(actor, f, f.reading, { today, asOf: !!asOf, policyStatus, templates })));
       }),
 
     /** The lessons a policy version came from: administrators for drafts, policy readers once published. */
