@@ -17,7 +17,14 @@ const Participant = z.object({ name: text({ max: 120, line: true }), organisatio
  * A participant as a writer names one (ADR 0030): a user of the case's team by id (the server
  * takes the name and organisation from the user record), or an external with name and organisation.
  */
-const ParticipantInput = z.union([z.strictObject({ userId: Uuid }), z.strictObject({ name: text({ max: 120, line: true }), organisation: Organisation })]);
+const ParticipantInput = z
+  .strictObject({ userId: Uuid.optional(), name: text({ max: 120, line: true }).optional(), organisation: Organisation.optional() })
+  .superRefine((p, ctx) => {
+    if (p.userId !== undefined && (p.name !== undefined || p.organisation !== undefined)) ctx.addIssue({ code: 'custom', path: ['userId'], message: 'a user is named by id only; an external by name and organisation' });
+    if (p.userId === undefined && p.name === undefined) ctx.addIssue({ code: 'custom', path: ['name'], message: 'an external participant has a name' });
+    if (p.userId === undefined && p.organisation === undefined) ctx.addIssue({ code: 'custom', path: ['organisation'], message: 'an external participant has an organisation' });
+  })
+  .transform((p): { userId: string } | { name: string; organisation: z.infer<typeof Organisation> } => (p.userId !== undefined ? { userId: p.userId } : { name: p.name!, organisation: p.organisation! }));
 
 const MEASURE_VOCABULARY: Record<string, readonly string[]> = { ...OFFERABLE_MEASURES, care: OFFERABLE_CARE_MODULES };
 const ALL_MEASURES = [...new Set([...Object.values(OFFERABLE_MEASURES).flat(), ...OFFERABLE_CARE_MODULES])] as [string, ...string[]];

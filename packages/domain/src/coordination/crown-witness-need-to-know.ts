@@ -15,10 +15,17 @@ export const knowsCrownWitnessTrack = (subject: AccessSubject, state: Coordinati
 
 const seqs = (entries: readonly EntryMeta[]) => entries.map((e) => e.seq);
 
-/** The record as a reader without crown-witness need-to-know may know it: the case's own weighings and consultations only. */
+/**
+ * The record as a reader without crown-witness need-to-know may know it: the case's own weighings
+ * and consultations only, numbered as if the track's entries had never been recorded (a sequence
+ * number or version with gaps would give the track away).
+ */
 export function coordinationForReader(subject: AccessSubject, state: CoordinationState): CoordinationState {
   if (!state.track || knowsCrownWitnessTrack(subject, state)) return state;
-  const weighings = state.weighings.filter((w) => w.subject !== 'crown_witness');
-  const visible = [...seqs(weighings), ...seqs(weighings.flatMap((w) => (w.review ? [w.review] : []))), ...seqs(state.consultations)];
-  return { caseId: state.caseId, version: Math.max(0, ...visible), weighings, consultations: state.consultations };
+  const kept = state.weighings.filter((w) => w.subject !== 'crown_witness');
+  const visible = [...seqs(kept), ...seqs(kept.flatMap((w) => (w.review ? [w.review] : []))), ...seqs(state.consultations)].sort((a, b) => a - b);
+  const renumber = new Map(visible.map((seq, i) => [seq, i + 1]));
+  const at = <E extends EntryMeta>(e: E): E => ({ ...e, seq: renumber.get(e.seq) ?? e.seq });
+  const weighings = kept.map((w) => ({ ...at(w), review: w.review ? at(w.review) : undefined }));
+  return { caseId: state.caseId, version: visible.length, weighings, consultations: state.consultations.map(at) };
 }
