@@ -15,7 +15,8 @@ type UntypedBlocks =
   | 'auditCodes' | 'plainDutch' // issue 13: Dutch names of audit codes, plain Dutch texts (ADR 0028)
   | 'letters' | 'objections' | 'arrangements' | 'persons' | 'contact' // issue 12
   | 'learning' | 'crownWitness' // issue 14
-  | 'lessonFollowUp' | 'coordinationParticipants'; // issue 14's leftovers (ADR 0030)
+  | 'lessonFollowUp' | 'coordinationParticipants' // issue 14's leftovers (ADR 0030)
+  | 'personCentral'; // issue 12: contact correction, arrangements and objections as of a moment (ADR 0031)
 
 declare module 'i18next' {
   interface CustomTypeOptions {
