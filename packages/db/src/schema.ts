@@ -580,6 +580,31 @@ export interface LearningTables {
     linked_by: string;
     linked_at: Timestamp;
   };
+  /** Migration 0021 (ADR 0030): the follow-up lifecycle, the release and the template link of a lesson. */
+  lesson_status_event: {
+    lesson_id: string;
+    seq: number;
+    status: string;
+    note: string;
+    reason: string | null;
+    actor_id: string;
+    actor_role: string;
+    occurred_at: Timestamp;
+  };
+  lesson_release: {
+    lesson_id: string;
+    classification: string;
+    content: string;
+    released_by: string;
+    released_at: Timestamp;
+  };
+  lesson_template_link: {
+    lesson_id: string;
+    template_id: string;
+    template_version: number;
+    linked_by: string;
+    linked_at: Timestamp;
+  };
 }
 
 /** Issue 12: the employer of a protected person (one per person per case). */

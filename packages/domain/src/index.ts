@@ -36,6 +36,8 @@ export * from './statistics';
 export * from './coordination/coordination-events';
 export * from './coordination/coordination-state';
 export * from './coordination/coordination-decide';
+export * from './coordination/participants';
+export * from './coordination/crown-witness-need-to-know';
 export * from './access/coordination-access';
 // issue 12 items 1 and 2: the person's file, the contact log and what the person has been told
 export * from './access/person-access';

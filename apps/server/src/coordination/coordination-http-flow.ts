@@ -49,10 +49,10 @@ export async function crownWitnessCase(f: HttpFixture, classification: 'dep_conf
         investigationInterest: 'Zonder de verklaringen valt de top buiten bereik.',
         outcome: 'proceed_with_conditions',
         reasons: 'Maatregelen haalbaar en draagbaar; deal alleen met actieve maatregelen.',
-        participants: [{ name: 'Otto Officier', organisation: 'OM', userId: userIdOf('om') }, { name: 'Diederik Besluitnemer', organisation: 'NCTV', userId: userIdOf('besluit') }],
+        participants: [{ userId: userIdOf('om') }, { userId: userIdOf('besluit') }],
       }),
     review: (who: string, weighingId: string, verdict: 'upheld' | 'returned' = 'upheld') => post(who, `/coordination/weighings/${weighingId}/review`, { verdict, findings: 'Zorgvuldig gewogen, ethiek expliciet meegenomen.' }),
-    consult: (who = 'om', releaseTo: string[] = []) => post(who, '/coordination/consultations', { level: 'operational', heldOn: '2026-03-02', participants: [{ name: 'Otto Officier', organisation: 'OM' }], summary: 'Afstemming over de timing van de openbaarmaking.', releaseTo }),
+    consult: (who = 'om', releaseTo: string[] = []) => post(who, '/coordination/consultations', { level: 'operational', heldOn: '2026-03-02', participants: [{ name: 'Rechercheur Team Getuigen', organisation: 'POLICE' }], summary: 'Afstemming over de timing van de openbaarmaking.', releaseTo }),
     dealPublic: () => post('om', '/crown-witness/deal-public', { note: 'De deal wordt op de zitting openbaar.' }),
     /** The authority decides and approves the package the policy proposes: the measures come into force. */
     decide: async () => {

@@ -33,6 +33,10 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'GET /api/lessons': 'learning/learning-matrix.test.ts',
   'POST /api/lessons/:lessonId/policy-draft': 'learning/learning-matrix.test.ts',
   'GET /api/policy/versions/:version/lessons': 'learning/learning-matrix.test.ts',
+  // ADR 0030: lesson follow-up, release, method-template link
+  'POST /api/lessons/:lessonId/status': 'learning/learning-matrix.test.ts',
+  'POST /api/lessons/:lessonId/release': 'learning/learning-matrix.test.ts',
+  'POST /api/lessons/:lessonId/method-template': 'learning/learning-matrix.test.ts',
   'GET /api/cases': 'cases/need-to-know.test.ts',
   'POST /api/cases': 'cases/need-to-know.test.ts',
   'GET /api/cases/:caseId': 'cases/need-to-know.test.ts',

@@ -223,3 +223,10 @@ export interface LessonGrant {
   readonly [GRANT]: 'lesson';
   readonly link: boolean;
 }
+
+/** ADR 0030: changing one lesson's follow-up, releasing it, or linking it to a method template. */
+export interface LessonWriteGrant {
+  readonly [GRANT]: 'lesson.write';
+  readonly lessonId: string;
+  readonly action: 'follow_up' | 'release' | 'template';
+}
