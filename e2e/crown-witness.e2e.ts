@@ -41,7 +41,9 @@ describe('the crown-witness track', () => {
     await form.getByLabel('Opsporings- en vervolgingsbelang').fill('Zonder de verklaringen blijft de top buiten bereik.');
     await form.getByLabel('Uitkomst').selectOption('proceed_with_conditions');
     await form.getByLabel('Motivering').fill('Maatregelen haalbaar; deal alleen met actieve maatregelen.');
-    await form.getByLabel('Deelnemers').fill('Otto Officier (OM)');
+    // ADR 0030: a colleague of the case's team is picked, an outsider named with their organisation.
+    await form.getByRole('group', { name: 'Deelnemers uit het casusteam' }).getByLabel('Otto Officier (Openbaar Ministerie)').check();
+    await form.getByLabel('Externe deelnemers').fill('Jan de Vries (POLICE)');
     await form.getByRole('button', { name: 'Belangenafweging vastleggen' }).click();
     await panel(page).getByText('Nog niet getoetst door een onafhankelijke toetser.').waitFor();
     // The author may not test their own weighing: no review form for them.

@@ -7,7 +7,8 @@ import { openCaseTab } from './support/case-tabs.js';
  * Learning from practice (issue 14): the LCC records an incident on a case it holds the
  * assignment of → the case shows re-assessment due (the DAF's incident trigger) → the decision
  * maker evaluates it and records a lesson that asks for a rule change → a policy administrator
- * opens the policy draft from the lessons page, and the draft shows the lesson it came from.
+ * opens the policy draft from the lessons page, and the draft shows the lesson it came from; the
+ * owner updates the follow-up, and a second decision maker releases the lesson (ADR 0030).
  * Every page is axe clean.
  */
 const shared: { caseUrl?: string; lesson: string } = { lesson: `Meldingen in de avond direct doorzetten ${Date.now().toString(36)}` };
@@ -89,6 +90,37 @@ describe('incidents, evaluations and lessons in the browser', () => {
     await page.getByRole('link', { name: shared.lesson }).waitFor();
     expect(page.url()).toMatch(/\/beleid\/\d{4}\.\d+$/);
     await checkPage(page, 'policy draft opened from a lesson');
+  });
+
+  it('the owner (the LCC) updates the follow-up with a note, and the lesson shows its history (ADR 0030)', async () => {
+    const { page } = b;
+    await loginAs(page, 'lcc', '/lessen');
+    const lesson = page.getByRole('region', { name: shared.lesson });
+    const form = lesson.getByRole('form', { name: 'Opvolging bijwerken' });
+    await form.getByLabel('Nieuwe status').selectOption('in_progress');
+    await form.getByLabel('Toelichting').fill('Piketregeling in overleg met de eenheden.');
+    await form.getByRole('button', { name: 'Opvolging vastleggen' }).click();
+    await lesson.getByRole('list', { name: 'Verloop van de opvolging' }).getByText(/In uitvoering .*Piketregeling in overleg met de eenheden\./).waitFor();
+    await checkPage(page, 'lessons page after a follow-up update (owner)');
+  });
+
+  it('a second decision maker releases the lesson at a lower marking without case data (ADR 0030)', async () => {
+    const { page } = b;
+    // The author may not release their own lesson: no release form for them.
+    await loginAs(page, 'besluit', '/lessen');
+    await page.getByRole('region', { name: shared.lesson }).waitFor();
+    expect(await page.getByRole('region', { name: shared.lesson }).getByRole('form', { name: 'Vrijgeven zonder casusgegevens' }).count()).toBe(0);
+
+    await loginAs(page, 'besluit2', '/lessen');
+    const lesson = page.getByRole('region', { name: shared.lesson });
+    const form = lesson.getByRole('form', { name: 'Vrijgeven zonder casusgegevens' });
+    await form.getByLabel('Rubricering na vrijgave').selectOption('unclassified');
+    await form.getByLabel('Bevinding').fill('Meldingen buiten kantoortijd bleven liggen.');
+    await form.getByLabel('Ik heb gecontroleerd dat de tekst geen casusnummer, namen, adressen of andere casusgegevens bevat.').check();
+    await form.getByRole('button', { name: 'Les vrijgeven' }).click();
+    await lesson.getByText(/^Vrijgegeven op rubricering /).waitFor();
+    expect(await lesson.getByRole('form', { name: 'Vrijgeven zonder casusgegevens' }).count()).toBe(0);
+    await checkPage(page, 'lessons page after the release (second decision maker)');
     expect(b.pageErrors.map((e) => e.message)).toEqual([]);
   });
 });

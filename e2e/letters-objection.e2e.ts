@@ -25,7 +25,9 @@ describe('letters and objection', () => {
     await letters.waitFor();
     caseUrl = new URL(page.url()).pathname;
     await letters.getByLabel('Soort brief').selectOption('decision_letter');
-    await letters.getByLabel('Adres', { exact: true }).fill('Dorpsstraat 1\n1234 AB Ergens');
+    // Issue 12 item 4: the addressee is picked from the person file, not typed.
+    await letters.getByLabel('Geadresseerde (uit het persoonsdossier)', { exact: true }).selectOption({ index: 1 });
+    await letters.getByLabel('Adres', { exact: true }).waitFor();
     await letters.getByRole('button', { name: 'Brief opstellen' }).click();
     await letters.getByText('De brief is opgesteld. Een tweede persoon moet hem nog goedkeuren.').waitFor();
     await letters.getByRole('cell', { name: 'Concept, wacht op goedkeuring' }).first().waitFor();

@@ -18,7 +18,7 @@ import { caseInForceThroughApi } from './support/api-case.js';
 const TOLD = 'Wij hebben u uitgelegd dat het pakket op maat is gemaakt en niet onderhandelbaar is (synthetisch, e2e).';
 const LATER = 'Na het bezwaar hebben wij de hoorzitting toegelicht (synthetisch, e2e).';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const shared: { casePath?: string; afterObjection?: string } = {};
+const shared: { casePath?: string; afterObjection?: string; personName?: string } = {};
 
 async function logContact(panel: Locator, discussed: string, message: string) {
   await panel.getByLabel('Wie sprak').fill('Betrokkene en liaison');
@@ -44,6 +44,7 @@ describe('the person central, one chain (issue 12)', () => {
     const { page } = b;
     const made = await caseInForceThroughApi(page, `Keten Persoon ${Date.now().toString(36)}`);
     shared.casePath = `/casussen/${made.caseId}`;
+    shared.personName = made.personName;
     await loginAs(page, 'liaison', shared.casePath);
     const panel = await openContact(page);
     await logContact(panel, 'Het besluit en het pakket besproken.', TOLD);
@@ -68,7 +69,9 @@ describe('the person central, one chain (issue 12)', () => {
     await loginAs(page, 'liaison', `${shared.casePath!}?tab=brieven`);
     const letters = page.getByRole('region', { name: 'Brieven' });
     await letters.getByLabel('Soort brief').selectOption('decision_letter');
-    await letters.getByLabel('Adres', { exact: true }).fill('Ketenstraat 1\n1234 AB Ergens');
+    // Issue 12 item 4 (ADR 0032): the addressee is picked from the person file, not typed.
+    await letters.getByLabel('Geadresseerde (uit het persoonsdossier)', { exact: true }).selectOption({ label: shared.personName! });
+    await letters.getByLabel('Adres', { exact: true }).waitFor();
     await letters.getByRole('button', { name: 'Brief opstellen' }).click();
     await letters.getByText('De brief is opgesteld. Een tweede persoon moet hem nog goedkeuren.').waitFor();
     expect(await letters.getByRole('button', { name: /goedkeuren en versturen/ }).count(), 'the drafter cannot approve').toBe(0);

@@ -91,7 +91,9 @@ async function registerCase(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Persoon toevoegen' }).click();
   const second = page.getByRole('group', { name: 'Persoon 2' });
   await second.getByLabel('Volledige naam').fill('Mira Proefpersoon');
-  await second.getByLabel('Relatie tot de te beveiligen persoon (optioneel)').fill('Partner');
+  // Issue 12 item 1: the relation is a code; the free text is an optional note.
+  await second.getByLabel('Relatie tot de te beveiligen persoon', { exact: true }).selectOption({ label: 'Partner' });
+  await second.getByLabel('Toelichting op de relatie (optioneel)').fill('Echtgenote');
   await page.getByRole('button', { name: 'Aanmelding registreren' }).click();
 }
 

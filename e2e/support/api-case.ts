@@ -38,7 +38,7 @@ export async function caseInForceThroughApi(page: Page, personName: string): Pro
     classification: 'dep_confidential',
     persons: [
       { role: 'threatened_person', fullName: personName, dateOfBirth: '1979-05-12' },
-      { role: 'household_member', fullName: `${personName} Partner`, relation: 'partner' },
+      { role: 'household_member', fullName: `${personName} Partner`, relation: 'partner', relationCode: 'partner' },
     ],
   });
   const caseId = registered.caseId as string;
@@ -55,7 +55,7 @@ export async function caseInForceThroughApi(page: Page, personName: string): Pro
   await loginAs(page, 'besluit');
   const facts = await sourcedFacts(page, caseId);
   version = (await call(page, 'GET', `/api/cases/${caseId}`)).version as number;
-  await command('/decisions', { facts, motivation: 'Zware weerstand nodig volgens de dreigingsinschatting (synthetisch).', reviewDate: inDays(90) });
+  await command('/decisions', { facts, factOverrides: [], motivation: 'Zware weerstand nodig volgens de dreigingsinschatting (synthetisch).', reviewDate: inDays(90) });
   await loginAs(page, 'besluit2');
   const view = await call(page, 'GET', `/api/cases/${caseId}`);
   const decisionId = (view.decision as { pending: { decisionId: string } }).pending.decisionId;
@@ -82,7 +82,7 @@ async function assessThroughDaf(page: Page, caseId: string) {
   await loginAs(page, 'analist2');
   await step('/challenges', { verdict: 'agree', reasons: 'Het oordeel volgt uit de bronnen.' });
   await loginAs(page, 'analist');
-  await step('/finalise', { validUntil: inDays(180) });
+  await step('/finalise', { validUntil: inDays(180), expectedDuration: 'over_12_months' });
 }
 
 /** The policy facts as their sources give them, so the proposal states no fact otherwise. */

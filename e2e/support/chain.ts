@@ -63,11 +63,11 @@ export async function caseWithPendingDecision(page: Page): Promise<string> {
   await loginAs(page, 'analist2');
   await onDaf('/challenges', { verdict: 'agree', reasons: 'Oordeel volgt uit de bronnen (e2e).' });
   await loginAs(page, 'analist');
-  await onDaf('/finalise', { validUntil: inDays(200) });
+  await onDaf('/finalise', { validUntil: inDays(200), expectedDuration: 'over_12_months' });
 
   await loginAs(page, 'besluit');
   version = (await api(page, 'GET', `/api/cases/${caseId}`)).version as number;
   const facts = { phenomenon: 'organised_crime', threatLevel: 'high', ownResistance: 'insufficient', threatDuration: 'long', activityDomains: ['home', 'work', 'transport', 'private'], cooperation: true, integrityRisk: false, employerMeasures: 'partial', hasPartner: false, hasChildren: false };
-  await onCase('/decisions', { facts, motivation: 'Zware weerstand nodig (e2e keten).', reviewDate: inDays(150) });
+  await onCase('/decisions', { facts, factOverrides: [], motivation: 'Zware weerstand nodig (e2e keten).', reviewDate: inDays(150) });
   return caseId;
 }

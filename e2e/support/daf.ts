@@ -150,6 +150,8 @@ export async function recordChallenge(page: Page, verdict: 'Akkoord' | 'Afwijken
 export async function finalise(page: Page, validUntil: string, responseToDissent?: string): Promise<void> {
   const form = page.getByRole('form', { name: 'Inschatting vaststellen' });
   await form.getByLabel('Geldig tot', { exact: true }).fill(validUntil);
+  // Issue 12 item 2: the analyst states how long the threat is expected to last.
+  await form.getByLabel('Verwachte duur van de dreiging', { exact: true }).selectOption({ label: 'Langer dan een jaar' });
   if (responseToDissent) await form.getByLabel('Reactie op de tegenspraak', { exact: true }).fill(responseToDissent);
   await saveAndWait(page, form.getByRole('button', { name: 'Inschatting vaststellen' }));
   await page.getByRole('heading', { level: 3, name: /^Versie \d+ — Vastgesteld$/ }).waitFor();

@@ -46,6 +46,7 @@ import { OBJECTION_WORK_SOURCES } from './letters/objection-work';
 import { createLearningService } from './learning/learning.service';
 import { createLessonService } from './learning/lesson.service';
 import { incidentWorkQueue } from './learning/incident-queue';
+import { lessonWorkQueue } from './learning/lesson-queue';
 import { createArrangementService } from './arrangements/arrangement.service';
 import { followUpQueue } from './arrangements/follow-up-queue';
 
@@ -61,7 +62,7 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
   // unit leads' execution queues (issue 11), open access anomaly alerts for the inspectorate and the
   // security officer (ADR 0026).
   const anomalyRules = withThresholds(CURRENT_ANOMALY_RULESET, config.anomaly.thresholds);
-  const workQueues = createWorkQueueService({ guard, sources: [...OBJECTION_WORK_SOURCES, followUpQueue as WorkQueueSource, incidentWorkQueue as WorkQueueSource, ...executionWorkSources(), anomalyAlertSource] });
+  const workQueues = createWorkQueueService({ guard, sources: [...OBJECTION_WORK_SOURCES, followUpQueue as WorkQueueSource, incidentWorkQueue as WorkQueueSource, lessonWorkQueue as WorkQueueSource, ...executionWorkSources(), anomalyAlertSource] });
   const jobWake = createJobWake();
   return {
     config,
@@ -103,7 +104,8 @@ export function createServices(database: DatabaseHandle, config: AppConfig, cloc
     letters: createLetterService({ guard }),
     objections: createObjectionService({ guard }),
     learning: createLearningService({ guard }),
-    lessons: createLessonService({ guard, policies }),
+    // The lesson page shows a template loop closed once the catalogue holds a newer version (ADR 0030).
+    lessons: createLessonService({ guard, policies, templates: loadMethodTemplates(config.methodTemplatesDir) }),
     arrangements: createArrangementService({ guard }),
   };
 }

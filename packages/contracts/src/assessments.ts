@@ -96,7 +96,13 @@ export const SubmitForChallengeRequest = z.object({ expectedVersion: AssessmentV
 export const RecordChallengeRequest = z.object({ expectedVersion: AssessmentVersionExpected, verdict: z.enum(assessment.CHALLENGE_VERDICTS), reasons: Text(5000) });
 export type RecordChallengeRequest = z.infer<typeof RecordChallengeRequest>;
 export const ReturnToDraftRequest = z.object({ expectedVersion: AssessmentVersionExpected, reason: Text(5000) });
-export const FinaliseAssessmentRequest = z.object({ expectedVersion: AssessmentVersionExpected, validUntil: IsoDate, responseToDissent: Text(5000).optional() });
+export const FinaliseAssessmentRequest = z.object({
+  expectedVersion: AssessmentVersionExpected,
+  validUntil: IsoDate,
+  /** Issue 12 item 2: how long the DAF expects the threat to last; the policy fact derives from it. */
+  expectedDuration: z.enum(assessment.EXPECTED_THREAT_DURATIONS),
+  responseToDissent: Text(5000).optional(),
+});
 export type FinaliseAssessmentRequest = z.infer<typeof FinaliseAssessmentRequest>;
 export const RecordAssumptionTestRequest = z.object({
   expectedVersion: AssessmentVersionExpected,

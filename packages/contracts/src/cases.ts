@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HOUSEHOLD_RELATIONS, relationCodeRequired } from '@hoeder/domain';
 import { FactOverride } from './arrangements';
 import {
   CasePhase,
@@ -26,7 +27,14 @@ export const PersonInput = z.object({
   role: PersonRole,
   fullName: text({ max: 200, line: true }),
   dateOfBirth: IsoDate.optional(),
+  /** Issue 12 item 1: a free-text note; the coded relation below is what counts. */
   relation: text({ max: 100, line: true }).optional(),
+  /** The coded relation of a household member (required for one, absent for the threatened person). */
+  relationCode: z.enum(HOUSEHOLD_RELATIONS).optional(),
+}).superRefine((p, ctx) => {
+  if (relationCodeRequired(p.role) !== (p.relationCode !== undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['relationCode'], message: p.role === 'household_member' ? 'choose the relation of this household member' : 'the threatened person has no relation code' });
+  }
 });
 
 export const RegisterCaseRequest = z.object({
@@ -69,8 +77,11 @@ export const ProposeDecisionRequest = z.object({
   deviationMotivation: text({ min: 0, max: 10000 }).optional(),
   motivation: Text(10000),
   reviewDate: IsoDate.optional(),
-  /** Issue 12: a reason per fact stated otherwise than its source gives. */
-  factOverrides: z.array(FactOverride).max(6).optional(),
+  /**
+   * Issue 12: a reason per fact stated otherwise than its source gives. Required: a proposal states
+   * its facts explicitly (an empty list when every fact is as its source gives it).
+   */
+  factOverrides: z.array(FactOverride).max(6),
 });
 export type ProposeDecisionRequest = z.infer<typeof ProposeDecisionRequest>;
 
@@ -176,7 +187,7 @@ export const CaseView = z.object({
     updatedAt: IsoDateTime,
     reviewDate: IsoDate.nullable(),
   }),
-  persons: z.array(z.object({ personId: Uuid, role: PersonRole, fullName: z.string(), dateOfBirth: z.string().optional(), relation: z.string().optional() })).optional(),
+  persons: z.array(z.object({ personId: Uuid, role: PersonRole, fullName: z.string(), dateOfBirth: z.string().optional(), relation: z.string().optional(), relationCode: z.enum(HOUSEHOLD_RELATIONS).optional() })).optional(),
   intake: z.object({ referralSource: ReferralSource, referrerDescription: z.string(), reportedPhenomenon: ThreatPhenomenon, firstInformation: z.string(), registeredBy: Actor }).optional(),
   triage: z
     .object({

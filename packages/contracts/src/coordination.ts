@@ -10,7 +10,21 @@ const Long = text({ max: 4000 });
 /** The organisations the OM may release its content to (never executing units or the advisory body). */
 const OmReleaseTo = z.array(z.enum(OM_RELEASE_OPTIONS)).max(OM_RELEASE_OPTIONS.length).default([]);
 
+/** A participant as recorded: a Hoeder user carries its id; an external participant does not. */
 const Participant = z.object({ name: text({ max: 120, line: true }), organisation: Organisation, userId: Uuid.optional() });
+
+/**
+ * A participant as a writer names one (ADR 0030): a user of the case's team by id (the server
+ * takes the name and organisation from the user record), or an external with name and organisation.
+ */
+const ParticipantInput = z
+  .strictObject({ userId: Uuid.optional(), name: text({ max: 120, line: true }).optional(), organisation: Organisation.optional() })
+  .superRefine((p, ctx) => {
+    if (p.userId !== undefined && (p.name !== undefined || p.organisation !== undefined)) ctx.addIssue({ code: 'custom', path: ['userId'], message: 'a user is named by id only; an external by name and organisation' });
+    if (p.userId === undefined && p.name === undefined) ctx.addIssue({ code: 'custom', path: ['name'], message: 'an external participant has a name' });
+    if (p.userId === undefined && p.organisation === undefined) ctx.addIssue({ code: 'custom', path: ['organisation'], message: 'an external participant has an organisation' });
+  })
+  .transform((p): { userId: string } | { name: string; organisation: z.infer<typeof Organisation> } => (p.userId !== undefined ? { userId: p.userId } : { name: p.name!, organisation: p.organisation! }));
 
 const MEASURE_VOCABULARY: Record<string, readonly string[]> = { ...OFFERABLE_MEASURES, care: OFFERABLE_CARE_MODULES };
 const ALL_MEASURES = [...new Set([...Object.values(OFFERABLE_MEASURES).flat(), ...OFFERABLE_CARE_MODULES])] as [string, ...string[]];
@@ -45,7 +59,7 @@ export const RecordWeighingRequest = z.object({
   investigationInterest: Long,
   outcome: z.enum(WEIGHING_OUTCOMES),
   reasons: text({ min: 10, max: 4000 }),
-  participants: z.array(Participant).min(1).max(30),
+  participants: z.array(ParticipantInput).max(30),
   releaseTo: OmReleaseTo,
 });
 export type RecordWeighingRequest = z.infer<typeof RecordWeighingRequest>;
@@ -62,7 +76,7 @@ export const RecordConsultationRequest = z.object({
   expectedVersion: Version,
   level: z.enum(CONSULTATION_LEVELS),
   heldOn: IsoDate,
-  participants: z.array(Participant).min(1).max(30),
+  participants: z.array(ParticipantInput).max(30),
   summary: Long,
   releaseTo: OmReleaseTo,
 });
@@ -128,6 +142,8 @@ export const CoordinationView = z.object({
   weighings: z.array(Weighing),
   consultations: z.array(z.object({ ...Meta, consultationId: z.string(), level: z.enum(CONSULTATION_LEVELS), heldOn: z.string(), participants: z.array(Participant), summary: z.string() })),
   may: z.object({ openTrack: z.boolean(), recordInventory: z.boolean(), recordWeighing: z.boolean(), review: z.boolean(), dealPublic: z.boolean(), recordConsultation: z.boolean() }),
+  /** The case's team, for a writer to pick user participants from (empty for readers and as of a moment). */
+  team: z.array(z.object({ userId: z.string(), name: z.string(), organisation: Organisation })),
 });
 export type CoordinationView = z.infer<typeof CoordinationView>;
 

@@ -117,3 +117,50 @@ export type CaseLearningView = z.infer<typeof CaseLearningView>;
 
 export const PolicyDraftFromLesson = z.object({ version: z.string(), created: z.boolean() });
 export type PolicyDraftFromLesson = z.infer<typeof PolicyDraftFromLesson>;
+
+/** ADR 0030: the follow-up lifecycle, the release at a lower marking and the link to a method template. */
+export const LessonStatus = z.enum(learning.LESSON_STATUSES);
+
+export const LessonStatusRequest = z.object({
+  status: LessonStatus,
+  note: Text(2000),
+  /** Required when the lesson is not adopted, absent otherwise. */
+  reason: text({ max: 2000 }).optional(),
+});
+export type LessonStatusRequest = z.infer<typeof LessonStatusRequest>;
+
+export const ReleaseLessonRequest = z.object({
+  /** Strictly lower than the lesson's own marking. */
+  classification: Classification,
+  title: text({ max: 200, line: true }),
+  finding: Text(4000),
+  followUp: Text(2000),
+  /** The releaser confirms the text holds no case id, reference, name or place. */
+  checkedNoCaseData: z.literal(true),
+});
+export type ReleaseLessonRequest = z.infer<typeof ReleaseLessonRequest>;
+
+export const LessonTemplateLinkRequest = z.object({
+  templateId: text({ max: 100, line: true }),
+  version: z.number().int().min(1),
+});
+export type LessonTemplateLinkRequest = z.infer<typeof LessonTemplateLinkRequest>;
+
+export const RuleLoopView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('policy'), version: z.string(), status: z.enum(['draft', 'published', 'other']), closed: z.boolean() }),
+  z.object({ kind: z.literal('template'), templateId: z.string(), version: z.number().int(), newerVersion: z.number().int().nullable(), closed: z.boolean() }),
+]);
+
+/** One lesson on the lessons page: shared without case data, with its follow-up and the rule it changes. */
+export const LessonView = SharedLessonView.extend({
+  status: LessonStatus,
+  overdue: z.boolean(),
+  /** Notes, reasons and the role that made a change (never a name) only for readers cleared for the lesson's own marking. */
+  history: z.array(z.object({ status: LessonStatus, at: IsoDateTime, note: z.string().nullable(), reason: z.string().nullable(), by: z.string().nullable() })),
+  /** Read through its release: the released text at the released marking. */
+  readThroughRelease: z.boolean(),
+  release: z.object({ classification: Classification, releasedAt: IsoDateTime }).nullable(),
+  rule: RuleLoopView.nullable(),
+  may: z.object({ followUp: z.boolean(), release: z.boolean(), linkTemplate: z.boolean(), openPolicyDraft: z.boolean() }),
+});
+export type LessonView = z.infer<typeof LessonView>;

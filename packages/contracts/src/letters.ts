@@ -1,4 +1,4 @@
-import { LETTER_KINDS, OBJECTION_OUTCOMES, OBJECTION_PARTIES } from '@hoeder/domain';
+import { ADDRESSEE_SOURCE_OF, ADDRESSEE_SOURCES, LETTER_KINDS, OBJECTION_OUTCOMES, OBJECTION_PARTIES } from '@hoeder/domain';
 import { z } from 'zod';
 import { Classification, IsoDate, IsoDateTime, LocalAuthority, text, Uuid } from './common';
 
@@ -9,16 +9,22 @@ export const LetterKind = z.enum(LETTER_KINDS);
 /** A name or address line as printed on a letter: one line, Latin-1 (the PDF's standard fonts). */
 const PrintLine = text({ max: 120, line: true }).refine((s) => /^[\u0020-\u007e\u00a0-\u00ff\u2018\u2019\u201c\u201d\u2013\u2014\u20ac]*$/u.test(s), 'must use characters a letter can print (Latin-1)');
 
-export const DraftLetterRequest = z.object({
-  kind: LetterKind,
-  addressee: z.object({
-    /** For the decision letter, the threatened person's name from the case when left out. */
-    name: PrintLine.optional(),
-    lines: z.array(PrintLine).max(6),
-  }),
-  /** The notice to the local authority names the mayor or the chief prosecutor. */
-  authority: LocalAuthority.optional(),
-});
+/**
+ * Issue 12 item 4: the addressee is picked from a record, never typed: the decision letter from the
+ * person file (and one of their addresses the drafter may see), the employer letter from the
+ * employer record, the notice from a stored local authority addressee.
+ */
+export const DraftLetterRequest = z
+  .object({
+    kind: LetterKind,
+    addressedFrom: z.object({ kind: z.enum(ADDRESSEE_SOURCES), id: Uuid }),
+    /** For a person only: which of their addresses; absent: addressed by name (handed over by the liaison). */
+    addressId: Uuid.optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (ADDRESSEE_SOURCE_OF[r.kind] !== r.addressedFrom.kind) ctx.addIssue({ code: 'custom', path: ['addressedFrom', 'kind'], message: `a ${r.kind} is addressed from the ${ADDRESSEE_SOURCE_OF[r.kind]} record` });
+    if (r.addressId !== undefined && r.addressedFrom.kind !== 'person') ctx.addIssue({ code: 'custom', path: ['addressId'], message: 'an address is chosen only for a person' });
+  });
 export type DraftLetterRequest = z.infer<typeof DraftLetterRequest>;
 
 export const LetterIdParams = z.object({ caseId: Uuid, letterId: Uuid });
@@ -29,6 +35,8 @@ export const LetterView = z.object({
   templateVersion: z.int(),
   decisionId: z.string(),
   addresseeName: z.string(),
+  /** The record the addressee came from; null for letters typed by hand before issue 12 item 4. */
+  addressedFrom: z.object({ kind: z.enum(ADDRESSEE_SOURCES), id: z.string() }).nullable(),
   letterDate: IsoDate,
   reviewDate: IsoDate,
   objectionDeadline: IsoDate,
@@ -108,3 +116,17 @@ export const ObjectionsView = z.object({
   objections: z.array(ObjectionView),
 });
 export type ObjectionsView = z.infer<typeof ObjectionsView>;
+
+/** Issue 12 item 4: a mayor or chief prosecutor as addressee of the notice, typed once and stored. */
+export const RecordLocalAuthorityRequest = z.object({
+  role: LocalAuthority,
+  name: PrintLine,
+  /** "Gemeente Rotterdam", "Arrondissementsparket Den Haag". */
+  office: PrintLine,
+  addressLines: z.array(PrintLine).min(1).max(4),
+});
+export type RecordLocalAuthorityRequest = z.infer<typeof RecordLocalAuthorityRequest>;
+
+export const LocalAuthorityAddresseeView = RecordLocalAuthorityRequest.extend({ addresseeId: Uuid });
+export const LocalAuthoritiesView = z.object({ addressees: z.array(LocalAuthorityAddresseeView) });
+export type LocalAuthoritiesView = z.infer<typeof LocalAuthoritiesView>;

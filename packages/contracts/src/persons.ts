@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HOUSEHOLD_RELATIONS, RELATION_CODE_BASES } from '@hoeder/domain';
 import { IsoDate, IsoDateTime, PersonRole, Text, text, Uuid } from './common';
 
 /** Issue 12 items 1 and 2 (ADR 0021): the person's file, intake's duplicate warning, the contact log. */
@@ -31,7 +32,17 @@ export const PersonView = z.object({
   personId: Uuid,
   fullName: z.string(),
   dateOfBirth: z.string().nullable(),
-  cases: z.array(z.object({ caseId: Uuid, reference: z.string(), role: PersonRole, relation: z.string().nullable() })),
+  cases: z.array(
+    z.object({
+      caseId: Uuid,
+      reference: z.string(),
+      role: PersonRole,
+      relation: z.string().nullable(),
+      /** Issue 12 item 1: the coded relation, and whether intake stated it or migration 0023 derived it. */
+      relationCode: z.enum(HOUSEHOLD_RELATIONS).nullable(),
+      relationCodeBasis: z.enum(RELATION_CODE_BASES).nullable(),
+    }),
+  ),
   /** What of the contact details this reader sees: all, only some domains' addresses, or none. */
   addressAccess: z.enum(['all', 'domains', 'none']),
   details: z

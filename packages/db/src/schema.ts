@@ -102,6 +102,21 @@ export interface CaseLetterTable {
   approved_at: Timestamp | null;
   pdf: Uint8Array;
   sha256: string;
+  /** Migration 0023: the record the addressee came from; null on letters made before it. */
+  addressed_from_kind: Generated<string | null>;
+  addressed_from_id: Generated<string | null>;
+}
+
+/** Migration 0023: a mayor or chief prosecutor as a letter's addressee, typed once and stored as such. */
+export interface LocalAuthorityAddresseeTable {
+  addressee_id: string;
+  role: 'mayor' | 'chief_prosecutor';
+  name: string;
+  office: string;
+  /** JSON text: the address lines as printed. */
+  address_lines: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
 }
 
 /** An objection against a decision and how it was handled (issue 12 item 8); dates YYYY-MM-DD. */
@@ -335,6 +350,7 @@ export interface Database extends AuthTables, PolicyTables, PlanningTables, Pers
   agenda_version: AgendaVersionTable;
   coordination_event: CoordinationEventTable;
   case_letter: CaseLetterTable;
+  local_authority_addressee: LocalAuthorityAddresseeTable;
   case_objection: CaseObjectionTable;
   case_event: CaseEventTable;
   case_summary: CaseSummaryTable;
@@ -573,6 +589,31 @@ export interface LearningTables {
     linked_by: string;
     linked_at: Timestamp;
   };
+  /** Migration 0021 (ADR 0030): the follow-up lifecycle, the release and the template link of a lesson. */
+  lesson_status_event: {
+    lesson_id: string;
+    seq: number;
+    status: string;
+    note: string;
+    reason: string | null;
+    actor_id: string;
+    actor_role: string;
+    occurred_at: Timestamp;
+  };
+  lesson_release: {
+    lesson_id: string;
+    classification: string;
+    content: string;
+    released_by: string;
+    released_at: Timestamp;
+  };
+  lesson_template_link: {
+    lesson_id: string;
+    template_id: string;
+    template_version: number;
+    linked_by: string;
+    linked_at: Timestamp;
+  };
 }
 
 /** Issue 12: the employer of a protected person (one per person per case). */
@@ -661,7 +702,7 @@ export interface AnomalyAlertTable {
 /** Issue 12 (ADR 0021): the person's file and the contact log. Personal data: read only with a person grant. */
 export interface PersonTables {
   person: { person_id: string; full_name: string; date_of_birth: ColumnType<string | null, string | null, string | null>; created_at: Timestamp };
-  case_person: { case_id: string; person_id: string; role: string; relation: string | null; linked_at: Timestamp };
+  case_person: { case_id: string; person_id: string; role: string; relation: string | null; relation_code: string | null; relation_code_basis: string | null; linked_at: Timestamp };
   /** JSON text of PersonDetails (phone, e-mail, addresses per domain). */
   person_details_version: { person_id: string; version: number; details: string; recorded_by: string; recorded_role: string; recorded_at: Timestamp };
   contact_log_entry: {

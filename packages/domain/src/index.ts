@@ -36,6 +36,8 @@ export * from './statistics';
 export * from './coordination/coordination-events';
 export * from './coordination/coordination-state';
 export * from './coordination/coordination-decide';
+export * from './coordination/participants';
+export * from './coordination/crown-witness-need-to-know';
 export * from './access/coordination-access';
 // issue 12 items 1 and 2: the person's file, the contact log and what the person has been told
 export * from './access/person-access';
@@ -43,6 +45,7 @@ export * from './persons/person-duplicates';
 export * from './persons/contact-check';
 export * from './persons/told-timeline';
 export * from './persons/person-file';
+export * from './persons/household';
 export * from './letters';
 export * from './access/learning-access';
 export * as learning from './learning';

@@ -184,7 +184,7 @@ export function createArrangementService({ guard }: { guard: Guard }) {
     policyFacts: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string): Promise<Result<PolicyFactsView>> =>
       guard.withAccess(ctx, actor, { ...onCase('case.policy.facts', caseId), check: policyFactsRead(caseId) }, async ({ trx, grant }) => {
         const state = await caseState(trx, grant.read);
-        const derived = await derivedFactsOf(trx, grant.arrangements, state, ctx.now);
+        const derived = await derivedFactsOf(trx, grant.arrangements, state);
         const seesJudgement = grant.daf?.state && grant.daf.view.parts.includes('judgement');
         const final = seesJudgement ? assessment.currentFinal(grant.daf!.state!) : undefined;
         return ok({

@@ -45,6 +45,7 @@ async function prepareBridge(trx: Db, ctx: RequestContext, actor: AuthenticatedA
     assessmentVersion: final.versionNumber,
     marking: dafVersionMarking(final.content.classification),
     validUntil: final.validUntil,
+    ...(final.expectedDuration ? { expectedDuration: final.expectedDuration } : {}),
   };
   return prepareStreamCommand(ctx, actor, {
     stream: caseStream(trx, grant, ctx.now),

@@ -37,7 +37,7 @@ const commandRoutes = [
   { path: '/submit', summary: 'Submit the draft for challenge (tegenspraak)', body: SubmitForChallengeRequest, toCommand: () => ({ type: 'SubmitForChallenge' }) } satisfies CommandRoute<typeof SubmitForChallengeRequest>,
   { path: '/challenges', summary: 'Record agreement or dissent as a second analyst', body: RecordChallengeRequest, toCommand: (b) => ({ type: 'RecordChallenge', verdict: b.verdict, reasons: b.reasons }) } satisfies CommandRoute<typeof RecordChallengeRequest>,
   { path: '/return-to-draft', summary: 'Take the version back to revise it (the author only)', body: ReturnToDraftRequest, toCommand: (b) => ({ type: 'ReturnToDraft', reason: b.reason }) } satisfies CommandRoute<typeof ReturnToDraftRequest>,
-  { path: '/finalise', summary: 'Finalise the challenged version; records it in the case', body: FinaliseAssessmentRequest, toCommand: (b) => ({ type: 'FinaliseAssessment', validUntil: b.validUntil, responseToDissent: b.responseToDissent }) } satisfies CommandRoute<typeof FinaliseAssessmentRequest>,
+  { path: '/finalise', summary: 'Finalise the challenged version; records it in the case', body: FinaliseAssessmentRequest, toCommand: (b) => ({ type: 'FinaliseAssessment', validUntil: b.validUntil, expectedDuration: b.expectedDuration, responseToDissent: b.responseToDissent }) } satisfies CommandRoute<typeof FinaliseAssessmentRequest>,
   { path: '/assumption-tests', summary: 'Record the re-test of an assumption of the final version', body: RecordAssumptionTestRequest, toCommand: ({ expectedVersion: _v, ...b }) => ({ type: 'RecordAssumptionTest', ...b }) } satisfies CommandRoute<typeof RecordAssumptionTestRequest>,
 ] as const;
 

@@ -89,7 +89,7 @@ describe('DAF record: storage, bridge to the case, need-to-know', () => {
     must(await daf.execute(f.ctx(), f.actor('analist'), caseId, 3, { type: 'SubmitForChallenge' }));
     const self = await daf.execute(f.ctx(), f.actor('analist'), caseId, 4, { type: 'RecordChallenge', verdict: 'agree', reasons: 'Ik ben het met mezelf eens.' });
     expect(self).toMatchObject({ ok: false, error: { code: 'FOUR_EYES_VIOLATION' } });
-    const early = await daf.execute(f.ctx(), f.actor('analist'), caseId, 4, { type: 'FinaliseAssessment', validUntil: '2026-09-01' });
+    const early = await daf.execute(f.ctx(), f.actor('analist'), caseId, 4, { type: 'FinaliseAssessment', validUntil: '2026-09-01', expectedDuration: 'over_12_months' });
     expect(early).toMatchObject({ ok: false, error: { code: 'FOUR_EYES_VIOLATION' } });
     const before = await countAssessmentEvents(f.database.db);
     const [a, b] = await Promise.all(
@@ -123,7 +123,7 @@ describe('DAF record: storage, bridge to the case, need-to-know', () => {
     expect(await versionsSeenBy('analist2')).toEqual([1, 2]);
     expect(await daf.compare(f.ctx(), f.actor('besluit'), caseId, 1, 2)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await step('analist2', { type: 'RecordChallenge', verdict: 'agree', reasons: 'Ophoging volgt uit de herijking.' });
-    await step('analist', { type: 'FinaliseAssessment', validUntil: '2027-03-01' });
+    await step('analist', { type: 'FinaliseAssessment', validUntil: '2027-03-01', expectedDuration: 'over_12_months' });
     const caseView = must(await f.deps.cases.view(f.ctx(), f.actor('besluit'), caseId));
     expect(caseView.assessments?.map((a) => a.assessmentId)).toEqual([dafAssessmentId(caseId, 1), dafAssessmentId(caseId, 2)]);
     const forAnalyst = must(await daf.compare(f.ctx(), f.actor('analist'), caseId, 1, 2));
@@ -142,7 +142,7 @@ describe('DAF record: storage, bridge to the case, need-to-know', () => {
     const aivd = productInput(today(), { originator: 'AIVD', legalBasis: { framework: 'Wiv2017', article: 'art. 66' }, releaseCondition: 'daf_only' });
     const { version: dafVersion, caseVersion, itemIds } = await finaliseDaf(f.deps.assessments, f.ctx, f.actor('analist'), f.actor('analist2'), caseId, { validUntil: '2026-09-01', items: [productInput(today()), aivd] });
     const decisionId = crypto.randomUUID();
-    const v = must(await f.deps.cases.execute(f.ctx(), f.actor('besluit'), caseId, caseVersion, { type: 'ProposeDecision', decisionId, facts: samplePolicyFacts(), motivation: 'Hoge dreiging vraagt zware weerstand.', reviewDate: '2026-06-01' })).version;
+    const v = must(await f.deps.cases.execute(f.ctx(), f.actor('besluit'), caseId, caseVersion, { type: 'ProposeDecision', decisionId, facts: samplePolicyFacts(), factOverrides: [], motivation: 'Hoge dreiging vraagt zware weerstand.', reviewDate: '2026-06-01' })).version;
     must(await f.deps.cases.execute(f.ctx(), f.actor('besluit2'), caseId, v, { type: 'ApproveDecision', decisionId, note: 'Akkoord.' }));
     const caseView = must(await f.deps.cases.view(f.ctx(), f.actor('besluit'), caseId));
     expect(caseView.decision?.active?.basedOnAssessmentId).toBe(dafAssessmentId(caseId, 1));

@@ -6,6 +6,8 @@ import { completeContent, productInput, softInput, TEMPLATE_REF } from './daf-sa
 
 export interface DafFlowOptions {
   validUntil: string;
+  /** Issue 12 item 2; default: more than a year (the sample policy facts' "long"). */
+  expectedDuration?: assessment.ExpectedThreatDuration;
   items?: InformationItemInput[] | undefined;
   threat?: ThreatLevel | undefined;
   dissent?: boolean | undefined;
@@ -48,7 +50,7 @@ export async function finaliseDaf(
     [author, { type: 'ReviseDraft', content: withRetest(completeContent(itemIds, today, { threat: options.threat }), options.retestOn) }],
     [author, { type: 'SubmitForChallenge' }],
     [challenger, { type: 'RecordChallenge', verdict: options.dissent ? 'dissent' : 'agree', reasons: options.dissent ? 'Het tweede scenario is onvoldoende onderbouwd.' : 'Oordeel volgt uit de bronnen en scenario’s.' }],
-    [author, { type: 'FinaliseAssessment', validUntil: options.validUntil, responseToDissent: options.dissent ? 'Scenario twee blijft staan; zie indicatoren.' : undefined }],
+    [author, { type: 'FinaliseAssessment', validUntil: options.validUntil, expectedDuration: options.expectedDuration ?? 'over_12_months', responseToDissent: options.dissent ? 'Scenario twee blijft staan; zie indicatoren.' : undefined }],
   ];
   let caseVersion = 0;
   for (const [actor, command] of steps) {

@@ -27,6 +27,6 @@ export async function finaliseDafOverHttp(
   await post('analist', '/submit', {});
   const dissent = options.dissent ?? false;
   await post('analist2', '/challenges', { verdict: dissent ? 'dissent' : 'agree', reasons: dissent ? 'Scenario twee is onvoldoende onderbouwd.' : 'Oordeel volgt uit de bronnen.' });
-  await post('analist', '/finalise', { validUntil: options.validUntil, ...(dissent ? { responseToDissent: 'Scenario twee blijft staan; zie indicatoren.' } : {}) });
+  await post('analist', '/finalise', { validUntil: options.validUntil, expectedDuration: 'over_12_months', ...(dissent ? { responseToDissent: 'Scenario twee blijft staan; zie indicatoren.' } : {}) });
   return { version, itemIds };
 }

@@ -130,7 +130,7 @@ describe.each(DEMO_ACCOUNTS.map((a) => [a.username, a] as const))('DAF need-to-k
       ['/submit', stale],
       ['/challenges', { ...stale, verdict: 'agree', reasons: 'Oordeel volgt uit de bronnen.' }],
       ['/return-to-draft', { ...stale, reason: 'Herzien na nieuwe informatie.' }],
-      ['/finalise', { ...stale, validUntil: '2026-10-01' }],
+      ['/finalise', { ...stale, validUntil: '2026-10-01', expectedDuration: 'over_12_months' }],
       ['/assumption-tests', { ...stale, assumptionId: randomUUID(), outcome: assessment.ASSUMPTION_TEST_OUTCOMES[0], note: 'Getoetst.' }],
     ];
     for (const [path, body] of commands) {

@@ -141,7 +141,8 @@ describe('a DAF version marked above the case: the decision maker cleared below 
   it('the decision basis is withheld (404), also after a decision was proposed', async () => {
     const view = await get('besluit', `/api/cases/${high}`);
     const version = (view.body as { version: number }).version;
-    const proposed = await f.api(await f.session('besluit'), 'POST', `/api/cases/${high}/decisions`, { expectedVersion: version, facts: samplePolicyFacts(), motivation: 'Zware weerstand nodig.', reviewDate: '2026-06-01' });
+    // The latest recorded assessment is a legacy one (no stated duration): its six-month validity gives "short".
+    const proposed = await f.api(await f.session('besluit'), 'POST', `/api/cases/${high}/decisions`, { expectedVersion: version, facts: samplePolicyFacts({ threatDuration: 'short' }), factOverrides: [], motivation: 'Zware weerstand nodig.', reviewDate: '2026-06-01' });
     expect(proposed.status).toBe(200);
     const after = await get('besluit', `/api/cases/${high}`);
     const decisionId = (after.body as { decision: { pending: { decisionId: string; basedOnAssessmentId: string } } }).decision.pending.decisionId;

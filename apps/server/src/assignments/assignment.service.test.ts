@@ -93,7 +93,7 @@ describe('security assignments through the services', () => {
   it('a new approved decision issues version 2 with its diff; the units keep version 1 until the LCC accepts', async () => {
     const decisionId = randomUUID();
     const heavier = { ...samplePolicyFacts(), threatLevel: 'very_high' as const };
-    version = must(await f.deps.cases.execute(f.ctx(), f.actor('besluit'), caseId, version, { type: 'ProposeDecision', decisionId, facts: heavier, motivation: 'De dreiging is toegenomen.', reviewDate: '2026-07-01' })).version;
+    version = must(await f.deps.cases.execute(f.ctx(), f.actor('besluit'), caseId, version, { type: 'ProposeDecision', decisionId, facts: heavier, factOverrides: [], motivation: 'De dreiging is toegenomen.', reviewDate: '2026-07-01' })).version;
     version = must(await f.deps.cases.execute(f.ctx(), f.actor('besluit2'), caseId, version, { type: 'ApproveDecision', decisionId, note: 'Akkoord.' })).version;
     const detail = must(await service().view(f.ctx(), f.actor('lcc'), assignmentId));
     expect(detail).toMatchObject({ status: 'changed', currentVersion: 2, acceptedVersion: 1 });

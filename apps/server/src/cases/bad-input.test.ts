@@ -27,7 +27,7 @@ const routes = (): { who: string; path: string; valid: Record<string, unknown> }
   { who: 'triage', path: '/api/cases', valid: { ...sampleRegistration() } },
   { who: 'triage', path: `/api/cases/${caseId}/members`, valid: { expectedVersion: version, userId: userIdOf('politie') } },
   { who: 'triage', path: `/api/cases/${caseId}/triage`, valid: { expectedVersion: version, facts: { phenomenon: 'terrorism', onLimitedList: false, inWitnessProtectionTrack: false, ownResistanceSufficient: false }, outcome: 'national', motivation: 'Een motivering van voldoende lengte.' } },
-  { who: 'besluit', path: `/api/cases/${caseId}/decisions`, valid: { expectedVersion: version, facts: samplePolicyFacts(), motivation: 'Een motivering van voldoende lengte.' } },
+  { who: 'besluit', path: `/api/cases/${caseId}/decisions`, valid: { expectedVersion: version, facts: samplePolicyFacts(), factOverrides: [], motivation: 'Een motivering van voldoende lengte.' } },
   { who: 'besluit2', path: `/api/cases/${caseId}/decisions/${decisionId}/approve`, valid: { expectedVersion: version, note: 'Akkoord.' } },
   { who: 'besluit2', path: `/api/cases/${caseId}/decisions/${decisionId}/reject`, valid: { expectedVersion: version, reason: 'Niet akkoord met de motivering.' } },
   { who: 'besluit', path: `/api/cases/${caseId}/end`, valid: { expectedVersion: version, reason: 'Beëindigd want getest.' } },

@@ -72,7 +72,7 @@ export function createCaseCommands({ guard, policies }: { guard: Guard; policies
           const proposal = command.type === 'ProposeDecision';
           const policy = proposal ? await policies.evaluatorInEffect(trx, ctx.now) : undefined;
           // Issue 12: the facts from their sources; a proposal stating otherwise must say why.
-          const derivedFacts = proposal ? await derivedFactsOf(trx, decisionFactsGrant(caseId), state, ctx.now) : undefined;
+          const derivedFacts = proposal ? await derivedFactsOf(trx, decisionFactsGrant(caseId), state) : undefined;
           return decideCase(state, command, { actorId: actor.userId, now: ctx.now.toISOString(), policy, derivedFacts });
         },
       });

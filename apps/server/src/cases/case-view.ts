@@ -14,6 +14,7 @@ const person = (p: PersonInput) => ({
   fullName: p.fullName,
   ...(p.dateOfBirth ? { dateOfBirth: p.dateOfBirth } : {}),
   ...(p.relation ? { relation: p.relation } : {}),
+  ...(p.relationCode ? { relationCode: p.relationCode } : {}),
 });
 
 function decisionDto(d: NonNullable<CaseState['activeDecision']>, names: ActorNames) {

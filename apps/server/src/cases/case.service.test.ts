@@ -42,7 +42,7 @@ describe('case service: the primary process', () => {
     expect(direct).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ACTION' } });
     v = (await finaliseDaf(f.deps.assessments, f.ctx, f.actor('analist'), f.actor('analist2'), caseId, { validUntil: '2026-12-01', threat: 'medium' })).caseVersion;
     const decisionId = crypto.randomUUID();
-    const p = await cases.execute(f.ctx(), f.actor('besluit'), caseId, v, { type: 'ProposeDecision', decisionId, facts: samplePolicyFacts({ phenomenon: 'state_actor', threatLevel: 'medium' }), motivation: 'Middelzware weerstand nodig.', reviewDate: '2026-09-01' });
+    const p = await cases.execute(f.ctx(), f.actor('besluit'), caseId, v, { type: 'ProposeDecision', decisionId, facts: samplePolicyFacts({ phenomenon: 'state_actor', threatLevel: 'medium' }), factOverrides: [], motivation: 'Middelzware weerstand nodig.', reviewDate: '2026-09-01' });
     v = p.ok ? p.value.version : v;
     const selfApproval = await cases.execute(f.ctx(), f.actor('besluit'), caseId, v, { type: 'ApproveDecision', decisionId, note: '' });
     expect(selfApproval).toMatchObject({ ok: false, error: { code: 'FOUR_EYES_VIOLATION' } });

@@ -58,7 +58,7 @@ const commandRequests = (caseId: string) => {
   return [
     ['members', `/api/cases/${caseId}/members`, { ...stale, userId: userIdOf('analist2') }],
     ['triage', `/api/cases/${caseId}/triage`, { ...stale, facts: { phenomenon: 'terrorism', onLimitedList: false, inWitnessProtectionTrack: false, ownResistanceSufficient: false }, outcome: 'national', motivation: 'Terroristische dreiging.' }],
-    ['decisions', `/api/cases/${caseId}/decisions`, { ...stale, facts: samplePolicyFacts(), motivation: 'Een motivering.', reviewDate: '2026-12-01' }],
+    ['decisions', `/api/cases/${caseId}/decisions`, { ...stale, facts: samplePolicyFacts(), factOverrides: [], motivation: 'Een motivering.', reviewDate: '2026-12-01' }],
     ['approve', `/api/cases/${caseId}/decisions/${d}/approve`, { ...stale, note: 'ok' }],
     ['reject', `/api/cases/${caseId}/decisions/${d}/reject`, { ...stale, reason: 'Niet akkoord.' }],
     ['end', `/api/cases/${caseId}/end`, { ...stale, reason: 'Beëindigd wegens test.' }],

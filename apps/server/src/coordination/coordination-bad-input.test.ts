@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => f.close());
 
 const stored = async () => Number((await f.database.db.selectFrom('coordination_event').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
-const participants = [{ name: 'Otto Officier', organisation: 'OM' }];
+const participants = [{ name: 'Rechercheur Team Getuigen', organisation: 'POLICE' }];
 
 const routes = () => [
   { who: 'om', path: `/api/cases/${c.caseId}/crown-witness`, valid: { expectedVersion: 999, witnessPersonId: c.witness, investigativeInterest: 'Belang.', prosecutorialInterest: 'Vervolging.', releaseTo: ['NCTV'] } },

@@ -49,15 +49,15 @@ export async function crownWitnessCase(f: HttpFixture, classification: 'dep_conf
         investigationInterest: 'Zonder de verklaringen valt de top buiten bereik.',
         outcome: 'proceed_with_conditions',
         reasons: 'Maatregelen haalbaar en draagbaar; deal alleen met actieve maatregelen.',
-        participants: [{ name: 'Otto Officier', organisation: 'OM', userId: userIdOf('om') }, { name: 'Diederik Besluitnemer', organisation: 'NCTV', userId: userIdOf('besluit') }],
+        participants: [{ userId: userIdOf('om') }, { userId: userIdOf('besluit') }],
       }),
     review: (who: string, weighingId: string, verdict: 'upheld' | 'returned' = 'upheld') => post(who, `/coordination/weighings/${weighingId}/review`, { verdict, findings: 'Zorgvuldig gewogen, ethiek expliciet meegenomen.' }),
-    consult: (who = 'om', releaseTo: string[] = []) => post(who, '/coordination/consultations', { level: 'operational', heldOn: '2026-03-02', participants: [{ name: 'Otto Officier', organisation: 'OM' }], summary: 'Afstemming over de timing van de openbaarmaking.', releaseTo }),
+    consult: (who = 'om', releaseTo: string[] = []) => post(who, '/coordination/consultations', { level: 'operational', heldOn: '2026-03-02', participants: [{ name: 'Rechercheur Team Getuigen', organisation: 'POLICE' }], summary: 'Afstemming over de timing van de openbaarmaking.', releaseTo }),
     dealPublic: () => post('om', '/crown-witness/deal-public', { note: 'De deal wordt op de zitting openbaar.' }),
     /** The authority decides and approves the package the policy proposes: the measures come into force. */
     decide: async () => {
       const caseVersion = async () => ((await f.api(await f.session('besluit'), 'GET', `/api/cases/${caseId}`)).body as { version: number }).version;
-      must(await f.api(await f.session('besluit'), 'POST', `/api/cases/${caseId}/decisions`, { expectedVersion: await caseVersion(), facts: samplePolicyFacts(), motivation: 'Zware weerstand nodig.', reviewDate: '2026-06-01' }), 'propose');
+      must(await f.api(await f.session('besluit'), 'POST', `/api/cases/${caseId}/decisions`, { expectedVersion: await caseVersion(), facts: samplePolicyFacts(), factOverrides: [], motivation: 'Zware weerstand nodig.', reviewDate: '2026-06-01' }), 'propose');
       const pending = (await f.api(await f.session('besluit2'), 'GET', `/api/cases/${caseId}`)).body as { decision: { pending: { decisionId: string } } };
       must(await f.api(await f.session('besluit2'), 'POST', `/api/cases/${caseId}/decisions/${pending.decision.pending.decisionId}/approve`, { expectedVersion: await caseVersion(), note: 'Akkoord.' }), 'approve');
       f.clock.advance(60_000);

@@ -47,7 +47,7 @@ beforeAll(async () => {
   await c.steps.review('besluit2', weighingId);
   await c.steps.decide();
   await c.steps.dealPublic();
-  await f.api(await f.session('om'), 'POST', `/api/cases/${caseId}/coordination/consultations`, { expectedVersion: c.version(), level: 'strategic', heldOn: '2026-03-01', participants: [{ name: 'Otto Officier', organisation: 'OM' }], summary: OM_ONLY_TEXT, releaseTo: [] });
+  await f.api(await f.session('om'), 'POST', `/api/cases/${caseId}/coordination/consultations`, { expectedVersion: c.version(), level: 'strategic', heldOn: '2026-03-01', participants: [], summary: OM_ONLY_TEXT, releaseTo: [] });
   // The case's assignment, accepted by the LCC and tasked to both units: they see the case.
   const lcc = await f.session('lcc');
   const inbox = (await f.api(lcc, 'GET', '/api/assignments')).body as { items: { caseId: string; assignmentId: string }[] };

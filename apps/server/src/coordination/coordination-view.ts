@@ -1,10 +1,12 @@
 import type { CoordinationView } from '@hoeder/contracts';
 import {
   COORDINATION_COMMAND_ROLES,
+  coordinationForReader,
   currentInventory,
   dealPublicGate,
   decisionMeasures,
   inactiveRequiredMeasures,
+  independentOf,
   mayReadMarking,
   type AccessSubject,
   type ActiveMeasure,
@@ -12,6 +14,7 @@ import {
   type CoordinationCommandType,
   type CoordinationState,
   type EntryMeta,
+  type Organisation,
   type Weighing,
 } from '@hoeder/domain';
 
@@ -33,12 +36,14 @@ const meta = (m: EntryMeta) => ({
 });
 
 export interface ViewInput {
-  reader: AccessSubject;
+  reader: AccessSubject & { displayName?: string };
   state: CoordinationState;
   caseState: CaseState | undefined;
   showPersons: boolean;
   member: boolean;
   asOf: Date | null;
+  /** The case's team, shown to a writer to pick participants from. */
+  team?: readonly { userId: string; name: string; organisation: Organisation }[];
 }
 
 /** May the reader, on the team, issue this command now (not in an as-of view)? */
@@ -46,7 +51,7 @@ const mayIssue = (input: ViewInput, type: CoordinationCommandType) => input.memb
 
 function weighingDto(w: Weighing, input: ViewInput) {
   const { reader } = input;
-  const independent = w.recordedBy !== reader.userId && !w.participants.some((p) => p.userId === reader.userId);
+  const independent = independentOf(w, { userId: reader.userId, name: reader.displayName, organisation: reader.organisation });
   return {
     ...meta(w),
     weighingId: w.weighingId,
@@ -68,7 +73,9 @@ function weighingDto(w: Weighing, input: ViewInput) {
  * counted. The gate and the measures' "active" flags are computed from the case as it stood then.
  */
 export function coordinationView(caseId: string, input: ViewInput): CoordinationView {
-  const { reader, state, caseState } = input;
+  const { reader, caseState } = input;
+  // Without crown-witness need-to-know the record reads as if no track had been opened (ADR 0030).
+  const state = coordinationForReader(reader, input.state);
   const readable = (m: EntryMeta) => mayReadMarking(reader, m.marking);
   const track = state.track;
   const inForce = measuresInForce(caseState);
@@ -114,5 +121,13 @@ export function coordinationView(caseId: string, input: ViewInput): Coordination
       dealPublic: mayIssue(input, 'DealMadePublic') && !!track && !track.dealPublic,
       recordConsultation: mayIssue(input, 'ConsultationRecorded'),
     },
+    team: mayIssue(input, 'WeighingRecorded') || mayIssue(input, 'ConsultationRecorded') ? [...(input.team ?? [])] : [],
   };
+}
+
+/** How many entries the record holds as the reader may know it (the cases list). */
+export function knownEntries(reader: AccessSubject, full: CoordinationState): number {
+  const state = coordinationForReader(reader, full);
+  const track = state.track ? 1 + state.track.inventories.length + (state.track.dealPublic ? 1 : 0) : 0;
+  return track + state.weighings.length + state.weighings.filter((w) => w.review).length + state.consultations.length;
 }

@@ -59,23 +59,36 @@ describe('the crown-witness track over HTTP', () => {
     expect(then.may.dealPublic).toBe(false);
   }, 120_000);
 
-  it('OM content marked for the OM only is withheld from the authority, and a weighing drawing on it cannot be theirs', async () => {
+  it('a track the OM released to nobody is unknown to the authority, which cannot inventory or weigh it (ADR 0030)', async () => {
     const c = await crownWitnessCase(f);
     await c.steps.open([]);
     const nctv = (await c.read('besluit')).body as CoordinationView;
-    expect(nctv.track?.interest).toBeNull();
-    expect(nctv.withheld).toBe(1);
+    expect(nctv.track).toBeNull();
+    expect(nctv.withheld).toBe(0);
+    expect(nctv.version).toBe(0);
     expect(JSON.stringify(nctv)).not.toContain('top van het netwerk');
     const om = (await c.read('om')).body as CoordinationView;
     expect(om.track?.interest?.investigativeInterest).toContain('top van het netwerk');
-    await c.steps.inventory();
-    expect((await c.steps.weigh('besluit')).status).toBe(422);
-    expect((await c.steps.weigh('om')).status).toBe(201);
+    const besluit = await f.session('besluit');
+    const inventory = await f.api(besluit, 'POST', `/api/cases/${c.caseId}/crown-witness/inventory`, {
+      expectedVersion: 0,
+      personsInScope: [{ personId: c.witness, riskLevel: 'high', risks: 'Vergelding.' }],
+      requiredMeasures: [],
+      protectionCapacity: 'x',
+      witnessProtectionCapacity: 'x',
+      ethicalConsequences: 'x',
+    });
+    expect(inventory.status).toBe(409);
+    expect((inventory.body as { error: { code: string } }).error.code).toBe('INVALID_TRANSITION');
+    const weighing = await f.api(besluit, 'POST', `/api/cases/${c.caseId}/coordination/weighings`, { expectedVersion: 0, subject: 'crown_witness', protectionInterest: 'p', investigationInterest: 'i', outcome: 'proceed', reasons: 'Tien tekens of meer.', participants: [] });
+    expect((weighing.body as { error: { code: string } }).error.code).toBe('INVALID_TRANSITION');
     const consult = await c.steps.consult('om', ['NCTV']);
     expect(consult.status).toBe(201);
     const afterConsult = (await c.read('besluit')).body as CoordinationView;
     expect(afterConsult.consultations).toHaveLength(1);
-    expect(afterConsult.weighings).toHaveLength(0);
+    expect(afterConsult.track).toBeNull();
+    // One entry known to the authority: version 1, as on a case without a track (no gap left by the track).
+    expect(afterConsult.version).toBe(1);
   }, 120_000);
 
   it('the OM work list shows the cases with a track', async () => {

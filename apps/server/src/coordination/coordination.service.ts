@@ -9,8 +9,9 @@ import type {
   RecordWeighingRequest,
   ReviewWeighingRequest,
 } from '@hoeder/contracts';
-import { appendCoordinationEvent, coordinationOverview, loadCaseEvents, loadCoordinationEvents } from '@hoeder/db';
+import { appendCoordinationEvent, loadCaseEvents, loadCoordinationEvents, loadCoordinationTeam } from '@hoeder/db';
 import {
+  coordinationForReader,
   coordinationMarking,
   decideCoordination,
   derivedCoordinationMarking,
@@ -21,7 +22,10 @@ import {
   projectCaseAsOf,
   projectCoordination,
   projectCoordinationAsOf,
+  resolveParticipants,
   type CoordinationCommand,
+  type Participant,
+  type ParticipantInput,
   type CoordinationState,
   type Marking,
   type OmRelease,
@@ -30,7 +34,7 @@ import {
 import { actingRole, type AuthenticatedActor, type RequestContext } from '../platform/actor';
 import { coordinationCaseList, coordinationRead, coordinationWrite, type CoordinationWriting } from '../platform/guard/coordination-check';
 import type { Guard } from '../platform/guard/guard';
-import { coordinationView, measuresInForce } from './coordination-view';
+import { coordinationView, knownEntries, measuresInForce } from './coordination-view';
 
 /** The audit operation of each command. */
 const OPERATIONS: Record<CoordinationCommand['type'], string> = {
@@ -62,25 +66,44 @@ function markingFor(actor: AuthenticatedActor, grant: CoordinationWriting, state
  * value the guard audits as such.
  */
 export function createCoordinationService({ guard }: { guard: Guard }) {
-  async function command(ctx: RequestContext, actor: AuthenticatedActor, caseId: string, expectedVersion: number, cmd: CoordinationCommand, releaseTo: readonly OmRelease[] = []): Promise<Result<CoordinationView>> {
-    const operation = OPERATIONS[cmd.type];
-    return guard.withAccess(ctx, actor, { operation, objectType: 'case', objectId: caseId, dataSubjectId: caseId, check: coordinationWrite(caseId, cmd.type), conflict }, async ({ trx, grant, note }) => {
+  /**
+   * One command. A weighing or consultation names its participants (users of the case's team by
+   * id, externals by name; ADR 0030): `build` gets them resolved, the author always among them.
+   */
+  async function command(
+    ctx: RequestContext,
+    actor: AuthenticatedActor,
+    caseId: string,
+    expectedVersion: number,
+    type: CoordinationCommand['type'],
+    build: (participants: Participant[]) => CoordinationCommand,
+    releaseTo: readonly OmRelease[] = [],
+    named?: readonly ParticipantInput[],
+  ): Promise<Result<CoordinationView>> {
+    const operation = OPERATIONS[type];
+    return guard.withAccess(ctx, actor, { operation, objectType: 'case', objectId: caseId, dataSubjectId: caseId, check: coordinationWrite(caseId, type), conflict }, async ({ trx, grant, note }) => {
       const events = await loadCoordinationEvents(trx, grant.write, caseId);
-      const state = projectCoordination(caseId, events);
+      const full = projectCoordination(caseId, events);
+      // A writer without crown-witness need-to-know works on the record as they may know it (ADR 0030).
+      const state = coordinationForReader(actor, full);
       if (expectedVersion !== state.version) return fail('VERSION_CONFLICT', `the coordination record is at version ${state.version}, not ${expectedVersion}`, { currentVersion: state.version });
+      const team = await loadCoordinationTeam(trx, grant.write, caseId);
+      const participants = resolveParticipants(named ?? [], { userId: actor.userId, name: actor.displayName, organisation: actor.organisation }, team);
+      if (!participants.ok) return participants;
+      const cmd = build(participants.value);
       const caseState = projectCase(await loadCaseEvents(trx, grant.caseFacts));
-      const decided = decideCoordination(state, cmd, { actorId: actor.userId, casePersonIds: caseState?.persons.map((p) => p.personId) ?? [], measuresInForce: measuresInForce(caseState) });
+      const decided = decideCoordination(state, cmd, { actorId: actor.userId, actorName: actor.displayName, actorOrganisation: actor.organisation, casePersonIds: caseState?.persons.map((p) => p.personId) ?? [], measuresInForce: measuresInForce(caseState) });
       if (!decided.ok) {
         // Identifiers only: which gate conditions failed, never content.
         note({ refused: cmd.type, ...(decided.error.details?.blockers ? { blockers: decided.error.details.blockers } : {}) });
         return decided;
       }
-      const marking = markingFor(actor, grant, state, decided.value, releaseTo);
+      const marking = markingFor(actor, grant, full, decided.value, releaseTo);
       if (!mayReadMarking(actor, marking)) return fail('RULE_VIOLATION', 'this entry would draw on content its originator has not released to you');
-      await appendCoordinationEvent(trx, grant.write, { seq: state.version + 1, body: decided.value, marking, actorId: actor.userId, actorRole: actingRole(actor) }, ctx.now);
-      note({ seq: state.version + 1, originator: marking.originator });
+      await appendCoordinationEvent(trx, grant.write, { seq: full.version + 1, body: decided.value, marking, actorId: actor.userId, actorRole: actingRole(actor) }, ctx.now);
+      note({ seq: full.version + 1, originator: marking.originator });
       const after = projectCoordination(caseId, await loadCoordinationEvents(trx, grant.write, caseId));
-      return ok(coordinationView(caseId, { reader: actor, state: after, caseState, showPersons: grant.access.sections.has('persons'), member: true, asOf: null }));
+      return ok(coordinationView(caseId, { reader: actor, state: after, caseState, showPersons: grant.access.sections.has('persons'), member: true, asOf: null, team }));
     });
   }
 
@@ -91,39 +114,45 @@ export function createCoordinationService({ guard }: { guard: Guard }) {
         const caseEvents = await loadCaseEvents(trx, grant.caseFacts);
         const state = asOf ? projectCoordinationAsOf(caseId, events, asOf) : projectCoordination(caseId, events);
         const caseState = asOf ? projectCaseAsOf(caseEvents, asOf.toISOString()) : projectCase(caseEvents);
-        const view = coordinationView(caseId, { reader: actor, state, caseState, showPersons: grant.access.sections.has('persons'), member: grant.member, asOf: asOf ?? null });
+        const team = grant.member && !asOf ? await loadCoordinationTeam(trx, grant.read, caseId) : [];
+        const view = coordinationView(caseId, { reader: actor, state, caseState, showPersons: grant.access.sections.has('persons'), member: grant.member, asOf: asOf ?? null, team });
         note({ version: view.version, withheld: view.withheld, ...(asOf ? { asOf: asOf.toISOString() } : {}) });
         return ok(view);
       }),
 
     cases: (ctx: RequestContext, actor: AuthenticatedActor): Promise<Result<CoordinationCaseList>> =>
       guard.withAccess(ctx, actor, { operation: 'coordination.cases', objectType: 'case_list', check: coordinationCaseList() }, async ({ trx, grant }) => {
-        const overview = await coordinationOverview(trx, [...grant.read.caseIds]);
-        return ok(grant.rows.map((r) => ({ caseId: r.caseId, reference: r.reference, phase: r.phase, crownWitness: overview.get(r.caseId)?.crownWitness ?? false, entries: overview.get(r.caseId)?.events ?? 0 })));
+        // Per case as the reader may know it: a track only with crown-witness need-to-know (ADR 0030).
+        const rows = [];
+        for (const r of grant.rows) {
+          const state = projectCoordination(r.caseId, await loadCoordinationEvents(trx, grant.read, r.caseId));
+          rows.push({ caseId: r.caseId, reference: r.reference, phase: r.phase, crownWitness: !!coordinationForReader(actor, state).track, entries: knownEntries(actor, state) });
+        }
+        return ok(rows);
       }),
 
     openTrack: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, input: OpenCrownWitnessTrackRequest) =>
-      command(ctx, actor, caseId, input.expectedVersion, { type: 'CrownWitnessTrackOpened', witnessPersonId: input.witnessPersonId, investigativeInterest: input.investigativeInterest, prosecutorialInterest: input.prosecutorialInterest }, input.releaseTo),
+      command(ctx, actor, caseId, input.expectedVersion, 'CrownWitnessTrackOpened', () => ({ type: 'CrownWitnessTrackOpened', witnessPersonId: input.witnessPersonId, investigativeInterest: input.investigativeInterest, prosecutorialInterest: input.prosecutorialInterest }), input.releaseTo),
 
     recordInventory: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, input: RecordRiskInventoryRequest) => {
       const { expectedVersion, ...body } = input;
-      return command(ctx, actor, caseId, expectedVersion, { type: 'RiskInventoryRecorded', ...body });
+      return command(ctx, actor, caseId, expectedVersion, 'RiskInventoryRecorded', () => ({ type: 'RiskInventoryRecorded', ...body }));
     },
 
     recordWeighing: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, input: RecordWeighingRequest) => {
-      const { expectedVersion, releaseTo, consultationId, ...body } = input;
-      return command(ctx, actor, caseId, expectedVersion, { type: 'WeighingRecorded', weighingId: randomUUID(), ...(consultationId ? { consultationId } : {}), ...body }, releaseTo);
+      const { expectedVersion, releaseTo, consultationId, participants: named, ...body } = input;
+      return command(ctx, actor, caseId, expectedVersion, 'WeighingRecorded', (participants) => ({ type: 'WeighingRecorded', weighingId: randomUUID(), ...(consultationId ? { consultationId } : {}), ...body, participants }), releaseTo, named);
     },
 
     review: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, weighingId: string, input: ReviewWeighingRequest) =>
-      command(ctx, actor, caseId, input.expectedVersion, { type: 'WeighingReviewed', weighingId, verdict: input.verdict, findings: input.findings }),
+      command(ctx, actor, caseId, input.expectedVersion, 'WeighingReviewed', () => ({ type: 'WeighingReviewed', weighingId, verdict: input.verdict, findings: input.findings })),
 
     dealPublic: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, input: RecordDealPublicRequest) =>
-      command(ctx, actor, caseId, input.expectedVersion, { type: 'DealMadePublic', note: input.note }, input.releaseTo),
+      command(ctx, actor, caseId, input.expectedVersion, 'DealMadePublic', () => ({ type: 'DealMadePublic', note: input.note }), input.releaseTo),
 
     recordConsultation: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, input: RecordConsultationRequest) => {
-      const { expectedVersion, releaseTo, ...body } = input;
-      return command(ctx, actor, caseId, expectedVersion, { type: 'ConsultationRecorded', consultationId: randomUUID(), ...body }, releaseTo);
+      const { expectedVersion, releaseTo, participants: named, ...body } = input;
+      return command(ctx, actor, caseId, expectedVersion, 'ConsultationRecorded', (participants) => ({ type: 'ConsultationRecorded', consultationId: randomUUID(), ...body, participants }), releaseTo, named);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CaseFacts } from '@hoeder/domain';
+import { SOURCED_FACTS, type CaseFacts } from '@hoeder/domain';
 import type { AppDeps } from '../app';
 import type { CaseService } from '../cases/case.service';
 import { createAssignmentService } from '../assignments/assignment.service';
@@ -88,6 +88,9 @@ const HEAVIER_FACTS: CaseFacts = {
   hasChildren: true,
 };
 
+/** Issue 12 item 3: the heavier facts are stated after the incident, each with why it may differ from its source. */
+const HEAVIER_REASONS = SOURCED_FACTS.map((fact) => ({ fact, reason: 'Opnieuw vastgesteld na het incident (synthetisch).' }));
+
 /** A new decision (proposed by one decision maker, approved by the other) issues the next version. */
 async function redecide(cases: CaseService, ctx: () => { traceId: string; now: Date }, actorOf: (username: string) => AuthenticatedActor, caseId: string): Promise<void> {
   const [besluit, besluit2] = [actorOf('besluit'), actorOf('besluit2')];
@@ -95,6 +98,6 @@ async function redecide(cases: CaseService, ctx: () => { traceId: string; now: D
   const decisionId = randomUUID();
   const reviewDate = new Date(ctx().now.getTime() + 90 * 24 * HOUR).toISOString().slice(0, 10);
   const motivation = 'Toegenomen dreiging na een nieuw incident (synthetisch).';
-  const proposed = must(await cases.execute(ctx(), besluit, caseId, view.version, { type: 'ProposeDecision', decisionId, facts: HEAVIER_FACTS, motivation, reviewDate }), 'propose');
+  const proposed = must(await cases.execute(ctx(), besluit, caseId, view.version, { type: 'ProposeDecision', decisionId, facts: HEAVIER_FACTS, factOverrides: HEAVIER_REASONS, motivation, reviewDate }), 'propose');
   must(await cases.execute(ctx(), besluit2, caseId, proposed.version, { type: 'ApproveDecision', decisionId, note: 'Akkoord (vier ogen).' }), 'approve');
 }

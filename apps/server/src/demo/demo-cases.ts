@@ -57,7 +57,7 @@ export function registration(r: SeededRandom, phenomenon: ThreatPhenomenon): Reg
     classification: r.pick(['dep_confidential', 'dep_confidential', 'stg_confidential'] as const),
     persons: [
       { role: 'threatened_person', fullName: syntheticName(r), dateOfBirth: `19${r.int(55, 99)}-0${r.int(1, 9)}-1${r.int(0, 9)}` },
-      ...Array.from({ length: household }, (_, i) => ({ role: 'household_member' as const, fullName: syntheticName(r), relation: i === 0 ? 'partner' : 'kind' })),
+      ...Array.from({ length: household }, (_, i) => ({ role: 'household_member' as const, fullName: syntheticName(r), relation: i === 0 ? 'partner' : 'kind', relationCode: i === 0 ? ('partner' as const) : ('child' as const) })),
     ],
   };
 }
@@ -116,6 +116,8 @@ function decisionStep(r: SeededRandom, phenomenon: ThreatPhenomenon): DemoStep {
       type: 'ProposeDecision',
       decisionId: crypto.randomUUID(),
       facts,
+      // Issue 12 item 3: every proposal states its overrides; the seed takes sourced facts as they are.
+      factOverrides: [],
       ...(deviate ? { deviationMotivation: 'Recent incident bij de woning rechtvaardigt tijdelijk zwaardere beveiliging (synthetisch).' } : {}),
       motivation: 'Pakket volgens het beleid; benodigde weerstand volgt uit de dreigingsinschatting.',
       reviewDate: date(r.int(-20, 120)),

@@ -76,14 +76,14 @@ export async function seedDemoCrownWitness(db: Db, guard: Guard, cases: CaseServ
         investigationInterest: `${SYNTHETIC} Zonder de verklaringen blijft de top buiten bereik.`,
         outcome: 'proceed_with_conditions',
         reasons: `${SYNTHETIC} Maatregelen haalbaar en draagbaar; deal alleen met actieve maatregelen.`,
-        participants: [{ name: 'Otto Officier', organisation: 'OM', userId: actorOf('om').userId }, { name: 'Diederik Besluitnemer', organisation: 'NCTV', userId: actorOf('besluit').userId }],
+        participants: [{ userId: actorOf('om').userId }],
         releaseTo: [],
       }),
       'weighing',
     );
     version = weighed.version;
     await step(coordination.review(ctx(), actorOf('besluit2'), view.caseId, weighed.weighings[0]!.weighingId, { expectedVersion: version, verdict: 'upheld', findings: `${SYNTHETIC} Zorgvuldig gewogen; ethische gevolgen expliciet meegenomen.` }), 'review');
-    await step(coordination.recordConsultation(ctx(), actorOf('om'), view.caseId, { expectedVersion: version, level: 'operational', heldOn: ctx().now.toISOString().slice(0, 10), participants: [{ name: 'Otto Officier', organisation: 'OM' }, { name: 'Diederik Besluitnemer', organisation: 'NCTV' }], summary: `${SYNTHETIC} Afstemming over het moment van openbaarmaking.`, releaseTo: ['NCTV'] }), 'consultation');
+    await step(coordination.recordConsultation(ctx(), actorOf('om'), view.caseId, { expectedVersion: version, level: 'operational', heldOn: ctx().now.toISOString().slice(0, 10), participants: [{ userId: actorOf('besluit').userId }], summary: `${SYNTHETIC} Afstemming over het moment van openbaarmaking.`, releaseTo: ['NCTV'] }), 'consultation');
     await step(coordination.dealPublic(ctx(), actorOf('om'), view.caseId, { expectedVersion: version, note: `${SYNTHETIC} De deal is op de zitting openbaar gemaakt.`, releaseTo: ['NCTV', 'INSPECTORATE'] }), 'deal public');
   }
 }

@@ -1,11 +1,12 @@
-import type { CaseCommand } from '@hoeder/domain';
+import type { CaseCommand, CaseFacts } from '@hoeder/domain';
 import { loadBundledPolicyInEffect, proposePackage } from '@hoeder/domain/policy';
 import { listCaseSummaries } from '@hoeder/db';
 import type { AppDeps } from '../app';
 import { fixedClock } from '../platform/clock';
 import type { AuthenticatedActor } from '../platform/actor';
 import { createCaseService } from '../cases/case.service';
-import { createGuard } from '../platform/guard/guard';
+import { createGuard, type Guard } from '../platform/guard/guard';
+import { createArrangementService } from '../arrangements/arrangement.service';
 import { createAssessmentService, type AssessmentService } from '../assessments/assessment.service';
 import { finaliseDaf } from '../assessments/daf-flow';
 import { productInput, softInput } from '../assessments/daf-samples';
@@ -66,7 +67,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
         version = await assessThroughDaf(assessments, ctx, registered.value.caseId, command, i);
         continue;
       }
-      const result = await cases.execute(ctx(), actorOf(step.as), registered.value.caseId, version, await resolve(command, cases, ctx, actorOf(step.as), registered.value.caseId));
+      const result = await cases.execute(ctx(), actorOf(step.as), registered.value.caseId, version, await resolve(command, cases, ctx, actorOf(step.as), registered.value.caseId, guard));
       if (!result.ok) throw new Error(`demo case ${i} step ${step.command.type} failed: ${result.error.code} ${result.error.message}`);
       version = result.value.version;
     }
@@ -85,8 +86,8 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
  * Approval steps need the id of the decision proposed in an earlier step; a proposal takes the
  * threat level of the latest assessment and, when it deviates, offers one level heavier.
  */
-async function resolve(command: CaseCommand, cases: ReturnType<typeof createCaseService>, ctx: () => { traceId: string; now: Date }, actor: AuthenticatedActor, caseId: string): Promise<CaseCommand> {
-  if (command.type === 'ProposeDecision') return resolveProposal(command, cases, ctx, actor, caseId);
+async function resolve(command: CaseCommand, cases: ReturnType<typeof createCaseService>, ctx: () => { traceId: string; now: Date }, actor: AuthenticatedActor, caseId: string, guard: Guard): Promise<CaseCommand> {
+  if (command.type === 'ProposeDecision') return resolveProposal(command, cases, ctx, actor, caseId, guard);
   if (command.type !== 'ApproveDecision') return command;
   const view = await cases.view(ctx(), actor, caseId);
   const decisionId = view.ok ? view.value.decision?.pending?.decisionId : undefined;
@@ -97,10 +98,13 @@ async function resolve(command: CaseCommand, cases: ReturnType<typeof createCase
 type Proposal = Extract<CaseCommand, { type: 'ProposeDecision' }>;
 const HEAVIER = { R1: 'R2', R2: 'R3', R3: 'R4', R4: 'R4' } as const;
 
-async function resolveProposal(command: Proposal, cases: ReturnType<typeof createCaseService>, ctx: () => { traceId: string; now: Date }, actor: AuthenticatedActor, caseId: string): Promise<Proposal> {
+async function resolveProposal(command: Proposal, cases: ReturnType<typeof createCaseService>, ctx: () => { traceId: string; now: Date }, actor: AuthenticatedActor, caseId: string, guard: Guard): Promise<Proposal> {
   const view = await cases.view(ctx(), actor, caseId);
   const threatLevel = (view.ok && view.value.assessments?.at(-1)?.threatLevel) || command.facts.threatLevel;
-  const facts = { ...command.facts, threatLevel };
+  // Issue 12 item 3: a fact with a source is stated as its source gives it (no unexplained override).
+  const sourced = await createArrangementService({ guard }).policyFacts(ctx(), actor, caseId);
+  const fromSources = sourced.ok ? Object.fromEntries(sourced.value.facts.filter((f) => f.source !== 'no_source').map((f) => [f.fact, f.value])) : {};
+  const facts = { ...command.facts, threatLevel, ...fromSources } as CaseFacts;
   if (!command.deviationMotivation) return { ...command, facts };
   const policy = await loadBundledPolicyInEffect(ctx().now.toISOString().slice(0, 10));
   const proposed = policy.ok ? proposePackage(policy.value, facts) : undefined;

@@ -11,7 +11,7 @@ import { assignedCase, incidentBody, lessonBody, okBody } from './learning-fixtu
  * evaluation event, lesson or policy link is stored; exactly one audit entry logs the attempt.
  */
 let f: HttpFixture;
-const ids = { caseId: '', evaluationId: '' };
+const ids = { caseId: '', evaluationId: '', lessonId: '' };
 
 beforeAll(async () => {
   f = await openHttpFixture();
@@ -19,12 +19,13 @@ beforeAll(async () => {
   f.clock.advance(5 * 60_000);
   const opened = okBody(await f.api(await f.session('besluit'), 'POST', `/api/cases/${ids.caseId}/evaluations`, { trigger: 'periodic', templateKey: 'security_situation', partners: ['NCTV', 'LCC'] }), 'open');
   ids.evaluationId = opened.evaluationId as string;
+  ids.lessonId = okBody(await f.api(await f.session('besluit'), 'POST', `/api/cases/${ids.caseId}/evaluations/${ids.evaluationId}/lessons`, lessonBody()), 'lesson').lessonId as string;
 }, 180_000);
 afterAll(() => f.close());
 
 async function stored(): Promise<number[]> {
   const count = async (table: string) => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(f.database.db)).rows[0]!.n);
-  return Promise.all(['incident', 'evaluation_event', 'lesson', 'lesson_policy_link'].map(count));
+  return Promise.all(['incident', 'evaluation_event', 'lesson', 'lesson_policy_link', 'lesson_status_event', 'lesson_release', 'lesson_template_link'].map(count));
 }
 
 // The evaluation steps carry a stale version: even a body that slipped through validation changes nothing.
@@ -37,6 +38,10 @@ const routes = () => {
     { who: 'liaison', path: `${evaluation}/person-experience`, valid: { expectedVersion: 999, experience: 'Voelde zich veilig.', declined: false }, optional: [] },
     { who: 'besluit', path: `${evaluation}/lessons`, valid: lessonBody({ expectedVersion: 999 }), optional: [] },
     { who: 'besluit', path: `${evaluation}/close`, valid: { expectedVersion: 999, conclusion: 'Afgerond.' }, optional: [] },
+    // ADR 0030: the follow-up (the owner's manager), the release (a second decision maker) and the template link (an administrator).
+    { who: 'besluit', path: `/api/lessons/${ids.lessonId}/status`, valid: { status: 'in_progress', note: 'Begonnen.' }, optional: [] },
+    { who: 'besluit2', path: `/api/lessons/${ids.lessonId}/release`, valid: { classification: 'unclassified', title: 'Meldingen sneller', finding: 'Een melding kwam te laat.', followUp: 'Piket aanpassen.', checkedNoCaseData: true }, optional: [] },
+    { who: 'beheer', path: `/api/lessons/${ids.lessonId}/method-template`, valid: { templateId: 'daf-terrorism', version: 1 }, optional: [] },
   ];
 };
 
@@ -90,11 +95,25 @@ describe('bad input on every write route of incidents, evaluations and lessons',
     const unknown = await f.api(await f.session('besluit'), 'POST', `/api/cases/${ids.caseId}/evaluations`, { trigger: 'incident', incidentId: '3f0c9a4e-2b1d-4c8e-9a7f-5d6e7f8a9b0c', templateKey: 'security_situation', partners: ['NCTV'] });
     expect(unknown.status).toBe(400);
     expect((unknown.body as { error: { details: { field: string } } }).error.details.field).toBe('incidentId');
+    // ADR 0030: a reason only for not adopting, a template version the catalogue does not hold.
+    const domainRefusals: [string, string, unknown, string][] = [
+      ['besluit', `/api/lessons/${ids.lessonId}/status`, { status: 'not_adopted', note: 'Besproken.' }, 'reason'],
+      ['besluit', `/api/lessons/${ids.lessonId}/status`, { status: 'implemented', note: 'Klaar.', reason: 'x' }, 'reason'],
+      ['beheer', `/api/lessons/${ids.lessonId}/method-template`, { templateId: 'daf-terrorism', version: 99 }, 'templateId'],
+    ];
+    for (const [who, path, body, field] of domainRefusals) {
+      const before = await stored();
+      const reply = await f.api(await f.session(who), 'POST', path, body);
+      expect(reply.status, path).toBeGreaterThanOrEqual(400);
+      expect(reply.status).toBeLessThan(500);
+      expect((reply.body as { error: { details: { field: string } } }).error.details.field).toBe(field);
+      expect(await stored()).toEqual(before);
+    }
   });
 
   it('refuses malformed ids in the path with a 400', async () => {
     const besluit = await f.session('besluit');
-    for (const path of ['/api/cases/not-a-uuid/incidents', `/api/cases/${ids.caseId}/evaluations/not-a-uuid/close`, '/api/lessons/not-a-uuid/policy-draft']) {
+    for (const path of ['/api/cases/not-a-uuid/incidents', `/api/cases/${ids.caseId}/evaluations/not-a-uuid/close`, '/api/lessons/not-a-uuid/policy-draft', '/api/lessons/not-a-uuid/status', '/api/lessons/not-a-uuid/release', '/api/lessons/not-a-uuid/method-template']) {
       const reply = await f.api(besluit, 'POST', path, { expectedVersion: 1, conclusion: 'x' });
       expect(reply.status, path).toBe(400);
     }

@@ -63,6 +63,13 @@ describe.each(DEMO_ACCOUNTS.map((a) => [a.username, a] as const))('incidents, ev
       ['lessons', 'GET', '/api/lessons', undefined, is(LESSON_READERS) ? 200 : 403],
       ['policy draft', 'POST', `/api/lessons/${ids.lessonId}/policy-draft`, undefined, is(['functional_admin']) ? 200 : 403],
       ['lessons of the draft', 'GET', `/api/policy/versions/${ids.policyVersion}/lessons`, undefined, !is(LESSON_READERS) ? 403 : is(['functional_admin']) ? 200 : 404],
+      // ADR 0030. The lesson (owner LCC, dep_confidential) is hidden from who does not read lessons;
+      // each body is refused by the domain after the access check, so the matrix changes nothing:
+      // not adopted without a reason (400), a release at a higher marking (422; the author: four eyes, 409),
+      // a template link on a lesson linked to a policy draft already (409).
+      ['follow-up', 'POST', `/api/lessons/${ids.lessonId}/status`, { status: 'not_adopted', note: 'x' }, !is(LESSON_READERS) ? 404 : is(['decision_maker']) || username === 'lcc' ? 400 : 403],
+      ['release', 'POST', `/api/lessons/${ids.lessonId}/release`, { classification: 'stg_secret', title: 't', finding: 'f', followUp: 'u', checkedNoCaseData: true }, !is(LESSON_READERS) ? 404 : username === 'besluit' ? 409 : is(['decision_maker']) ? 422 : 403],
+      ['template link', 'POST', `/api/lessons/${ids.lessonId}/method-template`, { templateId: 'daf-terrorism', version: 1 }, !is(LESSON_READERS) ? 404 : is(['functional_admin']) ? 409 : 403],
     ];
     for (const [name, method, path, body, status] of requests) {
       const reply = await f.api(who, method, path, body);

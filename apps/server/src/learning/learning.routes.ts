@@ -4,6 +4,9 @@ import {
   EvaluationParams,
   LearningViewQuery,
   LessonParams,
+  LessonStatusRequest,
+  LessonTemplateLinkRequest,
+  ReleaseLessonRequest,
   OpenEvaluationRequest,
   PolicyVersionParams,
   RecordContributionRequest,
@@ -86,5 +89,24 @@ export function registerLearningRoutes(app: FastifyInstance, deps: LearningRoute
     const actor = requireActor(request);
     const { version } = parseWith(PolicyVersionParams, request.params);
     return unwrap(await deps.lessons.ofPolicyVersion(ctx(request), actor, version));
+  });
+
+  // ADR 0030: the follow-up lifecycle, the four-eyes release and the link to a method template.
+  app.post('/api/lessons/:lessonId/status', { schema: { tags: TAGS, summary: "The owner or a lesson manager updates a lesson's follow-up", params: openApi(LessonParams), body: openApi(LessonStatusRequest) } }, async (request) => {
+    const actor = requireActor(request);
+    const { lessonId } = parseWith(LessonParams, request.params);
+    return unwrap(await deps.lessons.updateStatus(ctx(request), actor, lessonId, parseWith(LessonStatusRequest, request.body)));
+  });
+
+  app.post('/api/lessons/:lessonId/release', { schema: { tags: TAGS, summary: "A second person releases a lesson's checked text at a lower marking", params: openApi(LessonParams), body: openApi(ReleaseLessonRequest) } }, async (request) => {
+    const actor = requireActor(request);
+    const { lessonId } = parseWith(LessonParams, request.params);
+    return unwrap(await deps.lessons.release(ctx(request), actor, lessonId, parseWith(ReleaseLessonRequest, request.body)));
+  });
+
+  app.post('/api/lessons/:lessonId/method-template', { schema: { tags: TAGS, summary: 'Link a lesson to the method template it proposes to change', params: openApi(LessonParams), body: openApi(LessonTemplateLinkRequest) } }, async (request) => {
+    const actor = requireActor(request);
+    const { lessonId } = parseWith(LessonParams, request.params);
+    return unwrap(await deps.lessons.linkTemplate(ctx(request), actor, lessonId, parseWith(LessonTemplateLinkRequest, request.body)));
   });
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DraftLetterRequest, LettersView, LetterView } from '@hoeder/contracts';
-import { approveLetter, findLetter, insertLetter, letterPdf, listLetters, loadCaseEvents, type LetterRow } from '@hoeder/db';
+import type { DraftLetterRequest, LettersView, LetterView, LocalAuthoritiesView, RecordLocalAuthorityRequest } from '@hoeder/contracts';
+import { approveLetter, findLetter, insertLetter, insertLocalAuthorityAddressee, letterPdf, listLetters, listLocalAuthorityAddressees, loadCaseEvents, type LetterRow } from '@hoeder/db';
 import {
+  addresseeFrom,
   fail,
   letterFacts,
   LETTER_TEMPLATES,
@@ -21,6 +22,8 @@ import {
 import { actingRole, type AuthenticatedActor, type RequestContext } from '../platform/actor';
 import type { Guard } from '../platform/guard/guard';
 import { letterRead, letterWrite } from '../platform/guard/letter-check';
+import { letterDraft, localAuthorityAccess } from '../platform/guard/letter-addressee-check';
+import { addresseeRecord } from './addressee-record';
 import { renderLetterPdf, sha256Hex } from './letter-pdf';
 
 const toView = (row: LetterRow, actor: AuthenticatedActor, member: boolean, today: string): LetterView => ({
@@ -29,6 +32,7 @@ const toView = (row: LetterRow, actor: AuthenticatedActor, member: boolean, toda
   templateVersion: row.templateVersion,
   decisionId: row.decisionId,
   addresseeName: row.facts.addressee.name,
+  addressedFrom: row.facts.addressedFrom ?? null,
   letterDate: row.facts.letterDate,
   reviewDate: row.facts.reviewDate,
   objectionDeadline: row.facts.objectionDeadline,
@@ -46,7 +50,7 @@ const toView = (row: LetterRow, actor: AuthenticatedActor, member: boolean, toda
 async function makePdf(template: LetterTemplate, facts: LetterFacts, draftedAt: string, classification: string): Promise<Result<Buffer>> {
   const content = renderLetter(template, facts);
   if (!content.ok) return content;
-  const pdf = await renderLetterPdf(content.value, { title: content.value.subject, createdAt: new Date(draftedAt), classification, subjectLine: `${facts.reference} · ${facts.kind} v${template.version}` });
+  const pdf = await renderLetterPdf(content.value, { title: content.value.subject, createdAt: new Date(draftedAt), classification, subjectLine: `${facts.reference} · ${facts.kind} v${template.version}`, tagged: facts.pdfProfile === 'pdf_ua' });
   return ok(pdf);
 }
 
@@ -76,16 +80,17 @@ export function createLetterService({ guard, templates = LETTER_TEMPLATES }: { g
       }),
 
     draft: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, input: DraftLetterRequest): Promise<Result<LetterView>> =>
-      guard.withAccess(ctx, actor, { ...on('letter.draft', caseId), check: letterWrite(caseId, 'draft') }, async ({ trx, grant, note }) => {
+      guard.withAccess(ctx, actor, { ...on('letter.draft', caseId), check: letterDraft(caseId, input.addressedFrom) }, async ({ trx, grant, note }) => {
         const state = projectCase(await loadCaseEvents(trx, grant.caseRead));
         if (!state) return fail('NOT_FOUND', 'case not found');
-        const person = grant.access.sections.has('persons') ? state.persons.find((p) => p.role === 'threatened_person')?.fullName : undefined;
-        const name = input.addressee.name ?? (input.kind === 'decision_letter' ? person : undefined);
-        if (!name) return fail('VALIDATION_FAILED', 'addressee.name: name the addressee of this letter', { field: 'addressee.name' });
+        const record = await addresseeRecord(trx, grant.addressee, input.addressedFrom);
+        if (!record) return fail('VALIDATION_FAILED', 'addressedFrom.id: no such record on this case that you may address a letter from', { field: 'addressedFrom.id' });
+        const resolved = addresseeFrom(input.kind, record, input.addressId);
+        if (!resolved.ok) return resolved;
         const letterDate = ctx.now.toISOString();
         const template = templateInEffect(input.kind, letterDate, templates);
         if (!template) return fail('RULE_VIOLATION', `no ${input.kind} template is in effect`);
-        const facts = letterFacts({ kind: input.kind, reference: state.reference, decision: state.activeDecision, letterDate, addressee: { name, lines: input.addressee.lines }, authority: input.authority });
+        const facts = letterFacts({ kind: input.kind, reference: state.reference, decision: state.activeDecision, letterDate, ...resolved.value });
         if (!facts.ok) return facts;
         // The letter's marking: that of the section it derives from (the decision), ADR 0015.
         const classification = sectionRecord(caseId, grant.classification, 'decision').classification;
@@ -93,7 +98,7 @@ export function createLetterService({ guard, templates = LETTER_TEMPLATES }: { g
         if (!pdf.ok) return pdf;
         const row = { letterId: randomUUID(), kind: input.kind, templateVersion: template.version, decisionId: facts.value.decisionId, facts: facts.value, classification, draftedBy: actor.userId, draftedRole: actingRole(actor), draftedAt: letterDate, sha256: sha256Hex(pdf.value) };
         await insertLetter(trx, grant.write, row, pdf.value);
-        note({ letterId: row.letterId, kind: row.kind, templateVersion: row.templateVersion, sha256: row.sha256 });
+        note({ letterId: row.letterId, kind: row.kind, templateVersion: row.templateVersion, sha256: row.sha256, addressedFrom: facts.value.addressedFrom });
         return ok(toView({ ...row, caseId, status: 'draft', approvedBy: null, approvedAt: null }, actor, true, letterDate));
       }),
 
@@ -111,6 +116,21 @@ export function createLetterService({ guard, templates = LETTER_TEMPLATES }: { g
         if (!(await approveLetter(trx, grant.write, letterId, actor.userId, ctx.now))) return fail('VERSION_CONFLICT', 'the letter was changed by someone else; reload it');
         note({ letterId, sha256: row.sha256 });
         return ok(toView({ ...row, status: 'approved', approvedBy: actor.userId, approvedAt: ctx.now.toISOString() }, actor, true, ctx.now.toISOString()));
+      }),
+
+    /** Issue 12 item 4: the stored mayors and chief prosecutors a notice is addressed from. */
+    localAuthorities: (ctx: RequestContext, actor: AuthenticatedActor): Promise<Result<LocalAuthoritiesView>> =>
+      guard.withAccess(ctx, actor, { operation: 'letter.local_authority.list', objectType: 'local_authority', objectId: 'all', check: localAuthorityAccess(false) }, async ({ trx, grant }) =>
+        ok({ addressees: await listLocalAuthorityAddressees(trx, grant) }),
+      ),
+
+    /** Typed once and stored as such: later notices pick it. */
+    recordLocalAuthority: (ctx: RequestContext, actor: AuthenticatedActor, input: RecordLocalAuthorityRequest): Promise<Result<{ addresseeId: string }>> =>
+      guard.withAccess(ctx, actor, { operation: 'letter.local_authority.record', objectType: 'local_authority', objectId: 'new', check: localAuthorityAccess(true) }, async ({ trx, grant, note }) => {
+        const addresseeId = randomUUID();
+        await insertLocalAuthorityAddressee(trx, grant, { addresseeId, ...input }, actor.userId, ctx.now);
+        note({ addresseeId, role: input.role });
+        return ok({ addresseeId });
       }),
 
     /** The PDF exactly as stored; the audit entry names the letter and its hash. */

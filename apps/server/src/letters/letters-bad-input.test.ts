@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badBody, BAD_STRINGS, unsafeTextPositions, wrongValue } from '../testing/bad-bodies';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
 import { driveCase } from '../testing/http-flows';
+import { addressedTo, letterRecords, type LetterRecords } from '../testing/letter-records';
 
 /**
  * Bad input on every write route of letters and objections: a clear 4xx naming the field, never a
@@ -15,25 +16,29 @@ let caseId: string;
 let decisionId: string;
 let objection: ObjectionView;
 let letterId: string;
+let records: LetterRecords;
 
 const counts = async () => {
   const letters = await f.database.db.selectFrom('case_letter').select(['letter_id', 'status']).execute();
   const objections = await f.database.db.selectFrom('case_objection').select(['objection_id', 'updated_at']).execute();
-  return JSON.stringify({ letters, objections });
+  const authorities = await f.database.db.selectFrom('local_authority_addressee').select('addressee_id').execute();
+  return JSON.stringify({ letters, objections, authorities });
 };
 
 beforeAll(async () => {
   f = await openHttpFixture();
   caseId = await driveCase(f, 'dep_confidential', ['analist', 'besluit', 'besluit2', 'liaison'], 'measures_active');
   const liaison = await f.session('liaison');
-  letterId = ((await f.api(liaison, 'POST', `/api/cases/${caseId}/letters`, { kind: 'decision_letter', addressee: { lines: [] } })).body as { letterId: string }).letterId;
+  records = await letterRecords(f, caseId, liaison);
+  letterId = ((await f.api(liaison, 'POST', `/api/cases/${caseId}/letters`, addressedTo(records).decision_letter)).body as { letterId: string }).letterId;
   decisionId = ((await f.api(liaison, 'GET', `/api/cases/${caseId}/objections`)).body as ObjectionsView).decisions[0]!.decisionId;
   objection = (await f.api(liaison, 'POST', `/api/cases/${caseId}/objections`, { decisionId, party: 'person', receivedOn: '2026-03-02', grounds: 'Het pakket is te zwaar.', advisoryCommittee: false })).body as ObjectionView;
 }, 180_000);
 afterAll(() => f.close());
 
 const routes = () => [
-  { who: 'liaison', path: `/api/cases/${caseId}/letters`, valid: { kind: 'authority_notice', addressee: { name: 'de burgemeester', lines: ['Postbus 1'] }, authority: 'mayor' }, optional: ['authority'], fewer: 2 },
+  { who: 'liaison', path: `/api/cases/${caseId}/letters`, valid: addressedTo(records).authority_notice, optional: [], fewer: 2 },
+  { who: 'liaison', path: '/api/letters/local-authorities', valid: { role: 'chief_prosecutor', name: 'de hoofdofficier', office: 'Parket Ergens', addressLines: ['Postbus 2'] }, optional: [], fewer: 4 },
   { who: 'liaison', path: `/api/cases/${caseId}/objections`, valid: { decisionId, party: 'person', receivedOn: '2026-03-02', grounds: 'Een bezwaar met gronden.', advisoryCommittee: false }, optional: [], fewer: 5 },
   { who: 'besluit', path: `/api/cases/${caseId}/objections/${objection.objectionId}/steps`, valid: { type: 'DecideObjection', expectedUpdatedAt: objection.updatedAt, outcome: 'unfounded', decidedOn: '2026-03-02', motivation: 'Een motivering van voldoende lengte.' }, optional: [], fewer: 5 },
 ];
@@ -61,9 +66,12 @@ describe('bad input on every write route of letters and objections', () => {
   it('names the field: an address line with a control character, a receipt in the future, a decision of another case', async () => {
     const liaison = await f.session('liaison');
     const cases: [string, unknown, string][] = [
-      [`/api/cases/${caseId}/letters`, { kind: 'employer_letter', addressee: { name: 'Werkgever', lines: ['a\u0007b'] } }, 'addressee.lines.0'],
-      [`/api/cases/${caseId}/letters`, { kind: 'employer_letter', addressee: { name: 'Werkgever 😀', lines: [] } }, 'addressee.name'],
-      [`/api/cases/${caseId}/letters`, { kind: 'authority_notice', addressee: { name: 'de burgemeester', lines: [] } }, 'authority'],
+      [`/api/cases/${caseId}/letters`, { kind: 'authority_notice', addressedFrom: { kind: 'person', id: records.personId } }, 'addressedFrom.kind'],
+      [`/api/cases/${caseId}/letters`, { ...addressedTo(records).employer_letter, addressId: records.addressId }, 'addressId'],
+      [`/api/cases/${caseId}/letters`, { kind: 'employer_letter', addressedFrom: { kind: 'employer', id: 'werkgever' } }, 'addressedFrom.id'],
+      ['/api/letters/local-authorities', { role: 'mayor', name: 'de burgemeester 😀', office: 'Gemeente Ergens', addressLines: ['Postbus 1'] }, 'name'],
+      ['/api/letters/local-authorities', { role: 'mayor', name: 'de burgemeester', office: 'Gemeente Ergens', addressLines: ['a\u0007b'] }, 'addressLines.0'],
+      ['/api/letters/local-authorities', { role: 'alderman', name: 'de wethouder', office: 'Gemeente Ergens', addressLines: ['Postbus 1'] }, 'role'],
       [`/api/cases/${caseId}/objections`, { decisionId, party: 'person', receivedOn: '2026-03-03', grounds: 'Een bezwaar met gronden.', advisoryCommittee: false }, 'receivedOn'],
       [`/api/cases/${caseId}/objections`, { decisionId: 'not-a-decision', party: 'person', receivedOn: '2026-03-02', grounds: 'Een bezwaar met gronden.', advisoryCommittee: false }, 'decisionId'],
       [`/api/cases/${caseId}/objections`, { decisionId, party: 'neighbour', receivedOn: '2026-03-02', grounds: 'Een bezwaar met gronden.', advisoryCommittee: false }, 'party'],

@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS } from '../demo/demo-accounts';
 import { auditOfRequest, trackRequests, uncoveredRoutes } from '../testing/access-matrix';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
 import { driveCase } from '../testing/http-flows';
+import { addressedTo, letterRecords, type LetterRecords } from '../testing/letter-records';
 
 /**
  * Letters and objections (issue 12 items 3 and 8), every demo account × every route, written out
@@ -26,6 +27,7 @@ let f: HttpFixture;
 let seen: () => Set<string>;
 let caseId: string;
 let decisionId: string;
+let records: LetterRecords;
 /** One draft per approver (drafted by the liaison) and one objection per handler, so each write can succeed once. */
 const draftOf = new Map<string, string>();
 const objectionOf = new Map<string, ObjectionView>();
@@ -35,8 +37,9 @@ beforeAll(async () => {
   seen = trackRequests(f);
   caseId = await driveCase(f, 'dep_confidential', ['analist', 'besluit', 'besluit2', 'lcc', 'politie', 'liaison'], 'measures_active');
   const liaison = await f.session('liaison');
+  records = await letterRecords(f, caseId, liaison);
   for (const approver of ['besluit', 'besluit2']) {
-    const drafted = await f.api(liaison, 'POST', `/api/cases/${caseId}/letters`, { kind: 'decision_letter', addressee: { lines: ['Dorpsstraat 1'] } });
+    const drafted = await f.api(liaison, 'POST', `/api/cases/${caseId}/letters`, addressedTo(records).decision_letter);
     expect(drafted.status).toBe(201);
     draftOf.set(approver, (drafted.body as { letterId: string }).letterId);
   }
@@ -63,7 +66,7 @@ describe.each(DEMO_ACCOUNTS.map((a) => [a.username, a] as const))('letters and o
     const objection = objectionOf.get(username) ?? objectionOf.get('besluit')!;
     const requests: [string, 'GET' | 'POST', string, unknown, number][] = [
       ['letters', 'GET', `/api/cases/${caseId}/letters`, undefined, reads ? 200 : 404],
-      ['draft', 'POST', `/api/cases/${caseId}/letters`, { kind: 'employer_letter', addressee: { name: 'Werkgever BV', lines: ['Postbus 1'] } }, writes(DRAFTERS, 201)],
+      ['draft', 'POST', `/api/cases/${caseId}/letters`, addressedTo(records).employer_letter, writes(DRAFTERS, 201)],
       ['approve', 'POST', `/api/cases/${caseId}/letters/${letterId}/approve`, {}, writes(HANDLERS, 200)],
       ['pdf', 'GET', `/api/cases/${caseId}/letters/${letterId}/pdf`, undefined, reads ? 200 : 404],
       ['objections', 'GET', `/api/cases/${caseId}/objections`, undefined, reads ? 200 : 404],

@@ -7,12 +7,14 @@ import { loginAs } from '../auth/testing/login-as';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
 import { driveCase } from '../testing/http-flows';
 import { samplePolicyFacts } from '../testing/service-fixture';
+import { addressedTo, letterRecords, type LetterRecords } from '../testing/letter-records';
 import { remakeLetter } from './letter.service';
 import { sha256Hex } from './letter-pdf';
 
 /** Letters and objections end to end over HTTP (issue 12 items 3 and 8), with the test clock. */
 let f: HttpFixture;
 let caseId: string;
+let records: LetterRecords;
 const at = (path = '') => `/api/cases/${caseId}${path}`;
 /** Sessions end when the test clock jumps weeks ahead: log in again after each jump. */
 let sessions = new Map<string, ReturnType<typeof loginAs>>();
@@ -35,21 +37,26 @@ async function download(who: string, letterId: string): Promise<{ status: number
 beforeAll(async () => {
   f = await openHttpFixture();
   caseId = await driveCase(f, 'dep_confidential', ['analist', 'besluit', 'besluit2', 'liaison'], 'measures_active');
+  records = await letterRecords(f, caseId);
 }, 180_000);
 afterAll(() => f.close());
 
 describe('the decision letter', () => {
   let letter: LetterView;
 
-  it('is drafted by the liaison from the decision in force, addressed to the threatened person', async () => {
-    const reply = await as('liaison', 'POST', at('/letters'), { kind: 'decision_letter', addressee: { lines: ['Dorpsstraat 1', '1234 AB Ergens'] } });
+  it('is drafted by the liaison from the decision in force, addressed from the person file', async () => {
+    const reply = await as('liaison', 'POST', at('/letters'), addressedTo(records).decision_letter);
     expect(reply.status).toBe(201);
     letter = reply.body as LetterView;
     expect(letter).toMatchObject({ kind: 'decision_letter', templateVersion: 1, status: 'draft', addresseeName: 'Test Persoon', letterDate: '2026-03-02', reviewDate: '2026-06-01', objectionDeadline: '2026-04-13', classification: 'dep_confidential', mayApprove: false });
+    expect(letter.addressedFrom).toEqual({ kind: 'person', id: records.personId });
+    const stored = await f.database.db.selectFrom('case_letter').select(['addressed_from_kind', 'addressed_from_id', 'facts']).where('letter_id', '=', letter.letterId).executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ addressed_from_kind: 'person', addressed_from_id: records.personId });
+    expect((JSON.parse(stored.facts) as LetterFacts).addressee).toEqual({ name: 'Test Persoon', lines: ['Dorpsstraat 1', '1234 AB Ergens'] });
   });
 
   it('cannot be approved by its drafter (four eyes), nor by the liaison', async () => {
-    const own = await as('besluit', 'POST', at('/letters'), { kind: 'authority_notice', addressee: { name: 'de burgemeester van Ergens', lines: [] }, authority: 'mayor' });
+    const own = await as('besluit', 'POST', at('/letters'), addressedTo(records).authority_notice);
     expect(own.status).toBe(201);
     const self = await as('besluit', 'POST', at(`/letters/${(own.body as LetterView).letterId}/approve`), {});
     expect(self.status).toBe(403);
@@ -107,7 +114,7 @@ describe('the decision letter', () => {
   });
 
   it('is not sent on a later day than its date (its printed objection term would be too short)', async () => {
-    const drafted = (await as('liaison', 'POST', at('/letters'), { kind: 'decision_letter', addressee: { lines: [] } })).body as LetterView;
+    const drafted = (await as('liaison', 'POST', at('/letters'), { kind: 'decision_letter', addressedFrom: { kind: 'person', id: records.personId } })).body as LetterView;
     setClock('2026-03-03T09:00:00.000Z');
     const late = await as('besluit', 'POST', at(`/letters/${drafted.letterId}/approve`), {});
     expect(late.status).toBe(422);
@@ -117,10 +124,21 @@ describe('the decision letter', () => {
     setClock('2026-03-02T09:00:00.000Z');
   });
 
-  it('needs a name for the employer letter, and a decision in force', async () => {
-    const reply = await as('liaison', 'POST', at('/letters'), { kind: 'employer_letter', addressee: { lines: [] } });
-    expect(reply.status).toBe(400);
-    expect(JSON.stringify(reply.body)).toContain('addressee.name');
+  it('is addressed from the record of its kind, one the drafter may use, and only to an address they may see', async () => {
+    const wrongKind = await as('liaison', 'POST', at('/letters'), { kind: 'employer_letter', addressedFrom: { kind: 'person', id: records.personId } });
+    expect(wrongKind.status).toBe(400);
+    expect(JSON.stringify(wrongKind.body)).toContain('addressedFrom.kind');
+    const unknown = await as('liaison', 'POST', at('/letters'), { kind: 'employer_letter', addressedFrom: { kind: 'employer', id: records.personId } });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toContain('addressedFrom.id');
+    const otherAddress = await as('liaison', 'POST', at('/letters'), { ...addressedTo(records).decision_letter, addressId: records.employerId });
+    expect(JSON.stringify(otherAddress.body)).toContain('addressId');
+    // The decision maker sees no addresses (ADR 0021): naming one is refused, by name only is fine.
+    const byDecisionMaker = await as('besluit', 'POST', at('/letters'), addressedTo(records).decision_letter);
+    expect(JSON.stringify(byDecisionMaker.body)).toContain('addressId');
+    const employer = await as('liaison', 'POST', at('/letters'), addressedTo(records).employer_letter);
+    expect(employer.status).toBe(201);
+    expect(employer.body).toMatchObject({ addresseeName: 'Werkgever BV', addressedFrom: { kind: 'employer', id: records.employerId } });
   });
 });
 
@@ -176,7 +194,8 @@ describe('objection and appeal', () => {
     const queue = async () => ((await as('besluit', 'GET', '/api/work/queues')).body as WorkQueuesResponse).queues.find((q) => q.queueId === 'objections_to_handle')!.items.filter((i) => i.dueOn === null);
     expect(await queue()).toHaveLength(1);
     const version = ((await as('besluit', 'GET', at())).body as { version: number }).version;
-    const proposed = await as('besluit', 'POST', at('/decisions'), { expectedVersion: version, facts: samplePolicyFacts(), motivation: 'Nieuw besluit na gegrond bezwaar.', reviewDate: '2026-09-01' });
+    // The employer recorded for its letter has no duty in place yet: its source gives "none".
+    const proposed = await as('besluit', 'POST', at('/decisions'), { expectedVersion: version, facts: samplePolicyFacts({ employerMeasures: 'none' }), factOverrides: [], motivation: 'Nieuw besluit na gegrond bezwaar.', reviewDate: '2026-09-01' });
     expect(proposed.status).toBeLessThan(300);
     expect(await queue()).toHaveLength(0);
   });

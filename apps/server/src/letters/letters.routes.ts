@@ -1,4 +1,4 @@
-import { AgendaQuery, CaseIdParams, DraftLetterRequest, LetterIdParams, LodgeObjectionRequest, ObjectionIdParams, ObjectionStepRequest } from '@hoeder/contracts';
+import { AgendaQuery, CaseIdParams, DraftLetterRequest, LetterIdParams, LodgeObjectionRequest, ObjectionIdParams, ObjectionStepRequest, RecordLocalAuthorityRequest } from '@hoeder/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireActor } from '../auth/auth.plugin';
 import type { Clock } from '../platform/clock';
@@ -36,6 +36,15 @@ export function registerLetterRoutes(app: FastifyInstance, deps: { letters: Lett
     const { caseId, letterId } = parseWith(LetterIdParams, request.params);
     const { filename, pdf, sha256 } = unwrap(await letters.download(ctx(request), actor, caseId, letterId));
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`).header('x-content-sha256', sha256).send(pdf);
+  });
+
+  app.get('/api/letters/local-authorities', { schema: { tags, summary: 'The stored mayors and chief prosecutors a notice is addressed from' } }, async (request) =>
+    unwrap(await letters.localAuthorities(ctx(request), requireActor(request))),
+  );
+
+  app.post('/api/letters/local-authorities', { schema: { tags, summary: 'Store a mayor or chief prosecutor as addressee (typed once)', body: openApi(RecordLocalAuthorityRequest) } }, async (request, reply) => {
+    const body = parseWith(RecordLocalAuthorityRequest, request.body);
+    return reply.status(201).send(unwrap(await letters.recordLocalAuthority(ctx(request), requireActor(request), body)));
   });
 
   app.get('/api/cases/:caseId/objections', { schema: { tags: ['objections'], summary: 'Objections and appeals against the decisions of a case, with their statutory terms; as of a past moment with ?asOf=', params: openApi(CaseIdParams), querystring: openApi(AgendaQuery) } }, async (request) => {

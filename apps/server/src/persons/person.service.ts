@@ -26,7 +26,7 @@ export function createPersonService({ guard }: { guard: Guard }) {
       personId,
       fullName: person.fullName,
       dateOfBirth: person.dateOfBirth,
-      cases: grant.cases.map((c) => ({ caseId: c.caseId, reference: c.reference, role: c.role as PersonRole, relation: c.relation })),
+      cases: grant.cases.map((c) => ({ caseId: c.caseId, reference: c.reference, role: c.role as PersonRole, relation: c.relation, relationCode: c.relationCode, relationCodeBasis: c.relationCodeBasis })),
       addressAccess: grant.scope.kind,
       details: await detailsDto(trx, current),
       mayEdit: grant.mayEdit,

@@ -10,7 +10,7 @@ beforeAll(async () => {
   ({ caseId, version } = await caseWithActiveMeasures(f));
   // A new decision proposed on medium facts: under draft 2027.1 organised crime from R2 also gets
   // camera surveillance at home (the heavier package), and workplace alarm follow-up drops.
-  const proposal = { type: 'ProposeDecision' as const, decisionId: crypto.randomUUID(), facts: samplePolicyFacts({ threatLevel: 'medium' }), motivation: 'Herbeoordeling.' };
+  const proposal = { type: 'ProposeDecision' as const, decisionId: crypto.randomUUID(), facts: samplePolicyFacts({ threatLevel: 'medium' }), factOverrides: [], motivation: 'Herbeoordeling.' };
   const proposed = await f.deps.cases.execute(f.ctx(), f.actor('besluit'), caseId, version, proposal);
   if (!proposed.ok) throw new Error(proposed.error.message);
 });

@@ -93,9 +93,9 @@ describe('decisions under the stored policy', () => {
     expect(await f.deps.policyDecisions.propose(f.ctx(), f.actor('beheer'), caseId, samplePolicyFacts())).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     const offered = { ...proposal.package, resistanceLevel: 'R4' as const };
-    const refused = await f.deps.cases.execute(f.ctx(), f.actor('besluit'), caseId, view.version, { type: 'ProposeDecision', decisionId: crypto.randomUUID(), facts: samplePolicyFacts(), offered, motivation: 'Herbeoordeling na incident.' });
+    const refused = await f.deps.cases.execute(f.ctx(), f.actor('besluit'), caseId, view.version, { type: 'ProposeDecision', decisionId: crypto.randomUUID(), facts: samplePolicyFacts(), factOverrides: [], offered, motivation: 'Herbeoordeling na incident.' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { field: 'deviationMotivation' } } });
-    must(await f.deps.cases.execute(f.ctx(), f.actor('besluit'), caseId, view.version, { type: 'ProposeDecision', decisionId: crypto.randomUUID(), facts: samplePolicyFacts(), offered, deviationMotivation: 'Incident bij de woning vraagt tijdelijk meer.', motivation: 'Herbeoordeling na incident.' }));
+    must(await f.deps.cases.execute(f.ctx(), f.actor('besluit'), caseId, view.version, { type: 'ProposeDecision', decisionId: crypto.randomUUID(), facts: samplePolicyFacts(), factOverrides: [], offered, deviationMotivation: 'Incident bij de woning vraagt tijdelijk meer.', motivation: 'Herbeoordeling na incident.' }));
     const report = must(await f.deps.policyDecisions.deviations(f.ctx(), f.actor('inspectie')));
     expect(report.find((r) => r.caseId === caseId)).toMatchObject({ policyVersion: '2026.1', motivation: 'Incident bij de woning vraagt tijdelijk meer.', chosen: { resistanceLevel: 'R4' } });
     const audited = await f.database.db.selectFrom('audit_entry').select(['operation', 'details']).where('operation', '=', 'policy.deviation_report').execute();

@@ -10,6 +10,7 @@ export type MatrixFile = 'cases/need-to-know.test.ts' | 'cases/break-glass-matri
   | 'oversight/oversight-matrix.test.ts'
   | 'persons/person-matrix.test.ts'
   | 'letters/letters-matrix.test.ts'
+  | 'letters/letter-addressee.test.ts'
   | 'learning/learning-matrix.test.ts'
   | 'arrangements/arrangement-matrix.test.ts'
   | 'oversight/anomaly-matrix.test.ts'
@@ -32,6 +33,10 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'GET /api/lessons': 'learning/learning-matrix.test.ts',
   'POST /api/lessons/:lessonId/policy-draft': 'learning/learning-matrix.test.ts',
   'GET /api/policy/versions/:version/lessons': 'learning/learning-matrix.test.ts',
+  // ADR 0030: lesson follow-up, release, method-template link
+  'POST /api/lessons/:lessonId/status': 'learning/learning-matrix.test.ts',
+  'POST /api/lessons/:lessonId/release': 'learning/learning-matrix.test.ts',
+  'POST /api/lessons/:lessonId/method-template': 'learning/learning-matrix.test.ts',
   'GET /api/cases': 'cases/need-to-know.test.ts',
   'POST /api/cases': 'cases/need-to-know.test.ts',
   'GET /api/cases/:caseId': 'cases/need-to-know.test.ts',
@@ -140,6 +145,9 @@ export const ACCESS_MATRIX: Record<string, MatrixFile> = {
   'GET /api/cases/:caseId/objections': 'letters/letters-matrix.test.ts',
   'POST /api/cases/:caseId/objections': 'letters/letters-matrix.test.ts',
   'POST /api/cases/:caseId/objections/:objectionId/steps': 'letters/letters-matrix.test.ts',
+  // issue 12 item 4: letters addressed from records (ADR 0032)
+  'GET /api/letters/local-authorities': 'letters/letter-addressee.test.ts',
+  'POST /api/letters/local-authorities': 'letters/letter-addressee.test.ts',
   // issue 12 items 4–7: agreements, care referrals, the employer's duties, sourced policy facts
   'GET /api/cases/:caseId/arrangements': 'arrangements/arrangement-matrix.test.ts',
   'POST /api/cases/:caseId/agreements': 'arrangements/arrangement-matrix.test.ts',

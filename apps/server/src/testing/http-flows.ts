@@ -28,7 +28,7 @@ export async function driveCase(f: HttpFixture, classification: Classification, 
   await finaliseDafOverHttp(f, caseId, { validUntil: '2026-09-01' });
   version = ((await f.api(await f.session('analist'), 'GET', `/api/cases/${caseId}`)).body as { version: number }).version;
   if (until === 'assessed') return caseId;
-  await post('besluit', '/decisions', { facts: samplePolicyFacts(), motivation: 'Zware weerstand nodig.', reviewDate: '2026-06-01' });
+  await post('besluit', '/decisions', { facts: samplePolicyFacts(), factOverrides: [], motivation: 'Zware weerstand nodig.', reviewDate: '2026-06-01' });
   const view = await f.api(await f.session('besluit2'), 'GET', `/api/cases/${caseId}`);
   const decisionId = (view.body as { decision: { pending: { decisionId: string } } }).decision.pending.decisionId;
   await post('besluit2', `/decisions/${decisionId}/approve`, { note: 'Akkoord.' });

@@ -55,7 +55,7 @@ export const sampleRegistration = (overrides: Partial<RegisterCaseRequest> = {})
   classification: 'dep_confidential',
   persons: [
     { role: 'threatened_person', fullName: 'Test Persoon', dateOfBirth: '1980-04-01' },
-    { role: 'household_member', fullName: 'Test Partner', relation: 'partner' },
+    { role: 'household_member', fullName: 'Test Partner', relation: 'partner', relationCode: 'partner' },
   ],
   ...overrides,
 });
@@ -92,7 +92,7 @@ export async function caseWithActiveMeasures(f: ServiceFixture): Promise<{ caseI
   // The assessment comes from the DAF: items, draft, challenge by the second analyst, finalisation.
   version = (await finaliseDaf(f.deps.assessments, f.ctx, f.actor('analist'), f.actor('analist2'), caseId, { validUntil: '2026-09-01' })).caseVersion;
   const decisionId = crypto.randomUUID();
-  version = must(await cases.execute(f.ctx(), f.actor('besluit'), caseId, version, { type: 'ProposeDecision', decisionId, facts: samplePolicyFacts(), motivation: 'Hoge dreiging vraagt zware weerstand.', reviewDate: '2026-06-01' })).version;
+  version = must(await cases.execute(f.ctx(), f.actor('besluit'), caseId, version, { type: 'ProposeDecision', decisionId, facts: samplePolicyFacts(), factOverrides: [], motivation: 'Hoge dreiging vraagt zware weerstand.', reviewDate: '2026-06-01' })).version;
   version = must(await cases.execute(f.ctx(), f.actor('besluit2'), caseId, version, { type: 'ApproveDecision', decisionId, note: 'Akkoord.' })).version;
   return { caseId, version };
 }

@@ -45,7 +45,7 @@ describe('work notifications and the mail outbox', () => {
 
     // besluit proposes: the proposal waits for besluit2 (four eyes), never for besluit.
     decisionId = crypto.randomUUID();
-    version = must(await f.deps.cases.execute(f.ctx(), f.actor('besluit'), caseId, version, { type: 'ProposeDecision', decisionId, facts: samplePolicyFacts(), motivation: 'Hoge dreiging.', reviewDate: '2026-09-01' })).version;
+    version = must(await f.deps.cases.execute(f.ctx(), f.actor('besluit'), caseId, version, { type: 'ProposeDecision', decisionId, facts: samplePolicyFacts(), factOverrides: [], motivation: 'Hoge dreiging.', reviewDate: '2026-09-01' })).version;
     await f.deps.notifier.notifyOnce();
     expect(await open('besluit')).toEqual([]);
     expect(await open('besluit2')).toEqual([`decision_to_approve|${caseId}`]);

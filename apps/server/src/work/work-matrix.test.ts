@@ -18,15 +18,16 @@ let stg = '';
 
 type Queues = Record<string, 'dep' | 'stg' | 'none'>;
 const QUEUES: Record<string, Queues | null> = {
-  triage: { triage_to_complete: 'none' },
-  analist: { assessment_to_make: 'none', challenge_to_write: 'none', reassessment_due: 'none' },
-  analist2: { assessment_to_make: 'none', challenge_to_write: 'none', reassessment_due: 'none' },
+  // ADR 0030: overdue lesson follow-ups of the user's organisation (none overdue here).
+  triage: { triage_to_complete: 'none', lesson_follow_up_due: 'none' },
+  analist: { assessment_to_make: 'none', challenge_to_write: 'none', reassessment_due: 'none', lesson_follow_up_due: 'none' },
+  analist2: { assessment_to_make: 'none', challenge_to_write: 'none', reassessment_due: 'none', lesson_follow_up_due: 'none' },
   // Decision makers also have the objections queue (issue 12) and the incidents to evaluate (issue 14).
-  besluit: { decision_to_propose: 'stg', decision_to_approve: 'none', review_due: 'none', objections_to_handle: 'none', incident_to_evaluate: 'none' },
-  besluit2: { decision_to_propose: 'none', decision_to_approve: 'none', review_due: 'none', objections_to_handle: 'none', incident_to_evaluate: 'none' },
+  besluit: { decision_to_propose: 'stg', decision_to_approve: 'none', review_due: 'none', objections_to_handle: 'none', incident_to_evaluate: 'none', lesson_follow_up_due: 'none' },
+  besluit2: { decision_to_propose: 'none', decision_to_approve: 'none', review_due: 'none', objections_to_handle: 'none', incident_to_evaluate: 'none', lesson_follow_up_due: 'none' },
   // Issue 11's execution queues: the approval put the dep case's assignment in the LCC's inbox;
   // nothing is tasked yet, so the unit leads have nothing to acknowledge and no roster shortfalls.
-  lcc: { assignments_to_accept: 'dep', assignments_unacknowledged: 'none' },
+  lcc: { lesson_follow_up_due: 'none', assignments_to_accept: 'dep', assignments_unacknowledged: 'none' },
   politie: { assignments_to_acknowledge: 'none', roster_shortfalls: 'none' },
   kmar: { assignments_to_acknowledge: 'none', roster_shortfalls: 'none' },
   // Issue 12: overdue follow-ups of agreements, care and employer duties (none overdue here).
@@ -34,8 +35,8 @@ const QUEUES: Record<string, Queues | null> = {
   // Open access anomaly alerts (issue 13, ADR 0026): none raised here.
   inspectie: { anomaly_alerts: 'none' },
   advies: null,
-  beheer: null,
-  beheer2: null,
+  beheer: { lesson_follow_up_due: 'none' },
+  beheer2: { lesson_follow_up_due: 'none' },
   beveiliging: { anomaly_alerts: 'none' },
   // The OM works from its own page (coordination record), not the case work queues.
   om: null,
@@ -68,6 +69,7 @@ const SOURCE_QUEUES: [string, string][] = [
   ['objections_to_handle', 'case_objection'],
   ['arrangement_follow_up', 'case'],
   ['incident_to_evaluate', 'incident'],
+  ['lesson_follow_up_due', 'lesson'],
   ...EXECUTION_QUEUES.map((q): [string, string] => [q.id, 'security_assignment']),
   ['anomaly_alerts', 'anomaly_alert'],
 ];

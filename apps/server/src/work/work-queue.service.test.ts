@@ -25,7 +25,7 @@ async function teamCase(stage: 'registered' | 'triaged' | 'assessed' | 'proposed
   if (stage === 'triaged') return caseId;
   v = (await finaliseDaf(f.deps.assessments, f.ctx, f.actor('analist'), f.actor('analist2'), caseId, { validUntil: '2026-12-01' })).caseVersion;
   if (stage === 'assessed') return caseId;
-  must(await f.deps.cases.execute(f.ctx(), f.actor('besluit'), caseId, v, { type: 'ProposeDecision', decisionId: crypto.randomUUID(), facts: samplePolicyFacts(), motivation: 'Hoge dreiging.', reviewDate: '2026-09-01' }));
+  must(await f.deps.cases.execute(f.ctx(), f.actor('besluit'), caseId, v, { type: 'ProposeDecision', decisionId: crypto.randomUUID(), facts: samplePolicyFacts(), factOverrides: [], motivation: 'Hoge dreiging.', reviewDate: '2026-09-01' }));
   return caseId;
 }
 

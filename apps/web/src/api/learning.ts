@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseLearningView, OpenEvaluationRequest, PolicyDraftFromLesson, RecordIncidentRequest, SharedLessonView } from '@hoeder/contracts';
+import type { CaseLearningView, LessonView, OpenEvaluationRequest, PolicyDraftFromLesson, RecordIncidentRequest, SharedLessonView } from '@hoeder/contracts';
 import { apiGet, apiPost, type ApiError } from './client';
 
 /** Incidents, evaluations and lessons (issue 14). */
@@ -52,5 +52,21 @@ export function useOpenPolicyDraft() {
   return useMutation<PolicyDraftFromLesson, ApiError, string>({
     mutationFn: (lessonId) => apiPost(`/api/lessons/${lessonId}/policy-draft`, {}),
     onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: learningKeys.lessons }), queryClient.invalidateQueries({ queryKey: ['policy'] })]),
+  });
+}
+
+// ADR 0030: the lessons page with follow-up, release and the method-template link.
+export const useLessonViews = () => useQuery<LessonView[], ApiError>({ queryKey: learningKeys.lessons, queryFn: () => apiGet('/api/lessons') });
+
+export const useMethodTemplates = (enabled: boolean) =>
+  useQuery<{ templateId: string; version: number; title: string }[], ApiError>({ queryKey: ['assessment-templates'], queryFn: () => apiGet('/api/assessment-templates'), enabled });
+
+export type LessonActionPath = 'status' | 'release' | 'method-template';
+
+export function useLessonAction(lessonId: string, path: LessonActionPath) {
+  const queryClient = useQueryClient();
+  return useMutation<unknown, ApiError, Record<string, unknown>>({
+    mutationFn: (body) => apiPost(`/api/lessons/${lessonId}/${path}`, body),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: learningKeys.lessons }), queryClient.invalidateQueries({ queryKey: ['work'] })]),
   });
 }

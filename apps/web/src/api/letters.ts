@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LettersView, LetterView, ObjectionsView, ObjectionView } from '@hoeder/contracts';
+import type { LettersView, LetterView, LocalAuthoritiesView, ObjectionsView, ObjectionView, RecordLocalAuthorityRequest } from '@hoeder/contracts';
 import { apiGet, apiPost, type ApiError } from './client';
 
 /** Letters and objections of a case (issue 12 items 3 and 8). */
@@ -32,3 +32,14 @@ export const useDraftLetter = (caseId: string) => useCaseWrite<unknown, LetterVi
 export const useApproveLetter = (caseId: string) => useCaseWrite<{ letterId: string }, LetterView>(caseId, (b) => `/letters/${encodeURIComponent(b.letterId)}/approve`);
 export const useLodgeObjection = (caseId: string) => useCaseWrite<unknown, ObjectionView>(caseId, () => '/objections');
 export const useObjectionStep = (caseId: string, objectionId: string) => useCaseWrite<unknown, ObjectionView>(caseId, () => `/objections/${encodeURIComponent(objectionId)}/steps`);
+
+/** Issue 12 item 4: the stored mayors and chief prosecutors a notice is addressed from. */
+const localAuthorityKey = ['letters', 'local-authorities'] as const;
+export const useLocalAuthorities = (enabled: boolean) => useQuery<LocalAuthoritiesView, ApiError>({ queryKey: localAuthorityKey, queryFn: () => apiGet('/api/letters/local-authorities'), enabled });
+export function useRecordLocalAuthority() {
+  const client = useQueryClient();
+  return useMutation<{ addresseeId: string }, ApiError, RecordLocalAuthorityRequest>({
+    mutationFn: (body) => apiPost('/api/letters/local-authorities', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: localAuthorityKey }),
+  });
+}

@@ -15,8 +15,10 @@ type UntypedBlocks =
   | 'auditCodes' | 'plainDutch' // issue 13: Dutch names of audit codes, plain Dutch texts (ADR 0028)
   | 'letters' | 'objections' | 'arrangements' | 'persons' | 'contact' // issue 12
   | 'learning' | 'crownWitness' // issue 14
+  | 'lessonFollowUp' | 'coordinationParticipants' // issue 14's leftovers (ADR 0030)
   | 'personCentral' // issue 12: contact correction, arrangements and objections as of a moment (ADR 0031)
-  | 'auditScale'; // issue 13: the audit search counts up to a limit (ADR 0033)
+  | 'auditScale' // issue 13: the audit search counts up to a limit (ADR 0033)
+  | 'recordLinks'; // issue 12 follow-up: coded relation, expected duration, letters addressed from records (ADR 0032)
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -188,6 +188,12 @@ export interface LetterWriteGrant {
   readonly caseId: string;
 }
 
+/** Issue 12 item 4: the local authorities' addressees (mayor, chief prosecutor), for whoever drafts letters. */
+export interface LocalAuthorityGrant {
+  readonly [GRANT]: 'local_authority';
+  readonly write: boolean;
+}
+
 /** Reading the objections of the cases the objection check (or a work queue) admitted. */
 export interface ObjectionReadGrant {
   readonly [GRANT]: 'objection.read';
@@ -216,4 +222,11 @@ export interface LearningWriteGrant {
 export interface LessonGrant {
   readonly [GRANT]: 'lesson';
   readonly link: boolean;
+}
+
+/** ADR 0030: changing one lesson's follow-up, releasing it, or linking it to a method template. */
+export interface LessonWriteGrant {
+  readonly [GRANT]: 'lesson.write';
+  readonly lessonId: string;
+  readonly action: 'follow_up' | 'release' | 'template';
 }

@@ -1,5 +1,5 @@
 import type { CaseSection } from '@hoeder/domain';
-import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant, type LetterReadGrant, type LetterWriteGrant, type ObjectionReadGrant, type ObjectionWriteGrant, type LearningReadGrant, type LearningWriteGrant, type LessonGrant, type CoordinationReadGrant, type CoordinationWriteGrant, type PersonReadGrant, type PersonDetailsWriteGrant, type PersonMatchGrant, type ContactLogGrant } from './grants';
+import { GRANT, type AssignmentGrant, type AgendaReadGrant, type AgendaWriteGrant, type OfficerGrant, type OfficerWriteGrant, type CaseReadGrant, type CaseSearchGrant, type CaseSetGrant, type CaseWriteGrant, type DafReadGrant, type DafWriteGrant, type ReadBasis, type RosterReadGrant, type RosterWriteGrant, type LetterReadGrant, type LetterWriteGrant, type LocalAuthorityGrant, type ObjectionReadGrant, type ObjectionWriteGrant, type LearningReadGrant, type LearningWriteGrant, type LessonGrant, type LessonWriteGrant, type CoordinationReadGrant, type CoordinationWriteGrant, type PersonReadGrant, type PersonDetailsWriteGrant, type PersonMatchGrant, type ContactLogGrant } from './grants';
 import type { ArrangementFollowUpGrant, ArrangementReadGrant, ArrangementWriteGrant } from './arrangement-grants';
 import type { ArrangementKind } from '@hoeder/domain';
 
@@ -61,8 +61,11 @@ export const mintLearningRead = (caseIds: Iterable<string>): LearningReadGrant =
 export const mintLearningWrite = (caseId: string): LearningWriteGrant => Object.freeze({ [GRANT]: 'learning.write' as const, caseId });
 
 export const mintLesson = (link: boolean): LessonGrant => Object.freeze({ [GRANT]: 'lesson' as const, link });
+export const mintLessonWrite = (lessonId: string, action: LessonWriteGrant['action']): LessonWriteGrant => Object.freeze({ [GRANT]: 'lesson.write' as const, lessonId, action });
 // Issue 12: arrangements (agreements, care referrals, employer duties).
 export const mintArrangementRead = (caseId: string, kinds: Iterable<ArrangementKind>): ArrangementReadGrant => Object.freeze({ [GRANT]: 'arrangement.read' as const, caseId, kinds: new Set(kinds) });
 export const mintArrangementWrite = (caseId: string): ArrangementWriteGrant => Object.freeze({ [GRANT]: 'arrangement.write' as const, caseId });
 export const mintArrangementFollowUp = (caseIds: readonly string[], kinds: Iterable<ArrangementKind>): ArrangementFollowUpGrant =>
   Object.freeze({ [GRANT]: 'arrangement.follow_up' as const, caseIds: [...caseIds], kinds: new Set(kinds) });
+
+export const mintLocalAuthority = (write: boolean): LocalAuthorityGrant => Object.freeze({ [GRANT]: 'local_authority' as const, write });

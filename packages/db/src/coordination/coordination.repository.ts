@@ -1,4 +1,4 @@
-import type { CoordinationEventBody, Marking, RecordedCoordinationEvent, Role } from '@hoeder/domain';
+import type { CoordinationEventBody, Marking, Organisation, RecordedCoordinationEvent, Role } from '@hoeder/domain';
 import type { CoordinationReadGrant, CoordinationWriteGrant } from '../access/grants';
 import type { Db } from '../schema';
 
@@ -50,4 +50,21 @@ export async function coordinationOverview(db: Db, caseIds: readonly string[]): 
     .groupBy('case_id')
     .execute();
   return new Map(rows.map((r) => [r.case_id, { crownWitness: Number(r.track) === 1, events: Number(r.events) }]));
+}
+
+/**
+ * The people allowed on a case (its team), by id, name and organisation: the users a weighing or
+ * consultation can name as participants (ADR 0030). Active users only.
+ */
+export async function loadCoordinationTeam(db: Db, grant: CoordinationReadGrant | CoordinationWriteGrant, caseId: string): Promise<{ userId: string; name: string; organisation: Organisation }[]> {
+  if (!allows(grant, caseId)) return [];
+  const rows = await db
+    .selectFrom('case_member as m')
+    .innerJoin('app_user as u', 'u.user_id', 'm.user_id')
+    .select(['u.user_id', 'u.display_name', 'u.organisation'])
+    .where('m.case_id', '=', caseId)
+    .where('u.active', '=', true)
+    .orderBy('u.display_name')
+    .execute();
+  return rows.map((r) => ({ userId: r.user_id, name: r.display_name, organisation: r.organisation as Organisation }));
 }

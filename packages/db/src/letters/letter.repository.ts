@@ -77,6 +77,8 @@ export async function insertLetter(db: Db, grant: LetterWriteGrant, letter: Omit
       approved_at: null,
       pdf,
       sha256: letter.sha256,
+      addressed_from_kind: letter.facts.addressedFrom?.kind ?? null,
+      addressed_from_id: letter.facts.addressedFrom?.id ?? null,
     })
     .execute();
 }

@@ -19,7 +19,9 @@ import * as m0017 from './0017-incidents-evaluations';
 import * as m0018 from './0018-coordination-record';
 import * as m0019 from './0019-anomaly-detection';
 import * as m0020 from './0020-replan-runs';
+import * as m0021 from './0021-lesson-follow-up';
 import * as m0022 from './0022-contact-correction-arrangement-owner';
+import * as m0023 from './0023-coded-relations-letter-addressees';
 import * as m0024 from './0024-audit-search-indexes';
 import * as m0027 from './0027-audit-nodes';
 
@@ -45,7 +47,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-coordination-record': m0018,
   '0019-anomaly-detection': m0019,
   '0020-replan-runs': m0020,
+  '0021-lesson-follow-up': m0021,
   '0022-contact-correction-arrangement-owner': m0022,
+  '0023-coded-relations-letter-addressees': m0023,
   '0024-audit-search-indexes': m0024,
   '0027-audit-nodes': m0027,
 };

@@ -1,4 +1,4 @@
-import type { PersonDetails, PersonInput } from '@hoeder/domain';
+import type { HouseholdRelation, PersonDetails, PersonInput, RelationCodeBasis } from '@hoeder/domain';
 import { sql } from 'kysely';
 import type { CaseWriteGrant, PersonDetailsWriteGrant, PersonMatchGrant, PersonReadGrant } from '../access/grants';
 import type { Db } from '../schema';
@@ -9,6 +9,8 @@ export interface PersonCaseRef {
   personId: string;
   role: string;
   relation: string | null;
+  relationCode: HouseholdRelation | null;
+  relationCodeBasis: RelationCodeBasis | null;
   reference: string;
   classification: string;
   phase: string;
@@ -42,7 +44,7 @@ export async function projectCasePersons(db: Db, grant: CaseWriteGrant, persons:
     .execute();
   await db
     .insertInto('case_person')
-    .values(persons.map((p) => ({ case_id: grant.caseId, person_id: p.personId, role: p.role, relation: p.relation ?? null, linked_at: at })))
+    .values(persons.map((p) => ({ case_id: grant.caseId, person_id: p.personId, role: p.role, relation: p.relation ?? null, relation_code: p.relationCode ?? null, relation_code_basis: p.relationCode ? 'intake' : null, linked_at: at })))
     .onConflict((oc) => oc.columns(['case_id', 'person_id']).doNothing())
     .execute();
 }
@@ -52,11 +54,11 @@ export async function personCaseRefs(db: Db, by: { personId: string } | { caseId
   const rows = await db
     .selectFrom('case_person as cp')
     .innerJoin('case_summary as s', 's.case_id', 'cp.case_id')
-    .select(['cp.case_id', 'cp.person_id', 'cp.role', 'cp.relation', 's.reference', 's.classification', 's.phase'])
+    .select(['cp.case_id', 'cp.person_id', 'cp.role', 'cp.relation', 'cp.relation_code', 'cp.relation_code_basis', 's.reference', 's.classification', 's.phase'])
     .where('personId' in by ? 'cp.person_id' : 'cp.case_id', '=', 'personId' in by ? by.personId : by.caseId)
     .orderBy('s.reference')
     .execute();
-  return rows.map((r) => ({ caseId: r.case_id, personId: r.person_id, role: r.role, relation: r.relation, reference: r.reference, classification: r.classification, phase: r.phase }));
+  return rows.map((r) => ({ caseId: r.case_id, personId: r.person_id, role: r.role, relation: r.relation, relationCode: r.relation_code as HouseholdRelation | null, relationCodeBasis: r.relation_code_basis as RelationCodeBasis | null, reference: r.reference, classification: r.classification, phase: r.phase }));
 }
 
 const personColumns = ['person_id', sql<string | null>`date_of_birth::text`.as('dob'), 'full_name'] as const;

@@ -1,4 +1,4 @@
-import { classificationRank, type Classification, type Role } from '../shared/vocabulary';
+import { classificationRank, type Classification, type Organisation, type Role } from '../shared/vocabulary';
 import { readableDerived, type Marking } from './derived-marking';
 import type { AccessSubject } from './need-to-know';
 import { UNIT_LEAD_ROLES } from './planning-access';
@@ -25,6 +25,14 @@ export const LEARNING_ROLES = {
   readLessons: ['triage_officer', 'threat_analyst', 'decision_maker', 'lcc_coordinator', 'inspector', 'functional_admin'],
   /** Opening a policy draft from a lesson is policy administration (four eyes follow on publication). */
   linkLessonToPolicy: ['functional_admin'],
+  /** ADR 0030: a method template a lesson proposes to change is linked by the same administrators. */
+  linkLessonToTemplate: ['functional_admin'],
+  /** Whoever may manage lessons updates any lesson's follow-up (the decision maker, who records them). */
+  manageLessons: ['decision_maker'],
+  /** The owner's side: users of the owning organisation in these roles update that lesson's follow-up. */
+  followUpOwnLesson: ['triage_officer', 'threat_analyst', 'decision_maker', 'lcc_coordinator', 'functional_admin'],
+  /** The second pair of eyes that releases a lesson's text at a lower marking. */
+  releaseLesson: ['decision_maker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type LearningAction = keyof typeof LEARNING_ROLES;
@@ -61,3 +69,22 @@ export function readableLessons<L extends { classification: Classification }>(su
  */
 export const readableIncidentTriggers = <T extends { classification: Classification }>(subject: Pick<AccessSubject, 'clearance'>, triggers: readonly T[]): T[] =>
   triggers.filter((t) => classificationRank(subject.clearance) >= classificationRank(t.classification));
+
+const clearedFor = (subject: Pick<AccessSubject, 'clearance'>, c: Classification) => classificationRank(subject.clearance) >= classificationRank(c);
+
+/**
+ * How a reader of the lessons list reads one lesson (ADR 0030): whole at its own marking when
+ * cleared for it; else its released text, when a release at a marking the reader is cleared for
+ * exists; else not at all.
+ */
+export function lessonReading(subject: AccessSubject, lesson: { classification: Classification; release: { classification: Classification } | null }): 'full' | 'released' | null {
+  if (!mayOnLearning(subject, 'readLessons')) return null;
+  if (clearedFor(subject, lesson.classification)) return 'full';
+  return lesson.release && clearedFor(subject, lesson.release.classification) ? 'released' : null;
+}
+
+/** The lesson's owner (a user of the owning organisation in a follow-up role) or a lesson manager, cleared for its own marking. */
+export function mayFollowUpLesson(subject: AccessSubject, lesson: { owner: Organisation; classification: Classification }): boolean {
+  if (!clearedFor(subject, lesson.classification)) return false;
+  return mayOnLearning(subject, 'manageLessons') || (mayOnLearning(subject, 'followUpOwnLesson') && subject.organisation === lesson.owner);
+}

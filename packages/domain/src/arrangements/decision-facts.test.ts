@@ -23,7 +23,7 @@ function assessedCase(): CaseState {
       classification: 'dep_confidential',
       persons: [
         { personId: 'p1', role: 'threatened_person', fullName: 'A' },
-        { personId: 'p2', role: 'household_member', fullName: 'B', relation: 'partner' },
+        { personId: 'p2', role: 'household_member', fullName: 'B', relation: 'partner', relationCode: 'partner' },
       ],
     } as CaseEventBody,
     { type: 'TriageCompleted', outcome: 'national', phenomenon: 'organised_crime', motivation: 'national scope', rulesetVersion: '1', recommendedOutcome: 'national', firedRules: [] } as unknown as CaseEventBody,
@@ -35,7 +35,8 @@ function assessedCase(): CaseState {
 
 describe('a decision records its facts with their sources', () => {
   const state = assessedCase();
-  const derived = deriveFacts({ persons: state.persons, assessment: state.assessments.at(-1) && { recordedAt: state.assessments.at(-1)!.recordedAt, validUntil: state.assessments.at(-1)!.validUntil }, agreements: [], employers: [], today: NOW });
+  const household = state.persons.filter((p) => p.role === 'household_member').map((p) => ({ relationCode: p.relationCode ?? null }));
+  const derived = deriveFacts({ household, assessment: state.assessments.at(-1) && { recordedAt: state.assessments.at(-1)!.recordedAt, validUntil: state.assessments.at(-1)!.validUntil }, agreements: [], employers: [] });
   const facts = baseFacts({ hasPartner: true, hasChildren: false, employerMeasures: 'not_applicable' });
   const cmd = { type: 'ProposeDecision' as const, decisionId: 'd1', facts, motivation: 'a written motivation of length', factOverrides: [] };
 

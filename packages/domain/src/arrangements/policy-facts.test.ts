@@ -3,33 +3,38 @@ import { deriveFacts, employerMeasuresFrom, recordFacts, type FactSourcesInput }
 import { EMPLOYER_DUTIES } from './lifecycle';
 
 const base: FactSourcesInput = {
-  persons: [{ personId: 'p1', role: 'threatened_person', fullName: 'A' }],
-  assessment: { recordedAt: '2026-01-15T10:00:00Z', validUntil: '2027-01-15' },
+  household: [],
+  assessment: { recordedAt: '2026-01-15T10:00:00Z', validUntil: '2027-01-15', expectedDuration: 'over_12_months' },
   agreements: [],
   employers: [],
-  today: '2026-03-10',
 };
 
 describe('policy facts from their sources', () => {
-  it('a partner registered at intake carries over, so partner care is proposed without a manual tick', () => {
-    const facts = deriveFacts({ ...base, persons: [...base.persons, { personId: 'p2', role: 'household_member', fullName: 'B', relation: 'partner' }] });
+  it('a partner coded at intake carries over, so partner care is proposed without a manual tick', () => {
+    const facts = deriveFacts({ ...base, household: [{ relationCode: 'partner' }] });
     expect(facts.hasPartner).toMatchObject({ value: true, source: 'intake_household' });
     expect(facts.hasChildren).toMatchObject({ value: false, source: 'intake_household' });
   });
 
-  it('children by relation or by age under 18', () => {
-    const facts = deriveFacts({
-      ...base,
-      persons: [...base.persons, { personId: 'p3', role: 'household_member', fullName: 'C', relation: 'dochter' }, { personId: 'p4', role: 'household_member', fullName: 'D', dateOfBirth: '2015-05-01' }],
-    });
-    expect(facts.hasChildren).toMatchObject({ value: true, basis: '2 child(ren) registered' });
+  it('children from the code only: a parent or other household member is neither partner nor child', () => {
+    const facts = deriveFacts({ ...base, household: [{ relationCode: 'child' }, { relationCode: 'child' }, { relationCode: 'parent' }, { relationCode: 'other_household_member' }, { relationCode: null }] });
+    expect(facts.hasChildren).toMatchObject({ value: true, basis: '2 household member(s) coded child' });
     expect(facts.hasPartner.value).toBe(false);
   });
 
-  it('expected duration from the assessment: valid a year or more is long, shorter is short, none says so', () => {
+  it('expected duration from the duration the DAF stated, whatever the validity', () => {
+    const short = { recordedAt: '2026-01-15T10:00:00Z', validUntil: '2027-06-15' } as const;
     expect(deriveFacts(base).threatDuration).toMatchObject({ value: 'long', source: 'threat_assessment' });
-    expect(deriveFacts({ ...base, assessment: { recordedAt: '2026-01-15T10:00:00Z', validUntil: '2026-07-15' } }).threatDuration).toMatchObject({ value: 'short', source: 'threat_assessment' });
+    expect(deriveFacts({ ...base, assessment: { ...short, expectedDuration: 'three_to_12_months' } }).threatDuration).toMatchObject({ value: 'short', source: 'threat_assessment' });
+    expect(deriveFacts({ ...base, assessment: { ...short, expectedDuration: 'no_prospect_of_decline' } }).threatDuration.value).toBe('long');
     expect(deriveFacts({ ...base, assessment: undefined }).threatDuration.source).toBe('no_source');
+  });
+
+  it('an assessment finalised before the field existed falls back on its validity, and the source says so', () => {
+    const old = deriveFacts({ ...base, assessment: { recordedAt: '2026-01-15T10:00:00Z', validUntil: '2026-07-15' } }).threatDuration;
+    expect(old).toMatchObject({ value: 'short', source: 'threat_assessment_validity' });
+    expect(old.basis).toMatch(/before the expected-duration field/);
+    expect(deriveFacts({ ...base, assessment: { recordedAt: '2026-01-15T10:00:00Z', validUntil: '2027-01-15' } }).threatDuration).toMatchObject({ value: 'long', source: 'threat_assessment_validity' });
   });
 
   it('cooperation and integrity risk from the agreements', () => {
@@ -52,7 +57,7 @@ describe('policy facts from their sources', () => {
 });
 
 describe('overriding a fact needs a reason', () => {
-  const derived = deriveFacts({ ...base, persons: [...base.persons, { personId: 'p2', role: 'household_member', fullName: 'B', relation: 'echtgenote' }] });
+  const derived = deriveFacts({ ...base, household: [{ relationCode: 'partner' }] });
   const stated = { threatDuration: 'long', cooperation: true, integrityRisk: false, employerMeasures: 'not_applicable', hasPartner: true, hasChildren: false } as const;
 
   it('records source, derived and stated value per fact', () => {
@@ -70,8 +75,8 @@ describe('overriding a fact needs a reason', () => {
     expect(recordFacts(derived, { ...stated, cooperation: false }, []).ok).toBe(true);
   });
 
-  it('a client that states no overrides at all (predating issue 12) has its differences recorded, unexplained', () => {
-    const recorded = recordFacts(derived, { ...stated, hasPartner: false });
-    expect(recorded.ok && recorded.value.find((r) => r.fact === 'hasPartner')).toEqual({ fact: 'hasPartner', source: 'intake_household', derived: true, stated: false, overrideReason: null });
+  it('an override is always explained: a difference is never recorded without a reason', () => {
+    const recorded = recordFacts(derived, { ...stated, hasPartner: false, threatDuration: 'short' }, [{ fact: 'hasPartner', reason: 'partner woont sinds maart elders' }]);
+    expect(recorded).toMatchObject({ ok: false, error: { details: { field: 'factOverrides.threatDuration' } } });
   });
 });

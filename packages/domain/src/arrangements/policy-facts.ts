@@ -1,10 +1,11 @@
-import type { PersonInput } from '../cases/case-events';
+import { EXPECTED_DURATION_FACT, type ExpectedThreatDuration } from '../assessment/expected-duration';
+import { HOUSEHOLD_FACT_RELATIONS, type HouseholdRelation } from '../persons/household';
 import type { CaseFacts } from '../policy/propose';
 import { fail, ok, type Result } from '../shared/result';
 import { EMPLOYER_DUTIES, MIN_NOTE, type AgreementType, type ArrangementStatus, type EmployerDuty } from './lifecycle';
 
 /** Where a policy fact comes from (issue 12 item 7): never "a default" without saying so. */
-export const FACT_SOURCES = ['intake_household', 'threat_assessment', 'agreements', 'employer_duties', 'no_source'] as const;
+export const FACT_SOURCES = ['intake_household', 'threat_assessment', 'threat_assessment_validity', 'agreements', 'employer_duties', 'no_source'] as const;
 export type FactSource = (typeof FACT_SOURCES)[number];
 
 /** The facts this module derives; phenomenon, threat level and own resistance come from triage and the DAF judgement. */
@@ -22,34 +23,39 @@ export interface SourcedValue<K extends SourcedFact = SourcedFact> {
 export type DerivedFacts = { [K in SourcedFact]: SourcedValue<K> };
 
 export interface FactSourcesInput {
-  /** The persons registered at intake (the household). */
-  persons: readonly PersonInput[];
-  /** The latest recorded threat assessment: its validity says how long the DAF expects the threat. */
-  assessment: { recordedAt: string; validUntil: string } | undefined;
+  /** The household in the person file: each household member's coded relation (issue 12 item 1). */
+  household: readonly { relationCode: HouseholdRelation | null }[];
+  /**
+   * The latest recorded threat assessment with the expected duration the analyst stated when
+   * finalising; assessments finalised before that field existed have none (the validity stands in).
+   */
+  assessment: { recordedAt: string; validUntil: string; expectedDuration?: ExpectedThreatDuration | undefined } | undefined;
   agreements: readonly { type: AgreementType; status: ArrangementStatus }[];
   /** Per employer of the person, its duties and their status; empty when there is no employer. */
   employers: readonly { duties: readonly { duty: EmployerDuty; status: ArrangementStatus }[] }[];
-  /** The case date (YYYY-MM-DD) against which ages are counted. */
-  today: string;
 }
 
-/** An assessment valid for a year or more expects the threat to last ("long": no prospect of decline). */
+/**
+ * The stand-in for assessments finalised before the expected-duration field: an assessment valid
+ * for a year or more counted as "long" (no prospect of decline). Never used when the field is set.
+ */
 export const LONG_THREAT_MONTHS = 12;
 
-const PARTNER = /partner|echtgeno|spouse|husband|wife|vriend|man\b|vrouw\b/i;
-const CHILD = /kind|zoon|dochter|child|son|daughter|stiefkind/i;
-
-function ageOn(dateOfBirth: string | undefined, today: string): number | undefined {
-  if (!dateOfBirth || !/^\d{4}-\d{2}-\d{2}/.test(dateOfBirth)) return undefined;
-  const years = Number(today.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
-  return today.slice(5, 10) < dateOfBirth.slice(5, 10) ? years - 1 : years;
+/** From the coded relation only: the free-text note is never read. */
+function household(members: FactSourcesInput['household']) {
+  const count = (codes: readonly HouseholdRelation[]) => members.filter((m) => m.relationCode !== null && codes.includes(m.relationCode)).length;
+  return { partners: count(HOUSEHOLD_FACT_RELATIONS.hasPartner), children: count(HOUSEHOLD_FACT_RELATIONS.hasChildren) };
 }
 
-function household(persons: readonly PersonInput[], today: string) {
-  const members = persons.filter((p) => p.role === 'household_member');
-  const partners = members.filter((p) => PARTNER.test(p.relation ?? ''));
-  const children = members.filter((p) => CHILD.test(p.relation ?? '') || (!PARTNER.test(p.relation ?? '') && (ageOn(p.dateOfBirth, today) ?? 99) < 18));
-  return { partners: partners.length, children: children.length };
+function threatDuration(assessment: FactSourcesInput['assessment']): SourcedValue<'threatDuration'> {
+  if (!assessment) return { fact: 'threatDuration', value: 'long', source: 'no_source', basis: 'no threat assessment recorded' };
+  if (assessment.expectedDuration) {
+    const value = EXPECTED_DURATION_FACT[assessment.expectedDuration];
+    return { fact: 'threatDuration', value, source: 'threat_assessment', basis: `expected duration stated by the DAF: ${assessment.expectedDuration}` };
+  }
+  const months = monthsBetween(assessment.recordedAt, assessment.validUntil);
+  const value = months >= LONG_THREAT_MONTHS ? 'long' : 'short';
+  return { fact: 'threatDuration', value, source: 'threat_assessment_validity', basis: `assessment finalised before the expected-duration field; its validity of ${months} month(s) stands in` };
 }
 
 function monthsBetween(from: string, until: string): number {
@@ -90,18 +96,14 @@ export function employerMeasuresFrom(employers: FactSourcesInput['employers']): 
  * agreements, the employer's resistance from its duties. A fact without a source says so.
  */
 export function deriveFacts(input: FactSourcesInput): DerivedFacts {
-  const home = household(input.persons, input.today);
-  const months = input.assessment ? monthsBetween(input.assessment.recordedAt, input.assessment.validUntil) : undefined;
+  const home = household(input.household);
   return {
-    threatDuration:
-      months === undefined
-        ? { fact: 'threatDuration', value: 'long', source: 'no_source', basis: 'no threat assessment recorded' }
-        : { fact: 'threatDuration', value: months >= LONG_THREAT_MONTHS ? 'long' : 'short', source: 'threat_assessment', basis: `assessment valid for ${months} month(s)` },
+    threatDuration: threatDuration(input.assessment),
     cooperation: cooperation(input),
     integrityRisk: integrityRisk(input),
     employerMeasures: employerMeasuresFrom(input.employers),
-    hasPartner: { fact: 'hasPartner', value: home.partners > 0, source: 'intake_household', basis: `${home.partners} partner(s) registered` },
-    hasChildren: { fact: 'hasChildren', value: home.children > 0, source: 'intake_household', basis: `${home.children} child(ren) registered` },
+    hasPartner: { fact: 'hasPartner', value: home.partners > 0, source: 'intake_household', basis: `${home.partners} household member(s) coded partner` },
+    hasChildren: { fact: 'hasChildren', value: home.children > 0, source: 'intake_household', basis: `${home.children} household member(s) coded child` },
   };
 }
 
@@ -121,19 +123,17 @@ export interface RecordedFact {
 /**
  * The decision maker may state a fact other than its source gives, but then must say why. Returns
  * what the decision records per fact (source, derived, stated, reason), or names the first fact
- * whose change lacks a reason. `overrides` undefined: a client that predates issue 12 (API users,
- * the demo seed) — its differences are recorded with `overrideReason: null`, visibly unexplained;
- * the decision form always states its overrides (an empty list when it has none).
+ * whose change lacks a reason. Every proposal states its overrides (an empty list when it has none):
+ * a difference without a reason is refused, never recorded unexplained.
  */
-export function recordFacts(derived: DerivedFacts, stated: Pick<CaseFacts, SourcedFact>, overrides?: readonly FactOverride[]): Result<RecordedFact[]> {
-  const strict = overrides !== undefined;
-  const reasons = new Map((overrides ?? []).map((o) => [o.fact, o.reason.trim()]));
+export function recordFacts(derived: DerivedFacts, stated: Pick<CaseFacts, SourcedFact>, overrides: readonly FactOverride[]): Result<RecordedFact[]> {
+  const reasons = new Map(overrides.map((o) => [o.fact, o.reason.trim()]));
   const recorded: RecordedFact[] = [];
   for (const fact of SOURCED_FACTS) {
     const from = derived[fact];
     const changed = from.source !== 'no_source' && stated[fact] !== from.value;
     const reason = reasons.get(fact) ?? '';
-    if (strict && changed && reason.length < MIN_NOTE) {
+    if (changed && reason.length < MIN_NOTE) {
       return fail('VALIDATION_FAILED', `${fact} differs from its source (${from.source}): give a reason of at least ${MIN_NOTE} characters`, { field: `factOverrides.${fact}` });
     }
     recorded.push({ fact, source: from.source, derived: from.value, stated: stated[fact], overrideReason: changed && reason ? reason : null });

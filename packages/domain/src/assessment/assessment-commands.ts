@@ -1,3 +1,4 @@
+import type { ExpectedThreatDuration } from './expected-duration';
 import type { Classification } from '../shared/vocabulary';
 import type { AssessmentContent, ChallengeVerdict } from './assessment-content';
 import type { AssumptionTestOutcome } from './assessment-events';
@@ -15,7 +16,7 @@ export type AssessmentCommand =
   | { type: 'SubmitForChallenge' }
   | { type: 'RecordChallenge'; verdict: ChallengeVerdict; reasons: string }
   | { type: 'ReturnToDraft'; reason: string }
-  | { type: 'FinaliseAssessment'; validUntil: string; responseToDissent?: string | undefined }
+  | { type: 'FinaliseAssessment'; validUntil: string; expectedDuration: ExpectedThreatDuration; responseToDissent?: string | undefined }
   | { type: 'RecordAssumptionTest'; assumptionId: string; outcome: AssumptionTestOutcome; note: string; nextRetestOn?: string | undefined };
 
 export type AssessmentCommandType = AssessmentCommand['type'];

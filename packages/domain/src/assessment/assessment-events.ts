@@ -1,3 +1,4 @@
+import type { ExpectedThreatDuration } from './expected-duration';
 import type { AssessmentContent, ChallengeVerdict } from './assessment-content';
 import type { InformationItem } from './information';
 
@@ -53,6 +54,8 @@ export interface AssessmentFinalised {
   revision: number;
   validFrom: string;
   validUntil: string;
+  /** Issue 12 item 2; absent on versions finalised before the field existed. */
+  expectedDuration?: ExpectedThreatDuration | undefined;
   responseToDissent?: string | undefined;
 }
 

@@ -90,7 +90,7 @@ function command(step: Step, state: AssessmentState | undefined, now: number): A
     case 'ReturnToDraft':
       return { type: 'ReturnToDraft', reason: text };
     case 'FinaliseAssessment':
-      return { type: 'FinaliseAssessment', validUntil: dayAfter(now, s.days), responseToDissent: s.valid ? LONG : undefined };
+      return { type: 'FinaliseAssessment', validUntil: dayAfter(now, s.days), expectedDuration: 'over_12_months', responseToDissent: s.valid ? LONG : undefined };
     case 'RecordAssumptionTest':
       return { type: 'RecordAssumptionTest', assumptionId: 'as-1', outcome: s.verdict === 'agree' ? 'holds' : 'falsified', note: LONG, nextRetestOn: dayAfter(now, s.days) };
   }

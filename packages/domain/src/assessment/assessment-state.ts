@@ -1,3 +1,4 @@
+import type { ExpectedThreatDuration } from './expected-duration';
 import type { AssessmentContent, ChallengeReview } from './assessment-content';
 import type { AssessmentEventBody, AssumptionTestOutcome, RecordedAssessmentEvent } from './assessment-events';
 import type { InformationItem } from './information';
@@ -25,6 +26,8 @@ export interface AssessmentVersion {
   finalisedAt?: string | undefined;
   validFrom?: string | undefined;
   validUntil?: string | undefined;
+  /** Issue 12 item 2; absent on versions finalised before the field existed. */
+  expectedDuration?: ExpectedThreatDuration | undefined;
   responseToDissent?: string | undefined;
   supersededAt?: string | undefined;
   supersededBy?: number | undefined;
@@ -65,8 +68,8 @@ function finalise(s: AssessmentState, body: Extract<AssessmentEventBody, { type:
   const versions = s.versions.map((v): AssessmentVersion => {
     if (v.status === 'final') return { ...v, status: 'superseded', supersededAt: e.occurredAt, supersededBy: body.versionNumber };
     if (v.versionNumber !== body.versionNumber) return v;
-    const { validFrom, validUntil, responseToDissent } = body;
-    return { ...v, status: 'final', finalisedBy: e.actorId, finalisedAt: e.occurredAt, validFrom, validUntil, responseToDissent };
+    const { validFrom, validUntil, expectedDuration, responseToDissent } = body;
+    return { ...v, status: 'final', finalisedBy: e.actorId, finalisedAt: e.occurredAt, validFrom, validUntil, ...(expectedDuration ? { expectedDuration } : {}), responseToDissent };
   });
   return { ...s, versions };
 }

@@ -74,8 +74,8 @@ describe('the challenge rule (tegenspraak)', () => {
   it('refuses a challenge by the author and finalisation without a challenge', () => {
     const s = inChallenge();
     refused(s.exec({ type: 'RecordChallenge', verdict: 'agree', reasons: LONG }, AUTHOR), 'FOUR_EYES_VIOLATION');
-    refused(s.exec({ type: 'FinaliseAssessment', validUntil: '2026-09-01' }), 'FOUR_EYES_VIOLATION');
-    refused(s.exec({ type: 'FinaliseAssessment', validUntil: '2026-09-01' }, SECOND), 'FOUR_EYES_VIOLATION');
+    refused(s.exec({ type: 'FinaliseAssessment', validUntil: '2026-09-01', expectedDuration: 'over_12_months' }), 'FOUR_EYES_VIOLATION');
+    refused(s.exec({ type: 'FinaliseAssessment', validUntil: '2026-09-01', expectedDuration: 'over_12_months' }, SECOND), 'FOUR_EYES_VIOLATION');
   });
 
   it('records a challenge by a second analyst, once per revision, with reasons', () => {
@@ -96,9 +96,9 @@ describe('the challenge rule (tegenspraak)', () => {
     expect(s.exec({ type: 'ReviseDraft', content: completeContent(['p-1'], { gaps: [] }) }).ok).toBe(true);
     s.exec({ type: 'SubmitForChallenge' });
     // The dissent applied to revision 2; revision 3 is unchallenged.
-    refused(s.exec({ type: 'FinaliseAssessment', validUntil: '2026-09-01' }), 'FOUR_EYES_VIOLATION');
+    refused(s.exec({ type: 'FinaliseAssessment', validUntil: '2026-09-01', expectedDuration: 'over_12_months' }), 'FOUR_EYES_VIOLATION');
     s.exec({ type: 'RecordChallenge', verdict: 'agree', reasons: LONG }, SECOND);
-    expect(s.exec({ type: 'FinaliseAssessment', validUntil: '2026-09-01' }).ok).toBe(true);
+    expect(s.exec({ type: 'FinaliseAssessment', validUntil: '2026-09-01', expectedDuration: 'over_12_months' }).ok).toBe(true);
     const final = currentFinal(s.state()!)!;
     expect(final.challenges.map((c) => [c.revision, c.verdict])).toEqual([
       [2, 'dissent'],
@@ -110,8 +110,8 @@ describe('the challenge rule (tegenspraak)', () => {
   it('finalises over dissent only with a written response; the dissent stays in the final version', () => {
     const s = inChallenge();
     s.exec({ type: 'RecordChallenge', verdict: 'dissent', reasons: 'Residual risk is higher than stated.' }, SECOND);
-    refused(s.exec({ type: 'FinaliseAssessment', validUntil: '2026-09-01' }), 'VALIDATION_FAILED');
-    const r = s.exec({ type: 'FinaliseAssessment', validUntil: '2026-09-01', responseToDissent: 'Weighed; the measures cover it.' });
+    refused(s.exec({ type: 'FinaliseAssessment', validUntil: '2026-09-01', expectedDuration: 'over_12_months' }), 'VALIDATION_FAILED');
+    const r = s.exec({ type: 'FinaliseAssessment', validUntil: '2026-09-01', expectedDuration: 'over_12_months', responseToDissent: 'Weighed; the measures cover it.' });
     expect(r.ok).toBe(true);
     const final = currentFinal(s.state()!)!;
     expect(final).toMatchObject({ status: 'final', finalisedBy: AUTHOR, validFrom: '2026-03-02', validUntil: '2026-09-01' });
@@ -122,8 +122,17 @@ describe('the challenge rule (tegenspraak)', () => {
   it('needs a validity in the future', () => {
     const s = inChallenge();
     s.exec({ type: 'RecordChallenge', verdict: 'agree', reasons: LONG }, SECOND);
-    refused(s.exec({ type: 'FinaliseAssessment', validUntil: '2026-03-02' }), 'VALIDATION_FAILED');
-    refused(s.exec({ type: 'FinaliseAssessment', validUntil: 'soon' }), 'VALIDATION_FAILED');
+    refused(s.exec({ type: 'FinaliseAssessment', validUntil: '2026-03-02', expectedDuration: 'over_12_months' }), 'VALIDATION_FAILED');
+    refused(s.exec({ type: 'FinaliseAssessment', validUntil: 'soon', expectedDuration: 'over_12_months' }), 'VALIDATION_FAILED');
+  });
+
+  it('needs the expected duration of the threat (issue 12 item 2), and keeps it on the final version', () => {
+    const s = inChallenge();
+    s.exec({ type: 'RecordChallenge', verdict: 'agree', reasons: LONG }, SECOND);
+    const missing = s.exec({ type: 'FinaliseAssessment', validUntil: '2026-09-01', expectedDuration: 'a while' as never });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { field: 'expectedDuration' } } });
+    expect(s.exec({ type: 'FinaliseAssessment', validUntil: '2026-09-01', expectedDuration: 'three_to_12_months' }).ok).toBe(true);
+    expect(currentFinal(s.state()!)!.expectedDuration).toBe('three_to_12_months');
   });
 });
 

@@ -1,3 +1,4 @@
+import { isExpectedThreatDuration } from './expected-duration';
 import { fail, ok, type Result } from '../shared/result';
 import type { Role } from '../shared/vocabulary';
 import type { AssessmentContent } from './assessment-content';
@@ -93,6 +94,7 @@ function finalise(s: AssessmentState, cmd: Cmd<'FinaliseAssessment'>, ctx: Asses
   const challenged = open.challenges.some((c) => c.revision === open.revision && c.reviewerId !== open.authorId);
   if (!challenged) return fail('FOUR_EYES_VIOLATION', 'a second analyst must challenge this revision before it is final');
   if (!isDate(cmd.validUntil) || cmd.validUntil <= today(ctx)) return fail('VALIDATION_FAILED', 'validity ends in the future', { field: 'validUntil' });
+  if (!isExpectedThreatDuration(cmd.expectedDuration)) return fail('VALIDATION_FAILED', 'state how long the threat is expected to last', { field: 'expectedDuration' });
   const dissent = dissentOn(open);
   if (dissent) {
     const missing = tooShort('responseToDissent', cmd.responseToDissent);
@@ -100,7 +102,7 @@ function finalise(s: AssessmentState, cmd: Cmd<'FinaliseAssessment'>, ctx: Asses
   }
   const { versionNumber, revision } = open;
   const responseToDissent = dissent ? cmd.responseToDissent!.trim() : undefined;
-  return ok([{ type: 'AssessmentFinalised', versionNumber, revision, validFrom: today(ctx), validUntil: cmd.validUntil, responseToDissent }]);
+  return ok([{ type: 'AssessmentFinalised', versionNumber, revision, validFrom: today(ctx), validUntil: cmd.validUntil, expectedDuration: cmd.expectedDuration, responseToDissent }]);
 }
 
 function testAssumption(s: AssessmentState, cmd: Cmd<'RecordAssumptionTest'>, ctx: AssessmentContext): Decision {

@@ -32,7 +32,7 @@ describe('compareVersions', () => {
     s.exec({ type: 'ReviseDraft', content }, AUTHOR);
     s.exec({ type: 'SubmitForChallenge' }, AUTHOR);
     s.exec({ type: 'RecordChallenge', verdict: 'dissent', reasons: 'Scenario s-2 is unlikely, the house is guarded.' }, SECOND);
-    s.exec({ type: 'FinaliseAssessment', validUntil: '2026-06-01', responseToDissent: 'Kept as a precaution.' }, AUTHOR);
+    s.exec({ type: 'FinaliseAssessment', validUntil: '2026-06-01', expectedDuration: 'over_12_months', responseToDissent: 'Kept as a precaution.' }, AUTHOR);
     const [v1, v2] = s.state()!.versions;
     return { v1: v1!, v2: v2! };
   }

@@ -13,3 +13,4 @@ export * from './redaction';
 export * from './as-of';
 export * from '../access/daf-access';
 export * from './policy-facts';
+export * from './expected-duration';

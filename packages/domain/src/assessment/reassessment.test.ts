@@ -57,7 +57,7 @@ describe('reassessmentDue', () => {
     t.exec({ type: 'ReviseDraft', content: completeContent(['p-1'], { assumptions }) });
     t.exec({ type: 'SubmitForChallenge' });
     t.exec({ type: 'RecordChallenge', verdict: 'agree', reasons: LONG }, 'u-bram');
-    t.exec({ type: 'FinaliseAssessment', validUntil: '2026-09-01' });
+    t.exec({ type: 'FinaliseAssessment', validUntil: '2026-09-01', expectedDuration: 'over_12_months' });
     t.exec({ type: 'RecordAssumptionTest', assumptionId: 'as-t', outcome: 'triggered', note: 'Probation saw contact.' });
     expect(reassessmentDue(t.state(), '2026-03-03T00:00:00Z').reasons).toEqual([
       { code: 'assumption_triggered', assumptionId: 'as-t', trigger: 'Contact observed', note: 'Probation saw contact.' },

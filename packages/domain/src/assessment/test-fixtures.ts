@@ -116,7 +116,7 @@ export function finalised(s: ReturnType<typeof stream>, itemIds = ['p-1'], valid
     [{ type: 'ReviseDraft', content: completeContent(itemIds) }, AUTHOR],
     [{ type: 'SubmitForChallenge' }, AUTHOR],
     [{ type: 'RecordChallenge', verdict: 'agree', reasons: LONG }, SECOND],
-    [{ type: 'FinaliseAssessment', validUntil }, AUTHOR],
+    [{ type: 'FinaliseAssessment', validUntil, expectedDuration: 'over_12_months' }, AUTHOR],
   ];
   for (const [cmd, actor] of steps) {
     const r = s.exec(cmd, actor);

@@ -1,3 +1,4 @@
+import type { ExpectedThreatDuration } from '../assessment/expected-duration';
 import type {
   Classification,
   LocalAuthority,
@@ -40,6 +41,8 @@ export type CaseCommand =
       assessmentVersion: number;
       marking: Marking;
       validUntil: string;
+      /** Issue 12 item 2: the expected duration the analyst stated (a code, not content). */
+      expectedDuration?: ExpectedThreatDuration | undefined;
     }
   | {
       type: 'ProposeDecision';
@@ -53,8 +56,8 @@ export type CaseCommand =
       motivation: string;
       /** Absent: today plus the chosen package's review period. */
       reviewDate?: string | undefined;
-      /** Issue 12: why a fact differs from what its source gives. */
-      factOverrides?: FactOverride[] | undefined;
+      /** Issue 12: why a fact differs from what its source gives; required (an empty list when none). */
+      factOverrides: FactOverride[];
     }
   | { type: 'ApproveDecision'; decisionId: string; note: string }
   | { type: 'RejectDecision'; decisionId: string; reason: string }

@@ -1,3 +1,4 @@
+import type { ExpectedThreatDuration } from '../assessment/expected-duration';
 import type {
   Classification,
   LocalAuthority,
@@ -11,6 +12,7 @@ import type {
 import type { DecisionPolicyRecord } from './decision-policy';
 import type { Marking } from '../access/derived-marking';
 import type { RecordedFact } from '../arrangements/policy-facts';
+import type { HouseholdRelation } from '../persons/household';
 
 /** The case record is an append-only stream of these events (ARCHITECTURE principle 1). */
 
@@ -19,7 +21,10 @@ export interface PersonInput {
   role: PersonRole;
   fullName: string;
   dateOfBirth?: string | undefined;
+  /** Free-text note on the relation (issue 12 item 1: the code below is what counts). */
   relation?: string | undefined;
+  /** The coded relation of a household member; absent on events stored before migration 0023. */
+  relationCode?: HouseholdRelation | undefined;
 }
 
 export interface CaseRegistered {
@@ -62,6 +67,8 @@ export interface AssessmentRecorded {
   /** The DAF version's marking. Absent on events stored before ADR 0015 (the DAF record's applies). */
   marking?: Marking | undefined;
   validUntil: string;
+  /** Issue 12 item 2: absent on events stored before the DAF stated an expected duration. */
+  expectedDuration?: ExpectedThreatDuration | undefined;
 }
 
 /**

@@ -207,6 +207,7 @@ function commandFor(step: Step, now: number, state: CaseState | undefined): Case
         type,
         decisionId: f.proposalId === FRESH ? `d-v${state?.version ?? 0}` : f.proposalId,
         facts: proposalFacts(f.choice[0]),
+        factOverrides: [],
         // An offer at another level than the policy's is a deviation, motivated by the (random) text.
         ...(FITTING.some(([l, r]) => l === f.choice[0] && r === f.choice[1]) ? {} : { offered: offerAt(f.choice[1]), deviationMotivation: f.text }),
         motivation: f.text,

@@ -1,3 +1,4 @@
+import type { ExpectedThreatDuration } from '../assessment/expected-duration';
 import type { Marking } from '../access/derived-marking';
 import type { Classification, ReferralSource, ThreatPhenomenon, TriageOutcome } from '../shared/vocabulary';
 import type {
@@ -29,6 +30,7 @@ export interface RecordedAssessment {
   /** Absent for events stored before ADR 0015: the DAF record's marking applies. */
   marking?: Marking | undefined;
   validUntil: string;
+  expectedDuration?: ExpectedThreatDuration | undefined;
   recordedBy: string;
   recordedAt: string;
 }
@@ -40,6 +42,7 @@ function recordedAssessment(body: AssessmentRecorded, event: RecordedCaseEvent):
     ...(body.assessmentVersion !== undefined ? { assessmentVersion: body.assessmentVersion } : {}),
     ...(body.marking ? { marking: body.marking } : {}),
     validUntil: body.validUntil,
+    ...(body.expectedDuration ? { expectedDuration: body.expectedDuration } : {}),
     recordedBy: event.actorId,
     recordedAt: event.occurredAt,
   };

@@ -90,7 +90,7 @@ const register = (over: Partial<Extract<CaseCommand, { type: 'RegisterCase' }>> 
   classification: 'dep_confidential',
   persons: [
     { personId: 'p-1', role: 'threatened_person', fullName: 'Jan Synthetisch' },
-    { personId: 'p-2', role: 'household_member', fullName: 'Els Synthetisch', relation: 'partner' },
+    { personId: 'p-2', role: 'household_member', fullName: 'Els Synthetisch', relation: 'partner', relationCode: 'partner' },
   ],
   ...over,
 });
@@ -116,6 +116,7 @@ const propose = (decisionId = 'd-1', over: Partial<Extract<CaseCommand, { type: 
   type: 'ProposeDecision',
   decisionId,
   facts: baseFacts(),
+  factOverrides: [],
   motivation: LONG,
   reviewDate: LATER,
   ...over,

@@ -6,6 +6,7 @@ import type { CaseCommand, CaseCommandType } from './case-commands';
 import type { CaseEventBody } from './case-events';
 import type { CasePhase, CaseState } from './case-state';
 import { recordFacts, type DerivedFacts } from '../arrangements/policy-facts';
+import { relationCodeRequired } from '../persons/household';
 
 /** Who acts and when; time is injected so rules about dates are testable. */
 export interface CommandContext {
@@ -134,6 +135,8 @@ export function decideCase(state: CaseState | undefined, cmd: CaseCommand, ctx: 
     if (!cmd.persons.some((p) => p.role === 'threatened_person')) {
       return fail('VALIDATION_FAILED', 'at least one threatened person is required', { field: 'persons' });
     }
+    const uncoded = cmd.persons.findIndex((p) => relationCodeRequired(p.role) !== (p.relationCode !== undefined));
+    if (uncoded >= 0) return fail('VALIDATION_FAILED', 'a household member needs a coded relation, the threatened person none', { field: `persons.${uncoded}.relationCode` });
     const { type: _t, ...data } = cmd;
     return ok([{ type: 'CaseRegistered', ...data }]);
   }

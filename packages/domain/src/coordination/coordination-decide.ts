@@ -1,6 +1,7 @@
 import type { ActiveMeasure } from '../cases/decision-policy';
 import { fail, ok, type Result } from '../shared/result';
-import type { Role } from '../shared/vocabulary';
+import type { Organisation, Role } from '../shared/vocabulary';
+import { independentOf } from './participants';
 import type { CoordinationEventBody, RequiredMeasure } from './coordination-events';
 import { currentCrownWitnessWeighing, currentInventory, type CoordinationState } from './coordination-state';
 
@@ -25,6 +26,9 @@ export const COORDINATION_COMMAND_ROLES: Record<CoordinationCommandType, readonl
 /** What deciding needs besides the state: who asks, the case's persons, the measures in force. */
 export interface CoordinationContext {
   actorId: string;
+  /** The actor's name and organisation: the independence check also matches external participants. */
+  actorName?: string | undefined;
+  actorOrganisation?: Organisation | undefined;
   casePersonIds: readonly string[];
   /** Per person of the case: the measures of the decision in force (none when no decision is in force). */
   measuresInForce: Readonly<Record<string, readonly ActiveMeasure[]>>;
@@ -97,7 +101,7 @@ function decideReview(state: CoordinationState, cmd: Extract<CoordinationCommand
   if (!weighing) return fail('NOT_FOUND', 'weighing not found');
   if (weighing.review) return fail('INVALID_TRANSITION', 'this weighing was reviewed already; record a new weighing');
   // Independence: not the author, and not someone who took part in the weighing.
-  if (weighing.recordedBy === ctx.actorId || weighing.participants.some((p) => p.userId === ctx.actorId)) return fail('FOUR_EYES_VIOLATION', 'a weighing is reviewed by someone who neither recorded it nor took part in it');
+  if (!independentOf(weighing, { userId: ctx.actorId, name: ctx.actorName, organisation: ctx.actorOrganisation })) return fail('FOUR_EYES_VIOLATION', 'a weighing is reviewed by someone who neither recorded it nor took part in it');
   return ok(cmd);
 }
 

@@ -55,13 +55,14 @@ export type PolicyLinkPlan = { kind: 'existing'; version: string } | { kind: 'ne
  * without a target a new draft is created under the next free version name.
  */
 export function planPolicyLink(
-  lesson: Pick<LessonRecord, 'needsRuleChange' | 'policyVersion'>,
+  lesson: Pick<LessonRecord, 'needsRuleChange' | 'policyVersion'> & { templateLinked?: boolean },
   target: { version: string; status: string } | undefined,
   existingVersions: readonly string[],
   year: number,
 ): Result<PolicyLinkPlan> {
   if (lesson.policyVersion) return ok({ kind: 'existing', version: lesson.policyVersion });
   if (!lesson.needsRuleChange) return fail('RULE_VIOLATION', 'only a lesson that asks for a rule change links to a policy draft', { field: 'needsRuleChange' });
+  if (lesson.templateLinked) return fail('INVALID_TRANSITION', 'the lesson proposes a method template change already', { field: 'templateId' });
   if (!target) return ok({ kind: 'new_draft', version: nextPolicyVersion(existingVersions, year) });
   if (target.status !== 'draft') return fail('INVALID_TRANSITION', `version ${target.version} is ${target.status}; a lesson links to a draft`, { field: 'version' });
   return ok({ kind: 'link_draft', version: target.version });

@@ -3,4 +3,5 @@ export * from './letter-templates';
 export * from './letter-content';
 export * from './objection';
 export * from './letter-access';
+export * from './letter-addressee';
 export * from './objection-as-of';

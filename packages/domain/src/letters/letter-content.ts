@@ -1,3 +1,4 @@
+import type { AddressedFrom } from './letter-addressee';
 import type { ActiveDecision } from '../cases/case-state';
 import { CARE_MODULE_LABELS_NL, MEASURE_LABELS_NL, listMeasures } from '../policy/measures';
 import { fail, ok, type Result } from '../shared/result';
@@ -32,6 +33,13 @@ export interface LetterFacts {
   cooperation: boolean;
   integrityRisk: boolean;
   authority?: LocalAuthority | undefined;
+  /**
+   * How the PDF is typeset: 'pdf_ua' is the accessible, tagged PDF (issue 12 item 5). Absent on
+   * letters made before it, which are regenerated as they were sent (untagged).
+   */
+  pdfProfile?: 'pdf_ua' | undefined;
+  /** The record the addressee was taken from (issue 12 item 4); absent on letters typed by hand before it. */
+  addressedFrom?: AddressedFrom | undefined;
 }
 
 export interface LetterInput {
@@ -42,6 +50,7 @@ export interface LetterInput {
   letterDate: string;
   addressee: LetterAddressee;
   authority?: LocalAuthority | undefined;
+  addressedFrom?: AddressedFrom | undefined;
 }
 
 /** The facts of a letter from the decision in force; a letter is only about an approved decision. */
@@ -67,6 +76,8 @@ export function letterFacts(input: LetterInput): Result<LetterFacts> {
     cooperation: decision.policy?.facts.cooperation ?? true,
     integrityRisk: decision.policy?.facts.integrityRisk ?? false,
     ...(input.kind === 'authority_notice' ? { authority: input.authority } : {}),
+    pdfProfile: 'pdf_ua',
+    ...(input.addressedFrom ? { addressedFrom: input.addressedFrom } : {}),
   });
 }
 

@@ -79,7 +79,8 @@ function ProposalForm({ view, onSaved, prefill, sourced }: { view: CaseView; onS
         ...(choice === 'deviate' && offered ? { offered, deviationMotivation } : {}),
         motivation,
         ...(reviewDate ? { reviewDate } : {}),
-        ...(sourced ? { factOverrides: changedFacts(sourced, facts).map((fact) => ({ fact, reason: reasons[fact] ?? '' })) } : {}),
+        // Issue 12 item 3: always stated (empty when every fact is as its source gives it).
+        factOverrides: changedFacts(sourced, facts).map((fact) => ({ fact, reason: reasons[fact] ?? '' })),
       },
       checks,
     );

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@rijkshuisstijl-community/components-react';
 import type { CaseView } from '@hoeder/contracts';
-import { enumLabel } from '../../i18n/enums';
+import { enumLabel, untyped } from '../../i18n/enums';
 import { isReviewDue } from '@hoeder/domain';
 import { formatDate, formatDateTime, localToday } from '../../lib/format';
 import { Facts } from './Facts';
@@ -50,7 +50,7 @@ export function PersonsSection({ persons }: { persons: NonNullable<CaseView['per
                 <TableHeaderCell scope="row">{p.fullName}</TableHeaderCell>
                 <TableCell>{enumLabel(t, 'personRole', p.role)}</TableCell>
                 <TableCell>{p.dateOfBirth ? formatDate(p.dateOfBirth, i18n.language) : t('case.persons.unknown')}</TableCell>
-                <TableCell>{p.relation ?? '–'}</TableCell>
+                <TableCell>{[p.relationCode && untyped(t)(`recordLinks.relation.codes.${p.relationCode}`), p.relation].filter(Boolean).join(' — ') || '–'}</TableCell>
               </TableRow>
             ))}
           </TableBody>

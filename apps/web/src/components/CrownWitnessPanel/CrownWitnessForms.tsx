@@ -6,7 +6,8 @@ import { useCoordinationCommand, type CoordinationPath } from '../../api/coordin
 import { enumLabel } from '../../i18n/enums';
 import { ApiErrorAlert } from '../ApiErrorAlert/ApiErrorAlert';
 import { CheckboxField, SelectField, TextareaField, TextField } from '../FormFields/FormFields';
-import { parseParticipants, useCrownWitnessText } from './crownWitnessText';
+import { useCrownWitnessText } from './crownWitnessText';
+import { emptyParticipants, participantsBody, ParticipantsFields } from './ParticipantsFields';
 
 const MEASURES = [...Object.entries(OFFERABLE_MEASURES).flatMap(([domain, ms]) => ms.map((measure) => ({ domain, measure }))), ...OFFERABLE_CARE_MODULES.map((measure) => ({ domain: 'care', measure }))];
 
@@ -109,20 +110,20 @@ export function InventoryForm({ view }: { view: CoordinationView }) {
 
 export function WeighingForm({ view, me }: { view: CoordinationView; me: Me }) {
   const { tc } = useCrownWitnessText();
-  const [f, setF] = useState({ subject: view.track ? 'crown_witness' : 'case', protectionInterest: '', investigationInterest: '', outcome: '', reasons: '', participants: '' });
+  const [f, setF] = useState({ subject: view.track ? 'crown_witness' : 'case', protectionInterest: '', investigationInterest: '', outcome: '', reasons: '' });
+  const [people, setPeople] = useState(emptyParticipants);
   const [release, setRelease] = useState<string[]>(['NCTV']);
   const set = (k: keyof typeof f) => (v: string) => setF((s) => ({ ...s, [k]: v }));
-  // The author always took part; listed with their id, so they cannot also review it.
-  const participants = () => [{ name: me.displayName, organisation: me.organisation, userId: me.userId }, ...parseParticipants(f.participants, me.organisation)];
   const om = me.organisation === 'OM';
+  // The author always took part: the server lists them, so they cannot also review it.
   return (
-    <CommandForm view={view} path="coordination/weighings" title={tc('weighing.formTitle')} submit={tc('weighing.submit')} body={() => ({ ...f, participants: participants(), releaseTo: om ? release : [] })}>
+    <CommandForm view={view} path="coordination/weighings" title={tc('weighing.formTitle')} submit={tc('weighing.submit')} body={() => ({ ...f, participants: participantsBody(people, me), releaseTo: om ? release : [] })}>
       <SelectField name="subject" label={tc('weighing.subject')} value={f.subject} onChange={set('subject')} options={(['crown_witness', 'case'] as const).map((s) => ({ value: s, label: tc(`weighing.subjects.${s}`) }))} />
       <TextareaField name="protectionInterest" label={tc('weighing.protectionInterest')} value={f.protectionInterest} onChange={set('protectionInterest')} rows={3} />
       <TextareaField name="investigationInterest" label={tc('weighing.investigationInterest')} value={f.investigationInterest} onChange={set('investigationInterest')} rows={3} />
       <SelectField name="outcome" label={tc('weighing.outcome')} value={f.outcome} onChange={set('outcome')} placeholder={tc('forms.choose')} options={(['proceed', 'proceed_with_conditions', 'do_not_proceed'] as const).map((o) => ({ value: o, label: tc(`weighing.outcomes.${o}`) }))} />
       <TextareaField name="reasons" label={tc('weighing.reasons')} value={f.reasons} onChange={set('reasons')} rows={3} />
-      <TextareaField name="participants" label={tc('weighing.participants')} description={tc('weighing.participantsHint')} value={f.participants} onChange={set('participants')} rows={2} />
+      <ParticipantsFields view={view} me={me} value={people} onChange={setPeople} idPrefix="weighing" />
       {om && <ReleaseField value={release} onChange={setRelease} />}
     </CommandForm>
   );
@@ -142,15 +143,16 @@ export function ReviewForm({ view, weighingId }: { view: CoordinationView; weigh
 
 export function ConsultationForm({ view, me }: { view: CoordinationView; me: Me }) {
   const { tc } = useCrownWitnessText();
-  const [f, setF] = useState({ level: 'operational', heldOn: '', participants: '', summary: '' });
+  const [f, setF] = useState({ level: 'operational', heldOn: '', summary: '' });
+  const [people, setPeople] = useState(emptyParticipants);
   const [release, setRelease] = useState<string[]>(['NCTV']);
   const set = (k: keyof typeof f) => (v: string) => setF((s) => ({ ...s, [k]: v }));
   const om = me.organisation === 'OM';
   return (
-    <CommandForm view={view} path="coordination/consultations" title={tc('consultation.formTitle')} submit={tc('consultation.submit')} body={() => ({ ...f, participants: [{ name: me.displayName, organisation: me.organisation, userId: me.userId }, ...parseParticipants(f.participants, me.organisation)], releaseTo: om ? release : [] })}>
+    <CommandForm view={view} path="coordination/consultations" title={tc('consultation.formTitle')} submit={tc('consultation.submit')} body={() => ({ ...f, participants: participantsBody(people, me), releaseTo: om ? release : [] })}>
       <SelectField name="level" label={tc('consultation.level')} value={f.level} onChange={set('level')} options={(['strategic', 'operational'] as const).map((l) => ({ value: l, label: tc(`consultation.levels.${l}`) }))} />
       <TextField name="heldOn" type="date" label={tc('consultation.heldOn')} value={f.heldOn} onChange={set('heldOn')} />
-      <TextareaField name="consultationParticipants" label={tc('weighing.participants')} description={tc('weighing.participantsHint')} value={f.participants} onChange={set('participants')} rows={2} />
+      <ParticipantsFields view={view} me={me} value={people} onChange={setPeople} idPrefix="consultation" />
       <TextareaField name="summary" label={tc('consultation.summary')} value={f.summary} onChange={set('summary')} rows={3} />
       {om && <ReleaseField value={release} onChange={setRelease} />}
     </CommandForm>

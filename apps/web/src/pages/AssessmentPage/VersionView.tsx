@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@rijkshuisstijl-community/components-react';
 import type { AssessmentView } from '@hoeder/contracts';
 import { assessment } from '@hoeder/domain';
-import { enumLabel } from '../../i18n/enums';
+import { enumLabel, untyped } from '../../i18n/enums';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { Facts } from '../../components/CaseSections/Facts';
 import { dafLabel } from './labels';
@@ -112,6 +112,7 @@ export function VersionView({ version, names, template }: { version: Version; na
           { label: t('daf.fields.reasonForChange'), value: version.reasonForChange },
           { label: t('daf.version.finalisedBy'), value: version.finalisedBy ? `${names[version.finalisedBy] ?? version.finalisedBy}, ${formatDateTime(version.finalisedAt!, i18n.language)}` : undefined },
           { label: t('daf.fields.validUntil'), value: version.validUntil ? formatDate(version.validUntil, i18n.language) : undefined },
+          { label: untyped(t)('recordLinks.expectedDuration.label'), value: version.expectedDuration ? untyped(t)(`recordLinks.expectedDuration.codes.${version.expectedDuration}`) : undefined },
         ]}
       />
       {c.judgement ? <Judgement judgement={c.judgement} /> : c.scenarios && <Paragraph>{t('daf.version.noJudgement')}</Paragraph>}

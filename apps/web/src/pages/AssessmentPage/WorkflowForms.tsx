@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Paragraph } from '@rijkshuisstijl-community/components-react';
 import { FinaliseAssessmentRequest, RecordChallengeRequest, ReturnToDraftRequest, StartDraftRequest, SubmitForChallengeRequest } from '@hoeder/contracts';
 import { assessment, CLASSIFICATIONS } from '@hoeder/domain';
-import { enumLabel } from '../../i18n/enums';
+import { enumLabel, untyped } from '../../i18n/enums';
 import { optionalText, requireWrittenText } from '../../lib/validation';
 import { RadioField, SelectField, TextareaField, TextField } from '../../components/FormFields/FormFields';
 import { ActionPanel } from '../../components/CaseActions/ActionPanel';
@@ -64,14 +64,27 @@ export function ChallengeForm({ caseId, version, onSaved }: FormProps) {
 export function FinaliseForm({ caseId, version, onSaved, dissent }: FormProps & { dissent: boolean }) {
   const { t } = useTranslation();
   const [validUntil, setValidUntil] = useState('');
+  const [expectedDuration, setExpectedDuration] = useState('');
   const [response, setResponse] = useState('');
-  const form = useCommandForm({ caseId, path: 'assessment/finalise', schema: FinaliseAssessmentRequest, labelFor: dafFieldLabel(t), onSaved });
+  const ut = untyped(t);
+  const labelFor = (field: string) => (field === 'expectedDuration' ? ut('recordLinks.expectedDuration.label') : dafFieldLabel(t)(field));
+  const form = useCommandForm({ caseId, path: 'assessment/finalise', schema: FinaliseAssessmentRequest, labelFor, onSaved });
   const submit = () =>
-    form.submit({ expectedVersion: version, validUntil, responseToDissent: optionalText(response) }, (errors) => (dissent ? requireWrittenText(errors, 'responseToDissent', response) : errors));
+    form.submit({ expectedVersion: version, validUntil, expectedDuration, responseToDissent: optionalText(response) }, (errors) => (dissent ? requireWrittenText(errors, 'responseToDissent', response) : errors));
   return (
     <ActionPanel level={2} title={t('daf.finalise.heading')} submitLabel={t('daf.finalise.submit')} onSubmit={submit} pending={form.pending} error={form.error} onReload={form.reload} errors={form.errors}>
       <Paragraph>{t('daf.finalise.help')}</Paragraph>
       <TextField name="validUntil" type="date" label={t('daf.fields.validUntil')} value={validUntil} onChange={setValidUntil} error={form.errors.message('validUntil')} />
+      <SelectField
+        name="expectedDuration"
+        label={ut('recordLinks.expectedDuration.label')}
+        description={ut('recordLinks.expectedDuration.help')}
+        value={expectedDuration}
+        onChange={setExpectedDuration}
+        options={assessment.EXPECTED_THREAT_DURATIONS.map((d) => ({ value: d, label: ut(`recordLinks.expectedDuration.codes.${d}`) }))}
+        placeholder={t('forms.choose')}
+        error={form.errors.message('expectedDuration')}
+      />
       {dissent && <TextareaField name="responseToDissent" label={t('daf.fields.responseToDissent')} description={t('daf.finalise.dissentHelp')} rows={4} value={response} onChange={setResponse} error={form.errors.message('responseToDissent')} />}
     </ActionPanel>
   );

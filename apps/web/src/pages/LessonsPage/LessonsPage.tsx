@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { LEARNING_ROLES, type Role } from '@hoeder/domain';
-import { useLessons, useOpenPolicyDraft, usePolicyLessons } from '../../api/learning';
+import { useLessonViews, useOpenPolicyDraft, usePolicyLessons } from '../../api/learning';
+import { LessonSection } from './LessonActions';
+import { LessonRule, LessonStatus } from './LessonParts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert/ApiErrorAlert';
 import { useCurrentUser } from '../../components/AuthGate/AuthGate';
 import { RouterLink } from '../../components/RouterLink/RouterLink';
@@ -22,7 +24,7 @@ export function LessonsPage() {
   const tx = untyped(t);
   const me = useCurrentUser();
   const navigate = useNavigate();
-  const lessons = useLessons();
+  const lessons = useLessonViews();
   const openDraft = useOpenPolicyDraft();
   const administers = me.roles.some((r) => (LEARNING_ROLES.linkLessonToPolicy as readonly Role[]).includes(r));
   usePageTitle(tx('learning.lessons.title'));
@@ -58,12 +60,15 @@ export function LessonsPage() {
                   <TableCell>{enumLabel(t, 'organisation', l.owner)}</TableCell>
                   <TableCell>
                     {l.followUp} ({tx('learning.lessons.dueOn', { date: formatDate(l.dueOn, i18n.language) })})
+                    <br />
+                    <LessonStatus lesson={l} />
                   </TableCell>
                   <TableCell>
+                    <LessonRule lesson={l} />{' '}
                     {l.policyVersion ? (
                       administers ? <RouterLink to={`/beleid/${l.policyVersion}`}>{tx('learning.lesson.linkedTo', { version: l.policyVersion })}</RouterLink> : tx('learning.lesson.linkedTo', { version: l.policyVersion })
-                    ) : l.needsRuleChange ? (
-                      administers ? (
+                    ) : l.rule ? null : l.needsRuleChange ? (
+                      administers && l.may.openPolicyDraft ? (
                         <Button type="button" appearance="secondary-action-button" disabled={openDraft.isPending} onClick={() => openDraft.mutate(l.lessonId, { onSuccess: (d) => void navigate(`/beleid/${d.version}`) })}>
                           {tx('learning.lessons.openDraft', { title: l.title })}
                         </Button>
@@ -80,6 +85,7 @@ export function LessonsPage() {
           </Table>
         </div>
       )}
+      {lessons.data?.map((l) => <LessonSection key={l.lessonId} lesson={l} />)}
     </>
   );
 }

@@ -53,7 +53,9 @@ function PersonFile({ person }: { person: PersonView }) {
         {person.cases.map((c) => (
           <UnorderedListItem key={c.caseId}>
             <RouterLink to={`/casussen/${c.caseId}#contact`}>{c.reference}</RouterLink> · {tp(`enums.personRole.${c.role}`)}
-            {c.relation ? ` (${c.relation})` : ''}
+            {c.relationCode ? ` · ${tp(`recordLinks.relation.codes.${c.relationCode}`)}` : ''}
+            {c.relationCodeBasis === 'derived_at_migration' ? ` (${tp('recordLinks.relation.derivedAtMigration')})` : ''}
+            {c.relation ? ` — ${c.relation}` : ''}
           </UnorderedListItem>
         ))}
       </UnorderedList>

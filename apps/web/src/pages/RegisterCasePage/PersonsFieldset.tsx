@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Button, Fieldset, FormFieldErrorMessage, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { PERSON_ROLES } from '@hoeder/domain';
+import { HOUSEHOLD_RELATIONS, PERSON_ROLES } from '@hoeder/domain';
 import { SelectField, TextField } from '../../components/FormFields/FormFields';
-import { enumLabel } from '../../i18n/enums';
+import { enumLabel, untyped } from '../../i18n/enums';
 import type { PersonDraft } from './registerDraft';
 
 interface Props {
@@ -15,6 +15,7 @@ interface Props {
 /** One fieldset per person, so "Full name" is announced with "Person 2" around it. */
 export function PersonsFieldset({ persons, onChange, onAdd, error }: Props) {
   const { t } = useTranslation();
+  const ut = untyped(t);
   const update = (index: number, patch: Partial<PersonDraft>) => onChange(persons.map((p, i) => (i === index ? { ...p, ...patch } : p)));
   const remove = (index: number) => onChange(persons.filter((_, i) => i !== index));
   const roleOptions = PERSON_ROLES.map((role) => ({ value: role, label: enumLabel(t, 'personRole', role) }));
@@ -46,7 +47,18 @@ export function PersonsFieldset({ persons, onChange, onAdd, error }: Props) {
               onChange={(dateOfBirth) => update(index, { dateOfBirth })}
               error={at('dateOfBirth')}
             />
-            <TextField name={`person-${person.key}-relation`} label={t('register.relation')} value={person.relation} onChange={(relation) => update(index, { relation })} error={at('relation')} />
+            {person.role === 'household_member' && (
+              <SelectField
+                name={`person-${person.key}-relationCode`}
+                label={ut('recordLinks.relation.label')}
+                value={person.relationCode}
+                onChange={(relationCode) => update(index, { relationCode })}
+                options={HOUSEHOLD_RELATIONS.map((code) => ({ value: code, label: ut(`recordLinks.relation.codes.${code}`) }))}
+                placeholder={t('forms.choose')}
+                error={at('relationCode')}
+              />
+            )}
+            <TextField name={`person-${person.key}-relation`} label={ut('recordLinks.relation.note')} value={person.relation} onChange={(relation) => update(index, { relation })} error={at('relation')} />
             {persons.length > 1 && (
               <Button appearance="subtle-button" onClick={() => remove(index)}>
                 {t('register.removePerson', { number })}

@@ -18,7 +18,7 @@ import { PersonsFieldset } from './PersonsFieldset';
 import { DuplicateWarning } from '../../components/DuplicateWarning/DuplicateWarning';
 import { emptyPerson, emptyRegisterDraft, requireThreatenedPerson, toRegisterRequest, type RegisterDraft } from './registerDraft';
 
-const PERSON_FIELD_LABELS: Record<string, string> = { role: 'register.personRole', fullName: 'register.fullName', dateOfBirth: 'register.dateOfBirth', relation: 'register.relation' };
+const PERSON_FIELD_LABELS: Record<string, string> = { role: 'register.personRole', fullName: 'register.fullName', dateOfBirth: 'register.dateOfBirth', relation: 'recordLinks.relation.note', relationCode: 'recordLinks.relation.label' };
 
 export function RegisterCasePage() {
   const { t } = useTranslation();

@@ -9,6 +9,8 @@ export interface PersonDraft {
   fullName: string;
   dateOfBirth: string;
   relation: string;
+  /** Issue 12 item 1: the coded relation of a household member ('' until chosen). */
+  relationCode: string;
   /** A known person's record intake chose to link after the duplicate warning (issue 12). */
   personId?: string | undefined;
 }
@@ -22,7 +24,7 @@ export interface RegisterDraft {
   persons: PersonDraft[];
 }
 
-export const emptyPerson = (key: number, role = 'threatened_person'): PersonDraft => ({ key, role, fullName: '', dateOfBirth: '', relation: '' });
+export const emptyPerson = (key: number, role = 'threatened_person'): PersonDraft => ({ key, role, fullName: '', dateOfBirth: '', relation: '', relationCode: '' });
 
 export const emptyRegisterDraft = (): RegisterDraft => ({
   referralSource: '',
@@ -47,6 +49,8 @@ export function toRegisterRequest(draft: RegisterDraft): Record<keyof RegisterCa
       fullName: p.fullName,
       dateOfBirth: optionalText(p.dateOfBirth),
       relation: optionalText(p.relation),
+      // Only a household member has a relation; a code left over from a changed role is not sent.
+      ...(p.role === 'household_member' ? { relationCode: p.relationCode } : {}),
     })),
   };
 }

@@ -30,7 +30,7 @@ export function Notifications() {
               {n.queueId === 'anomaly_alerts' ? (
                 <RouterLink to={`/toezicht/signalen#signaal-${n.caseId}`}>{tx('anomaly.queue.open')}</RouterLink>
               ) : (
-                <RouterLink to={isExecutionQueue(n.queueId) ? assignmentHref(n.queueId, undefined) : `/casussen/${n.caseId}`}>{n.reference ?? tx('work.notifications.case')}</RouterLink>
+                <RouterLink to={isExecutionQueue(n.queueId) ? assignmentHref(n.queueId, undefined) : n.queueId === 'lesson_follow_up_due' ? `/lessen#les-${n.caseId}` : `/casussen/${n.caseId}`}>{n.reference ?? tx('work.notifications.case')}</RouterLink>
               )}{' '}
               <Button type="button" appearance="subtle-button" onClick={() => markRead.mutate(n.notificationId)} disabled={markRead.isPending}>
                 {tx('work.notifications.markRead', { reference: n.reference ?? '' })}

@@ -15,7 +15,12 @@ import { isExecutionQueue, queueTextKey } from './executionWork';
 const DAF_QUEUES = new Set(['assessment_to_make', 'challenge_to_write', 'reassessment_due']);
 const workHref = (queueId: string, caseId: string) =>
   // Anomaly alerts (issue 13): the item's id is the alert's, shown on the alerts page.
-  queueId === 'anomaly_alerts' ? `/toezicht/signalen#signaal-${caseId}` : `/casussen/${caseId}${DAF_QUEUES.has(queueId) ? '/dreigingsinschatting' : ''}`;
+  queueId === 'anomaly_alerts'
+    ? `/toezicht/signalen#signaal-${caseId}`
+    : // Overdue lessons (ADR 0030): the item's id is the lesson's, never a case's.
+      queueId === 'lesson_follow_up_due'
+      ? `/lessen#les-${caseId}`
+      : `/casussen/${caseId}${DAF_QUEUES.has(queueId) ? '/dreigingsinschatting' : ''}`;
 
 function QueueSection({ queue }: { queue: WorkQueueView }) {
   const { t, i18n } = useTranslation();
