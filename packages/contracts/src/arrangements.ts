@@ -99,6 +99,8 @@ export type EmployerView = z.infer<typeof EmployerView>;
 /** `GET /api/cases/:caseId/arrangements`: what the reader may see of them; `null` for a kind they may not. */
 export const ArrangementsView = z.object({
   caseId: Uuid,
+  /** The moment shown (`?asOf=`), or null for now; a past view offers no steps and no forms. */
+  asOf: IsoDateTime.nullable(),
   mayEdit: z.boolean(),
   persons: z.array(z.object({ personId: Uuid, fullName: z.string(), role: z.string(), relation: z.string().nullable() })),
   agreements: z.array(ArrangementView).nullable(),

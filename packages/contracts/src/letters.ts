@@ -92,11 +92,15 @@ export const ObjectionView = z.object({
   recordedBy: z.string(),
   recordedAt: IsoDateTime,
   updatedAt: IsoDateTime,
+  /** As of a past moment only: false when the handling was changed after it and is shown by its dates (ADR 0031). */
+  exact: z.boolean().optional(),
 });
 export type ObjectionView = z.infer<typeof ObjectionView>;
 
 export const ObjectionsView = z.object({
   caseId: z.string(),
+  /** The moment shown (`?asOf=`), or null for now; a past view offers no lodging or handling. */
+  asOf: IsoDateTime.nullable(),
   mayLodge: z.boolean(),
   mayHandle: z.boolean(),
   /** The decisions an objection can be against (approved ones), newest first, with the day each was sent. */

@@ -69,8 +69,12 @@ export const ContactEntryRequest = z
     /** The liaison saw the contradiction warning and logs the entry anyway. */
     acknowledgeContradictions: z.boolean().default(false),
     correctsEntryId: Uuid.optional(),
+    /** Why the entry named in correctsEntryId is corrected (required with it, refused without it). */
+    correctionReason: text({ max: 2000 }).optional(),
   })
-  .refine((r) => !r.informationGiven || r.message.trim().length > 0, { path: ['message'], message: 'information given needs the message as told' });
+  .refine((r) => !r.informationGiven || r.message.trim().length > 0, { path: ['message'], message: 'information given needs the message as told' })
+  .refine((r) => !r.correctsEntryId || (r.correctionReason?.trim().length ?? 0) > 0, { path: ['correctionReason'], message: 'a correction says why it corrects the entry' })
+  .refine((r) => r.correctsEntryId || r.correctionReason === undefined, { path: ['correctionReason'], message: 'a reason belongs to a correction (correctsEntryId)' });
 export type ContactEntryRequest = z.infer<typeof ContactEntryRequest>;
 
 export const Contradiction = z.object({ code: z.enum(['measure_not_in_package', 'resistance_level_differs', 'review_date_differs', 'no_decision_in_force']), mentioned: z.string(), inForce: z.string().nullable() });
@@ -91,6 +95,9 @@ export const ContactEntryDto = z.object({
   contradictions: z.array(Contradiction),
   acknowledgedContradictions: z.boolean(),
   correctsEntryId: Uuid.nullable(),
+  correctionReason: z.string().nullable(),
+  /** The entry that corrects this one, when one does (the original stays visible as corrected). */
+  correctedBy: z.object({ entryId: Uuid, reason: z.string().nullable(), recordedBy: z.object({ userId: z.string(), displayName: z.string(), role: z.string() }), recordedAt: IsoDateTime }).nullable(),
   recordedBy: z.object({ userId: z.string(), displayName: z.string(), role: z.string() }),
   recordedAt: IsoDateTime,
 });

@@ -609,6 +609,8 @@ export interface CaseArrangementEventTable {
   follow_up_on: string | null;
   actor_id: string;
   occurred_at: Timestamp;
+  /** Migration 0022: the owner after this step (null on steps before it, or on kinds without an owner). */
+  owner: ColumnType<string | null, string | null | undefined, never>;
 }
 
 /** Issue 13 (ADR 0026): synthetic cases no real work touches; any read of one alerts. */
@@ -671,6 +673,8 @@ export interface PersonTables {
     contradictions: string;
     acknowledged_contradictions: boolean;
     corrects_entry_id: string | null;
+    /** Migration 0022: why a correction corrects the entry it names. */
+    correction_reason: ColumnType<string | null, string | null | undefined, never>;
     recorded_by: string;
     recorded_role: string;
     recorded_at: Timestamp;

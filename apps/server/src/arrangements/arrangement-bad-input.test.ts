@@ -75,4 +75,14 @@ describe('bad input on the arrangement write routes', () => {
     await expectRefused(steps!.path, { expectedVersion: 1, action: 'start' });
     await expectRefused(`/api/cases/${caseId}/arrangements/${crypto.randomUUID()}/steps`, { expectedVersion: 1, action: 'accept' });
   });
+
+  it('a malformed asOf on the as-of reads (arrangements, objections) is a 400 naming the field (ADR 0031)', async () => {
+    const session = await f.session('liaison');
+    for (const [read, asOf] of ['arrangements', 'objections'].flatMap((r) => ['gisteren', '2026-13-01T00:00:00Z', '2026-03-01'].map((a) => [r, a] as const))) {
+      const reply = await f.api(session, 'GET', `/api/cases/${caseId}/${read}?asOf=${encodeURIComponent(asOf)}`);
+      expect(reply.status, `${read} ${asOf}`).toBe(400);
+      const error = (reply.body as { error: { details?: { field?: string; issues?: { field: string }[] } } }).error;
+      expect([error.details?.field, ...(error.details?.issues?.map((i) => i.field) ?? [])]).toContain('asOf');
+    }
+  });
 });

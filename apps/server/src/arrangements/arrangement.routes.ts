@@ -1,4 +1,4 @@
-import { ArrangementParams, ArrangementStepRequest, CaseIdParams, RecordAgreementRequest, RecordCareReferralRequest, RecordEmployerRequest } from '@hoeder/contracts';
+import { AgendaQuery, ArrangementParams, ArrangementStepRequest, CaseIdParams, RecordAgreementRequest, RecordCareReferralRequest, RecordEmployerRequest } from '@hoeder/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireActor } from '../auth/auth.plugin';
 import type { Clock } from '../platform/clock';
@@ -12,9 +12,10 @@ export function registerArrangementRoutes(app: FastifyInstance, deps: { arrangem
   const tags = ['arrangements'];
   const params = openApi(CaseIdParams);
 
-  app.get('/api/cases/:caseId/arrangements', { schema: { tags, summary: 'Agreements, care referrals and the employer with its duties, as far as the reader may see them', params } }, async (request) => {
+  app.get('/api/cases/:caseId/arrangements', { schema: { tags, summary: 'Agreements, care referrals and the employer with its duties, as far as the reader may see them; as of a past moment with ?asOf=', params, querystring: openApi(AgendaQuery) } }, async (request) => {
     const { caseId } = parseWith(CaseIdParams, request.params);
-    return unwrap(await arrangements.view(ctx(request), requireActor(request), caseId));
+    const { asOf } = parseWith(AgendaQuery, request.query);
+    return unwrap(await arrangements.view(ctx(request), requireActor(request), caseId, asOf ? new Date(asOf) : undefined));
   });
 
   app.post('/api/cases/:caseId/agreements', { schema: { tags, summary: 'Record an agreement with the person (cooperation or integrity restriction) and what happens when it is not kept', params, body: openApi(RecordAgreementRequest) } }, async (request, reply) => {

@@ -15,6 +15,7 @@ import {
   type CaseReadGrant,
 } from '@hoeder/db';
 import {
+  arrangementAsOf,
   assessment,
   decideArrangement,
   EMPLOYER_DUTIES,
@@ -41,7 +42,15 @@ const RECORDING_PHASES: readonly CasePhase[] = ['in_assessment', 'assessed', 'de
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
-function toView(row: ArrangementRow, events: readonly ArrangementEventRow[], now: Date): ArrangementView {
+/** The rows and steps as they stood at `asOf` (issue 12, ADR 0031); all of them for now. */
+function asOfMoment(rows: readonly ArrangementRow[], events: readonly ArrangementEventRow[], asOf: Date | undefined) {
+  if (!asOf) return { rows, events };
+  const shownEvents = events.filter((e) => Date.parse(e.occurredAt) <= asOf.getTime());
+  const shownRows = rows.flatMap((r) => arrangementAsOf(r, shownEvents.filter((e) => e.arrangementId === r.arrangementId), asOf) ?? []);
+  return { rows: shownRows, events: shownEvents };
+}
+
+function toView(row: ArrangementRow, events: readonly ArrangementEventRow[], now: Date, past = false): ArrangementView {
   const table = TRANSITIONS[row.kind] as Record<string, Transition>;
   return {
     arrangementId: row.arrangementId,
@@ -56,8 +65,9 @@ function toView(row: ArrangementRow, events: readonly ArrangementEventRow[], now
     followUpOn: row.followUpOn,
     overdue: followUpOverdue(row, today(now)),
     version: row.version,
-    actions: Object.entries(table).filter(([, t]) => t.from.includes(row.status)).map(([a]) => a),
-    events: events.filter((e) => e.arrangementId === row.arrangementId).map(({ arrangementId: _a, ...e }) => e),
+    // No step can be taken on a past state.
+    actions: past ? [] : Object.entries(table).filter(([, t]) => t.from.includes(row.status)).map(([a]) => a),
+    events: events.filter((e) => e.arrangementId === row.arrangementId).map(({ arrangementId: _a, owner: _o, ...e }) => e),
   };
 }
 
@@ -97,18 +107,22 @@ export function createArrangementService({ guard }: { guard: Guard }) {
   }
 
   return {
-    view: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string): Promise<Result<ArrangementsView>> =>
+    /** Now, or (with `asOf`) as they stood at that moment: only what was recorded by then, with its status then. */
+    view: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, asOf?: Date): Promise<Result<ArrangementsView>> =>
       guard.withAccess(ctx, actor, { ...onCase('arrangements.view', caseId), check: arrangementRead(caseId) }, async ({ trx, grant, note }) => {
         const state = await caseState(trx, grant.caseRead);
-        const rows = await loadArrangements(trx, grant.read);
-        const events = await loadArrangementEvents(trx, grant.read);
-        const views = (kind: ArrangementKind) => (grant.read.kinds.has(kind) ? rows.filter((r) => r.kind === kind).map((r) => toView(r, events, ctx.now)) : null);
+        const { rows, events } = asOfMoment(await loadArrangements(trx, grant.read), await loadArrangementEvents(trx, grant.read), asOf);
+        // Overdue as it was at the moment shown.
+        const at = asOf ?? ctx.now;
+        const past = asOf !== undefined;
+        const views = (kind: ArrangementKind) => (grant.read.kinds.has(kind) ? rows.filter((r) => r.kind === kind).map((r) => toView(r, events, at, past)) : null);
+        const recorded = (await loadEmployers(trx, grant.read)).filter((e) => !asOf || Date.parse(e.createdAt) <= asOf.getTime());
         const employers = grant.read.kinds.has('employer_duty')
-          ? employersWithDuties(await loadEmployers(trx, grant.read), rows).map(({ employer, duties }) => ({ employerId: employer.employerId, personId: employer.personId, name: employer.name, contact: employer.contact, duties: duties.map((d) => toView(d, events, ctx.now)) }))
+          ? employersWithDuties(recorded, rows).map(({ employer, duties }) => ({ employerId: employer.employerId, personId: employer.personId, name: employer.name, contact: employer.contact, duties: duties.map((d) => toView(d, events, at, past)) }))
           : null;
         const persons = grant.access.sections.has('persons') ? (state?.persons ?? []).map((p) => ({ personId: p.personId, fullName: p.fullName, role: p.role, relation: p.relation ?? null })) : [];
-        note({ arrangements: rows.length });
-        return ok({ caseId, mayEdit: grant.mayEdit, persons, agreements: views('agreement'), care: views('care'), employers });
+        note({ arrangements: rows.length, ...(asOf ? { asOf: asOf.toISOString() } : {}) });
+        return ok({ caseId, asOf: asOf?.toISOString() ?? null, mayEdit: grant.mayEdit && !past, persons, agreements: views('agreement'), care: views('care'), employers });
       }),
 
     recordAgreement: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, input: RecordAgreementRequest): Promise<Result<{ arrangementId: string }>> =>
@@ -159,7 +173,7 @@ export function createArrangementService({ guard }: { guard: Guard }) {
         const change = decideArrangement(row.kind, row.status, input, ctx.now.toISOString());
         if (!change.ok) return change;
         const c = change.value;
-        const done = await applyArrangementStep(trx, grant.write, { arrangementId, expectedVersion: row.version, action: c.action, from: c.from, to: c.to, note: c.note, followUpOn: c.followUpOn, owner: input.owner?.trim(), actorId: actor.userId }, ctx.now);
+        const done = await applyArrangementStep(trx, grant.write, { arrangementId, expectedVersion: row.version, action: c.action, from: c.from, to: c.to, note: c.note, followUpOn: c.followUpOn, owner: input.owner?.trim(), currentOwner: row.owner, actorId: actor.userId }, ctx.now);
         if (!done) return fail('VERSION_CONFLICT', 'the arrangement was changed by someone else; reload it');
         note({ arrangementId, action: c.action, from: c.from, to: c.to });
         const updated = { ...row, status: c.to, followUpOn: c.followUpOn, version: row.version + 1, ...(input.owner !== undefined ? { owner: input.owner.trim() } : {}) };

@@ -75,3 +75,40 @@ describe('demo persons (issue 12)', () => {
     for (const { case_id } of cases) expect(links.filter((l) => l.case_id === case_id).map((l) => l.role), case_id).toContain('threatened_person');
   });
 });
+
+describe('demo person central (issue 12)', () => {
+  it('gives every case in force the liaison is on a contact log, agreements, care referrals and an employer with its five duties', async () => {
+    const active = must(await f.deps.cases.list(f.ctx(), f.actor('liaison'))).filter((c) => c.phase === 'measures_active');
+    expect(active.length).toBeGreaterThan(10);
+    const statuses = new Set<string>();
+    for (const c of active) {
+      const log = must(await f.deps.contactLog.view(f.ctx(), f.actor('liaison'), c.caseId));
+      expect(log.entries.length, c.caseId).toBeGreaterThanOrEqual(4);
+      expect(new Set(log.entries.map((e) => e.channel)).size).toBeGreaterThanOrEqual(3);
+      expect(log.entries.every((e) => e.contradictions.length === 0)).toBe(true);
+      const view = must(await f.deps.arrangements.view(f.ctx(), f.actor('liaison'), c.caseId));
+      expect(view.agreements?.map((a) => a.code)).toContain('cooperation');
+      expect(view.care?.map((a) => a.code)).toEqual(expect.arrayContaining(['care_person', 'peer_support']));
+      const [employer, ...more] = view.employers ?? [];
+      expect(more).toEqual([]);
+      expect(employer?.duties.map((d) => d.code)).toEqual(['alertness', 'resilience', 'prevention', 'security_measures', 'follow_advice']);
+      expect(employer?.duties.every((d) => d.owner && d.owner.length > 0)).toBe(true);
+      for (const a of [...(view.agreements ?? []), ...(view.care ?? []), ...(employer?.duties ?? [])]) statuses.add(`${a.kind}:${a.status}`);
+    }
+    // Varied: refusals, declines, breaches and duties in place, not one status everywhere.
+    expect([...statuses]).toEqual(expect.arrayContaining(['agreement:agreed', 'agreement:refused', 'care:started', 'care:declined', 'care:proposed', 'employer_duty:in_place', 'employer_duty:not_met', 'employer_duty:open']));
+  });
+
+  it('seeds some corrections and some overdue follow-ups, and the arrangements as of their first moment show them as they were', async () => {
+    const active = must(await f.deps.cases.list(f.ctx(), f.actor('liaison'))).filter((c) => c.phase === 'measures_active');
+    const logs = await Promise.all(active.map(async (c) => must(await f.deps.contactLog.view(f.ctx(), f.actor('liaison'), c.caseId))));
+    expect(logs.filter((l) => l.entries.some((e) => e.correctedBy?.reason)).length).toBeGreaterThan(0);
+    const view = must(await f.deps.arrangements.view(f.ctx(), f.actor('liaison'), active[0]!.caseId));
+    const duties = view.employers![0]!.duties;
+    const recordedAt = new Date(duties[0]!.events[0]!.occurredAt);
+    const then = must(await f.deps.arrangements.view(f.ctx(), f.actor('liaison'), active[0]!.caseId, recordedAt));
+    expect(then.employers![0]!.duties.map((d) => d.status)).toEqual(['open', 'open', 'open', 'open', 'open']);
+    const queue = must(await f.deps.workQueues.queues(f.ctx(), f.actor('liaison'))).queues.find((q) => q.queueId === 'arrangement_follow_up');
+    expect(queue?.items.length).toBeGreaterThan(0);
+  });
+});

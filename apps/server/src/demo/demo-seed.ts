@@ -16,6 +16,7 @@ import { seedDemoAgendas, seedDemoOfficers } from './demo-master-data';
 import { seedDemoAssignments } from './demo-assignments';
 import { seedCanaries } from './demo-canaries';
 import { seedDemoCrownWitness } from './demo-crown-witness';
+import { seedDemoPersonCentral } from './demo-person-central';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
@@ -75,6 +76,8 @@ export async function seedDemo(deps: AppDeps): Promise<{ casesCreated: number; a
   // Decoys for access anomaly detection (issue 13): registered last, like any new case.
   await seedCanaries(deps);
   await seedDemoCrownWitness(deps.db, guard, cases, clock, actorOf);
+  // The person central (issue 12): contact log, agreements, care and employer on every case in force.
+  await seedDemoPersonCentral(deps.db, guard, cases, clock, actorOf, deps.clock.now());
   return { casesCreated: plans.length, accounts: DEMO_ACCOUNTS.length };
 }
 

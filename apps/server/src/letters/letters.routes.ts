@@ -1,4 +1,4 @@
-import { CaseIdParams, DraftLetterRequest, LetterIdParams, LodgeObjectionRequest, ObjectionIdParams, ObjectionStepRequest } from '@hoeder/contracts';
+import { AgendaQuery, CaseIdParams, DraftLetterRequest, LetterIdParams, LodgeObjectionRequest, ObjectionIdParams, ObjectionStepRequest } from '@hoeder/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireActor } from '../auth/auth.plugin';
 import type { Clock } from '../platform/clock';
@@ -38,10 +38,11 @@ export function registerLetterRoutes(app: FastifyInstance, deps: { letters: Lett
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`).header('x-content-sha256', sha256).send(pdf);
   });
 
-  app.get('/api/cases/:caseId/objections', { schema: { tags: ['objections'], summary: 'Objections and appeals against the decisions of a case, with their statutory terms', params: openApi(CaseIdParams) } }, async (request) => {
+  app.get('/api/cases/:caseId/objections', { schema: { tags: ['objections'], summary: 'Objections and appeals against the decisions of a case, with their statutory terms; as of a past moment with ?asOf=', params: openApi(CaseIdParams), querystring: openApi(AgendaQuery) } }, async (request) => {
     const actor = requireActor(request);
     const { caseId } = parseWith(CaseIdParams, request.params);
-    return unwrap(await objections.list(ctx(request), actor, caseId));
+    const { asOf } = parseWith(AgendaQuery, request.query);
+    return unwrap(await objections.list(ctx(request), actor, caseId, asOf ? new Date(asOf) : undefined));
   });
 
   app.post('/api/cases/:caseId/objections', { schema: { tags: ['objections'], summary: 'Record an objection by the person or the employer against a decision', params: openApi(CaseIdParams), body: openApi(LodgeObjectionRequest) } }, async (request, reply) => {

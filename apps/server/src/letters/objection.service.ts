@@ -5,6 +5,7 @@ import {
   fail,
   handleObjection,
   mayOnObjections,
+  objectionAsOf,
   objectionTerms,
   objectionWork,
   ok,
@@ -66,20 +67,25 @@ export function createObjectionService({ guard }: { guard: Guard }) {
   const on = (operation: string, caseId: string, objectId = caseId) => ({ operation, objectType: 'case_objection', objectId, dataSubjectId: caseId });
 
   return {
-    list: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string): Promise<Result<ObjectionsView>> =>
+    /** Now, or (with `asOf`) as they stood then: the decisions under objection at that moment, read-only (ADR 0031). */
+    list: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, asOf?: Date): Promise<Result<ObjectionsView>> =>
       guard.withAccess(ctx, actor, { ...on('objection.list', caseId), check: objectionRead(caseId) }, async ({ trx, grant, note }) => {
-        const events = await loadCaseEvents(trx, grant.caseRead);
+        const events = (await loadCaseEvents(trx, grant.caseRead)).filter((e) => !asOf || Date.parse(e.occurredAt) <= asOf.getTime());
         const state = projectCase(events);
         if (!state) return fail('NOT_FOUND', 'case not found');
-        const rows = await listObjections(trx, grant.read);
-        const member = grant.access.memberOf.has(caseId);
-        note({ objectionIds: rows.map((r) => r.objectionId) });
+        const shown = (await listObjections(trx, grant.read)).flatMap((r) => {
+          const then = asOf ? objectionAsOf(r, asOf) : { objection: r, exact: true };
+          return then ? [then] : [];
+        });
+        const member = grant.access.memberOf.has(caseId) && !asOf;
+        note({ objectionIds: shown.map((r) => r.objection.objectionId), ...(asOf ? { asOf: asOf.toISOString() } : {}) });
         return ok({
           caseId,
+          asOf: asOf?.toISOString() ?? null,
           mayLodge: member && mayOnObjections(actor.roles, 'lodge'),
           mayHandle: member && mayOnObjections(actor.roles, 'handle'),
           decisions: await sentDecisions(trx, state, grant.letters),
-          objections: rows.map((r) => objectionView(r, events)).reverse(),
+          objections: shown.map(({ objection, exact }) => ({ ...objectionView(objection, events), ...(asOf ? { exact } : {}) })).reverse(),
         });
       }),
 

@@ -70,6 +70,23 @@ describe('the contact log', () => {
     expect(await f.deps.contactLog.log(f.ctx(), f.actor('liaison'), caseId, entry({ expectedSeq: 2, correctsEntryId: crypto.randomUUID() }))).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { field: 'correctsEntryId' } } });
   });
 
+  it('a correction is a new entry with its reason; the original stays, marked as corrected by whom, when and why', async () => {
+    const before = await f.deps.contactLog.view(f.ctx(), f.actor('liaison'), caseId);
+    if (!before.ok) throw new Error(before.error.message);
+    const original = before.value.entries.find((e) => e.seq === 1)!;
+    f.clock.advance(DAY);
+    const corrected = await f.deps.contactLog.log(f.ctx(), f.actor('liaison'), caseId, entry({ expectedSeq: 2, contactDate: '2026-03-02', promised: 'Terugbellen binnen twee werkdagen.', correctsEntryId: original.entryId, correctionReason: 'De toezegging was onvolledig genoteerd.' }));
+    if (!corrected.ok) throw new Error(corrected.error.message);
+    const [correction, , first] = corrected.value.entries;
+    expect(correction).toMatchObject({ seq: 3, correctsEntryId: original.entryId, correctionReason: 'De toezegging was onvolledig genoteerd.', correctedBy: null });
+    expect(first).toMatchObject({ entryId: original.entryId, promised: original.promised, correctedBy: { entryId: correction!.entryId, reason: 'De toezegging was onvolledig genoteerd.', recordedBy: { role: 'liaison' }, recordedAt: f.clock.now().toISOString() } });
+    // One correction per entry: a second one goes through the correction.
+    expect(await f.deps.contactLog.log(f.ctx(), f.actor('liaison'), caseId, entry({ expectedSeq: 3, correctsEntryId: original.entryId, correctionReason: 'Nog eens.' }))).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { field: 'correctsEntryId' } } });
+    // As of a moment before the correction, the original is not yet marked.
+    const past = await f.deps.contactLog.view(f.ctx(), f.actor('liaison'), caseId, new Date(f.clock.now().getTime() - 1000));
+    expect(past.ok && past.value.entries.find((e) => e.entryId === original.entryId)?.correctedBy).toBeNull();
+  });
+
   it('security: the app role cannot change or delete a logged contact (append-only)', async () => {
     await f.database.db.connection().execute(async (conn) => {
       await expect(sql`UPDATE contact_log_entry SET message = 'anders'`.execute(conn)).rejects.toThrow();

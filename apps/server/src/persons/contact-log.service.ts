@@ -13,16 +13,30 @@ async function contactView(trx: Db, grant: ContactLogReading, caseId: string, ev
   const state = projectCase(shownEvents);
   const decision = state?.activeDecision;
   const users = new Map((await findUsersByIds(trx, [...new Set(shown.map((e) => e.recordedBy))])).map((u) => [u.userId, u.displayName]));
+  const who = (userId: string, role: string) => ({ userId, displayName: users.get(userId) ?? userId, role });
   return {
     caseId,
     asOf: asOf ? asOf.toISOString() : null,
     seq: shown.length,
-    entries: [...shown].reverse().map(({ caseId: _c, recordedBy, recordedRole, ...e }) => ({ ...e, recordedBy: { userId: recordedBy, displayName: users.get(recordedBy) ?? recordedBy, role: recordedRole } })),
+    entries: [...shown].reverse().map(({ caseId: _c, recordedBy, recordedRole, ...e }) => ({
+      ...e,
+      correctionReason: e.correctionReason ?? null,
+      correctedBy: correctionOf(shown, e.entryId, who),
+      recordedBy: who(recordedBy, recordedRole),
+    })),
     told: toldTimeline(events, entries, asOf ?? undefined).map(({ recordedBy: _r, ...item }) => item),
     decisionInForce: decision ? { decisionId: decision.decisionId, resistanceLevel: decision.resistanceLevel, reviewDate: decision.reviewDate, measures: [...measuresInForce(decision)] } : null,
     persons: (state?.persons ?? []).map((p) => ({ personId: p.personId, fullName: p.fullName, role: p.role })),
     mayWrite: grant.mayWrite && !asOf,
   };
+}
+
+type Who = (userId: string, role: string) => { userId: string; displayName: string; role: string };
+
+/** The (shown) entry that corrects `entryId`: the original stays, marked with who corrected it, when and why. */
+function correctionOf(shown: readonly ContactLogEntry[], entryId: string, who: Who) {
+  const c = shown.find((e) => e.correctsEntryId === entryId);
+  return c ? { entryId: c.entryId, reason: c.correctionReason ?? null, recordedBy: who(c.recordedBy, c.recordedRole), recordedAt: c.recordedAt } : null;
 }
 
 /**
@@ -53,6 +67,8 @@ export function createContactLogService({ guard }: { guard: Guard }) {
           const state = projectCase(events);
           if (input.personId && !state?.persons.some((p) => p.personId === input.personId)) return fail('VALIDATION_FAILED', 'personId: not a person of this case', { field: 'personId' });
           if (input.correctsEntryId && !entries.some((e) => e.entryId === input.correctsEntryId)) return fail('VALIDATION_FAILED', 'correctsEntryId: not an entry of this log', { field: 'correctsEntryId' });
+          // One correction per entry keeps the chain linear: a corrected entry is corrected through its correction.
+          if (input.correctsEntryId && entries.some((e) => e.correctsEntryId === input.correctsEntryId)) return fail('VALIDATION_FAILED', 'correctsEntryId: this entry was already corrected; correct the correction instead', { field: 'correctsEntryId' });
           const contradictions = checkAgainstDecision(`${input.message}\n${input.promised}`, state?.activeDecision);
           if (contradictions.length > 0 && !input.acknowledgeContradictions) {
             note({ contradictions: contradictions.map((c) => c.code) });
@@ -74,11 +90,12 @@ export function createContactLogService({ guard }: { guard: Guard }) {
             contradictions,
             acknowledgedContradictions: contradictions.length > 0,
             correctsEntryId: input.correctsEntryId ?? null,
+            correctionReason: input.correctsEntryId ? (input.correctionReason?.trim() ?? null) : null,
             recordedBy: actor.userId,
             recordedRole: actingRole(actor),
           };
           await appendContactEntry(trx, grant.log, entry, ctx.now);
-          note({ entryId: entry.entryId, seq: entry.seq, contradictions: contradictions.map((c) => c.code), acknowledged: entry.acknowledgedContradictions });
+          note({ entryId: entry.entryId, seq: entry.seq, ...(entry.correctsEntryId ? { corrects: entry.correctsEntryId } : {}), contradictions: contradictions.map((c) => c.code), acknowledged: entry.acknowledgedContradictions });
           return ok(await contactView(trx, grant, caseId, events, await loadContactLog(trx, grant.log, caseId), null));
         },
       ),

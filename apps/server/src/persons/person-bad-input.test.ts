@@ -76,6 +76,10 @@ describe('bad input on the person-file and contact-log routes', () => {
     await expectRefused('liaison', contact, { ...valid, message: '' }, 'message');
     await expectRefused('liaison', contact, { ...valid, channel: 'pigeon' }, 'channel');
     await expectRefused('liaison', contact, { ...valid, contactDate: '2026-02-30' }, 'contactDate');
+    // A correction says why; a reason without a correction is refused too.
+    await expectRefused('liaison', contact, { ...valid, correctsEntryId: crypto.randomUUID() }, 'correctionReason');
+    await expectRefused('liaison', contact, { ...valid, correctsEntryId: crypto.randomUUID(), correctionReason: '  ' }, 'correctionReason');
+    await expectRefused('liaison', contact, { ...valid, correctionReason: 'Zomaar.' }, 'correctionReason');
   });
 
   it('a contradicting message without acknowledgement is a 422 naming the acknowledgement, and stores nothing', async () => {

@@ -4,18 +4,24 @@ import { apiGet, apiPost, type ApiError } from './client';
 
 /** Agreements, care referrals and the employer (issue 12 items 4–7). */
 export const arrangementKeys = {
-  view: (caseId: string) => ['arrangements', caseId] as const,
+  view: (caseId: string, asOf: string | null = null) => ['arrangements', caseId, asOf ?? 'now'] as const,
   facts: (caseId: string) => ['policy-facts', caseId] as const,
 };
 
-export const useArrangements = (caseId: string, enabled: boolean) =>
-  useQuery<ArrangementsView, ApiError>({ queryKey: arrangementKeys.view(caseId), queryFn: () => apiGet(`/api/cases/${caseId}/arrangements`), enabled, retry: false });
+/** Now, or as they stood at `asOf` (the case page's as-of mode; ADR 0031). */
+export const useArrangements = (caseId: string, enabled: boolean, asOf: string | null = null) =>
+  useQuery<ArrangementsView, ApiError>({
+    queryKey: arrangementKeys.view(caseId, asOf),
+    queryFn: () => apiGet(`/api/cases/${caseId}/arrangements${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`),
+    enabled,
+    retry: false,
+  });
 
 function useRecord<B>(caseId: string, path: string) {
   const queryClient = useQueryClient();
   return useMutation<unknown, ApiError, B>({
     mutationFn: (body) => apiPost(`/api/cases/${caseId}/${path}`, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: arrangementKeys.view(caseId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['arrangements', caseId] }),
   });
 }
 
@@ -27,7 +33,7 @@ export function useArrangementStep(caseId: string, arrangementId: string) {
   const queryClient = useQueryClient();
   return useMutation<ArrangementView, ApiError, ArrangementStepRequest>({
     mutationFn: (body) => apiPost(`/api/cases/${caseId}/arrangements/${arrangementId}/steps`, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: arrangementKeys.view(caseId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['arrangements', caseId] }),
   });
 }
 

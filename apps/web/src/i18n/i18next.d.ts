@@ -14,7 +14,8 @@ type UntypedBlocks =
   | 'anomaly' | 'quality' // issue 13: anomaly alerts and the quality monitor (ADR 0026)
   | 'auditCodes' | 'plainDutch' // issue 13: Dutch names of audit codes, plain Dutch texts (ADR 0028)
   | 'letters' | 'objections' | 'arrangements' | 'persons' | 'contact' // issue 12
-  | 'learning' | 'crownWitness'; // issue 14
+  | 'learning' | 'crownWitness' // issue 14
+  | 'personCentral'; // issue 12: contact correction, arrangements and objections as of a moment (ADR 0031)
 
 declare module 'i18next' {
   interface CustomTypeOptions {

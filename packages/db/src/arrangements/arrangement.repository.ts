@@ -40,6 +40,8 @@ export interface ArrangementEventRow {
   followUpOn: string | null;
   actorId: string;
   occurredAt: string;
+  /** The owner after this step (migration 0022; null where not recorded). */
+  owner: string | null;
 }
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -78,13 +80,13 @@ export async function loadArrangementEvents(db: Db, grant: ArrangementReadGrant)
   const rows = await db
     .selectFrom('case_arrangement_event as e')
     .innerJoin('case_arrangement as a', 'a.arrangement_id', 'e.arrangement_id')
-    .select(['e.arrangement_id', 'e.version', 'e.action', 'e.from_status', 'e.to_status', 'e.note', 'e.follow_up_on', 'e.actor_id', 'e.occurred_at'])
+    .select(['e.arrangement_id', 'e.version', 'e.action', 'e.from_status', 'e.to_status', 'e.note', 'e.follow_up_on', 'e.actor_id', 'e.occurred_at', 'e.owner'])
     .where('e.case_id', '=', grant.caseId)
     .where('a.kind', 'in', kinds)
     .orderBy('e.occurred_at')
     .orderBy('e.version')
     .execute();
-  return rows.map((r) => ({ arrangementId: r.arrangement_id, version: r.version, action: r.action, fromStatus: r.from_status, toStatus: r.to_status, note: r.note, followUpOn: r.follow_up_on, actorId: r.actor_id, occurredAt: iso(r.occurred_at) }));
+  return rows.map((r) => ({ arrangementId: r.arrangement_id, version: r.version, action: r.action, fromStatus: r.from_status, toStatus: r.to_status, note: r.note, followUpOn: r.follow_up_on, actorId: r.actor_id, occurredAt: iso(r.occurred_at), owner: r.owner }));
 }
 
 /** The employers recorded on the case (employer duties must be readable). */
@@ -124,7 +126,7 @@ export async function insertArrangement(db: Db, grant: ArrangementWriteGrant, ro
     .execute();
   await db
     .insertInto('case_arrangement_event')
-    .values({ arrangement_id: row.arrangementId, version: 1, case_id: grant.caseId, action: 'record', from_status: null, to_status: row.status, note: null, follow_up_on: row.followUpOn, actor_id: row.createdBy, occurred_at: at })
+    .values({ arrangement_id: row.arrangementId, version: 1, case_id: grant.caseId, action: 'record', from_status: null, to_status: row.status, note: null, follow_up_on: row.followUpOn, actor_id: row.createdBy, occurred_at: at, owner: row.owner })
     .execute();
 }
 
@@ -137,6 +139,8 @@ export interface ArrangementStep {
   note: string | null;
   followUpOn: string | null;
   owner?: string | undefined;
+  /** The owner before the step, recorded on the event when the step keeps it. */
+  currentOwner: string | null;
   actorId: string;
 }
 
@@ -155,7 +159,7 @@ export async function applyArrangementStep(db: Db, grant: ArrangementWriteGrant,
   if (Number(updated.numUpdatedRows) !== 1) return false;
   await db
     .insertInto('case_arrangement_event')
-    .values({ arrangement_id: step.arrangementId, version: step.expectedVersion + 1, case_id: grant.caseId, action: step.action, from_status: step.from, to_status: step.to, note: step.note, follow_up_on: step.followUpOn, actor_id: step.actorId, occurred_at: at })
+    .values({ arrangement_id: step.arrangementId, version: step.expectedVersion + 1, case_id: grant.caseId, action: step.action, from_status: step.from, to_status: step.to, note: step.note, follow_up_on: step.followUpOn, actor_id: step.actorId, occurred_at: at, owner: step.owner ?? step.currentOwner })
     .execute();
   return true;
 }

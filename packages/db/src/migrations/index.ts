@@ -19,6 +19,7 @@ import * as m0017 from './0017-incidents-evaluations';
 import * as m0018 from './0018-coordination-record';
 import * as m0019 from './0019-anomaly-detection';
 import * as m0020 from './0020-replan-runs';
+import * as m0022 from './0022-contact-correction-arrangement-owner';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-coordination-record': m0018,
   '0019-anomaly-detection': m0019,
   '0020-replan-runs': m0020,
+  '0022-contact-correction-arrangement-owner': m0022,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,3 +1,4 @@
 export * from './lifecycle';
 export * from './access';
 export * from './policy-facts';
+export * from './as-of';

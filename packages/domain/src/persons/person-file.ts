@@ -49,6 +49,8 @@ export interface ContactLogEntry {
   contradictions: Contradiction[];
   acknowledgedContradictions: boolean;
   correctsEntryId: string | null;
+  /** Why the correction corrects the entry it names (null on an entry that corrects nothing). */
+  correctionReason?: string | null;
   recordedBy: string;
   recordedRole: string;
   recordedAt: string;

@@ -3,6 +3,8 @@ import { readableArrangementKinds, type Role } from '@hoeder/domain';
 import type { ArrangementView } from '@hoeder/contracts';
 import { useArrangements } from '../../api/arrangements';
 import { useArrangementText } from '../../i18n/arrangement-text';
+import { untyped } from '../../i18n/enums';
+import { formatDateTime } from '../../lib/format';
 import { ApiErrorAlert } from '../ApiErrorAlert/ApiErrorAlert';
 import { Section } from '../CaseSections/Section';
 import { AddAgreementForm, AddCareForm, AddEmployerForm } from './AddForms';
@@ -15,9 +17,9 @@ export const maySeeArrangements = (roles: readonly Role[]) => readableArrangemen
  * Agreements, care and the employer on the case page (issue 12 items 4–6): the liaison records
  * them; decision makers, the inspectorate and the executing side read them (never care for the latter).
  */
-export function ArrangementSection({ caseId, roles }: { caseId: string; roles: readonly Role[] }) {
-  const { t, tr, code } = useArrangementText();
-  const query = useArrangements(caseId, maySeeArrangements(roles));
+export function ArrangementSection({ caseId, roles, asOf = null }: { caseId: string; roles: readonly Role[]; asOf?: string | null }) {
+  const { t, tr, code, i18n } = useArrangementText();
+  const query = useArrangements(caseId, maySeeArrangements(roles), asOf);
   if (!maySeeArrangements(roles)) return null;
   const view = query.data;
   const personName = (id: string | null) => view?.persons.find((p) => p.personId === id)?.fullName ?? '–';
@@ -31,7 +33,7 @@ export function ArrangementSection({ caseId, roles }: { caseId: string; roles: r
       {view && (
         <>
           <Paragraph>{tr('section.intro')}</Paragraph>
-          {!view.mayEdit && <Paragraph>{tr('section.readOnly')}</Paragraph>}
+          {view.asOf ? <Paragraph>{untyped(t)('personCentral.arrangementsAsOf', { moment: formatDateTime(view.asOf, i18n.language) })}</Paragraph> : !view.mayEdit && <Paragraph>{tr('section.readOnly')}</Paragraph>}
           {view.agreements && (
             <section aria-labelledby="afspraken-persoon">
               <Heading level={3} id="afspraken-persoon">{tr('agreements.title')}</Heading>

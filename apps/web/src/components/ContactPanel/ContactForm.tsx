@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Fieldset, Paragraph, UnorderedList, UnorderedListItem } from '@rijkshuisstijl-community/components-react';
 import { ContactEntryRequest, type ContactView } from '@hoeder/contracts';
@@ -27,12 +27,38 @@ const contradictionsOf = (error: unknown): Contradiction[] => {
   return (error as { code?: string } | null)?.code === 'RULE_VIOLATION' ? (details?.contradictions ?? []) : [];
 };
 
-/** Logging a contact; a message that contradicts the decision in force must be acknowledged first. */
-export function ContactForm({ caseId, contact }: { caseId: string; contact: ContactView }) {
+type Entry = ContactView['entries'][number];
+
+/** The form filled with the entry being corrected (the liaison changes what was wrong). */
+const filledWith = (e: Entry) => ({
+  contactDate: e.contactDate,
+  channel: e.channel,
+  personId: e.personId ?? '',
+  spokeWith: e.spokeWith,
+  discussed: e.discussed,
+  personAsked: e.personAsked,
+  promised: e.promised,
+  informationGiven: e.informationGiven,
+  toldTopic: e.toldTopic ?? 'other',
+  message: e.message,
+});
+
+/**
+ * Logging a contact; a message that contradicts the decision in force must be acknowledged first.
+ * With `correcting`, the form logs a correction of that entry: a new entry with its reason (the
+ * log is append-only; the original stays visible, marked as corrected).
+ */
+export function ContactForm({ caseId, contact, correcting, onClose }: { caseId: string; contact: ContactView; correcting?: Entry | undefined; onClose?: (saved: boolean) => void }) {
   const { t, i18n } = useTranslation();
   const tp = untyped(t);
   const log = useLogContact(caseId);
-  const [form, setForm] = useState({ ...EMPTY, contactDate: today() });
+  const [form, setForm] = useState<typeof EMPTY>(correcting ? filledWith(correcting) : { ...EMPTY, contactDate: today() });
+  const [reason, setReason] = useState('');
+  const formRef = useRef<HTMLFormElement>(null);
+  // A correction opens with the focus on its reason, so keyboard and screen-reader users land in it.
+  useEffect(() => {
+    if (correcting) formRef.current?.querySelector<HTMLTextAreaElement>('textarea[name="correctionReason"]')?.focus();
+  }, [correcting]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [acknowledged, setAcknowledged] = useState(false);
   const [done, setDone] = useState(false);
@@ -64,6 +90,7 @@ export function ContactForm({ caseId, contact }: { caseId: string; contact: Cont
       ...(form.informationGiven ? { toldTopic: form.toldTopic } : {}),
       message: form.message,
       acknowledgeContradictions: acknowledged,
+      ...(correcting ? { correctsEntryId: correcting.entryId, correctionReason: reason } : {}),
     };
     const parsed = validate(ContactEntryRequest, body);
     if (!parsed.ok) return setErrors(parsed.errors);
@@ -73,6 +100,7 @@ export function ContactForm({ caseId, contact }: { caseId: string; contact: Cont
         setForm({ ...EMPTY, contactDate: today() });
         setAcknowledged(false);
         setDone(true);
+        if (correcting) onClose?.(true);
       },
       onError: (e) => setErrors(serverFieldErrors(e)),
     });
@@ -80,8 +108,9 @@ export function ContactForm({ caseId, contact }: { caseId: string; contact: Cont
 
   const options = (group: string, values: readonly string[]) => values.map((v) => ({ value: v, label: tp(`contact.${group}.${v}`) }));
   return (
-    <form onSubmit={submit} noValidate className="hoeder-form">
-      <Fieldset legend={tp('contact.form.legend')}>
+    <form ref={formRef} onSubmit={submit} noValidate className="hoeder-form">
+      <Fieldset legend={correcting ? tp('personCentral.correction.legend', { date: formatDate(correcting.contactDate, i18n.language) }) : tp('contact.form.legend')}>
+        {correcting && <TextareaField name="correctionReason" label={tp('personCentral.correction.reason')} description={tp('personCentral.correction.reasonHint')} rows={2} value={reason} onChange={setReason} error={error('correctionReason')} />}
         <TextField type="date" name="contactDate" label={tp('contact.field.date')} value={form.contactDate} onChange={(contactDate) => set({ contactDate })} error={error('contactDate')} />
         <SelectField name="channel" label={tp('contact.field.channel')} value={form.channel} onChange={(channel) => set({ channel })} options={options('channel', CHANNELS)} />
         <SelectField name="personId" label={tp('contact.field.person')} value={form.personId} onChange={(personId) => set({ personId })} placeholder={tp('contact.form.noPerson')} options={contact.persons.map((p) => ({ value: p.personId, label: p.fullName }))} />
@@ -114,8 +143,13 @@ export function ContactForm({ caseId, contact }: { caseId: string; contact: Cont
       {contradictions.length === 0 && <ApiErrorAlert error={log.error} />}
       <div aria-live="polite">{done && <Alert type="ok">{tp('contact.form.saved')}</Alert>}</div>
       <Button type="submit" appearance="primary-action-button" busy={log.isPending} disabled={log.isPending}>
-        {log.isPending ? t('forms.submitting') : tp('contact.form.submit')}
+        {log.isPending ? t('forms.submitting') : correcting ? tp('personCentral.correction.submit') : tp('contact.form.submit')}
       </Button>
+      {correcting && (
+        <Button type="button" appearance="secondary-action-button" onClick={() => onClose?.(false)}>
+          {tp('personCentral.correction.cancel')}
+        </Button>
+      )}
     </form>
   );
 }

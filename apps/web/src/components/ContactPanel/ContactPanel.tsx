@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@rijkshuisstijl-community/components-react';
+import { Alert, Button, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@rijkshuisstijl-community/components-react';
 import { PERSON_ROLES_BY_ACTION, type Role } from '@hoeder/domain';
 import type { CaseView, ContactView } from '@hoeder/contracts';
 import { useContactLog } from '../../api/persons';
@@ -44,8 +45,7 @@ function ContactSection({ view, roles, asOf }: { view: CaseView; roles: readonly
           <PersonLinks contact={contact} />
           <DecisionInForce contact={contact} />
           <ToldTimeline contact={contact} />
-          {contact.mayWrite && <ContactForm caseId={view.caseId} contact={contact} />}
-          <ContactLogTable contact={contact} />
+          <ContactLog caseId={view.caseId} contact={contact} />
         </>
       )}
     </Section>
@@ -110,7 +110,63 @@ export function ToldTimeline({ contact }: { contact: ContactView }) {
   );
 }
 
-function ContactLogTable({ contact }: { contact: ContactView }) {
+type Entry = ContactView['entries'][number];
+
+/** The form (a new contact, or the correction of an entry chosen in the log) and the log itself. */
+function ContactLog({ caseId, contact }: { caseId: string; contact: ContactView }) {
+  const { t } = useTranslation();
+  const [correcting, setCorrecting] = useState<Entry | undefined>();
+  const [corrected, setCorrected] = useState(false);
+  const startCorrection = (e: Entry) => {
+    setCorrected(false);
+    setCorrecting(e);
+  };
+  return (
+    <>
+      {contact.mayWrite && !correcting && <ContactForm caseId={caseId} contact={contact} />}
+      {contact.mayWrite && correcting && (
+        <ContactForm
+          key={correcting.entryId}
+          caseId={caseId}
+          contact={contact}
+          correcting={correcting}
+          onClose={(saved) => {
+            setCorrected(saved);
+            setCorrecting(undefined);
+          }}
+        />
+      )}
+      <div aria-live="polite">{corrected && !correcting && <Alert type="ok">{untyped(t)('personCentral.correction.saved')}</Alert>}</div>
+      <ContactLogTable contact={contact} onCorrect={contact.mayWrite ? startCorrection : undefined} />
+    </>
+  );
+}
+
+/** How an entry relates to corrections: what it corrects, and who corrected it, when and why. */
+function CorrectionNotes({ entry, contact }: { entry: Entry; contact: ContactView }) {
+  const { t, i18n } = useTranslation();
+  const tp = untyped(t);
+  const original = entry.correctsEntryId ? contact.entries.find((e) => e.entryId === entry.correctsEntryId) : undefined;
+  const by = entry.correctedBy;
+  return (
+    <>
+      {entry.correctsEntryId && (
+        <>
+          <br />
+          <strong>{tp('personCentral.correction.corrects', { date: original ? formatDate(original.contactDate, i18n.language) : '–', reason: entry.correctionReason ?? '' })}</strong>
+        </>
+      )}
+      {by && (
+        <>
+          <br />
+          <strong>{tp('personCentral.correction.correctedBy', { who: by.recordedBy.displayName, when: formatDateTime(by.recordedAt, i18n.language), reason: by.reason ?? '' })}</strong>
+        </>
+      )}
+    </>
+  );
+}
+
+function ContactLogTable({ contact, onCorrect }: { contact: ContactView; onCorrect: ((entry: Entry) => void) | undefined }) {
   const { t, i18n } = useTranslation();
   const tp = untyped(t);
   if (contact.entries.length === 0) return <Paragraph>{tp('contact.logEmpty')}</Paragraph>;
@@ -128,7 +184,7 @@ function ContactLogTable({ contact }: { contact: ContactView }) {
       </TableHeader>
       <TableBody>
         {contact.entries.map((e) => (
-          <TableRow key={e.entryId}>
+          <TableRow key={e.entryId} className={e.correctedBy ? 'hoeder-contact--corrected' : undefined}>
             <TableCell>{formatDate(e.contactDate, i18n.language)}</TableCell>
             <TableCell>{tp(`contact.channel.${e.channel}`)}</TableCell>
             <TableCell>{e.spokeWith}</TableCell>
@@ -146,11 +202,20 @@ function ContactLogTable({ contact }: { contact: ContactView }) {
                   <strong>{tp('contact.acknowledged', { n: e.contradictions.length })}</strong>
                 </>
               )}
+              <CorrectionNotes entry={e} contact={contact} />
             </TableCell>
             <TableCell>{e.personAsked}</TableCell>
             <TableCell>{e.promised}</TableCell>
             <TableCell>
               {e.recordedBy.displayName}, {formatDateTime(e.recordedAt, i18n.language)}
+              {onCorrect && !e.correctedBy && (
+                <>
+                  <br />
+                  <Button type="button" appearance="secondary-action-button" onClick={() => onCorrect(e)}>
+                    {tp('personCentral.correction.start', { date: formatDate(e.contactDate, i18n.language), seq: e.seq })}
+                  </Button>
+                </>
+              )}
             </TableCell>
           </TableRow>
         ))}

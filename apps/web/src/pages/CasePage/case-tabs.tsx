@@ -10,6 +10,7 @@ import { AssessmentsSection, MeasuresSection, TriageSection } from '../../compon
 import { CaseTimeline } from '../../components/CaseTimeline/CaseTimeline';
 import { RouterLink } from '../../components/RouterLink/RouterLink';
 import { CaseLettersAndObjections } from '../../components/LettersSection/CaseLettersAndObjections';
+import { ObjectionsAsOf } from '../../components/ObjectionsAsOf/ObjectionsAsOf';
 import { ContactPanel, mayReadContactLog } from '../../components/ContactPanel/ContactPanel';
 import { CaseAddresses, throughAssignment } from '../../components/ContactPanel/CaseAddresses';
 import { ArrangementSection, maySeeArrangements } from '../../components/ArrangementSection/ArrangementSection';
@@ -108,16 +109,16 @@ export const CASE_TABS: readonly CaseTab[] = [
   {
     id: 'afspraken',
     labelKey: 'caseTabs.arrangements',
-    // Agreements, care referrals and the employer's duties act on the case as it is now (issue 12).
-    visible: ({ me, asOf }) => !asOf && maySeeArrangements(me.roles),
-    render: ({ view, me }) => <ArrangementSection caseId={view.caseId} roles={me.roles} />,
+    // Agreements, care referrals and the employer's duties; as of a moment read-only, with their statuses then (ADR 0031).
+    visible: ({ me }) => maySeeArrangements(me.roles),
+    render: ({ view, me, asOf }) => <ArrangementSection caseId={view.caseId} roles={me.roles} asOf={asOf} />,
   },
   {
     id: 'brieven',
     labelKey: 'caseTabs.letters',
-    // Letters and objections act on the decision as it is now (issue 12).
-    visible: ({ view, me, asOf }) => !asOf && has(view, 'decision') && (mayOnLetters(me.roles, 'read') || mayOnObjections(me.roles, 'read')),
-    render: ({ view, me }) => <CaseLettersAndObjections caseId={view.caseId} roles={me.roles} sections={view.sections} />,
+    // Letters and objections act on the decision as it is now (issue 12); as of a moment, the decisions under objection then (ADR 0031).
+    visible: ({ view, me, asOf }) => has(view, 'decision') && (asOf ? mayOnObjections(me.roles, 'read') : mayOnLetters(me.roles, 'read') || mayOnObjections(me.roles, 'read')),
+    render: ({ view, me, asOf }) => (asOf ? <ObjectionsAsOf caseId={view.caseId} roles={me.roles} asOf={asOf} /> : <CaseLettersAndObjections caseId={view.caseId} roles={me.roles} sections={view.sections} />),
   },
   {
     id: 'beveiliging',
