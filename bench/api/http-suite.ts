@@ -20,7 +20,7 @@ export interface HttpSuiteOptions {
 
 const USER = 'triage';
 
-async function startBenchServer(dbEnv: NodeJS.ProcessEnv) {
+export async function startBenchServer(dbEnv: NodeJS.ProcessEnv) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, ...dbEnv, PORT: String(port), PUBLIC_URL: baseUrl, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOEDER_SEED: 'demo' };
@@ -38,7 +38,7 @@ type Separated = (adminUrl: string, name: string) => Promise<{ owner: string; ap
  * the server logs in without owner rights: `createSeparatedDatabase` of @hoeder/db/testing, issue
  * 10), the server gets that login, as in production; before that, the superuser URL.
  */
-async function benchDatabase(admin: pg.Client, adminUrl: string): Promise<{ owner: string; app: string }> {
+export async function benchDatabase(admin: pg.Client, adminUrl: string): Promise<{ owner: string; app: string }> {
   const testing = (await import('@hoeder/db/testing')) as Record<string, unknown>;
   if (typeof testing.createSeparatedDatabase === 'function') return (testing.createSeparatedDatabase as Separated)(adminUrl, 'hoeder_bench');
   await admin.query('CREATE DATABASE hoeder_bench');

@@ -33,7 +33,7 @@ export async function compose(
   let log: DatabaseLog = consoleLog;
   const database =
     options.database ??
-    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, waitMs: config.databaseWaitSeconds * 1000, log: (level, message) => log(level, message) }));
+    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, waitMs: config.databaseWaitSeconds * 1000, poolSize: config.databasePoolSize, log: (level, message) => log(level, message) }));
   const clock = options.clock ?? (config.testClock === 'adjustable' ? adjustableClock() : systemClock);
   const deps = createServices(database, config, clock, options.planning?.source);
   const app = await buildApp(deps, { ...(options.logStream ? { logStream: options.logStream } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });

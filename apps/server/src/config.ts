@@ -10,6 +10,8 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   /** How long start-up waits for an unreachable PostgreSQL server before giving up. */
   databaseWaitSeconds: number;
+  /** PostgreSQL connections the server keeps at most (ADR 0036). */
+  databasePoolSize: number;
   dataDir: string;
   seed: 'demo' | 'none';
   logLevel: string;
@@ -77,6 +79,9 @@ function testClock(env: NodeJS.ProcessEnv): AppConfig['testClock'] {
   return 'adjustable';
 }
 
+/** Connections to PostgreSQL (HOEDER_DB_POOL_SIZE); what this default bought is in ADR 0036. */
+export const DEFAULT_POOL_SIZE = 10;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = int(env.PORT, 3000, 'PORT');
   const dataDir = env.HOEDER_DATA_DIR ?? '.data/pglite';
@@ -88,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl,
     databaseUrl,
     databaseWaitSeconds: int(env.HOEDER_DB_WAIT_SECONDS, 60, 'HOEDER_DB_WAIT_SECONDS'),
+    databasePoolSize: int(env.HOEDER_DB_POOL_SIZE, DEFAULT_POOL_SIZE, 'HOEDER_DB_POOL_SIZE'),
     dataDir,
     seed: env.HOEDER_SEED === 'none' ? 'none' : 'demo',
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -44,7 +44,8 @@ export const AuditEntryView = z.object({
 });
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
 
-export const AuditEntriesResponse = z.object({ items: z.array(AuditEntryView), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+/** `total` counts matches up to a limit; `totalCapped` says more match than that (ADR 0033). */
+export const AuditEntriesResponse = z.object({ items: z.array(AuditEntryView), total: z.number().int(), totalCapped: z.boolean(), page: z.number().int(), pageSize: z.number().int() });
 export type AuditEntriesResponse = z.infer<typeof AuditEntriesResponse>;
 
 export const AuditSeqParams = z.object({ seq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });

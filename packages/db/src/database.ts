@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { pgliteDialect } from './pglite-dialect';
+import { PipelinedPostgresDialect } from './pipelined-driver';
 import { consoleLog, resilientPool, waitForDatabase, type DatabaseLog } from './postgres-pool';
 import { checkReadiness } from './readiness';
 import { APP_ROLE, assertLeastPrivilege, migrate } from './roles';
@@ -15,6 +16,8 @@ export interface DatabaseConfig {
   dataDir?: string | undefined;
   /** How long start-up waits for an unreachable PostgreSQL server (default 60 s). */
   waitMs?: number | undefined;
+  /** PostgreSQL connections kept at most (default 10). */
+  poolSize?: number | undefined;
   log?: DatabaseLog | undefined;
 }
 
@@ -44,8 +47,9 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
  */
 async function openPostgres(config: DatabaseConfig & { databaseUrl: string }): Promise<DatabaseHandle> {
   const log = config.log ?? consoleLog;
-  const pool = resilientPool(config.databaseUrl, log);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Pipeline mode: a transaction's BEGIN and its closing audit entry share round trips (ADR 0036).
+  const pool = resilientPool(config.databaseUrl, log, config.poolSize ?? 10, { pipeline: true });
+  const db = new Kysely<Database>({ dialect: new PipelinedPostgresDialect(pool) });
   try {
     await waitForDatabase(pool, config.waitMs ?? 60_000, log);
     // The schema first: on a fresh database "run the owner step" is the first thing to do, and it also revokes what 0006 revokes.

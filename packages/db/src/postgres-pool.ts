@@ -24,8 +24,8 @@ export const describeError = (error: unknown): string => {
  * five seconds, so a request during an outage fails fast instead of hanging; TCP keep-alive from
  * ten seconds of silence lets a connection to a vanished host (failover, partition) be noticed.
  */
-export function resilientPool(connectionString: string, log: DatabaseLog, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+export function resilientPool(connectionString: string, log: DatabaseLog, max = 10, options: { pipeline?: boolean } = {}): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000, pipeline: options.pipeline ?? false });
   pool.on('error', (error) => log('warn', `idle database connection lost (${describeError(error)}); replaced on next use`));
   pool.on('connect', (client) => {
     // The failure reaches the waiting query (and so the request); this only keeps it from being "unhandled".

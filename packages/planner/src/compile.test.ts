@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { allowedSlots, canTake, compile, officersFor } from './compile';
 import { generateLccWeek } from './lcc/generate';
 
-describe('eligibility lists shared per officer group and slot class', () => {
-  const problem = generateLccWeek({ seed: 5, protectedPersons: 12, officerScale: 0.05 });
+const plain = generateLccWeek({ seed: 5, protectedPersons: 12, officerScale: 0.05 });
+// The same week with every third person's posts tasked to two units (the LCC's tasking).
+const tasked = { ...plain, posts: plain.posts.map((p, i) => (i % 3 === 0 ? { ...p, allowedUnitIds: [plain.units[i % plain.units.length]!.id, plain.units[(i + 7) % plain.units.length]!.id] } : p)) };
+
+describe.each([['untasked', plain], ['partly tasked', tasked]])('eligibility lists shared per officer group and slot class (%s)', (_name, problem) => {
   const compiled = compile(problem);
   if (!compiled.ok) throw new Error(compiled.error.message);
   const c = compiled.value;

@@ -35,6 +35,10 @@ export interface Compiled {
   officerKindBit: Int32Array;
   slotQualBit: Int32Array;
   slotKindMask: Int32Array;
+  /** Officer → unit index; slot → index into `taskings` (a 0/1 flag per unit index), or -1 when untasked. */
+  officerUnit: Int32Array;
+  slotTasking: Int32Array;
+  taskings: Uint8Array[];
   leave: Uint8Array;
   /** Request penalty per (officer, day, type); index `types` means off. */
   pref: Float64Array;
@@ -92,7 +96,7 @@ export function compile(problem: PlanningProblem, baseline?: Baseline): Result<C
     slotOver: Float64Array.from(slotsList, (s) => need(problem, s).overWeight),
     daySlots: [], allowed: new Array<Int32Array | undefined>(O * D), slotOfficers: new Array<Int32Array | undefined>(S),
     officerGroup: new Int32Array(O), slotClass: new Int32Array(S), groupDaySlots: new Map(), classDayOfficers: new Map(), officerQualMask: new Int32Array(O), officerKindBit: new Int32Array(O),
-    slotQualBit: new Int32Array(S), slotKindMask: new Int32Array(S), leave: new Uint8Array(O * D), pref: new Float64Array(O * D * (T + 1)),
+    slotQualBit: new Int32Array(S), slotKindMask: new Int32Array(S), officerUnit: new Int32Array(O), slotTasking: new Int32Array(S).fill(-1), taskings: [], leave: new Uint8Array(O * D), pref: new Float64Array(O * D * (T + 1)),
     forbid: new Uint8Array(T * T), typeMinutes: Int32Array.from(problem.shiftTypes, (t) => t.minutes),
     shiftUnit: Math.max(1, Math.min(...problem.shiftTypes.map((t) => t.minutes))),
     maxPerType: new Int32Array(O * T), minMinutes: new Int32Array(O), maxMinutes: new Int32Array(O),
@@ -172,13 +176,48 @@ function fillAllowed(c: Compiled, unitKind: Map<string, string>): void {
     c.officerKindBit[o] = bit(kinds, unitKind.get(officer.unitId) ?? 'generic');
   }
   if (quals.size > 31 || kinds.size > 31) throw new Error('more than 31 qualifications or unit kinds');
+  fillTaskings(c);
+  // Officers of one unit differ only when some post is tasked to units; otherwise the kind suffices.
+  const byUnit = c.taskings.length > 0;
   const groups = new Map<string, number>();
-  for (let o = 0; o < c.officers; o++) c.officerGroup[o] = idOf(groups, `${c.officerQualMask[o] ?? 0}|${c.officerKindBit[o] ?? 0}`);
+  for (let o = 0; o < c.officers; o++) c.officerGroup[o] = idOf(groups, `${c.officerQualMask[o] ?? 0}|${c.officerKindBit[o] ?? 0}|${byUnit ? (c.officerUnit[o] ?? 0) : ''}`);
   const classes = new Map<string, number>();
-  for (let s = 0; s < c.slots; s++) c.slotClass[s] = idOf(classes, `${c.slotQualBit[s] ?? 0}|${c.slotKindMask[s] ?? 0}`);
+  for (let s = 0; s < c.slots; s++) c.slotClass[s] = idOf(classes, `${c.slotQualBit[s] ?? 0}|${c.slotKindMask[s] ?? 0}|${c.slotTasking[s] ?? -1}`);
   const byDay: number[][] = Array.from({ length: c.days }, () => []);
   for (let s = 0; s < c.slots; s++) byDay[c.slotDay[s] ?? 0]?.push(s);
   c.daySlots = byDay.map((l) => Int32Array.from(l));
+}
+
+/** Unit indices of officers, and one shared flag array per distinct set of tasked units. */
+function fillTaskings(c: Compiled): void {
+  const units = new Map<string, number>();
+  for (const u of c.problem.units) idOf(units, u.id);
+  for (const [o, officer] of c.problem.officers.entries()) c.officerUnit[o] = idOf(units, officer.unitId);
+  const sets = new Map<string, number>();
+  for (let s = 0; s < c.slots; s++) {
+    const ids = c.problem.posts[c.slotPost[s] ?? 0]?.allowedUnitIds;
+    if (!ids) continue;
+    const key = [...new Set(ids)].sort().join('|');
+    let t = sets.get(key);
+    if (t === undefined) {
+      t = c.taskings.length;
+      sets.set(key, t);
+      // Units only a post names (unknown or without officers) match no officer.
+      const flags = new Uint8Array(units.size + ids.length);
+      for (const id of ids) {
+        const u = units.get(id);
+        if (u !== undefined) flags[u] = 1;
+      }
+      c.taskings.push(flags);
+    }
+    c.slotTasking[s] = t;
+  }
+}
+
+/** Whether the officer's unit is tasked with the slot's post (always, for an untasked post). */
+export function tasked(c: Compiled, o: number, s: number): boolean {
+  const t = c.slotTasking[s] ?? -1;
+  return t < 0 || c.taskings[t]?.[c.officerUnit[o] ?? 0] === 1;
 }
 
 function idOf(ids: Map<string, number>, key: string): number {
@@ -233,9 +272,14 @@ export function officersFor(c: Compiled, s: number): Int32Array {
   return list;
 }
 
-/** Whether an officer may fill a slot: not on leave, qualified, unit allowed. */
+/** Whether an officer may fill a slot: not on leave, qualified, unit kind allowed, unit tasked. */
 export function canTake(c: Compiled, o: number, s: number): boolean {
   if (c.leave[o * c.days + (c.slotDay[s] ?? 0)]) return false;
+  return qualifiedFor(c, o, s) && tasked(c, o, s);
+}
+
+/** Qualification and unit kind only (leave and tasking aside): the shortfall diagnosis separates them. */
+export function qualifiedFor(c: Compiled, o: number, s: number): boolean {
   const q = c.slotQualBit[s] ?? 0;
   if (q !== 0 && ((c.officerQualMask[o] ?? 0) & q) === 0) return false;
   const k = c.slotKindMask[s] ?? 0;

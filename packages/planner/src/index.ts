@@ -5,7 +5,7 @@ export { applyChange, replan, REPLAN_ITERATIONS, type Change, type ReplanResult 
 export type { Progress } from './search/anneal';
 export type { MipSolver } from './repair/lns';
 export { buildMip } from './mip/formulation';
-export { buildCoverageBound, weightedCoverage, totalDemandWeight } from './bound/coverage-bound';
+export { buildCoverageBound, coverageClasses, weightedCoverage, totalDemandWeight } from './bound/coverage-bound';
 export { parseCurtois, type CurtoisInstance } from './curtois/parse';
 export { curtoisToProblem, planToRoster, type CurtoisRoster } from './curtois/convert';
 export { evaluateCurtois, type CurtoisEvaluation } from './curtois/evaluate';

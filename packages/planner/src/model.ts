@@ -78,6 +78,12 @@ export interface Post {
   needs: PostNeed[];
   /** Unit kinds allowed to staff this post; empty or missing means any unit. */
   allowedUnitKinds?: UnitKind[];
+  /**
+   * The units tasked with this post (the LCC's tasking of the person's assignment): only their
+   * officers may staff it, and only those of an allowed kind. Missing means no tasking applies
+   * (any unit of an allowed kind); an empty list means no unit is tasked, so nobody may staff it.
+   */
+  allowedUnitIds?: string[];
 }
 
 export interface PlanningProblem {
@@ -102,6 +108,8 @@ export interface Assignment {
 
 export type ShortfallReason =
   | 'no-qualified-officer'
+  /** Qualified officers exist, but none in a unit tasked with the post (or no unit is tasked). */
+  | 'no-tasked-unit'
   | 'qualified-officers-on-leave'
   | 'qualified-officers-assigned-elsewhere'
   | 'working-time-limit-reached'

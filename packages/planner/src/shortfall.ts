@@ -1,10 +1,10 @@
-import { OFF, officersFor, type Compiled } from './compile';
+import { OFF, officersFor, qualifiedFor, tasked, type Compiled } from './compile';
 import type { Shortfall, ShortfallReason } from './model';
 import type { State } from './state';
 
 /**
  * Explain every under-covered need: scarcity must be visible. The reason is the
- * first that applies in the order no qualified officer → all on leave → all busy →
+ * first that applies in the order no qualified officer → none in a tasked unit → all on leave → all busy →
  * a hard working-time rule blocks every free one → soft trade-off → search budget.
  */
 export function explainShortfalls(state: State): Shortfall[] {
@@ -30,16 +30,23 @@ export function explainShortfalls(state: State): Shortfall[] {
   return out;
 }
 
-function qualifiedIgnoringLeave(c: Compiled, s: number): number {
-  const q = c.slotQualBit[s] ?? 0;
-  const k = c.slotKindMask[s] ?? 0;
-  let n = 0;
+/** Officers qualified for a slot (leave aside): all of them, and those in a unit tasked with it. */
+function qualifiedIgnoringLeave(c: Compiled, s: number): { qualified: number; inTaskedUnit: number } {
+  let qualified = 0;
+  let inTaskedUnit = 0;
   for (let o = 0; o < c.officers; o++) {
-    if (q !== 0 && ((c.officerQualMask[o] ?? 0) & q) === 0) continue;
-    if (k !== 0 && ((c.officerKindBit[o] ?? 0) & k) === 0) continue;
-    n++;
+    if (!qualifiedFor(c, o, s)) continue;
+    qualified++;
+    if (tasked(c, o, s)) inTaskedUnit++;
   }
-  return n;
+  return { qualified, inTaskedUnit };
+}
+
+/** Why the tasked units cannot staff a post: none tasked, or none of them has a fitting officer. */
+function taskingDetail(c: Compiled, s: number, qualified: number): string {
+  const ids = c.problem.posts[c.slotPost[s] ?? 0]?.allowedUnitIds ?? [];
+  if (ids.length === 0) return `no unit is tasked with this post; ${qualified} qualified officers in other units`;
+  return `none of the ${ids.length} tasked units (${ids.join(', ')}) has an officer with the qualification of an allowed unit kind; ${qualified} qualified officers in other units`;
 }
 
 /**
@@ -68,10 +75,10 @@ function diagnose(state: State, s: number, cache: Map<number, [number, number]>)
   const d = c.slotDay[s] ?? 0;
   const available = officersFor(c, s);
   if (available.length === 0) {
-    const qualified = qualifiedIgnoringLeave(c, s);
-    return qualified === 0
-      ? { reason: 'no-qualified-officer', detail: 'no officer has the qualification in an allowed unit' }
-      : { reason: 'qualified-officers-on-leave', detail: `all ${qualified} qualified officers are on leave` };
+    const { qualified, inTaskedUnit } = qualifiedIgnoringLeave(c, s);
+    if (qualified === 0) return { reason: 'no-qualified-officer', detail: 'no officer has the qualification in an allowed unit' };
+    if (inTaskedUnit === 0) return { reason: 'no-tasked-unit', detail: taskingDetail(c, s, qualified) };
+    return { reason: 'qualified-officers-on-leave', detail: `all ${inTaskedUnit} qualified officers are on leave` };
   }
   let free = 0;
   let blocked = 0;

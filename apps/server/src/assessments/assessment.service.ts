@@ -53,7 +53,11 @@ export function createAssessmentService({ guard, templates = assessment.SHIPPED_
       guard.withAccess(ctx, actor, onDaf('assessment.view', caseId), async (scope) => {
         const { daf } = scope.grant;
         const shown = daf.view.contentItemIds;
-        scope.note({ version: daf.state?.version ?? 0, parts: daf.view.parts, gradedItemIds: daf.view.gradedItemIds, contentItemIds: shown });
+        // The items whose content is shown each get an entry of their own (below); this entry counts
+        // them and names only the items whose grading alone is shown (ADR 0036: not the same
+        // thousands of ids twice more in one row).
+        const contentShown = new Set(shown);
+        scope.note({ version: daf.state?.version ?? 0, parts: daf.view.parts, gradedOnlyItemIds: daf.view.gradedItemIds.filter((id) => !contentShown.has(id)), contentItems: shown.length });
         await auditContentViews(scope, daf, caseId, processingActivity(actor, daf.access.memberOf, caseId, daf.access.breakGlass), shown);
         const names = await displayNames(scope.trx, userIdsOf(daf.state));
         // The incident trigger (issue 14): the incidents the reader is cleared for, id and moment only.

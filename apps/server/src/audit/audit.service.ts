@@ -1,7 +1,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { AccessSubject } from '@hoeder/domain';
 import { TreeAudit, type AuditProblem, type AuditRecord, type SignedCheckpoint } from '@hoeder/domain/audit';
-import { countAuditEntries, countUnsealedAuditEntries, insertAuditEntries, listAuditCheckpoints, listAuditLeaves, type Db } from '@hoeder/db';
+import { countAuditEntries, countUnsealedAuditEntries, insertAuditEntries, insertAuditEntryAtCommit, listAuditCheckpoints, listAuditLeaves, type Db } from '@hoeder/db';
 import { actingRole, type RequestContext } from '../platform/actor';
 import { createAuditSealer, type SealResult } from './audit-sealer';
 
@@ -34,6 +34,11 @@ export interface AuditVerdict {
 export interface AuditService {
   /** Appends in the caller's transaction, so the access and its log entry commit together. */
   record(trx: Db, ctx: RequestContext, actor: AuditActor, event: AuditEvent): Promise<void>;
+  /**
+   * The last statement of the caller's transaction: sent with its COMMIT (ADR 0036), and a failure
+   * fails the COMMIT. Nothing may run in the transaction after it but the commit.
+   */
+  recordAtCommit(trx: Db, ctx: RequestContext, actor: AuditActor, event: AuditEvent): Promise<void>;
   /** Many entries (e.g. one per item served) in one statement, one row each. */
   recordMany(trx: Db, ctx: RequestContext, actor: AuditActor, events: readonly AuditEvent[]): Promise<void>;
   /** Folds one batch of unsealed entries into the tree and signs a checkpoint (at most one sealer at a time). */
@@ -75,6 +80,7 @@ export function createAuditService(options: AuditOptions = { signingKey: generat
   return {
     trustedKeys,
     record: (trx, ctx, actor, event) => insertAuditEntries(trx, [toRecord(ctx, actor, event)]),
+    recordAtCommit: (trx, ctx, actor, event) => insertAuditEntryAtCommit(trx, toRecord(ctx, actor, event)),
     recordMany: (trx, ctx, actor, events) => insertAuditEntries(trx, events.map((e) => toRecord(ctx, actor, e))),
     sealOnce: (db) => sealer.sealOnce(db),
     async verify(db, { witness = [] } = {}) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fail, ok, projectCase, projectCaseAsOf, timelineSection, type CaseCommand, type Result } from '@hoeder/domain';
 import type { CaseListItem, CaseView, CommandAccepted, RegisterCaseRequest, TimelineEntry } from '@hoeder/contracts';
-import { findUsersByIds, loadCaseEvents, type Db } from '@hoeder/db';
+import { findUsersByIds, loadCaseEvents, loadCaseEventsWithNames, type Db } from '@hoeder/db';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
 import { caseList, caseRead } from '../platform/guard/case-check';
 import type { Guard } from '../platform/guard/guard';
@@ -34,14 +34,16 @@ export function createCaseService({ guard, policies }: CaseServiceDeps) {
 
     view: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, asOf?: string): Promise<Result<CaseView>> =>
       guard.withAccess(ctx, actor, { ...onCase('case.view', caseId), check: caseRead(caseId) }, async ({ trx, grant, note }) => {
-        const events = await loadCaseEvents(trx, grant.read);
+        // The stream and its staff's names in one round trip (ADR 0036).
+        const { events, names } = await loadCaseEventsWithNames(trx, grant.read);
         const state = asOf ? projectCaseAsOf(events, asOf) : projectCase(events);
         note({ asOf: asOf ?? null, version: state?.version ?? null });
         if (!state) return fail('NOT_FOUND', 'case not found');
         // Recorded DAF versions only at their own marking, content from the DAF record (ADR 0015).
         const assessments = await readableAssessments(trx, actor, grant.access, state, grant.dafRead);
         note({ assessmentIds: assessments.map((a) => a.assessmentId) });
-        const names = await displayNames(trx, userIdsIn(state));
+        const missing = userIdsIn(state).filter((id) => !names.has(id));
+        if (missing.length > 0) for (const [id, name] of await displayNames(trx, missing)) names.set(id, name);
         return ok(buildCaseView(state, grant.access.sections, names, asOf ?? null, assessments));
       }),
 

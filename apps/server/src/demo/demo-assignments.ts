@@ -9,15 +9,21 @@ import type { Guard } from '../platform/guard/guard';
 
 const HOUR = 60 * 60 * 1000;
 
-/** Police and KMar units the demo LCC tasks, in turn: "from synergy and equivalence". */
-const POLICE = ['be-1', 'be-2', 'dkdb-1', 'bb-5', 'be-3', 'bb-7', 'camera-1'];
+/**
+ * Police and KMar units the demo LCC tasks, in turn: "from synergy and equivalence". Every
+ * assignment gets a protection unit (a camera unit alone cannot staff close protection, and since
+ * posts go only to tasked units that would leave the person's posts unstaffed); camera
+ * surveillance is added next to it for some homes.
+ */
+const POLICE = ['be-1', 'be-2', 'dkdb-1', 'bb-5', 'be-3', 'bb-7', 'dkdb-2'];
 const KMAR = ['bsb-1', 'bsb-2', 'hrb-1', 'contingent-1'];
 
 /** The units of the i-th assignment: be-1 and bsb-1 often enough that the demo unit leads have work. */
 export function demoTasking(i: number): string[] {
-  const police = i % 3 === 0 ? 'be-1' : POLICE[i % POLICE.length]!;
+  const police = i % 4 === 0 ? 'be-1' : POLICE[i % POLICE.length]!;
   const units = [police];
   if (i % 2 === 0) units.push(i % 4 === 0 ? 'bsb-1' : KMAR[i % KMAR.length]!);
+  if (i % 5 === 1) units.push('camera-1');
   return [...new Set(units)];
 }
 

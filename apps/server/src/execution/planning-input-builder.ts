@@ -1,4 +1,4 @@
-import { agendasAsOf, listAbsences, listCaseIdsInPhases, listOfficers, listUnits, loadCaseStreams, type Db } from '@hoeder/db';
+import { agendasAsOf, assignmentRefs, listAbsences, listCaseIdsInPhases, listOfficers, listUnits, loadCaseStreams, type Db } from '@hoeder/db';
 import {
   absenceDays,
   contractInEffect,
@@ -62,6 +62,8 @@ async function postsOf(trx: Db, grants: PlanningInputGrants, period: PlanningPer
   const ruleset = postRulesetInEffect(period.startDate);
   if (!ruleset) return { posts: [], references: new Map() };
   const [streams, agendas] = [await loadCaseStreams(trx, grants.cases), await agendasAsOf(trx, grants.agendas, at)];
+  // The LCC's tasking: a live assignment's posts are its tasked units' alone (none tasked: nobody's).
+  const tasked = new Map((await assignmentRefs(trx, { caseIds: grants.cases.caseIds })).filter((a) => a.live).map((a) => [a.caseId, a.taskedUnits]));
   const posts: DerivedPost[] = [];
   const references = new Map<string, string>();
   for (const caseId of grants.cases.caseIds) {
@@ -71,7 +73,8 @@ async function postsOf(trx: Db, grants: PlanningInputGrants, period: PlanningPer
     references.set(caseId, state.reference);
     const measures = decisionMeasures(decision).map((m) => m.measure);
     const activities = agendas.get(caseId)?.activities ?? [];
-    posts.push(...derivePosts({ caseId, resistanceLevel: decision.resistanceLevel, measures, activities, periodStart: period.startDate, days: period.days, shiftTypes: SHIFT_TYPES }, ruleset));
+    const taskedUnitIds = tasked.get(caseId);
+    posts.push(...derivePosts({ caseId, resistanceLevel: decision.resistanceLevel, measures, activities, periodStart: period.startDate, days: period.days, shiftTypes: SHIFT_TYPES, ...(taskedUnitIds ? { taskedUnitIds } : {}) }, ruleset));
   }
   return { posts, references };
 }

@@ -19,6 +19,13 @@ beforeAll(async () => {
     const { caseId } = await caseWithActiveMeasures(f);
     const saved = await f.deps.agenda.save(f.ctx(), f.actor('liaison'), caseId, { expectedVersion: 0, activities: demoAgenda(r) });
     if (!saved.ok) throw new Error(saved.error.message);
+    // The LCC's tasking: a protection unit and a regional B&B team, which together may staff every kind of post.
+    const section = await f.deps.assignments.caseSection(f.ctx(), f.actor('lcc'), caseId);
+    if (!section.ok || !section.value) throw new Error('no assignment');
+    for (const step of [f.deps.assignments.accept(f.ctx(), f.actor('lcc'), section.value.assignmentId, section.value.currentVersion), f.deps.assignments.task(f.ctx(), f.actor('lcc'), section.value.assignmentId, ['be-1', 'bb-5'])]) {
+      const done = await step;
+      if (!done.ok) throw new Error(done.error.message);
+    }
     caseIds.push(caseId);
   }
 }, 240_000);
@@ -44,6 +51,8 @@ describe('the planner-input builder', () => {
       expect(input.posts[p.id]!.label).toMatch(/\((vroege dienst|dagdienst|late dienst|nachtdienst)\)$/);
     }
     expect(input.officers.o0001).toMatchObject({ unitId: 'dkdb-1' });
+    // Every post is its assignment's tasked units' alone.
+    for (const p of problem.posts) expect(p.allowedUnitIds).toEqual(['bb-5', 'be-1']);
     expect(compile(problem).ok).toBe(true);
   });
 

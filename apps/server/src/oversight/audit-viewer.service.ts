@@ -24,8 +24,8 @@ export function createAuditViewerService({ guard, audit }: { guard: Guard; audit
       guard.withAccess(ctx, actor, { operation: 'audit.search', objectType: 'audit_entry', check: inspectorate }, async ({ trx, note }) => {
         const { page, pageSize, ...filters } = query;
         const found = await searchAuditEntries(trx, { ...filters, offset: (page - 1) * pageSize, limit: pageSize });
-        note({ filters, page, total: found.total });
-        return ok({ items: found.rows, total: found.total, page, pageSize });
+        note({ filters, page, total: found.total, totalCapped: found.totalCapped });
+        return ok({ items: found.rows, total: found.total, totalCapped: found.totalCapped, page, pageSize });
       }),
 
     proof: (ctx: RequestContext, actor: AuthenticatedActor, seq: number): Promise<Result<AuditProofResponse>> =>

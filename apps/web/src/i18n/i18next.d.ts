@@ -15,7 +15,8 @@ type UntypedBlocks =
   | 'auditCodes' | 'plainDutch' // issue 13: Dutch names of audit codes, plain Dutch texts (ADR 0028)
   | 'letters' | 'objections' | 'arrangements' | 'persons' | 'contact' // issue 12
   | 'learning' | 'crownWitness' // issue 14
-  | 'personCentral'; // issue 12: contact correction, arrangements and objections as of a moment (ADR 0031)
+  | 'personCentral' // issue 12: contact correction, arrangements and objections as of a moment (ADR 0031)
+  | 'auditScale'; // issue 13: the audit search counts up to a limit (ADR 0033)
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -1,4 +1,5 @@
 import type { SequencedAuditRecord } from '@hoeder/domain/audit';
+import { sql } from 'kysely';
 import type { Db } from '../schema';
 import { ENTRY_COLUMNS, toRecord, type AuditRow } from './audit.repository';
 
@@ -17,11 +18,18 @@ export interface AuditSearch {
 export type AuditSearchRow = SequencedAuditRecord & { leafIndex: number | null };
 
 /**
+ * Matches are counted up to this many (ADR 0033): an exact count of a broad search ("every case
+ * view this year") reads hundreds of thousands of index entries on every page, where the
+ * inspector needs to know only that there are more than anyone pages through.
+ */
+export const AUDIT_COUNT_LIMIT = 10_000;
+
+/**
  * The inspectorate's search of the audit log, newest first, with each entry's leaf when sealed.
  * Entries hold identifiers and codes only (ADR 0007), so this takes no case grant; the service
  * restricts it to oversight.
  */
-export async function searchAuditEntries(db: Db, s: AuditSearch): Promise<{ rows: AuditSearchRow[]; total: number }> {
+export async function searchAuditEntries(db: Db, s: AuditSearch): Promise<{ rows: AuditSearchRow[]; total: number; totalCapped: boolean }> {
   let query = db.selectFrom('audit_entry as e');
   if (s.caseId) query = query.where((eb) => eb.or([eb('e.data_subject_id', '=', s.caseId!), eb('e.object_id', '=', s.caseId!)]));
   if (s.actorId) query = query.where('e.user_id', '=', s.actorId);
@@ -29,9 +37,11 @@ export async function searchAuditEntries(db: Db, s: AuditSearch): Promise<{ rows
   if (s.to) query = query.where('e.occurred_at', '<=', new Date(s.to));
   if (s.operation) query = query.where('e.operation', '=', s.operation);
   if (s.purpose) query = query.where('e.processing_activity', '=', s.purpose);
-  const counted = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const total = Number(counted.n);
-  if (total === 0 || s.offset >= total) return { rows: [], total };
+  const capped = query.select(sql<number>`1`.as('one')).limit(AUDIT_COUNT_LIMIT + 1).as('m');
+  const counted = await db.selectFrom(capped).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const totalCapped = Number(counted.n) > AUDIT_COUNT_LIMIT;
+  const total = Math.min(Number(counted.n), AUDIT_COUNT_LIMIT);
+  if (total === 0 || (s.offset >= total && !totalCapped)) return { rows: [], total, totalCapped };
   const rows = await query
     .leftJoin('audit_leaf as l', 'l.entry_seq', 'e.seq')
     .select([...ENTRY_COLUMNS.map((c) => `e.${c}` as const), 'l.leaf_index'])
@@ -39,7 +49,7 @@ export async function searchAuditEntries(db: Db, s: AuditSearch): Promise<{ rows
     .offset(s.offset)
     .limit(s.limit)
     .execute();
-  return { rows: rows.map((r) => ({ ...toRecord(r as unknown as Omit<AuditRow, 'prev_hash' | 'hash'>), leafIndex: r.leaf_index === null ? null : Number(r.leaf_index) })), total };
+  return { rows: rows.map((r) => ({ ...toRecord(r as unknown as Omit<AuditRow, 'prev_hash' | 'hash'>), leafIndex: r.leaf_index === null ? null : Number(r.leaf_index) })), total, totalCapped };
 }
 
 /** One entry with its leaf index (null while not sealed), or undefined when there is no such entry. */

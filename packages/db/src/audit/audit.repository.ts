@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { AuditRecord, LeafRow, SeqGap, SequencedAuditRecord, SignedCheckpoint } from '@hoeder/domain/audit';
+import { atCommit } from '../pipelined-driver';
 import type { AuditEntryTable, Db } from '../schema';
 
 /**
@@ -10,7 +11,7 @@ import type { AuditEntryTable, Db } from '../schema';
 export async function insertAuditEntries(db: Db, records: readonly AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
   // The common case, one entry per access, as a plain row: cheaper for the server to plan than unnest.
-  if (records.length === 1) return insertAuditEntry(db, records[0]!);
+  if (records.length === 1) return void (await insertAuditEntryQuery(db, records[0]!).execute());
   const column = <T>(pick: (r: AuditRecord) => T) => records.map(pick);
   await sql`
     INSERT INTO audit_entry (occurred_at, trace_id, operation, status, user_id, user_organisation, user_role,
@@ -25,8 +26,17 @@ export async function insertAuditEntries(db: Db, records: readonly AuditRecord[]
   `.execute(db);
 }
 
-async function insertAuditEntry(db: Db, r: AuditRecord): Promise<void> {
-  await db
+/**
+ * The entry that closes an access, sent with the transaction's COMMIT (one round trip on
+ * PostgreSQL, ADR 0036). Its failure fails the COMMIT, so the access and its entry still commit
+ * together or not at all; outside a transaction it is an ordinary insert.
+ */
+export async function insertAuditEntryAtCommit(db: Db, record: AuditRecord): Promise<void> {
+  await db.executeQuery(atCommit(insertAuditEntryQuery(db, record).compile()));
+}
+
+function insertAuditEntryQuery(db: Db, r: AuditRecord) {
+  return db
     .insertInto('audit_entry')
     .values({
       occurred_at: r.occurredAt,
@@ -41,8 +51,7 @@ async function insertAuditEntry(db: Db, r: AuditRecord): Promise<void> {
       object_id: r.objectId,
       data_subject_id: r.dataSubjectId,
       details: JSON.stringify(r.details),
-    })
-    .execute();
+    });
 }
 
 export type AuditRow = Selectable<AuditEntryTable>;

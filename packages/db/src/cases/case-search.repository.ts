@@ -42,17 +42,17 @@ export async function searchCaseSummaries(db: Db, grant: CaseSearchGrant, search
   if (grant.summaryClassifications.length === 0) return { rows: [], total: 0 };
   let query = db.selectFrom('case_summary as s').where('s.classification', 'in', [...grant.summaryClassifications]);
   if (!grant.oversight) {
+    // The cases the reader reaches, as one set the planner hashes once (ADR 0033): membership (or,
+    // for the LCC and unit leads, their assignments) and live break-glass grants. Two correlated
+    // EXISTS per case made PostgreSQL cost the query above its JIT threshold at 10,000 cases.
+    const reached = grant.assignmentCaseIds
+      ? grant.assignmentCaseIds.length > 0
+        ? [...grant.assignmentCaseIds]
+        : null
+      : db.selectFrom('case_member as m').select('m.case_id').where('m.user_id', '=', grant.userId);
+    const glass = db.selectFrom('break_glass_grant as g').select('g.case_id').where('g.user_id', '=', grant.userId).where('g.expires_at', '>', grant.at);
     query = query.where((eb) =>
-      eb.or([
-        grant.assignmentCaseIds
-          ? grant.assignmentCaseIds.length > 0
-            ? eb('s.case_id', 'in', [...grant.assignmentCaseIds])
-            : eb.val(false)
-          : eb.exists(eb.selectFrom('case_member as m').select('m.case_id').whereRef('m.case_id', '=', 's.case_id').where('m.user_id', '=', grant.userId)),
-        eb.exists(
-          eb.selectFrom('break_glass_grant as g').select('g.case_id').whereRef('g.case_id', '=', 's.case_id').where('g.user_id', '=', grant.userId).where('g.expires_at', '>', grant.at),
-        ),
-      ]),
+      reached === null ? eb('s.case_id', 'in', glass) : Array.isArray(reached) ? eb.or([eb('s.case_id', 'in', reached), eb('s.case_id', 'in', glass)]) : eb('s.case_id', 'in', reached.unionAll(glass)),
     );
   }
   if (search.phase) query = query.where('s.phase', '=', search.phase);
@@ -63,26 +63,28 @@ export async function searchCaseSummaries(db: Db, grant: CaseSearchGrant, search
     query = query.where((eb) => {
       const byReference: Expression<SqlBool> = sql<SqlBool>`lower(s.reference) LIKE ${pattern}`;
       if (grant.personClassifications.length === 0) return byReference;
-      // Persons are named only in the registration; only at markings where the reader sees persons.
+      // Only at markings where the reader sees persons. The persons of a case are its `case_person`
+      // links (the registration's persons and those linked since), named in `person`: one scan of
+      // the names instead of unpacking every case's registration event.
       const byName = eb.and([
         eb('s.classification', 'in', [...grant.personClassifications]),
-        eb.exists(
+        eb(
+          's.case_id',
+          'in',
           eb
-            .selectFrom('case_event as e')
-            .select('e.case_id')
-            .whereRef('e.case_id', '=', 's.case_id')
-            .where('e.type', '=', 'CaseRegistered')
-            .where(sql<SqlBool>`EXISTS (SELECT 1 FROM jsonb_array_elements(e.payload->'persons') p WHERE lower(p->>'fullName') LIKE ${pattern})`),
+            .selectFrom('case_person as cp')
+            .innerJoin('person as p', 'p.person_id', 'cp.person_id')
+            .select('cp.case_id')
+            .where(sql<SqlBool>`lower(p.full_name) LIKE ${pattern}`),
         ),
       ]);
       return eb.or([byReference, byName]);
     });
   }
-  const counted = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const total = Number(counted.n);
-  if (total === 0 || search.offset >= total) return { rows: [], total };
   const dir = search.dir ?? (search.sort === 'updated' || search.sort === 'registered' ? 'desc' : 'asc');
-  let ordered = query.selectAll('s');
+  // The total rides along as a window count (ADR 0033): one pass over the reader's cases for the
+  // page and its total, where a separate count read them all a second time.
+  let ordered = query.selectAll('s').select(sql<string>`count(*) OVER ()`.as('matches'));
   switch (search.sort) {
     case 'attention':
       ordered = ordered.orderBy(attentionRank(search.today), dir).orderBy(sql`s.review_date`, sql`asc nulls last`).orderBy('s.updated_at', 'desc');
@@ -102,5 +104,8 @@ export async function searchCaseSummaries(db: Db, grant: CaseSearchGrant, search
   }
   // A total order, so pages never overlap or skip a case.
   const rows = await ordered.orderBy('s.case_id').offset(search.offset).limit(search.limit).execute();
-  return { rows: rows.map(toSummary), total };
+  if (rows.length > 0) return { rows: rows.map(toSummary), total: Number(rows[0]!.matches) };
+  // No row to carry the total (nothing matches, or a page past the end): count on its own.
+  const counted = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return { rows: [], total: Number(counted.n) };
 }

@@ -20,6 +20,7 @@ import * as m0018 from './0018-coordination-record';
 import * as m0019 from './0019-anomaly-detection';
 import * as m0020 from './0020-replan-runs';
 import * as m0022 from './0022-contact-correction-arrangement-owner';
+import * as m0024 from './0024-audit-search-indexes';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-anomaly-detection': m0019,
   '0020-replan-runs': m0020,
   '0022-contact-correction-arrangement-owner': m0022,
+  '0024-audit-search-indexes': m0024,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -35,6 +35,17 @@ describe('agenda × measures → posts (post rules posts-2026.1)', () => {
     expect(heavy[0]!.needs[0]!.count).toBe(2);
   });
 
+  it('posts of a tasked assignment are its tasked units\' alone; a preview without tasking leaves units open', () => {
+    const work = act({ activityId: 'werk', domain: 'work', start: '08:30', end: '17:00', recurrence: { kind: 'weekly', weekdays: [0, 1, 2, 3, 4] } });
+    const tasked = derivePosts({ ...base, measures: ['guard_workplace'], activities: [work], taskedUnitIds: ['bsb-1', 'be-1'] }, ruleset);
+    expect(tasked.map((p) => p.allowedUnitIds)).toEqual(tasked.map(() => ['be-1', 'bsb-1']));
+    expect(tasked[0]!.allowedUnitKinds).toContain('be');
+    const none = derivePosts({ ...base, measures: ['guard_workplace'], activities: [work], taskedUnitIds: [] }, ruleset);
+    expect(none.every((p) => p.allowedUnitIds?.length === 0)).toBe(true);
+    const preview = derivePosts({ ...base, measures: ['guard_workplace'], activities: [work] }, ruleset);
+    expect(preview.some((p) => 'allowedUnitIds' in p)).toBe(false);
+  });
+
   it('a static home guard is three shifts on each day at home; camera surveillance is then superseded', () => {
     const home = act({ activityId: 'thuis', domain: 'home', start: '00:00', end: '07:00' });
     const posts = derivePosts({ ...base, measures: ['static_guard_home', 'camera_surveillance_home'], activities: [home] }, ruleset);

@@ -20,6 +20,11 @@ export interface DerivedPost {
   priority: ActivityDomain;
   needs: { qualification: string; count: number; underWeight: number; overWeight: number }[];
   allowedUnitKinds: UnitKind[];
+  /**
+   * The units the LCC tasked with the person's assignment: only their officers may staff the
+   * post (of an allowed kind). Absent when the posts are derived without a tasking (a preview).
+   */
+  allowedUnitIds?: string[];
   /** Dutch label for the views, e.g. "Werk (dagdienst)". */
   labelNl: string;
   ruleId: string;
@@ -35,6 +40,8 @@ export interface PostsInput {
   periodStart: string;
   days: number;
   shiftTypes: readonly ShiftWindow[];
+  /** The executing units tasked with the assignment; when given, the posts are theirs alone. */
+  taskedUnitIds?: readonly string[];
 }
 
 const SHIFT_LABEL_NL: Record<string, string> = { early: 'vroege dienst', day: 'dagdienst', late: 'late dienst', night: 'nachtdienst' };
@@ -126,6 +133,7 @@ function addPost(posts: Map<string, DerivedPost & { rank: number }>, input: Post
     priority: domain,
     needs,
     allowedUnitKinds: [...rule.allowedUnitKinds],
+    ...(input.taskedUnitIds ? { allowedUnitIds: [...input.taskedUnitIds].sort() } : {}),
     labelNl: `${what} (${SHIFT_LABEL_NL[shift.id] ?? shift.id})`,
     ruleId: rule.id,
     activityIds: [a.activityId],

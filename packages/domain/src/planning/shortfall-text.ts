@@ -5,6 +5,7 @@
  */
 export const SHORTFALL_REASONS = [
   'no-qualified-officer',
+  'no-tasked-unit',
   'qualified-officers-on-leave',
   'qualified-officers-assigned-elsewhere',
   'working-time-limit-reached',
@@ -37,6 +38,8 @@ export function explainShortfall(s: { reason: string; qualification: string | nu
   switch (s.reason as ShortfallReasonCode) {
     case 'no-qualified-officer':
       return `${missing} tekort: geen medewerker met kwalificatie ${q} in een eenheid die deze post mag bemensen`;
+    case 'no-tasked-unit':
+      return `${missing} tekort: de eenheden die de LCC met deze opdracht heeft belast, hebben geen medewerker met kwalificatie ${q} die deze post mag bemensen (of er is nog geen eenheid belast)`;
     case 'qualified-officers-on-leave':
       return `${missing} tekort: alle ${n ?? ''} medewerkers met kwalificatie ${q} zijn met verlof of afwezig`.replace('  ', ' ');
     case 'qualified-officers-assigned-elsewhere':

@@ -5,7 +5,7 @@ interface Class { s: number; req: number; weight: number; names: string[] }
 
 /**
  * Upper bound on weighted coverage, as an aggregated LP. Officers with the same
- * qualifications, unit kind, leave days and contract are interchangeable, and so are
+ * qualifications, unit kind (and unit, when posts are tasked to units), leave days and contract are interchangeable, and so are
  * slots with the same day, shift type, qualification, allowed units and weight. Per
  * group: at most one shift per member per day, no forbidden succession (minimum
  * rest) counted over the members, and at most the members' shift, minute and
@@ -32,7 +32,7 @@ function officerGroups(c: Compiled): Group[] {
     // Integer per-type capacity: minutes alone allow only floor(max / length) shifts of a type.
     const perType = Array.from({ length: T }, (_, t) =>
       Math.min(D, c.maxPerType[o * T + t] ?? D, Math.floor((c.maxMinutes[o] ?? 0) / Math.max(1, c.typeMinutes[t] ?? 1))));
-    const key = `${c.officerQualMask[o]}|${c.officerKindBit[o]}|${leave}|${c.maxMinutes[o]}|${perType.join(',')}|${c.maxCons[o]}`;
+    const key = `${c.officerQualMask[o]}|${c.officerKindBit[o]}|${c.taskings.length > 0 ? c.officerUnit[o] : ''}|${leave}|${c.maxMinutes[o]}|${perType.join(',')}|${c.maxCons[o]}|${c.minCons[o]}|${c.minOff[o]}|${c.maxWeekends[o]}`;
     const free = leave.split('').filter((x) => x === '0').length;
     const g = groups.get(key);
     if (g) g.n++;
@@ -41,10 +41,13 @@ function officerGroups(c: Compiled): Group[] {
   return [...groups.values()];
 }
 
+/** The bound's slot classes in variable order (`y_<group>_<class>`), for comparing a plan against the LP solution. */
+export const coverageClasses = (c: Compiled): { slot: number; req: number; weight: number }[] => slotClasses(c).map((k) => ({ slot: k.s, req: k.req, weight: k.weight }));
+
 function slotClasses(c: Compiled): Class[] {
   const classes = new Map<string, Class>();
   for (let s = 0; s < c.slots; s++) {
-    const key = `${c.slotDay[s]}|${c.slotType[s]}|${c.slotQualBit[s]}|${c.slotKindMask[s]}|${c.slotUnder[s]}`;
+    const key = `${c.slotDay[s]}|${c.slotType[s]}|${c.slotQualBit[s]}|${c.slotKindMask[s]}|${c.slotTasking[s]}|${c.slotUnder[s]}`;
     const k = classes.get(key);
     if (k) k.req += c.slotCount[s] ?? 0;
     else classes.set(key, { s, req: c.slotCount[s] ?? 0, weight: c.slotUnder[s] ?? 0, names: [] });
@@ -71,6 +74,7 @@ function groupRows(c: Compiled, g: Group, gi: number, classes: Class[], objectiv
     k.names.push(name);
   });
   for (const names of perDay) if (names.length) rows.push(`${names.join(' + ')} <= ${g.n}`);
+  patternRows(c, g, perDay, rows);
   restRows(c, perDayType, g.n, rows);
   perType.forEach((names, t) => {
     if (names.length) rows.push(`${names.join(' + ')} <= ${g.n * (g.perType[t] ?? D)}`);
@@ -103,6 +107,71 @@ function mixRow(c: Compiled, g: Group, perType: string[][], rows: string[]): voi
   walk(0, 0, 0, 0);
   const terms = perType.flatMap((names, t) => names.map((n) => `+ ${(coef[t] ?? 0).toFixed(9)} ${n}`));
   if (terms.length) rows.push(`${terms.join(' ')} <= ${(g.n * best + 1e-6).toFixed(9)}`);
+}
+
+/** Largest horizon for which work patterns are enumerated (2^D of them). */
+const PATTERN_DAYS = 14;
+
+/**
+ * Run-length and weekend rules, which the aggregated bound otherwise drops. Every feasible row's
+ * set of working days is a pattern that respects the member's leave, maximum and minimum run
+ * lengths, minimum days off and maximum weekends, exactly as `rowCost` counts them (runs touching
+ * the horizon's start or end exempt from the minimum rules). So for any set S of days, the
+ * members' shifts on S are at most n × the largest |pattern ∩ S|: valid, and tighter where leave
+ * and "two days off in a row" leave an officer fewer working days than free days. S: the whole
+ * horizon, every window of consecutive days, each week's weekdays and each weekend.
+ */
+function patternRows(c: Compiled, g: Group, perDay: string[][], rows: string[]): void {
+  const D = c.days;
+  if (D > PATTERN_DAYS) return;
+  const patterns: number[] = [];
+  for (let m = 0; m < 1 << D; m++) if (patternFeasible(c, g.o, m)) patterns.push(m);
+  const sets: number[] = [];
+  for (let a = 0; a < D; a++) for (let b = a + 1; b < D; b++) sets.push(((1 << (b - a + 1)) - 1) << a);
+  for (let w = 0; w * 7 < D; w++) {
+    sets.push(maskOf(D, (d) => Math.floor(d / 7) === w && d % 7 < 5), maskOf(D, (d) => Math.floor(d / 7) === w && d % 7 >= 5));
+  }
+  for (const set of new Set(sets)) {
+    const names = perDay.flatMap((n, d) => ((set >> d) & 1 ? n : []));
+    if (names.length === 0) continue;
+    const most = Math.max(...patterns.map((p) => bits(p & set)));
+    const trivial = Math.min(bits(set), g.shifts);
+    if (most < trivial) rows.push(`${names.join(' + ')} <= ${g.n * most}`);
+  }
+}
+
+const maskOf = (D: number, on: (d: number) => boolean) => Array.from({ length: D }, (_, d) => (on(d) ? 1 << d : 0)).reduce((a, b) => a | b, 0);
+
+function bits(m: number): number {
+  let n = 0;
+  for (let x = m; x; x &= x - 1) n++;
+  return n;
+}
+
+/** Whether working exactly the days of mask `m` breaks none of the officer's pattern-only hard rules (see `rowCost`). */
+export function patternFeasible(c: Compiled, o: number, m: number): boolean {
+  const D = c.days;
+  const maxCons = c.maxCons[o] ?? D;
+  const minCons = c.minCons[o] ?? 0;
+  const minOff = c.minOff[o] ?? 0;
+  let runStart = 0;
+  let weekends = 0;
+  let shifts = 0;
+  for (let d = 0; d < D; d++) {
+    const works = ((m >> d) & 1) === 1;
+    if (works && c.leave[o * D + d]) return false;
+    if (works) shifts++;
+    const prev = d > 0 && ((m >> (d - 1)) & 1) === 1;
+    if (d > 0 && works !== prev) {
+      const len = d - runStart;
+      if (prev ? len > maxCons || (runStart > 0 && len < minCons) : runStart > 0 && len < minOff) return false;
+      runStart = d;
+    }
+    if (d % 7 === 6 && (works || prev)) weekends++;
+  }
+  const lastWorks = D > 0 && ((m >> (D - 1)) & 1) === 1;
+  if (lastWorks && D - runStart > maxCons) return false;
+  return weekends <= (c.maxWeekends[o] ?? D) && shifts * Math.max(1, Math.min(...Array.from(c.typeMinutes))) <= (c.maxMinutes[o] ?? 0);
 }
 
 /** Minimum rest: no member works type a on day d and a forbidden type b on day d + 1. */

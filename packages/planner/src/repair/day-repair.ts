@@ -67,7 +67,7 @@ function dayClasses(state: State, d: number): SlotClass[] {
   for (const s of c.daySlots[d] ?? []) {
     const open = (c.slotCount[s] ?? 0) - (fixedCount.get(s) ?? 0);
     if (open <= 0) continue;
-    const key = `${c.slotType[s]}|${c.slotQualBit[s]}|${c.slotKindMask[s]}|${c.slotUnder[s]}`;
+    const key = `${c.slotType[s]}|${c.slotQualBit[s]}|${c.slotKindMask[s]}|${c.slotTasking[s]}|${c.slotUnder[s]}`;
     let k = byKey.get(key);
     if (!k) {
       k = { type: c.slotType[s] ?? 0, weight: c.slotUnder[s] ?? 0, slots: [], open: 0 };

@@ -6,7 +6,7 @@ import { solve } from '../solve';
 /**
  * Issue 11, DOMAIN §5: shrinking capacity never leaves a work post of a person unstaffed while a
  * private post of the same person, that the same officers could staff, is staffed. Contracts here
- * have no binding limits, so "could staff" is only qualification, unit kind and leave; officers
+ * have no binding limits, so "could staff" is only qualification, unit kind, tasked unit and leave; officers
  * get strong wishes against the work shift, so the search alone would often keep them on private.
  */
 const SHIFTS: ShiftType[] = [
@@ -17,26 +17,37 @@ const FREE: Contract = { maxShiftsPerType: {}, minTotalMinutes: 0, maxTotalMinut
 const QUALS = ['close-protection', 'driver'] as const;
 
 const officerArb = fc.record({
-  unit: fc.constantFrom('bb-1', 'bsb-1'),
+  unit: fc.constantFrom('bb-1', 'bb-2', 'bsb-1'),
   quals: fc.subarray([...QUALS]),
   leave: fc.subarray([0, 1, 2]),
   avoidWork: fc.boolean(),
 });
 
-const personArb = fc.record({ workNeed: fc.integer({ min: 1, max: 3 }), privateNeed: fc.integer({ min: 1, max: 3 }), qual: fc.constantFrom(null, ...QUALS), days: fc.subarray([0, 1, 2], { minLength: 1 }) });
+// A person's assignment may be tasked to some units (the LCC's tasking): then only they staff its posts.
+const personArb = fc.record({
+  workNeed: fc.integer({ min: 1, max: 3 }),
+  privateNeed: fc.integer({ min: 1, max: 3 }),
+  qual: fc.constantFrom(null, ...QUALS),
+  days: fc.subarray([0, 1, 2], { minLength: 1 }),
+  tasked: fc.option(fc.subarray(['bb-1', 'bb-2', 'bsb-1']), { nil: undefined }),
+});
 
-function problemOf(people: { workNeed: number; privateNeed: number; qual: string | null; days: number[] }[], staff: { unit: string; quals: string[]; leave: number[]; avoidWork: boolean }[]): PlanningProblem {
-  const posts: Post[] = people.flatMap((p, i) =>
-    p.days.flatMap((day) => [
-      { id: `w${i}-${day}`, day, shiftTypeId: 'day', protectedPersonId: `p${i}`, activity: 'work', priority: 'work' as const, needs: [{ qualification: p.qual, count: p.workNeed, underWeight: 100, overWeight: 50 }], allowedUnitKinds: ['bb' as const, 'bsb' as const] },
-      { id: `v${i}-${day}`, day, shiftTypeId: 'late', protectedPersonId: `p${i}`, activity: 'private', priority: 'private' as const, needs: [{ qualification: p.qual, count: p.privateNeed, underWeight: 40, overWeight: 50 }], allowedUnitKinds: ['bb' as const, 'bsb' as const] },
-    ]),
-  );
+type Person = { workNeed: number; privateNeed: number; qual: string | null; days: number[]; tasked?: string[] | undefined };
+
+function problemOf(people: Person[], staff: { unit: string; quals: string[]; leave: number[]; avoidWork: boolean }[]): PlanningProblem {
+  const posts: Post[] = people.flatMap((p, i) => {
+    const units = { allowedUnitKinds: ['bb' as const, 'bsb' as const], ...(p.tasked ? { allowedUnitIds: p.tasked } : {}) };
+    return p.days.flatMap((day) => [
+      { id: `w${i}-${day}`, day, shiftTypeId: 'day', protectedPersonId: `p${i}`, activity: 'work', priority: 'work' as const, needs: [{ qualification: p.qual, count: p.workNeed, underWeight: 100, overWeight: 50 }], ...units },
+      { id: `v${i}-${day}`, day, shiftTypeId: 'late', protectedPersonId: `p${i}`, activity: 'private', priority: 'private' as const, needs: [{ qualification: p.qual, count: p.privateNeed, underWeight: 40, overWeight: 50 }], ...units },
+    ]);
+  });
   const officers: Officer[] = staff.map((s, i) => {
     const requests: ShiftRequest[] = s.avoidWork ? [0, 1, 2].map((day) => ({ day, shiftTypeId: 'day', kind: 'off' as const, weight: 500 })) : [];
     return { id: `o${i}`, unitId: s.unit, qualifications: s.quals, contract: FREE, leaveDays: s.leave, requests };
   });
-  return { name: 'work-before-private', days: 3, shiftTypes: SHIFTS, units: [{ id: 'bb-1', name: 'BB', kind: 'bb', organisation: 'police' }, { id: 'bsb-1', name: 'BSB', kind: 'bsb', organisation: 'kmar' }], officers, posts };
+  const units = [{ id: 'bb-1', name: 'BB', kind: 'bb' as const, organisation: 'police' as const }, { id: 'bb-2', name: 'BB 2', kind: 'bb' as const, organisation: 'police' as const }, { id: 'bsb-1', name: 'BSB', kind: 'bsb' as const, organisation: 'kmar' as const }];
+  return { name: 'work-before-private', days: 3, shiftTypes: SHIFTS, units, officers, posts };
 }
 
 /** Work needs left short while an officer who could fill them covers the same person's private post that day. */
@@ -49,8 +60,14 @@ function violations(problem: PlanningProblem, plan: Plan): string[] {
     const privatePost = problem.posts.find((p) => p.priority === 'private' && p.protectedPersonId === work.protectedPersonId && p.day === work.day)!;
     for (const a of staffed(privatePost.id)) {
       const o = problem.officers.find((x) => x.id === a.officerId)!;
+      // The same person's posts share the tasking: an officer on the private post is tasked for the work post too.
       if (need.qualification === null || o.qualifications.includes(need.qualification)) out.push(`${o.id} on ${privatePost.id} while ${work.id} is short`);
     }
+  }
+  for (const a of plan.assignments) {
+    const post = problem.posts.find((p) => p.id === a.postId)!;
+    const unit = problem.officers.find((x) => x.id === a.officerId)!.unitId;
+    if (post.allowedUnitIds && !post.allowedUnitIds.includes(unit)) out.push(`${a.officerId} of ${unit} on ${post.id}, tasked to ${post.allowedUnitIds.join(', ') || 'no unit'}`);
   }
   return out;
 }

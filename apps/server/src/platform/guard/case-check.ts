@@ -19,6 +19,7 @@ import {
   findCaseAccessFacts,
   findCaseSummaries,
   listCaseSummaries,
+  listCaseSummariesOfUser,
   type CaseReadGrant,
   type CaseSetGrant,
   type CaseSummaryRow,
@@ -68,12 +69,10 @@ export function readableSections(actor: AccessSubject, caseId: string, classific
 export async function visibleCases(db: Db, actor: AccessSubject, now: Date): Promise<CaseSummaryRow[]> {
   if (isAssignmentBased(actor)) return casesThroughAssignments(db, actor, now);
   const oversight = actor.roles.some((r) => OVERSIGHT_ROLES.includes(r));
-  const memberCases = await listCaseSummaries(db, oversight ? 'all' : { memberUserId: actor.userId });
-  const granted = oversight ? new Set<string>() : await activeBreakGlassCases(db, actor.userId, now);
-  const known = new Set(memberCases.map((c) => c.caseId));
-  const candidates = [...memberCases, ...(await findCaseSummaries(db, [...granted].filter((id) => !known.has(id))))];
-  // The candidates came by membership (or oversight, which needs none), so no second lookup.
-  const memberOf = oversight ? new Set<string>() : new Set([...known, ...granted]);
+  // Members' cases and unexpired break-glass grants in one statement (ADR 0036).
+  const candidates: CaseSummaryRow[] = oversight ? await listCaseSummaries(db, 'all') : (await listCaseSummariesOfUser(db, actor.userId, now)).map(({ member: _m, breakGlass: _b, ...row }) => row);
+  // The candidates came by membership or a grant (or oversight, which needs neither), so no second lookup.
+  const memberOf = oversight ? new Set<string>() : new Set(candidates.map((c) => c.caseId));
   const visible = visibleCaseIds(
     actor,
     candidates.map((c) => ({ caseId: c.caseId, classification: c.classification as Classification })),

@@ -65,7 +65,7 @@ export function createGuard({ db, audit }: { db: Kysely<Database>; audit: AuditS
       return await db.transaction().execute(async (trx) => {
         const checked = await access.check(trx, actor, ctx.now);
         if (!checked.ok) {
-          await audit.record(trx, ctx, actor, entry(auditStatus(checked.error.code), checked.purpose, { errorCode: checked.error.code }));
+          await audit.recordAtCommit(trx, ctx, actor, entry(auditStatus(checked.error.code), checked.purpose, { errorCode: checked.error.code }));
           return audited<T>({ ok: false, error: checked.error });
         }
         const noted: Record<string, unknown> = { ...checked.details };
@@ -79,7 +79,8 @@ export function createGuard({ db, audit }: { db: Kysely<Database>; audit: AuditS
         const result = await fn(scope);
         const status = result.ok ? 'ok' : auditStatus(result.error.code);
         // A check that resolved the case behind the object (an assignment) names it as the data subject.
-        await audit.record(trx, ctx, actor, entry(status, checked.purpose, result.ok ? noted : { ...noted, errorCode: result.error.code }, checked.dataSubjectId ?? access.dataSubjectId));
+        // The last statement: it travels with the COMMIT, and its failure fails the COMMIT (ADR 0036).
+        await audit.recordAtCommit(trx, ctx, actor, entry(status, checked.purpose, result.ok ? noted : { ...noted, errorCode: result.error.code }, checked.dataSubjectId ?? access.dataSubjectId));
         return audited(result);
       });
     } catch (error) {

@@ -119,7 +119,7 @@ export function AuditLogPage() {
       </form>
       <ApiErrorAlert error={entries.error} />
       {entries.isPending && <Paragraph role="status">{t('app.loading')}</Paragraph>}
-      {data && <Paragraph role="status">{tx('auditLog.found', { count: data.total })}</Paragraph>}
+      {data && <Paragraph role="status">{data.totalCapped ? tx('auditScale.foundMore', { count: data.total }) : tx('auditLog.found', { count: data.total })}</Paragraph>}
       {opened !== undefined && Number.isSafeInteger(opened) && <AuditEntryDetail key={opened} seq={opened} />}
       {data && data.items.length > 0 && <AuditEntriesTable data={data} hrefOf={(seq) => `?${withParams({ entry: String(seq) }).toString()}`} onOpen={(seq) => setParams(withParams({ entry: String(seq) }))} />}
       {data && data.total > data.pageSize && <Paging page={data.page} totalPages={Math.ceil(data.total / data.pageSize)} href={(n) => `?${withParams({ pagina: String(n), entry: undefined }).toString()}`} />}

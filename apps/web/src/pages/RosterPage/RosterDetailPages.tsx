@@ -29,6 +29,7 @@ export function RosterUnitPage() {
   return (
     <>
       <Back versionId={versionId} />
+      {unit.error && <Heading level={1}>{t('roster.title')}</Heading>}
       <ApiErrorAlert error={unit.error} />
       {unit.isPending && <Paragraph role="status">{t('app.loading')}</Paragraph>}
       {data && (
@@ -80,6 +81,8 @@ export function RosterCasePage() {
   return (
     <>
       <Back versionId={versionId} />
+      {/* A refused or missing case still gets the page's one h1. */}
+      {roster.error && <Heading level={1}>{t('roster.title')}</Heading>}
       <ApiErrorAlert error={roster.error} />
       {roster.isPending && <Paragraph role="status">{t('app.loading')}</Paragraph>}
       {data && (
