@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { baseUrl, useBrowser } from './support/browser.js';
@@ -71,9 +72,18 @@ describe('the quality monitor', () => {
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Kwaliteitsmonitor' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kwaliteitsmonitor' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Mediane doorlooptijd per stap (dagen)' }).waitFor();
-    await page.locator('.hoeder-chart canvas').nth(1).waitFor();
-    expect(await page.locator('.hoeder-chart canvas').count()).toBe(2);
+    // A chart per table (overdue, throughput, deviations, dissent, capacity; objections once issue 12 landed).
+    await page.locator('.hoeder-chart canvas').nth(4).waitFor();
+    expect(await page.locator('.hoeder-chart canvas').count()).toBeGreaterThanOrEqual(5);
     expect(await page.getByRole('table', { name: 'Doorlooptijden per stap en kwartaal' }).getByRole('row').count()).toBe(13);
+    await page.getByRole('heading', { level: 2, name: 'Dreigingsinschattingen met afwijkend oordeel van de tweede analist' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Onbemande posten in de gepubliceerde roosters' }).waitFor();
+    // Each table downloads as CSV: Dutch headers, figures only.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download als CSV: Onbemande posten in de gepubliceerde roosters' }).click()]);
+    expect(download.suggestedFilename()).toBe('hoeder-kwaliteit-capacity.csv');
+    const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    expect(csv.split('\r\n')[0]).toBe('Kwartaal,Roosters,Posten,Onbemand,Aandeel onbemand (%)');
+    expect(csv).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}|HOE-/);
     expect(await page.getByText(CANARY_PERSON).count()).toBe(0);
     await checkPage(page, 'quality monitor');
     expect(b.pageErrors.map((e) => e.message)).toEqual([]);

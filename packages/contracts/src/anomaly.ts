@@ -65,6 +65,10 @@ export const QualityMonitorResponse = z.object({
   throughput: z.array(z.object({ step: z.string(), quarter: z.string(), cases: z.number().int(), medianDays: Figure, p90Days: Figure })),
   overdue: z.object({ reviews: z.number().int(), reassessments: z.number().int(), activeCases: z.number().int() }),
   deviations: z.array(z.object({ quarter: z.string(), decisions: z.number().int(), deviating: z.number().int() })),
+  /** Integrated assessments finalised per quarter, and how many carry a second analyst's dissent. */
+  dissent: z.array(z.object({ quarter: z.string(), assessments: z.number().int(), withDissent: z.number().int() })),
+  /** Published rosters in effect per quarter of their start: posts and unstaffed posts. */
+  capacity: z.array(z.object({ quarter: z.string(), rosters: z.number().int(), posts: z.number().int(), unstaffed: z.number().int() })),
   /** Present once the objections table exists (issue 13 leaves it optional). */
   objections: z.array(z.object({ quarter: z.string(), count: z.number().int() })).nullable(),
 });

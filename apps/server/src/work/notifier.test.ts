@@ -52,6 +52,15 @@ describe('work notifications and the mail outbox', () => {
     expect((await unsentMail(f.database.db)).map((m) => m.userId)).toEqual([userIdOf('besluit2')]);
   });
 
+  it('a round reads each user’s queues once: one audit entry per user, with the sources in it', async () => {
+    const before = (await f.database.db.selectFrom('audit_entry').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst())?.seq ?? 0;
+    const round = await f.deps.notifier.notifyOnce();
+    const entries = await f.database.db.selectFrom('audit_entry').select(['operation', 'user_id']).where('seq', '>', before).where('operation', 'like', 'work.%').execute();
+    expect(round.users).toBeGreaterThan(5);
+    expect(entries.map((e) => e.operation)).toEqual(Array.from({ length: round.users }, () => 'work.queues'));
+    expect(new Set(entries.map((e) => e.user_id)).size).toBe(round.users);
+  });
+
   it('notifies each item once when two instances run a round at the same time', async () => {
     // Start from nothing told: clear what is open and send what waits (the app may not delete).
     await clearNotifications(f.database.db, (await listNotifications(f.database.db, userIdOf('besluit2'))).map((n) => n.notificationId), f.clock.now());

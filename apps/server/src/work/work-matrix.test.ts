@@ -99,12 +99,15 @@ describe('GET /api/work/queues: every account', () => {
     const got = Object.fromEntries(body.queues.map((q) => [q.queueId, q.items.map((i) => i.caseId)]));
     expect(got).toEqual(expected ? Object.fromEntries(Object.entries(expected).map(([q, c]) => [q, c === 'none' ? [] : [idOf(c)]])) : {});
     expect(body.total).toBe(Object.values(got).flat().length);
-    // The case queues in one entry, then one per sourced queue (issue 11, 12, 14), each its own check.
+    // One read, one audit entry (issue 13): the sourced queues (issue 11, 12, 14) are named in its
+    // details, each with its own object type, purpose and the cases it served.
     const sources = SOURCE_QUEUES.filter(([q]) => q in (expected ?? {}));
-    expect(await auditOfRequest(f.database.db, reply.requestId)).toEqual([
-      { operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null },
-      ...sources.map(([q, type]) => ({ operation: `work.queue.${q}`, status: 'ok', user_id: userIdOf(username), object_type: type, object_id: null })),
-    ]);
+    expect(await auditOfRequest(f.database.db, reply.requestId)).toEqual([{ operation: 'work.queues', status: 'ok', user_id: userIdOf(username), object_type: 'case', object_id: null }]);
+    const [entry] = await f.database.db.selectFrom('audit_entry').select('details').where('trace_id', '=', reply.requestId).execute();
+    const details = (typeof entry!.details === 'string' ? JSON.parse(entry!.details) : entry!.details) as { caseIds: string[]; sources: { queueId: string; objectType: string; purpose: string; caseIds: string[] }[] };
+    expect(details.sources.map((s) => [s.queueId, s.objectType])).toEqual(sources);
+    for (const s of details.sources) expect(s.caseIds).toEqual([...new Set(got[s.queueId])]);
+    expect(new Set(details.caseIds)).toEqual(new Set(Object.values(got).flat()));
   });
 
   it('without a session: 401', async () => {

@@ -91,8 +91,12 @@ describe('work queues ("Voor mij")', () => {
     const ctx = f.ctx();
     must(await f.deps.workQueues.queues(ctx, f.actor('besluit2')));
     const entries = await f.database.db.selectFrom('audit_entry').select(['operation', 'status', 'details']).where('trace_id', '=', ctx.traceId).execute();
-    // The case queues, and the decision makers' objections (issue 12) and incidents to evaluate (issue 14): one entry each.
-    expect(entries.map((e) => e.operation).sort()).toEqual(['work.queue.incident_to_evaluate', 'work.queue.objections_to_handle', 'work.queues']);
+    // One read, one entry: the case queues, and the decision makers' objections (issue 12) and
+    // incidents to evaluate (issue 14) named as sources in its details.
+    expect(entries.map((e) => e.operation)).toEqual(['work.queues']);
+    const details = (typeof entries[0]!.details === 'string' ? JSON.parse(entries[0]!.details) : entries[0]!.details) as { sources: { queueId: string; purpose: string }[] };
+    expect(details.sources.map((s) => s.queueId).sort()).toEqual(['incident_to_evaluate', 'objections_to_handle']);
+    for (const s of details.sources) expect(s.purpose).toEqual(expect.any(String));
     for (const entry of entries) expect(entry).toMatchObject({ status: 'ok' });
     expect(JSON.stringify(entries.map((e) => e.details))).not.toContain('Test Persoon');
   });

@@ -2,7 +2,7 @@ import { assessment, CASE_QUEUES, caseQueues, learning, ok, projectCase, readabl
 import type { WorkItem, WorkQueuesResponse } from '@hoeder/contracts';
 import { loadAssessmentEvents, loadCaseStreams, loadIncidentTriggers, type Db } from '@hoeder/db';
 import type { AuthenticatedActor, RequestContext } from '../platform/actor';
-import type { Access, Guard, Scope } from '../platform/guard/guard';
+import type { Access, Checked, Guard, Scope } from '../platform/guard/guard';
 import { workQueues, type WorkSet } from '../platform/guard/work-check';
 
 /**
@@ -53,53 +53,75 @@ async function dafFacts(trx: Db, set: WorkSet, now: Date, reader: AuthenticatedA
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
+/** What one "Voor mij" read holds: the case work and, per source of the actor's roles, its own grant. */
+interface QueueReadGrant {
+  work: WorkSet;
+  sources: { source: WorkQueueSource; grant: unknown; purpose: string; details?: Record<string, unknown> }[];
+}
+
+/**
+ * The check of one "Voor mij" read: the case queues' check, then each source's own check (from the
+ * guard folder) in turn; the first refusal refuses the read, as a separate read would have been.
+ */
+const queueRead =
+  (definitions: readonly CaseQueueDefinition[], sources: readonly WorkQueueSource[]) =>
+  async (trx: Db, actor: AuthenticatedActor, now: Date): Promise<Checked<QueueReadGrant>> => {
+    const work = await workQueues(definitions)(trx, actor);
+    if (!work.ok) return work;
+    const granted: QueueReadGrant['sources'] = [];
+    for (const source of sources) {
+      const checked = await source.access.check(trx, actor, now);
+      if (!checked.ok) return { ...checked, purpose: checked.purpose ?? source.access.processingActivity };
+      granted.push({ source, grant: checked.grant, purpose: checked.purpose, ...(checked.details ? { details: checked.details } : {}) });
+    }
+    return { ok: true, grant: { work: work.grant, sources: granted }, purpose: work.purpose };
+  };
+
 /**
  * "Voor mij" (issue 13): the work waiting for the user, per queue, through the guarded layer.
  * The case queues are the domain's registry (`CASE_QUEUES`); other records add a `source`.
+ * One read is one access and one audit entry (ADR 0007, 0010): its details name every queue read,
+ * each with its purpose and the cases it served, so the need-to-know evidence stays per source.
  */
 export function createWorkQueueService({ guard, definitions = CASE_QUEUES, sources = [] }: { guard: Guard; definitions?: readonly CaseQueueDefinition[]; sources?: readonly WorkQueueSource[] }) {
-  const caseWork = (ctx: RequestContext, actor: AuthenticatedActor) =>
-    guard.withAccess(ctx, actor, { operation: 'work.queues', objectType: 'case', check: workQueues(definitions) }, async ({ trx, grant, note }) => {
-      const proposers = await pendingProposers(trx, grant);
-      const daf = await dafFacts(trx, grant, ctx.now, actor);
-      const facts: CaseWorkFacts[] = grant.cases.map(({ row, sections }) => ({
-        caseId: row.caseId,
-        reference: row.reference,
-        phase: row.phase,
-        reviewDate: row.reviewDate,
-        updatedAt: row.updatedAt,
-        sections,
-        pendingProposedBy: proposers.get(row.caseId),
-        ...daf.get(row.caseId),
-      }));
-      const queues = caseQueues(actor, facts, today(ctx.now), definitions);
-      note({ caseIds: [...new Set(queues.flatMap((q) => q.items.map((i) => i.caseId)))] });
-      return ok(queues);
-    });
+  const caseWork = async (ctx: RequestContext, actor: AuthenticatedActor, { trx, grant }: { trx: Db; grant: WorkSet }) => {
+    const proposers = await pendingProposers(trx, grant);
+    const daf = await dafFacts(trx, grant, ctx.now, actor);
+    const facts: CaseWorkFacts[] = grant.cases.map(({ row, sections }) => ({
+      caseId: row.caseId,
+      reference: row.reference,
+      phase: row.phase,
+      reviewDate: row.reviewDate,
+      updatedAt: row.updatedAt,
+      sections,
+      pendingProposedBy: proposers.get(row.caseId),
+      ...daf.get(row.caseId),
+    }));
+    return caseQueues(actor, facts, today(ctx.now), definitions);
+  };
 
-  const sourceWork = async (ctx: RequestContext, actor: AuthenticatedActor, source: WorkQueueSource) =>
-    guard.withAccess(ctx, actor, { ...source.access, operation: `work.queue.${source.id}` }, async (scope) => {
-      const items = await source.collect(scope, actor, ctx.now);
-      scope.note({ caseIds: items.map((i) => i.caseId) });
-      return ok({ queueId: source.id, items });
-    });
+  const served = (items: readonly WorkItem[]) => [...new Set(items.map((i) => i.caseId))];
 
   return {
     /** Whether the actor's roles have any queue at all (the notifier asks only those). */
     hasQueues: (actor: Pick<AuthenticatedActor, 'roles'>): boolean =>
       definitions.some((d) => d.roles.some((r) => actor.roles.includes(r))) || sources.some((s) => s.roles.some((r) => actor.roles.includes(r))),
 
-    queues: async (ctx: RequestContext, actor: AuthenticatedActor): Promise<Result<WorkQueuesResponse>> => {
-      const fromCases = await caseWork(ctx, actor);
-      if (!fromCases.ok) return fromCases;
-      const queues: { queueId: string; items: WorkItem[] }[] = [...fromCases.value];
-      for (const source of sources.filter((s) => s.roles.some((r) => actor.roles.includes(r)))) {
-        const result = await sourceWork(ctx, actor, source);
-        if (!result.ok) return result;
-        queues.push(result.value);
-      }
-      const views = queues.map((q) => ({ queueId: q.queueId, count: q.items.length, items: q.items }));
-      return ok({ total: views.reduce((n, q) => n + q.count, 0), queues: views });
+    queues: (ctx: RequestContext, actor: AuthenticatedActor): Promise<Result<WorkQueuesResponse>> => {
+      const mine = sources.filter((s) => s.roles.some((r) => actor.roles.includes(r)));
+      return guard.withAccess(ctx, actor, { operation: 'work.queues', objectType: 'case', check: queueRead(definitions, mine) }, async (scope) => {
+        const queues: { queueId: string; items: WorkItem[] }[] = [...(await caseWork(ctx, actor, { trx: scope.trx, grant: scope.grant.work }))];
+        const read: Record<string, unknown>[] = [];
+        for (const { source, grant, purpose, details } of scope.grant.sources) {
+          const noted: Record<string, unknown> = { ...details };
+          const items = await source.collect({ ...scope, grant, note: (d) => Object.assign(noted, d) }, actor, ctx.now);
+          queues.push({ queueId: source.id, items });
+          read.push({ queueId: source.id, objectType: source.access.objectType, purpose, ...noted, caseIds: served(items) });
+        }
+        scope.note({ caseIds: served(queues.flatMap((q) => q.items)), sources: read });
+        const views = queues.map((q) => ({ queueId: q.queueId, count: q.items.length, items: q.items }));
+        return ok({ total: views.reduce((n, q) => n + q.count, 0), queues: views });
+      });
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { CasePhase } from '../cases/case-state';
 import type { Role } from '../shared/vocabulary';
 import { quantile, quarterOf, THROUGHPUT_STEPS, type ThroughputStep } from './advisory-figures';
+import { capacityPerQuarter, dissentPerQuarter, type CapacityFigure, type DissentFigure, type FinalisedAssessment, type PublishedRoster } from './quality-daf';
 
 /**
  * The NCTV's quality monitor (DOMAIN §8, issue 13): how long each step takes, what is overdue,
@@ -17,7 +18,10 @@ export interface QualityFacts {
   assessedAt: string | null;
   approvedAt: string | null;
   reviewDate: string | null;
+  /** On any trigger of the domain's re-assessment rule (`dafQualityFacts`), not validity alone. */
   reassessmentDue: boolean;
+  /** The DAF record's finalised versions, with or without dissent. */
+  assessments: FinalisedAssessment[];
   /** When a decision was approved and whether it deviated from the policy's proposal. */
   decisions: { at: string; deviating: boolean }[];
 }
@@ -27,6 +31,8 @@ export interface QualityFigures {
   throughput: { step: ThroughputStep; quarter: string; cases: number; medianDays: number | null; p90Days: number | null }[];
   overdue: { reviews: number; reassessments: number; activeCases: number };
   deviations: { quarter: string; decisions: number; deviating: number }[];
+  dissent: DissentFigure[];
+  capacity: CapacityFigure[];
 }
 
 const days = (from: string, to: string) => Math.max(0, (Date.parse(to) - Date.parse(from)) / 86_400_000);
@@ -47,8 +53,11 @@ const SPANS: Record<ThroughputStep, (f: QualityFacts) => [string, string] | unde
   assessment_to_decision: (f) => (f.assessedAt && f.approvedAt ? [f.assessedAt, f.approvedAt] : undefined),
 };
 
-/** Throughput per step in the quarter the step ended; overdue counts as of today; deviation rate per quarter. */
-export function qualityFigures(facts: readonly QualityFacts[], today: string, quarterCount: number): QualityFigures {
+/**
+ * Throughput per step in the quarter the step ended; overdue counts as of today; deviation and
+ * dissent rates per quarter; unstaffed posts per quarter of the published rosters.
+ */
+export function qualityFigures(facts: readonly QualityFacts[], today: string, quarterCount: number, rosters: readonly PublishedRoster[] = []): QualityFigures {
   const quarters = lastQuarters(today, quarterCount);
   const throughput = THROUGHPUT_STEPS.flatMap((step) =>
     quarters.map((quarter) => {
@@ -70,5 +79,7 @@ export function qualityFigures(facts: readonly QualityFacts[], today: string, qu
       const inQuarter = decisions.filter((d) => quarterOf(d.at) === quarter);
       return { quarter, decisions: inQuarter.length, deviating: inQuarter.filter((d) => d.deviating).length };
     }),
+    dissent: dissentPerQuarter(facts.flatMap((f) => f.assessments), quarters),
+    capacity: capacityPerQuarter(rosters, quarters),
   };
 }

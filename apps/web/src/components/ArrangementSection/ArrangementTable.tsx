@@ -19,7 +19,8 @@ export function ArrangementTable({ caption, labelHeading, rows, label, personNam
   const { tr, code, i18n } = useArrangementText();
   if (rows.length === 0) return <Paragraph>{tr('section.none')}</Paragraph>;
   return (
-    <div className="hoeder-table-scroll">
+    // Focusable and named: a wide table scrolls sideways, and keyboard users must reach it (axe: scrollable-region-focusable).
+    <div className="hoeder-table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <Table>
         <TableCaption>{caption}</TableCaption>
         <TableHeader>

@@ -4,6 +4,7 @@ import type { CoordinationView, Me } from '@hoeder/contracts';
 import { OFFERABLE_CARE_MODULES, OFFERABLE_MEASURES, OM_RELEASE_OPTIONS, THREAT_LEVELS } from '@hoeder/domain';
 import { useCoordinationCommand, type CoordinationPath } from '../../api/coordination';
 import { enumLabel } from '../../i18n/enums';
+import { domainLabel, measureLabel } from '../PolicyPackage/labels';
 import { ApiErrorAlert } from '../ApiErrorAlert/ApiErrorAlert';
 import { CheckboxField, SelectField, TextareaField, TextField } from '../FormFields/FormFields';
 import { useCrownWitnessText } from './crownWitnessText';
@@ -93,7 +94,7 @@ export function InventoryForm({ view }: { view: CoordinationView }) {
                 <Fieldset legend={tc('inventory.requiredMeasures')}>
                   {MEASURES.map(({ domain, measure }) => {
                     const key = `${domain}:${measure}`;
-                    return <CheckboxField key={key} name={`m-${p.personId}-${key}`} label={`${enumLabel(t, 'measureDomain', domain)}: ${enumLabel(t, 'measure', measure)}`} checked={d.measures.includes(key)} onChange={(c) => set(p.personId, { measures: c ? [...d.measures, key] : d.measures.filter((m) => m !== key) })} />;
+                    return <CheckboxField key={key} name={`m-${p.personId}-${key}`} label={`${domainLabel(t, domain)}: ${measureLabel(t, measure)}`} checked={d.measures.includes(key)} onChange={(c) => set(p.personId, { measures: c ? [...d.measures, key] : d.measures.filter((m) => m !== key) })} />;
                   })}
                 </Fieldset>
               </>

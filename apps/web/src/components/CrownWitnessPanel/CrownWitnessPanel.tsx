@@ -3,6 +3,7 @@ import type { CoordinationView, Me } from '@hoeder/contracts';
 import { COORDINATION_READ_ROLES } from '@hoeder/domain';
 import { useCoordination } from '../../api/coordination';
 import { enumLabel } from '../../i18n/enums';
+import { measureLabel } from '../PolicyPackage/labels';
 import { isNotFound } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { ApiErrorAlert } from '../ApiErrorAlert/ApiErrorAlert';
@@ -83,7 +84,7 @@ function TrackBlock({ view }: { view: CoordinationView }) {
               <UnorderedList aria-label={tc('inventory.requiredMeasures')}>
                 {inventory.requiredMeasures.map((m) => (
                   <UnorderedListItem key={`${m.personId}-${m.domain}-${m.measure}`}>
-                    {personName(view, m.personId)}: {enumLabel(t, 'measure', m.measure)} — <strong>{m.active ? tc('inventory.measureActive') : tc('inventory.measureInactive')}</strong>
+                    {personName(view, m.personId)}: {measureLabel(t, m.measure)} — <strong>{m.active ? tc('inventory.measureActive') : tc('inventory.measureInactive')}</strong>
                   </UnorderedListItem>
                 ))}
               </UnorderedList>

@@ -11,6 +11,7 @@ import { Facts } from '../../components/CaseSections/Facts';
 import { domainLabel } from '../../components/PolicyPackage/labels';
 import { RouterLink } from '../../components/RouterLink/RouterLink';
 import { usePageTitle } from '../../hooks/usePageTitle';
+import { untyped } from '../../i18n/enums';
 import { isNotFound } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { NotFoundPage } from '../NotFoundPage/NotFoundPage';
@@ -81,7 +82,7 @@ function Extract({ x }: { x: OperationalExtract }) {
                   <TableRow key={a.activityId}>
                     <TableHeaderCell scope="row">{a.title}</TableHeaderCell>
                     <TableCell>{domainLabel(t, a.domain)}</TableCell>
-                    <TableCell>{a.placeCategory}</TableCell>
+                    <TableCell>{untyped(t)(`agenda.place.${a.placeCategory}`)}</TableCell>
                     <TableCell>
                       {formatDateTime(a.start, i18n.language)} – {formatDateTime(a.end, i18n.language)}
                     </TableCell>

@@ -7,12 +7,13 @@ import { useCurrentUser } from '../../components/AuthGate/AuthGate';
 import { SelectField } from '../../components/FormFields/FormFields';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { untyped } from '../../i18n/enums';
+import { formatDate } from '../../lib/format';
 import { OfficerImport } from './OfficerImport';
 import { AbsenceForm } from './AbsenceForm';
 
 /** Officers of a unit (personal data: the LCC sees all units, a unit lead their own), and the import. */
 export function OfficersPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const tt = untyped(t);
   const me = useCurrentUser();
   const lcc = me.roles.includes('lcc_coordinator');
@@ -47,7 +48,7 @@ export function OfficersPage() {
                   <TableCell>{o.teamName ?? '—'}</TableCell>
                   <TableCell>{o.qualifications.map((q) => tt(`masterData.qualification.${q}`)).join(', ') || '—'}</TableCell>
                   <TableCell>{o.contractCode ? tt(`masterData.contract.${o.contractCode}`) : '—'}</TableCell>
-                  <TableCell>{o.absences?.map((a) => untyped(t)('masterData.officers.absence', { from: a.from, until: a.until, reason: tt(`masterData.absence.${a.reason}`) })).join('; ') || '—'}</TableCell>
+                  <TableCell>{o.absences?.map((a) => untyped(t)('masterData.officers.absence', { from: formatDate(a.from, i18n.language), until: formatDate(a.until, i18n.language), reason: tt(`masterData.absence.${a.reason}`) })).join('; ') || '—'}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

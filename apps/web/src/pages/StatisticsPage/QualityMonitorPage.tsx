@@ -1,13 +1,39 @@
 import { useTranslation } from 'react-i18next';
-import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import type { QualityMonitorResponse } from '@hoeder/contracts';
 import { useQualityMonitor } from '../../api/anomaly';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert/ApiErrorAlert';
+import { ChartCard } from '../../components/ChartCard/ChartCard';
+import type { BarSeries } from '../../components/ChartCard/BarChart';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { untyped } from '../../i18n/enums';
 import { formatDateTime } from '../../lib/format';
-import { BarChart } from './BarChart';
+import { downloadCsv } from './csv';
+import { quarterLabel, qualityTables, tableCsv, type Cell, type FigureTable } from './quality-tables';
 
 const STEPS = ['registration_to_triage', 'triage_to_assessment', 'assessment_to_decision'] as const;
+type Translate = ReturnType<typeof untyped>;
+
+/** Each table's chart: per quarter where the figure is per period, the snapshot's counts otherwise. */
+function chartOf(id: FigureTable['id'], data: QualityMonitorResponse, tx: Translate): { categories: string[]; series: BarSeries[] } {
+  const quarters = data.quarters.map((q) => quarterLabel(tx, q));
+  const series = <T,>(rows: readonly T[], keys: readonly (keyof T & string)[], label: (k: string) => string): BarSeries[] =>
+    keys.map((k) => ({ name: label(k), values: rows.map((r) => r[k] as number) }));
+  switch (id) {
+    case 'overdue':
+      return { categories: (['reviews', 'reassessments', 'activeCases'] as const).map((k) => tx(`quality.overdueItems.${k}`)), series: [{ name: tx('quality.columns.cases'), values: [data.overdue.reviews, data.overdue.reassessments, data.overdue.activeCases] }] };
+    case 'throughput':
+      return { categories: quarters, series: STEPS.map((step) => ({ name: tx(`statistics.steps.${step}`), values: data.quarters.map((q) => data.throughput.find((f) => f.step === step && f.quarter === q)?.medianDays ?? null) })) };
+    case 'deviations':
+      return { categories: quarters, series: series(data.deviations, ['decisions', 'deviating'], (k) => tx(`quality.deviationSeries.${k}`)) };
+    case 'dissent':
+      return { categories: quarters, series: series(data.dissent, ['assessments', 'withDissent'], (k) => tx(`quality.columns.${k}`)) };
+    case 'capacity':
+      return { categories: quarters, series: series(data.capacity, ['posts', 'unstaffed'], (k) => tx(`quality.columns.${k}`)) };
+    case 'objections':
+      return { categories: (data.objections ?? []).map((o) => quarterLabel(tx, o.quarter)), series: [{ name: tx('quality.columns.objections'), values: (data.objections ?? []).map((o) => o.count) }] };
+  }
+}
 
 /** The NCTV's quality monitor (issue 13, DOMAIN §8): figures per quarter for management; no case, no name. */
 export function QualityMonitorPage() {
@@ -16,126 +42,32 @@ export function QualityMonitorPage() {
   usePageTitle(tx('quality.title'));
   const monitor = useQualityMonitor();
   const data = monitor.data;
-  const none = tx('quality.noFigure');
-  const num = (n: number | null) => (n === null ? none : n.toLocaleString(i18n.language));
+  const shown = (c: Cell) => (c === null ? tx('quality.noFigure') : typeof c === 'number' ? c.toLocaleString(i18n.language) : c);
   return (
     <>
       <Heading level={1}>{tx('quality.title')}</Heading>
       <Paragraph>{tx('quality.intro')}</Paragraph>
       <ApiErrorAlert error={monitor.error} />
       {monitor.isPending && <Paragraph role="status">{t('app.loading')}</Paragraph>}
-      {data && (
-        <>
-          <Paragraph>{tx('quality.generatedAt', { at: formatDateTime(data.generatedAt, i18n.language) })}</Paragraph>
-          <section aria-labelledby="quality-overdue" className="hoeder-queue">
-            <Heading level={2} id="quality-overdue">
-              {tx('quality.overdue')}
-            </Heading>
-            <dl className="hoeder-facts">
-              {(['reviews', 'reassessments', 'activeCases'] as const).map((k) => (
-                <div key={k}>
-                  <dt>{tx(`quality.overdueItems.${k}`)}</dt>
-                  <dd>{num(data.overdue[k])}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-          <section aria-labelledby="quality-throughput" className="hoeder-queue">
-            <Heading level={2} id="quality-throughput">
-              {tx('quality.throughput')}
-            </Heading>
-            <BarChart
-              label={tx('quality.throughput')}
-              stacked={false}
-              categories={data.quarters}
-              series={STEPS.map((step) => ({ name: tx(`statistics.steps.${step}`), values: data.quarters.map((q) => data.throughput.find((f) => f.step === step && f.quarter === q)?.medianDays ?? null) }))}
-            />
-            <div className="hoeder-table-scroll" tabIndex={0} role="region" aria-label={tx('quality.throughputTable')}>
-              <Table>
-                <TableCaption>{tx('quality.throughputTable')}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    {(['step', 'quarter', 'cases', 'median', 'p90'] as const).map((c) => (
-                      <TableHeaderCell key={c} scope="col">
-                        {tx(`quality.columns.${c}`)}
-                      </TableHeaderCell>
-                    ))}
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.throughput.map((f) => (
-                    <TableRow key={`${f.step}-${f.quarter}`}>
-                      <TableHeaderCell scope="row">{tx(`statistics.steps.${f.step}`)}</TableHeaderCell>
-                      <TableCell>{f.quarter}</TableCell>
-                      <TableCell>{num(f.cases)}</TableCell>
-                      <TableCell>{num(f.medianDays)}</TableCell>
-                      <TableCell>{num(f.p90Days)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
-          </section>
-          <section aria-labelledby="quality-deviations" className="hoeder-queue">
-            <Heading level={2} id="quality-deviations">
-              {tx('quality.deviations')}
-            </Heading>
-            <BarChart
-              label={tx('quality.deviations')}
-              stacked={false}
-              categories={data.quarters}
-              series={(['decisions', 'deviating'] as const).map((k) => ({ name: tx(`quality.deviationSeries.${k}`), values: data.deviations.map((d) => d[k]) }))}
-            />
-            <div className="hoeder-table-scroll" tabIndex={0} role="region" aria-label={tx('quality.deviations')}>
-              <Table>
-                <TableCaption>{tx('quality.deviations')}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    {(['quarter', 'decisions', 'deviating', 'rate'] as const).map((c) => (
-                      <TableHeaderCell key={c} scope="col">
-                        {tx(`quality.columns.${c}`)}
-                      </TableHeaderCell>
-                    ))}
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.deviations.map((d) => (
-                    <TableRow key={d.quarter}>
-                      <TableHeaderCell scope="row">{d.quarter}</TableHeaderCell>
-                      <TableCell>{num(d.decisions)}</TableCell>
-                      <TableCell>{num(d.deviating)}</TableCell>
-                      <TableCell>{d.decisions > 0 ? `${Math.round((100 * d.deviating) / d.decisions)}%` : none}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
-          </section>
-          {data.objections && (
-            <section aria-labelledby="quality-objections" className="hoeder-queue">
-              <Heading level={2} id="quality-objections">
-                {tx('quality.objections')}
-              </Heading>
-              <Table>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{tx('quality.columns.quarter')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{tx('quality.columns.objections')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.objections.map((o) => (
-                    <TableRow key={o.quarter}>
-                      <TableHeaderCell scope="row">{o.quarter}</TableHeaderCell>
-                      <TableCell>{num(o.count)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </section>
-          )}
-        </>
-      )}
+      {data && <Paragraph>{tx('quality.generatedAt', { at: formatDateTime(data.generatedAt, i18n.language) })}</Paragraph>}
+      {data &&
+        qualityTables(data, tx).map((table) => (
+          <ChartCard
+            key={table.id}
+            id={`quality-${table.id}`}
+            title={table.title ?? table.caption}
+            intro={<Paragraph>{tx(`quality.explain.${table.id}`)}</Paragraph>}
+            chart={{ label: tx('statistics.chartLabel', { title: table.caption }), stacked: false, ...chartOf(table.id, data, tx) }}
+            table={{
+              caption: table.caption,
+              captionHidden: table.title === undefined,
+              columns: table.columns.map((header, j) => ({ id: String(j), header, cell: (row: Cell[]) => shown(row[j] ?? null) })),
+              rows: table.rows,
+              rowKey: (row, i) => `${i}-${String(row[0])}-${String(row[1])}`,
+            }}
+            download={{ label: tx('quality.downloadCsv', { title: table.caption }), onDownload: () => downloadCsv(`hoeder-kwaliteit-${table.id}.csv`, tableCsv(table)) }}
+          />
+        ))}
     </>
   );
 }

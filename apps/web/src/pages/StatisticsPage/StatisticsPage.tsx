@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import type { StatisticsResponse } from '@hoeder/contracts';
 import { useStatistics } from '../../api/oversight';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert/ApiErrorAlert';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { enumLabel, untyped, type EnumGroup } from '../../i18n/enums';
 import { formatDateTime } from '../../lib/format';
-import { BarChart } from './BarChart';
+import { ChartCard } from '../../components/ChartCard/ChartCard';
 import { downloadCsv, figure, toCsv } from './csv';
 
 type StatTable = StatisticsResponse['tables'][number];
@@ -18,6 +18,14 @@ const KINDS: Record<StatTable['id'], [EnumGroup | null, EnumGroup | null]> = {
   period_by_phenomenon: [null, 'phenomenon'],
 };
 
+/** A row of a figures table: the totals row is one more row, headed "Totaal". */
+interface FigureRow {
+  key: string;
+  label: string;
+  cells: (number | null)[];
+  total: number | null;
+}
+
 function FigureTable({ table }: { table: StatTable }) {
   const { t } = useTranslation();
   const tx = untyped(t);
@@ -26,103 +34,65 @@ function FigureTable({ table }: { table: StatTable }) {
   const columnLabel = (v: string) => (columnKind ? enumLabel(t, columnKind, v) : v);
   const title = tx(`statistics.tables.${table.id}`);
   const shown = (n: number | null) => (n === null ? <abbr title={tx('statistics.suppressed')}>x</abbr> : n);
+  const rows: FigureRow[] = [
+    ...table.rows.map((r, i) => ({ key: r, label: rowLabel(r), cells: table.cells[i]!, total: table.rowTotals[i]! })),
+    { key: '__total', label: tx('statistics.total'), cells: table.columnTotals, total: table.grandTotal },
+  ];
   const csv = () => {
     const header = [tx(`statistics.rowHeader.${table.id}`), ...table.columns.map(columnLabel), tx('statistics.total')];
-    const body = table.rows.map((r, i) => [rowLabel(r), ...table.cells[i]!.map(figure), figure(table.rowTotals[i]!)]);
-    const totals = [tx('statistics.total'), ...table.columnTotals.map(figure), figure(table.grandTotal)];
-    downloadCsv(`hoeder-${table.id}.csv`, toCsv([header, ...body, totals]));
+    downloadCsv(`hoeder-${table.id}.csv`, toCsv([header, ...rows.map((r) => [r.label, ...r.cells.map(figure), figure(r.total)])]));
   };
   return (
-    <section aria-labelledby={`stat-${table.id}`} className="hoeder-queue">
-      <Heading level={2} id={`stat-${table.id}`}>
-        {title}
-      </Heading>
-      <BarChart label={tx('statistics.chartLabel', { title })} categories={table.rows.map(rowLabel)} series={table.columns.map((c, j) => ({ name: columnLabel(c), values: table.cells.map((row) => row[j]!) }))} />
-      {/* Focusable: a wide table scrolls sideways, and keyboard users must be able to scroll it. */}
-      <div className="hoeder-table-scroll" tabIndex={0} role="region" aria-label={tx('statistics.tableCaption', { title })}>
-        <Table>
-          <TableCaption>{tx('statistics.tableCaption', { title })}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{tx(`statistics.rowHeader.${table.id}`)}</TableHeaderCell>
-              {table.columns.map((c) => (
-                <TableHeaderCell key={c} scope="col">
-                  {columnLabel(c)}
-                </TableHeaderCell>
-              ))}
-              <TableHeaderCell scope="col">{tx('statistics.total')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {table.rows.map((r, i) => (
-              <TableRow key={r}>
-                <TableHeaderCell scope="row">{rowLabel(r)}</TableHeaderCell>
-                {table.cells[i]!.map((n, j) => (
-                  <TableCell key={table.columns[j]}>{shown(n)}</TableCell>
-                ))}
-                <TableCell>{shown(table.rowTotals[i]!)}</TableCell>
-              </TableRow>
-            ))}
-            <TableRow>
-              <TableHeaderCell scope="row">{tx('statistics.total')}</TableHeaderCell>
-              {table.columnTotals.map((n, j) => (
-                <TableCell key={table.columns[j]}>{shown(n)}</TableCell>
-              ))}
-              <TableCell>{shown(table.grandTotal)}</TableCell>
-            </TableRow>
-          </TableBody>
-        </Table>
-      </div>
-      <Button type="button" appearance="secondary-action-button" onClick={csv}>
-        {tx('statistics.downloadCsv', { title })}
-      </Button>
-    </section>
+    <ChartCard
+      id={`stat-${table.id}`}
+      title={title}
+      chart={{ label: tx('statistics.chartLabel', { title }), categories: table.rows.map(rowLabel), series: table.columns.map((c, j) => ({ name: columnLabel(c), values: table.cells.map((row) => row[j]!) })) }}
+      table={{
+        caption: tx('statistics.tableCaption', { title }),
+        columns: [
+          { id: 'row', header: tx(`statistics.rowHeader.${table.id}`), cell: (r: FigureRow) => r.label },
+          ...table.columns.map((c, j) => ({ id: c, header: columnLabel(c), cell: (r: FigureRow) => shown(r.cells[j]!) })),
+          { id: 'total', header: tx('statistics.total'), cell: (r: FigureRow) => shown(r.total) },
+        ],
+        rows,
+        rowKey: (r) => r.key,
+      }}
+      download={{ label: tx('statistics.downloadCsv', { title }), onDownload: csv }}
+    />
   );
 }
+
+type ThroughputFigure = StatisticsResponse['throughput'][number];
 
 function Throughput({ figures }: { figures: StatisticsResponse['throughput'] }) {
   const { t } = useTranslation();
   const tx = untyped(t);
-  const steps = figures.map((f) => tx(`statistics.steps.${f.step}`));
+  const step = (f: ThroughputFigure) => tx(`statistics.steps.${f.step}`);
   return (
-    <section aria-labelledby="stat-throughput" className="hoeder-queue">
-      <Heading level={2} id="stat-throughput">
-        {tx('statistics.throughput')}
-      </Heading>
-      <BarChart
-        label={tx('statistics.chartLabel', { title: tx('statistics.throughput') })}
-        categories={steps}
-        stacked={false}
-        series={[
+    <ChartCard
+      id="stat-throughput"
+      title={tx('statistics.throughput')}
+      chart={{
+        label: tx('statistics.chartLabel', { title: tx('statistics.throughput') }),
+        categories: figures.map(step),
+        stacked: false,
+        series: [
           { name: tx('statistics.median'), values: figures.map((f) => f.medianDays) },
           { name: tx('statistics.p90'), values: figures.map((f) => f.p90Days) },
-        ]}
-      />
-      <div className="hoeder-table-scroll" tabIndex={0} role="region" aria-label={tx('statistics.throughputCaption')}>
-        <Table>
-          <TableCaption>{tx('statistics.throughputCaption')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              {(['step', 'cases', 'median', 'p90'] as const).map((c) => (
-                <TableHeaderCell key={c} scope="col">
-                  {tx(`statistics.${c}`)}
-                </TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {figures.map((f, i) => (
-              <TableRow key={f.step}>
-                <TableHeaderCell scope="row">{steps[i]}</TableHeaderCell>
-                <TableCell>{figure(f.cases)}</TableCell>
-                <TableCell>{figure(f.medianDays)}</TableCell>
-                <TableCell>{figure(f.p90Days)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-    </section>
+        ],
+      }}
+      table={{
+        caption: tx('statistics.throughputCaption'),
+        columns: [
+          { id: 'step', header: tx('statistics.step'), cell: step },
+          { id: 'cases', header: tx('statistics.cases'), cell: (f: ThroughputFigure) => figure(f.cases) },
+          { id: 'median', header: tx('statistics.median'), cell: (f: ThroughputFigure) => figure(f.medianDays) },
+          { id: 'p90', header: tx('statistics.p90'), cell: (f: ThroughputFigure) => figure(f.p90Days) },
+        ],
+        rows: figures,
+        rowKey: (f) => f.step,
+      }}
+    />
   );
 }
 
