@@ -97,6 +97,17 @@ describe('SECURITY: a released lesson reaches a lower-cleared reader without cas
     expect((await f.api(await f.session('lcc'), 'POST', `/api/lessons/${ids.lessonId}/release`, released)).status).toBe(403);
   });
 
+  it('is refused, naming the field and storing nothing, when the text names the case reference or one of its persons', async () => {
+    const besluit2 = await f.session('besluit2');
+    const withReference = await f.api(besluit2, 'POST', `/api/lessons/${ids.lessonId}/release`, { ...released, finding: `Bij ${ids.reference.toLowerCase()} kwam de melding te laat.` });
+    expect(withReference.status).toBeGreaterThanOrEqual(400);
+    expect(withReference.status).toBeLessThan(500);
+    expect((withReference.body as { error: { code: string; details: { field: string } } }).error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'finding' } });
+    const withName = await f.api(besluit2, 'POST', `/api/lessons/${ids.lessonId}/release`, { ...released, followUp: 'Mevrouw Persoon terugbellen.' });
+    expect((withName.body as { error: { details: { field: string } } }).error.details.field).toBe('followUp');
+    expect(await lessonOf('beheer')).toBeUndefined();
+  });
+
   it('is released by a second decision maker, audited with both markings, and read with no case id, reference, name or author', async () => {
     const reply = await f.api(await f.session('besluit2'), 'POST', `/api/lessons/${ids.lessonId}/release`, released);
     expect(reply.status).toBe(200);

@@ -87,7 +87,7 @@ export function createLessonService({ guard, policies, templates = [] }: LessonS
     /** A second person, cleared for the lesson's marking, releases its checked text at a lower marking. */
     release: (ctx: RequestContext, actor: AuthenticatedActor, lessonId: string, body: ReleaseLessonRequest) =>
       step(ctx, actor, lessonId, 'release', async (trx, w, note) => {
-        const decided = learning.decideLessonRelease({ classification: w.lesson.classification, author: w.followUp.author, released: !!w.followUp.release }, actor, body);
+        const decided = learning.decideLessonRelease({ classification: w.lesson.classification, author: w.followUp.author, released: !!w.followUp.release }, actor, body, w.markers);
         if (!decided.ok) return decided;
         const release = { classification: decided.value.classification, title: body.title, finding: body.finding, followUp: body.followUp, releasedBy: actor.userId, releasedAt: ctx.now.toISOString() };
         await insertLessonRelease(trx, w.write, lessonId, release);

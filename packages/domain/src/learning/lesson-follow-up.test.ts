@@ -3,6 +3,7 @@ import { lessonReading, mayFollowUpLesson } from '../access/learning-access';
 import type { AccessSubject } from '../access/need-to-know';
 import {
   currentLessonStatus,
+  caseDataInRelease,
   decideLessonRelease,
   decideLessonStatus,
   decideTemplateLink,
@@ -68,7 +69,8 @@ describe('the follow-up lifecycle of a lesson', () => {
 
 describe('the release of a lesson at a lower marking (four eyes)', () => {
   const lesson = { classification: 'stg_confidential' as const, author: 'author', released: false };
-  const request = { classification: 'dep_confidential' as const, checkedNoCaseData: true };
+  const request = { classification: 'dep_confidential' as const, checkedNoCaseData: true, title: 'Meldingen sneller doorzetten', finding: 'Een adreswijziging bereikte de eenheid te laat.', followUp: 'Piketregeling aanpassen.' };
+  const markers = { reference: 'BP-2026-0042', names: ['Jan de Boer', 'Ülkü Şahin'] };
   it('is made by a second person cleared for the lesson, at a lower marking, after the check', () => {
     expect(decideLessonRelease(lesson, { userId: 'second', clearance: 'stg_secret' }, request)).toEqual({ ok: true, value: { classification: 'dep_confidential' } });
   });
@@ -79,6 +81,17 @@ describe('the release of a lesson at a lower marking (four eyes)', () => {
     expect(decideLessonRelease(lesson, { userId: 'second', clearance: 'stg_secret' }, { ...request, classification: 'stg_confidential' })).toMatchObject({ ok: false, error: { details: { field: 'classification' } } });
     expect(decideLessonRelease(lesson, { userId: 'second', clearance: 'stg_secret' }, { ...request, checkedNoCaseData: false })).toMatchObject({ ok: false, error: { details: { field: 'checkedNoCaseData' } } });
     expect(decideLessonRelease({ ...lesson, released: true }, { userId: 'second', clearance: 'stg_secret' }, request)).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+  });
+  it('is refused when a field names the case reference or one of its persons, whatever the case or accents', () => {
+    const second = { userId: 'second', clearance: 'stg_secret' as const };
+    expect(decideLessonRelease(lesson, second, request, markers)).toEqual({ ok: true, value: { classification: 'dep_confidential' } });
+    expect(decideLessonRelease(lesson, second, { ...request, title: 'Zaak bp-2026-0042 te laat' }, markers)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { field: 'title' } } });
+    expect(decideLessonRelease(lesson, second, { ...request, finding: 'Het adres van jan  de boer kwam te laat.' }, markers)).toMatchObject({ ok: false, error: { details: { field: 'finding' } } });
+    expect(decideLessonRelease(lesson, second, { ...request, followUp: 'Bel mevrouw Sahin terug.' }, markers)).toMatchObject({ ok: false, error: { details: { field: 'followUp' } } });
+  });
+  it('does not take a surname inside another word, or a short name part, for case data', () => {
+    expect(caseDataInRelease({ ...request, finding: 'De boerderij lag buiten het gebied; de Jan-regeling gold niet.' }, markers)).toBeNull();
+    expect(caseDataInRelease({ ...request, finding: 'Boer' }, markers)).toBe('finding');
   });
   it('lets a lower-cleared reader read the released text only', () => {
     const low = subject({ roles: ['functional_admin'], clearance: 'dep_confidential' });

@@ -67,14 +67,50 @@ export interface LessonRelease {
 export function decideLessonRelease(
   lesson: { classification: Classification; author: string | null; released: boolean },
   releaser: { userId: string; clearance: Classification },
-  request: { classification: Classification; checkedNoCaseData: boolean },
+  request: { classification: Classification; checkedNoCaseData: boolean; title: string; finding: string; followUp: string },
+  markers?: CaseMarkers,
 ): Result<{ classification: Classification }> {
   if (lesson.released) return fail('INVALID_TRANSITION', 'the lesson was released already', { field: 'classification' });
   if (!lesson.author || lesson.author === releaser.userId) return fail('FOUR_EYES_VIOLATION', 'a lesson is released by someone other than its author');
   if (classificationRank(releaser.clearance) < classificationRank(lesson.classification)) return fail('FORBIDDEN_ACTION', "the releaser must be cleared for the lesson's own marking");
   if (classificationRank(request.classification) >= classificationRank(lesson.classification)) return fail('RULE_VIOLATION', "a release lowers the lesson's marking", { field: 'classification' });
   if (!request.checkedNoCaseData) return fail('VALIDATION_FAILED', 'confirm that the text holds no case data', { field: 'checkedNoCaseData' });
+  const named = markers ? caseDataInRelease(request, markers) : null;
+  if (named) return fail('VALIDATION_FAILED', "the text names the case's reference or one of its persons; write it without case data", { field: named });
   return ok({ classification: request.classification });
+}
+
+/** What ties a text to its case: the case reference and the names of the case's persons. */
+export interface CaseMarkers {
+  reference: string;
+  names: readonly string[];
+}
+
+const RELEASE_FIELDS = ['title', 'finding', 'followUp'] as const;
+const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The reference, each full name, and each surname long enough not to be an ordinary word. */
+function markerPatterns(markers: CaseMarkers): RegExp[] {
+  const words = new Set<string>();
+  for (const name of markers.names) {
+    const folded = fold(name);
+    if (folded) words.add(folded);
+    const surname = folded.split(' ').at(-1) ?? '';
+    if (surname.length >= 4) words.add(surname);
+  }
+  const reference = fold(markers.reference);
+  const patterns = [...words].map((w) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(w)}($|[^\\p{L}\\p{N}])`, 'u'));
+  return reference ? [new RegExp(escapeRegExp(reference)), ...patterns] : patterns;
+}
+
+/**
+ * The first field of a release text that names its case (reference) or one of the case's persons,
+ * or null. A safety net under the releaser's own check: a release must not lead back to the case.
+ */
+export function caseDataInRelease(text: Readonly<Record<(typeof RELEASE_FIELDS)[number], string>>, markers: CaseMarkers): (typeof RELEASE_FIELDS)[number] | null {
+  const patterns = markerPatterns(markers);
+  return RELEASE_FIELDS.find((field) => patterns.some((p) => p.test(fold(text[field])))) ?? null;
 }
 
 /** The method template a lesson proposes to change: id and the version in the catalogue when linked. */

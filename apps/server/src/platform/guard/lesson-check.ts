@@ -1,6 +1,6 @@
 import { lessonReading, mayFollowUpLesson, mayOnLearning, type learning } from '@hoeder/domain';
-import { listLessons, loadLessonFollowUps, type Db, type LessonFollowUp, type LessonGrant, type LessonWriteGrant } from '@hoeder/db';
-import { mintLesson, mintLessonWrite } from '@hoeder/db/grant-mint';
+import { findCaseSummaries, findPersons, listLessons, loadLessonFollowUps, personCaseRefs, type Db, type LessonFollowUp, type LessonGrant, type LessonWriteGrant } from '@hoeder/db';
+import { mintLesson, mintLessonWrite, mintPersonRead } from '@hoeder/db/grant-mint';
 import type { AuthenticatedActor } from '../actor';
 import { forbidden, hidden, type Checked } from './guard';
 
@@ -10,6 +10,16 @@ export interface LessonWriting {
   lesson: learning.LessonRecord;
   followUp: LessonFollowUp;
   reading: 'full' | 'released';
+  /** For a release only: what ties a text to the lesson's case, to check the text against (never served). */
+  markers?: learning.CaseMarkers;
+}
+
+/** The case reference and the names of the case's persons; read for the release check only. */
+async function caseMarkers(trx: Db, caseId: string): Promise<learning.CaseMarkers> {
+  const [summary] = await findCaseSummaries(trx, [caseId]);
+  const personIds = (await personCaseRefs(trx, { caseId })).map((r) => r.personId);
+  const persons = await findPersons(trx, mintPersonRead(personIds, { kind: 'none' }), personIds);
+  return { reference: summary?.reference ?? '', names: persons.map((p) => p.fullName) };
 }
 
 const ACTION = {
@@ -38,7 +48,8 @@ export const lessonWrite =
     const allowed =
       action === 'follow_up' ? mayFollowUpLesson(actor, lesson) : action === 'release' ? mayOnLearning(actor, 'releaseLesson') : mayOnLearning(actor, 'linkLessonToTemplate');
     if (!allowed) return forbidden(message, purpose);
-    return { ok: true, grant: { read, write: mintLessonWrite(lessonId, action), lesson, followUp, reading }, purpose };
+    const markers = action === 'release' ? await caseMarkers(trx, lesson.caseId) : undefined;
+    return { ok: true, grant: { read, write: mintLessonWrite(lessonId, action), lesson, followUp, reading, ...(markers ? { markers } : {}) }, purpose };
   };
 
 /** "Voor mij": the lessons list for the owner's overdue follow-ups (the queue filters owner and marking). */
