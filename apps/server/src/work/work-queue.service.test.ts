@@ -83,19 +83,24 @@ describe('work queues ("Voor mij")', () => {
   });
 
   it('roles without case work have no queues; the entry names the cases, nothing more', async () => {
-    for (const username of ['advies', 'beheer']) expect(await queues(username)).toEqual({ total: 0, queues: [] });
+    expect(await queues('advies')).toEqual({ total: 0, queues: [] });
+    // Policy administrators follow up lessons (ADR 0030): that queue only, here empty.
+    expect(await queues('beheer')).toEqual({ total: 0, queues: [{ queueId: 'lesson_follow_up_due', count: 0, items: [] }] });
     // The LCC and the unit leads have no case queues, only issue 11's execution queues (execution-work.test.ts).
-    for (const username of ['politie', 'lcc']) expect((await queues(username)).queues.every((q) => EXECUTION_QUEUES.some((e) => e.id === q.queueId))).toBe(true);
+    // The LCC also follows up the lessons its organisation owns (ADR 0030).
+    const executionOrLessons = (id: string) => EXECUTION_QUEUES.some((e) => e.id === id) || id === 'lesson_follow_up_due';
+    expect((await queues('politie')).queues.every((q) => EXECUTION_QUEUES.some((e) => e.id === q.queueId))).toBe(true);
+    expect((await queues('lcc')).queues.every((q) => executionOrLessons(q.queueId))).toBe(true);
     // The inspectorate and the security officer have the (here empty) queue of anomaly alerts (ADR 0026).
     for (const username of ['inspectie', 'beveiliging']) expect(await queues(username)).toEqual({ total: 0, queues: [{ queueId: 'anomaly_alerts', count: 0, items: [] }] });
     const ctx = f.ctx();
     must(await f.deps.workQueues.queues(ctx, f.actor('besluit2')));
     const entries = await f.database.db.selectFrom('audit_entry').select(['operation', 'status', 'details']).where('trace_id', '=', ctx.traceId).execute();
     // One read, one entry: the case queues, and the decision makers' objections (issue 12) and
-    // incidents to evaluate (issue 14) named as sources in its details.
+    // incidents to evaluate and lessons to follow up (issue 14) named as sources in its details.
     expect(entries.map((e) => e.operation)).toEqual(['work.queues']);
     const details = (typeof entries[0]!.details === 'string' ? JSON.parse(entries[0]!.details) : entries[0]!.details) as { sources: { queueId: string; purpose: string }[] };
-    expect(details.sources.map((s) => s.queueId).sort()).toEqual(['incident_to_evaluate', 'objections_to_handle']);
+    expect(details.sources.map((s) => s.queueId).sort()).toEqual(['incident_to_evaluate', 'lesson_follow_up_due', 'objections_to_handle']);
     for (const s of details.sources) expect(s.purpose).toEqual(expect.any(String));
     for (const entry of entries) expect(entry).toMatchObject({ status: 'ok' });
     expect(JSON.stringify(entries.map((e) => e.details))).not.toContain('Test Persoon');

@@ -40,7 +40,7 @@ describe('validate with the contract schemas', () => {
 
   it('passes a complete request through unchanged', () => {
     const facts = { phenomenon: 'organised_crime', threatLevel: 'high', ownResistance: 'insufficient', threatDuration: 'long', activityDomains: ['home', 'work'], cooperation: true, integrityRisk: false, employerMeasures: 'partial', hasPartner: true, hasChildren: false };
-    const body = { expectedVersion: 3, facts, deviationMotivation: 'Incident bij de woning.', motivation: 'Hoge dreiging, beperkte weerstand.', reviewDate: '2030-01-31' };
+    const body = { expectedVersion: 3, facts, factOverrides: [], deviationMotivation: 'Incident bij de woning.', motivation: 'Hoge dreiging, beperkte weerstand.', reviewDate: '2030-01-31' };
     expect(validate(ProposeDecisionRequest, body)).toEqual({ ok: true, value: body });
   });
 
