@@ -10,6 +10,8 @@ import { checkPage, loginAs } from './support/session.js';
  * column, then previews and confirms a good one. axe runs on every page.
  */
 const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** A date as the Dutch screens write it ("3 december 2026"). */
+const dutchDate = (iso: string): string => new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 describe('the agenda and the master data', () => {
   const b = useBrowser();
@@ -74,7 +76,7 @@ describe('the agenda and the master data', () => {
     await page.getByLabel('Reden').selectOption('training');
     await page.getByRole('button', { name: 'Afwezigheid opslaan' }).click();
     await page.getByText(`De afwezigheid van ${name} is opgeslagen.`).waitFor();
-    await page.getByRole('table', { name: '60 medewerkers van DKDB team 1' }).getByRole('cell', { name: new RegExp(`opleiding ${inDays(3)} t/m ${inDays(4)}`) }).first().waitFor();
+    await page.getByRole('table', { name: '60 medewerkers van DKDB team 1' }).getByRole('cell', { name: new RegExp(`opleiding ${dutchDate(inDays(3))} t/m ${dutchDate(inDays(4))}`) }).first().waitFor();
     await checkPage(page, 'officers with an absence');
 
     const header = 'officer_id,display_name,unit_id,team,qualifications,contract';

@@ -3,6 +3,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { formatViolations, WCAG_TAGS } from './support/axe.js';
 import { useBrowser } from './support/browser.js';
+import { startPlanningRun } from './support/planning.js';
 import { rawCodesOnPage } from './support/raw-codes.js';
 import { loginAs } from './support/session.js';
 
@@ -105,10 +106,9 @@ describe('Dutch on every page of every role, axe clean', () => {
   it('first, the LCC publishes a roster', { timeout: 300_000 }, async () => {
     const { page } = b;
     await loginAs(page, 'lcc', '/roosters');
-    await page.getByRole('button', { name: 'Planning starten' }).click();
-    const runs = page.getByRole('table', { name: 'Recente planningen' });
-    await runs.getByRole('link', { name: 'Rooster bekijken' }).first().waitFor({ timeout: 240_000 });
-    await runs.getByRole('link', { name: 'Rooster bekijken' }).first().click();
+    const run = await startPlanningRun(page);
+    await run.getByRole('link', { name: 'Rooster bekijken' }).waitFor({ timeout: 240_000 });
+    await run.getByRole('link', { name: 'Rooster bekijken' }).click();
     await page.getByRole('button', { name: 'Publiceren aan de eenheden' }).click();
     await page.getByText(/gepubliceerd op/).waitFor();
   });

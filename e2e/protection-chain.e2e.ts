@@ -3,6 +3,7 @@ import { useBrowser } from './support/browser.js';
 import { acceptAndTask } from './support/assignments.js';
 import { api, caseWithPendingDecision } from './support/chain.js';
 import { openCaseTab } from './support/case-tabs.js';
+import { startPlanningRun } from './support/planning.js';
 import { checkPage, loginAs } from './support/session.js';
 
 /**
@@ -66,13 +67,12 @@ describe('from an approved decision to protection on the street', () => {
     const { page } = b;
     await loginAs(page, 'lcc', '/roosters');
     await page.getByRole('heading', { level: 1, name: 'Roosters' }).waitFor();
-    await page.getByRole('button', { name: 'Planning starten' }).click();
-    const runs = page.getByRole('table', { name: 'Recente planningen' });
-    await runs.getByRole('progressbar').first().waitFor();
+    const run = await startPlanningRun(page);
+    await run.getByRole('progressbar').waitFor();
     await checkPage(page, 'a plan running with its progress bar');
-    await runs.getByRole('link', { name: 'Rooster bekijken' }).first().waitFor({ timeout: 110_000 });
-    expect(await runs.getByRole('progressbar').first().getAttribute('value')).toBe('100');
-    await runs.getByRole('link', { name: 'Rooster bekijken' }).first().click();
+    await run.getByRole('link', { name: 'Rooster bekijken' }).waitFor({ timeout: 110_000 });
+    expect(await run.getByRole('progressbar').getAttribute('value')).toBe('100');
+    await run.getByRole('link', { name: 'Rooster bekijken' }).click();
     await page.getByRole('heading', { level: 1, name: /^Roosterversie \d+$/ }).waitFor();
     s.versionId = new URL(page.url()).pathname.split('/').at(-1)!;
     await page.getByRole('button', { name: 'Publiceren aan de eenheden' }).click();

@@ -5,7 +5,7 @@ import { learning, ORGANISATIONS, type Organisation } from '@hoeder/domain';
 import type { CaseLearningView, EvaluationView, Me } from '@hoeder/contracts';
 import { useOpenEvaluation } from '../../api/learning';
 import { enumLabel, untyped } from '../../i18n/enums';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { ApiErrorAlert } from '../ApiErrorAlert/ApiErrorAlert';
 import { CheckboxField, SelectField } from '../FormFields/FormFields';
 import { CloseForm, ContributionForm, LessonForm, PersonExperienceForm } from './EvaluationForms';
@@ -96,7 +96,7 @@ export function EvaluationPanel({ view, evaluation, me }: { view: CaseLearningVi
           <UnorderedList>
             {evaluation.lessons.map((l) => (
               <UnorderedListItem key={l.lessonId}>
-                <strong>{l.title}</strong> — {l.finding} ({tx('learning.lesson.ownerLine', { owner: partnerOf(l.owner), followUp: l.followUp, dueOn: l.dueOn })}){l.policyVersion ? ` · ${tx('learning.lesson.linkedTo', { version: l.policyVersion })}` : ''}
+                <strong>{l.title}</strong> — {l.finding} ({tx('learning.lesson.ownerLine', { owner: partnerOf(l.owner), followUp: l.followUp, dueOn: formatDate(l.dueOn, i18n.language) })}){l.policyVersion ? ` · ${tx('learning.lesson.linkedTo', { version: l.policyVersion })}` : ''}
               </UnorderedListItem>
             ))}
           </UnorderedList>
