@@ -22,8 +22,11 @@ beforeAll(async () => {
     // The LCC's tasking: a protection unit and a regional B&B team, which together may staff every kind of post.
     const section = await f.deps.assignments.caseSection(f.ctx(), f.actor('lcc'), caseId);
     if (!section.ok || !section.value) throw new Error('no assignment');
-    for (const step of [f.deps.assignments.accept(f.ctx(), f.actor('lcc'), section.value.assignmentId, section.value.currentVersion), f.deps.assignments.task(f.ctx(), f.actor('lcc'), section.value.assignmentId, ['be-1', 'bb-5'])]) {
-      const done = await step;
+    // One after the other: accepting must have committed before the tasking reads the assignment.
+    const { assignmentId, currentVersion } = section.value;
+    const steps = [() => f.deps.assignments.accept(f.ctx(), f.actor('lcc'), assignmentId, currentVersion), () => f.deps.assignments.task(f.ctx(), f.actor('lcc'), assignmentId, ['be-1', 'bb-5'])];
+    for (const step of steps) {
+      const done = await step();
       if (!done.ok) throw new Error(done.error.message);
     }
     caseIds.push(caseId);
