@@ -57,7 +57,7 @@ const CASE_EVENTS_WITH_NAMES = `
     FROM case_event WHERE case_id = $1
   ), named AS (
     SELECT coalesce(json_object_agg(user_id, display_name), '{}'::json) AS names FROM app_user
-    WHERE user_id IN (SELECT actor_id FROM ev) OR user_id IN (SELECT user_id FROM case_member WHERE case_id = $1)
+    WHERE user_id IN (SELECT actor_id FROM ev UNION SELECT user_id FROM case_member WHERE case_id = $1)
   )
   SELECT ev.case_id, ev.version, ev.payload, ev.actor_id, ev.actor_role, ev.occurred_at,
          CASE WHEN ev.version IS NULL OR ev.version = (SELECT min(version) FROM ev) THEN named.names END AS names
