@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintCaseRead, mintCaseWrite } from '../access/mint';
 import { openTestDatabase, type TestDatabase } from '../testing';
 import { upsertUser } from '../users/user.repository';
-import { appendCaseEvents, loadCaseEvents, loadCaseEventsWithNames } from './case.repository';
+import { appendCaseEvents, findCaseAccessFacts, findCaseSummaries, listCaseSummariesOfUser, loadCaseEvents, loadCaseEventsWithNames } from './case.repository';
 
 const caseId = '00000000-0000-4000-8000-0000000000c7';
 const userId = '00000000-0000-4000-8000-0000000000a7';
@@ -42,5 +42,21 @@ describe("the case view's stream read (ADR 0038)", () => {
     const { explanation: _left, ...rest } = policy;
     expect(events[1]).toEqual({ ...full[1], body: { ...proposed, policy: rest } });
     expect(JSON.stringify(events)).not.toContain('R-1');
+  });
+});
+
+describe('case summaries from the fixed statement texts (ADR 0038)', () => {
+  it('gives the same rows as the built queries, timestamps to the millisecond and the review date', async () => {
+    const other = '00000000-0000-4000-8000-0000000000c8';
+    await t.asOwner((owner) =>
+      sql`INSERT INTO case_summary (case_id, reference, phase, phenomenon, classification, version, registered_at, updated_at, review_date)
+          VALUES (${other}, 'HOE-T-8', 'measures_active', 'state_actor', 'stg_confidential', 9, '2026-01-31T23:59:59.987Z', '2026-02-28T00:00:00.001Z', '2026-12-31')`.execute(owner),
+    );
+    await sql`INSERT INTO case_member (case_id, user_id, added_at) VALUES (${other}, ${userId}, now()), (${caseId}, ${userId}, now())`.execute(t.db);
+    const built = await findCaseSummaries(t.db, [caseId, other]);
+    const listed = await listCaseSummariesOfUser(t.db, userId, at);
+    expect(listed.map(({ member: _m, breakGlass: _b, ...row }) => row).sort((a, b) => a.caseId.localeCompare(b.caseId))).toEqual(built.sort((a, b) => a.caseId.localeCompare(b.caseId)));
+    expect(listed.find((r) => r.caseId === other)).toMatchObject({ registeredAt: '2026-01-31T23:59:59.987Z', updatedAt: '2026-02-28T00:00:00.001Z', reviewDate: '2026-12-31', member: true, breakGlass: false });
+    expect((await findCaseAccessFacts(t.db, userId, other, at))?.summary).toEqual(built.find((r) => r.caseId === other));
   });
 });

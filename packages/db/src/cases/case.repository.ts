@@ -18,7 +18,11 @@ export interface CaseSummaryRow {
   reviewDate: string | null;
 }
 
-const iso = (d: Date | string) => new Date(d).toISOString();
+/** ISO text; text already in the exact form (`ISO_TEXT` below) is passed on without a round trip through Date. */
+const iso = (d: Date | string) => (typeof d === 'string' && ISO_FORM.test(d) ? d : new Date(d).toISOString());
+const ISO_FORM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** A timestamp column printed by PostgreSQL exactly as `Date.prototype.toISOString` would (UTC, milliseconds). */
+const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const dateOnly = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : localDate(d));
 const localDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
@@ -141,8 +145,8 @@ export const toSummary = (r: {
   phenomenon: ThreatPhenomenon;
   classification: Classification;
   version: number;
-  registered_at: Date;
-  updated_at: Date;
+  registered_at: Date | string;
+  updated_at: Date | string;
   review_date: string | Date | null;
 }): CaseSummaryRow => ({
   caseId: r.case_id,
@@ -177,7 +181,13 @@ export async function listCaseSummaries(db: Db, scope: { memberUserId: string } 
  * unexpired break-glass grant opens, each with which of the two it is (ADR 0036: one round trip
  * where `listCaseSummaries` and `activeBreakGlassCases` took two). Members' cases first, newest first.
  */
-type SummaryWithBasisRow = Selectable<CaseSummaryTable> & { is_member: boolean; has_break_glass: boolean };
+type SummaryWithBasisRow = Omit<Selectable<CaseSummaryTable>, 'registered_at' | 'updated_at' | 'review_date'> & {
+  registered_at: string;
+  updated_at: string;
+  review_date: string | null;
+  is_member: boolean;
+  has_break_glass: boolean;
+};
 
 /**
  * A case summary with the user's two bases for seeing it: membership and an unexpired break-glass
@@ -185,7 +195,8 @@ type SummaryWithBasisRow = Selectable<CaseSummaryTable> & { is_member: boolean; 
  * every case view and case list runs (ADR 0038).
  */
 const SUMMARY_WITH_BASIS = `
-  SELECT s.case_id, s.reference, s.phase, s.phenomenon, s.classification, s.version, s.registered_at, s.updated_at, s.review_date,
+  SELECT s.case_id, s.reference, s.phase, s.phenomenon, s.classification, s.version,
+         ${isoText('s.registered_at')} AS registered_at, ${isoText('s.updated_at')} AS updated_at, to_char(s.review_date, 'YYYY-MM-DD') AS review_date,
          EXISTS (SELECT 1 FROM case_member m WHERE m.case_id = s.case_id AND m.user_id = $1) AS is_member,
          EXISTS (SELECT 1 FROM break_glass_grant g WHERE g.case_id = s.case_id AND g.user_id = $1 AND g.expires_at > $2) AS has_break_glass
   FROM case_summary s`;
