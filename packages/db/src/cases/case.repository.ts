@@ -1,4 +1,4 @@
-import { CompiledQuery, sql, type Selectable } from 'kysely';
+import { CompiledQuery, type Selectable } from 'kysely';
 import type { CaseEventBody, CasePhase, CaseState, Classification, RecordedCaseEvent, ThreatPhenomenon } from '@hoeder/domain';
 import type { AnyCaseGrant, CaseReadGrant, CaseSetGrant, CaseWriteGrant } from '../access/grants';
 import { streamRows, type NewStreamEvent } from '../event-stream';
