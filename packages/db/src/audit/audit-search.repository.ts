@@ -25,7 +25,8 @@ export type AuditSearchRow = SequencedAuditRecord & { leafIndex: number | null }
 export const AUDIT_COUNT_LIMIT = 10_000;
 
 /**
- * The inspectorate's search of the audit log, newest first, with each entry's leaf when sealed.
+ * The inspectorate's search of the audit log, newest first (by seq; within a period by time, then
+ * seq), with each entry's leaf when sealed.
  * Entries hold identifiers and codes only (ADR 0007), so this takes no case grant; the service
  * restricts it to oversight.
  */
@@ -42,9 +43,11 @@ export async function searchAuditEntries(db: Db, s: AuditSearch): Promise<{ rows
   const totalCapped = Number(counted.n) > AUDIT_COUNT_LIMIT;
   const total = Math.min(Number(counted.n), AUDIT_COUNT_LIMIT);
   if (total === 0 || (s.offset >= total && !totalCapped)) return { rows: [], total, totalCapped };
-  const rows = await query
-    .leftJoin('audit_leaf as l', 'l.entry_seq', 'e.seq')
-    .select([...ENTRY_COLUMNS.map((c) => `e.${c}` as const), 'l.leaf_index'])
+  let page = query.leftJoin('audit_leaf as l', 'l.entry_seq', 'e.seq').select([...ENTRY_COLUMNS.map((c) => `e.${c}` as const), 'l.leaf_index']);
+  // A period is read backwards along (occurred_at, seq) (ADR 0039): newest by seq walked the primary
+  // key past every later month. Other searches have their own (filter, seq) index.
+  if (s.from || s.to) page = page.orderBy('e.occurred_at', 'desc');
+  const rows = await page
     .orderBy('e.seq', 'desc')
     .offset(s.offset)
     .limit(s.limit)
