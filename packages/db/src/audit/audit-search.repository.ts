@@ -18,11 +18,11 @@ export interface AuditSearch {
 export type AuditSearchRow = SequencedAuditRecord & { leafIndex: number | null };
 
 /**
- * Matches are counted up to this many (ADR 0033): an exact count of a broad search ("every case
- * view this year") reads hundreds of thousands of index entries on every page, where the
- * inspector needs to know only that there are more than anyone pages through.
+ * Matches are counted up to this many (ADR 0033; 1,000 since ADR 0039, was 10,000): an exact count
+ * of a broad search ("every case view this year") reads hundreds of thousands of index entries on
+ * every page, where the inspector needs to know only that there are more than anyone pages through.
  */
-export const AUDIT_COUNT_LIMIT = 10_000;
+export const AUDIT_COUNT_LIMIT = 1000;
 
 /**
  * The inspectorate's search of the audit log, newest first (by seq; within a period by time, then
@@ -39,19 +39,20 @@ export async function searchAuditEntries(db: Db, s: AuditSearch): Promise<{ rows
   if (s.operation) query = query.where('e.operation', '=', s.operation);
   if (s.purpose) query = query.where('e.processing_activity', '=', s.purpose);
   const capped = query.select(sql<number>`1`.as('one')).limit(AUDIT_COUNT_LIMIT + 1).as('m');
-  const counted = await db.selectFrom(capped).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const totalCapped = Number(counted.n) > AUDIT_COUNT_LIMIT;
-  const total = Math.min(Number(counted.n), AUDIT_COUNT_LIMIT);
-  if (total === 0 || (s.offset >= total && !totalCapped)) return { rows: [], total, totalCapped };
-  let page = query.leftJoin('audit_leaf as l', 'l.entry_seq', 'e.seq').select([...ENTRY_COLUMNS.map((c) => `e.${c}` as const), 'l.leaf_index']);
+  const counted = db.selectFrom(capped).select((eb) => eb.fn.countAll<string>().as('n'));
+  let page = query
+    .leftJoin('audit_leaf as l', 'l.entry_seq', 'e.seq')
+    .select([...ENTRY_COLUMNS.map((c) => `e.${c}` as const), 'l.leaf_index'])
+    // The capped count rides along with the page: one statement (ADR 0039).
+    .select(() => counted.as('matches'));
   // A period is read backwards along (occurred_at, seq) (ADR 0039): newest by seq walked the primary
   // key past every later month. Other searches have their own (filter, seq) index.
   if (s.from || s.to) page = page.orderBy('e.occurred_at', 'desc');
-  const rows = await page
-    .orderBy('e.seq', 'desc')
-    .offset(s.offset)
-    .limit(s.limit)
-    .execute();
+  const rows = await page.orderBy('e.seq', 'desc').offset(s.offset).limit(s.limit).execute();
+  // No row to carry the count (nothing matches, or a page past the end): count on its own.
+  const n = rows.length > 0 ? Number(rows[0]!.matches) : Number((await counted.executeTakeFirstOrThrow()).n);
+  const totalCapped = n > AUDIT_COUNT_LIMIT;
+  const total = Math.min(n, AUDIT_COUNT_LIMIT);
   return { rows: rows.map((r) => ({ ...toRecord(r as unknown as Omit<AuditRow, 'prev_hash' | 'hash'>), leafIndex: r.leaf_index === null ? null : Number(r.leaf_index) })), total, totalCapped };
 }
 
