@@ -98,7 +98,15 @@ describe('case search shortcuts (ADR 0039)', () => {
     expect(await searchCaseSummaries(t.db, grant(), { ...base, offset: 500, countLimit: visible })).toMatchObject({ rows: [], total: visible, totalCapped: false });
   });
 
-  it('a reader with no markings or no reach gets nothing', async () => {
+  it('a search by part of a reference finds and counts visible cases only', async () => {
+    const page = await searchCaseSummaries(t.db, grant(), { ...base, text: 't-1', limit: 100 });
+    const expected = seeded.filter((c) => c.visible && /^HOE-T-1/.test(`HOE-T-${Number(c.caseId.slice(-4))}`)).map((c) => c.caseId);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(page.rows.map((r) => r.caseId).sort()).toEqual(expected.sort());
+    expect(page.total).toBe(expected.length);
+  });
+
+  it('an assignment-based reader without assignments reaches only its live break-glass grants', async () => {
     const none = mintCaseSearch({ userId: reader, oversight: false, assignmentCaseIds: [], at, summaryClassifications: ['dep_confidential'], personClassifications: [] });
     const glassOnly = seeded.filter((c) => Number(c.caseId.slice(-4)) % 5 === 0 && c.classification === 'dep_confidential').length;
     expect((await searchCaseSummaries(t.db, none, base)).total).toBe(glassOnly);

@@ -7,7 +7,9 @@ import { sql, type Kysely } from 'kysely';
  * reviews are the head of the active-measures rank), last change newest first, case id — so the
  * first page is read from the index and need-to-know is checked on the candidates only.
  * Existing rows are ranked here with the table as it stands today (the projection keeps it after).
- * Only a column and indexes: the app role's rights are unchanged.
+ * The search by part of a reference or a name (`lower(…) LIKE '%…%'`) gets trigram indexes
+ * (pg_trgm, a trusted extension since PostgreSQL 13: the database owner may create it; PGlite loads
+ * it at start). Only a column, an extension and indexes: the app role's rights are unchanged.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -27,5 +29,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX case_summary_updated ON case_summary (updated_at, case_id);
     CREATE INDEX case_summary_registered ON case_summary (registered_at, case_id);
     CREATE INDEX case_summary_review ON case_summary (review_date, case_id);
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    CREATE INDEX case_summary_reference_trgm ON case_summary USING gin (lower(reference) gin_trgm_ops);
+    CREATE INDEX person_name_trgm ON person USING gin (lower(full_name) gin_trgm_ops);
   `.execute(db);
 }
