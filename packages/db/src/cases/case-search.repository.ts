@@ -52,14 +52,16 @@ function attentionRank(today: string) {
 /**
  * The reader's reach checked per candidate case (ADR 0039): membership (or, for the LCC and unit
  * leads, their assignments) or a live break-glass grant, each one index probe. Used where only a
- * page's worth of candidates is read in order, and for the capped count.
+ * page's worth of candidates is read in order, and for the capped count. `OFFSET 0` keeps
+ * PostgreSQL from turning the EXISTS into a hashed set of all ~9,000 memberships (built once per
+ * range, 1–4 ms each) where a few dozen probes suffice.
  */
 function reachedPerCase(grant: CaseSearchGrant, eb: Eb): Expression<SqlBool> {
   const glass = eb.exists(
-    eb.selectFrom('break_glass_grant as g').select(sql`1`.as('one')).whereRef('g.case_id', '=', 's.case_id').where('g.user_id', '=', grant.userId).where('g.expires_at', '>', grant.at),
+    eb.selectFrom('break_glass_grant as g').select(sql`1`.as('one')).whereRef('g.case_id', '=', 's.case_id').where('g.user_id', '=', grant.userId).where('g.expires_at', '>', grant.at).offset(0),
   );
   if (grant.assignmentCaseIds) return grant.assignmentCaseIds.length > 0 ? eb.or([eb('s.case_id', 'in', [...grant.assignmentCaseIds]), glass]) : glass;
-  const member = eb.exists(eb.selectFrom('case_member as m').select(sql`1`.as('one')).whereRef('m.case_id', '=', 's.case_id').where('m.user_id', '=', grant.userId));
+  const member = eb.exists(eb.selectFrom('case_member as m').select(sql`1`.as('one')).whereRef('m.case_id', '=', 's.case_id').where('m.user_id', '=', grant.userId).offset(0));
   return eb.or([member, glass]);
 }
 
@@ -165,7 +167,9 @@ async function attentionPage(db: Db, grant: CaseSearchGrant, search: CaseSearch)
 /** Any other order, or a text search (few matches): the matches sorted, with the capped count. */
 function sortedPage(db: Db, grant: CaseSearchGrant, search: CaseSearch) {
   const dir = search.dir ?? (search.sort === 'updated' || search.sort === 'registered' ? 'desc' : 'asc');
-  let ordered = matching(db, grant, search, reachedAsSet)
+  // A text search matches few cases: probe those; any other order sorts all the reader's cases,
+  // where one hashed set is cheaper than thousands of probes.
+  let ordered = matching(db, grant, search, search.text?.trim() ? reachedPerCase : reachedAsSet)
     .selectAll('s')
     .select(() => cappedCount(db, grant, search).as('matches'));
   switch (search.sort) {
