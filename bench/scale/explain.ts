@@ -13,7 +13,9 @@ const { values } = parseArgs({ options: { app: { type: 'string' }, verbose: { ty
 if (!values.app) throw new Error('--app <url of the kept cluster, app login> is required');
 const captured: { sql: string; parameters: readonly unknown[] }[] = [];
 const pool = new pg.Pool({ connectionString: values.app, max: 1 });
-const log = (e: LogEvent) => captured.push({ sql: e.query.sql, parameters: e.query.parameters });
+const log = (e: LogEvent) => {
+  captured.push({ sql: e.query.sql, parameters: e.query.parameters });
+};
 const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
 
 const account = DEMO_ACCOUNTS.find((a) => a.username === 'besluit')!;
