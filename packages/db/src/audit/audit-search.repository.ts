@@ -40,15 +40,23 @@ export async function searchAuditEntries(db: Db, s: AuditSearch): Promise<{ rows
   if (s.purpose) query = query.where('e.processing_activity', '=', s.purpose);
   const capped = query.select(sql<number>`1`.as('one')).limit(AUDIT_COUNT_LIMIT + 1).as('m');
   const counted = db.selectFrom(capped).select((eb) => eb.fn.countAll<string>().as('n'));
-  let page = query
+  // The page's entries chosen by seq alone first (ADR 0039): that narrow query is answered from the
+  // filter's own (filter, seq) index without visiting the table, where the full rows made PostgreSQL
+  // walk the primary key backwards past every newer entry of other actors and operations. A period
+  // is read backwards along (occurred_at, seq): newest by seq walked past every later month.
+  const byTime = Boolean(s.from || s.to);
+  let keys = query.select('e.seq');
+  if (byTime) keys = keys.orderBy('e.occurred_at', 'desc');
+  keys = keys.orderBy('e.seq', 'desc').offset(s.offset).limit(s.limit);
+  let page = db
+    .selectFrom('audit_entry as e')
     .leftJoin('audit_leaf as l', 'l.entry_seq', 'e.seq')
     .select([...ENTRY_COLUMNS.map((c) => `e.${c}` as const), 'l.leaf_index'])
     // The capped count rides along with the page: one statement (ADR 0039).
-    .select(() => counted.as('matches'));
-  // A period is read backwards along (occurred_at, seq) (ADR 0039): newest by seq walked the primary
-  // key past every later month. Other searches have their own (filter, seq) index.
-  if (s.from || s.to) page = page.orderBy('e.occurred_at', 'desc');
-  const rows = await page.orderBy('e.seq', 'desc').offset(s.offset).limit(s.limit).execute();
+    .select(() => counted.as('matches'))
+    .where('e.seq', 'in', keys);
+  if (byTime) page = page.orderBy('e.occurred_at', 'desc');
+  const rows = await page.orderBy('e.seq', 'desc').execute();
   // No row to carry the count (nothing matches, or a page past the end): count on its own.
   const n = rows.length > 0 ? Number(rows[0]!.matches) : Number((await counted.executeTakeFirstOrThrow()).n);
   const totalCapped = n > AUDIT_COUNT_LIMIT;
