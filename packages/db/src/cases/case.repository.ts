@@ -1,5 +1,5 @@
-import { CompiledQuery, type Selectable } from 'kysely';
-import type { CaseEventBody, CasePhase, CaseState, Classification, RecordedCaseEvent, ThreatPhenomenon } from '@hoeder/domain';
+import { CompiledQuery, sql, type Selectable } from 'kysely';
+import { PHASE_ATTENTION, type CaseEventBody, type CasePhase, type CaseState, type Classification, type RecordedCaseEvent, type ThreatPhenomenon } from '@hoeder/domain';
 import type { AnyCaseGrant, CaseReadGrant, CaseSetGrant, CaseWriteGrant } from '../access/grants';
 import { streamRows, type NewStreamEvent } from '../event-stream';
 import type { CaseSummaryTable, Db } from '../schema';
@@ -123,6 +123,9 @@ export async function saveCaseProjection(db: Db, grant: CaseWriteGrant, state: C
     registered_at: state.registeredAt,
     updated_at: state.updatedAt,
     review_date: state.activeDecision?.reviewDate ?? null,
+    // The overview's default order reads it from an index (ADR 0039); a due review is compared
+    // with today when read.
+    attention_rank: PHASE_ATTENTION[state.phase],
   };
   await db
     .insertInto('case_summary')
