@@ -28,7 +28,11 @@ export interface SearchLimits {
    * has it if the search is interrupted by an error (the engine's fallback).
    */
   best?: Best;
+  /** The move to try each step; default the general mix (`randomMove`). */
+  move?: Move;
 }
+
+export type Move = (state: State, rng: Rng) => boolean;
 
 export interface Best {
   cells: Int32Array;
@@ -60,6 +64,7 @@ export function anneal(state: State, rng: Rng, limits: SearchLimits): { cells: I
   let lastReport = -1;
   let iter = 0;
   const lazy = { pending: false };
+  const move = limits.move ?? randomMove;
   for (; iter < maxIter; iter++) {
     if ((iter & 511) === 0) {
       const fraction = Math.max((limits.now() - start) / timeMs, iter / maxIter);
@@ -78,7 +83,7 @@ export function anneal(state: State, rng: Rng, limits: SearchLimits): { cells: I
         limits.onProgress({ fraction, iterations: iter, bestHard: best.hard, bestSoft: best.soft });
       }
     }
-    step(state, rng, schedule.temperature, best, lazy);
+    step(state, rng, schedule.temperature, best, lazy, move);
   }
   flush(state, best, lazy);
   return { cells: best.cells, iterations: iter };
@@ -97,9 +102,9 @@ function flush(state: State, best: Best, lazy: { pending: boolean }): void {
  * improving moves copies the roster once, not once per move (a copy is O(cells), and
  * would make a move's cost grow with the horizon and the staff).
  */
-function step(state: State, rng: Rng, temp: number, best: Best, lazy: { pending: boolean }): void {
+function step(state: State, rng: Rng, temp: number, best: Best, lazy: { pending: boolean }, move: Move): void {
   const before = state.score;
-  if (!randomMove(state, rng)) {
+  if (!move(state, rng)) {
     state.undo();
     return;
   }
