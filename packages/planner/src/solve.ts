@@ -3,8 +3,7 @@ import { canTake, compile, NONE, OFF, type Baseline, type Compiled } from './com
 import { FailureLog, messageOf, type FailedStep, type StepFailure } from './failures';
 import type { Assignment, Plan, PlanningProblem, Result } from './model';
 import { Rng } from './rng';
-import { anneal, type Best, type Move, type Progress } from './search/anneal';
-import { nationalMove } from './search/row-chain';
+import { anneal, type Best, type Progress } from './search/anneal';
 import { construct, repairHard } from './search/construct';
 import { explainShortfalls } from './shortfall';
 import { State } from './state';
@@ -15,8 +14,6 @@ import { workBeforePrivate } from './repair/work-before-private';
 import { GuardedPartner } from './portfolio/guarded-partner';
 import { betterRoster, exchange, startPortfolio, type MipPartner, type Portfolio } from './portfolio/portfolio';
 
-/** National weeks: share of the time between sweeps that goes to row-set exchanges rather than annealing bursts (ADR 0041). */
-const ROW_SET_SHARE = 0.5;
 /** How long the end of a solve waits for the partner's last incumbent. */
 const PARTNER_WAIT_MS = 300;
 /** At most one checkpoint per this many budget milliseconds during the exact phase. */
@@ -61,12 +58,10 @@ export interface SolveOptions {
    * after annealing and between LNS rounds. The engine stops it before returning.
    */
   partner?: MipPartner;
-  /** Share of the time between a national week's sweeps for row-set exchanges (default `ROW_SET_SHARE`; 0: annealing bursts only; ADR 0041). */
+  /** Share of the time after a national week's first sweep for row-set exchanges instead of annealing (an experiment, default 0; ADR 0041). */
   rowSetShare?: number;
   /** National weeks: sweeps after the first start without the light posts (default on, not for replans; ADR 0041). */
   ruinLight?: boolean;
-  /** Share of row ejection chains in a national week's move mix (default `ROW_CHAIN_SHARE`; 0 leaves them out; ADR 0041). */
-  rowChainShare?: number;
 }
 
 export interface SolveStats {
@@ -204,7 +199,6 @@ class Engine {
         onProgress: o.onProgress ? (p) => o.onProgress?.({ ...p, fraction: p.fraction * share }) : undefined,
         onRestart: portfolio ? (st) => exchange(st, portfolio) : undefined,
         best: holder,
-        move: this.move(),
       });
       this.iterations = iterations;
       this.state = new State(this.c, cells);
@@ -227,8 +221,7 @@ class Engine {
       maxIterations: this.options.maxIterations,
       annealIterations: this.options.maxIterations === undefined ? undefined : Math.ceil(this.options.maxIterations * (1 - share)),
       portfolio,
-      move: this.move(),
-      rowSetShare: this.options.rowSetShare ?? ROW_SET_SHARE,
+      rowSetShare: this.options.rowSetShare ?? 0,
       ruinLight: this.options.ruinLight ?? (nationalScale(this.c) && !this.options.baseline),
       report: (fraction, round) => {
         this.keep(this.state);
@@ -236,12 +229,6 @@ class Engine {
         this.checkpoint(false);
       },
     });
-  }
-
-  /** National weeks (not replans, which keep close to their baseline) add row chains to the mix (ADR 0041). */
-  move(): Move | undefined {
-    const share = this.options.rowChainShare;
-    return nationalScale(this.c) && !this.options.baseline && share !== 0 ? nationalMove(share) : undefined;
   }
 
   emitCheckpoint(force: boolean, stats: () => SolveStats): void {

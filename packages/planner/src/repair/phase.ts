@@ -1,6 +1,6 @@
 import type { Compiled } from '../compile';
 import type { Rng } from '../rng';
-import { anneal, type Move, type Progress } from '../search/anneal';
+import { anneal, type Progress } from '../search/anneal';
 import type { State } from '../state';
 import { exchange, type Portfolio } from '../portfolio/portfolio';
 import { repairDay } from './day-repair';
@@ -41,8 +41,6 @@ export interface ExactPhase {
   /** Progress within the phase (0..1) and the round; also the engine's checkpoint hook. */
   report: (fraction: number, round: number) => void;
   onProgress?: (p: Progress) => void;
-  /** The bursts' move (national weeks add row chains); default the general mix. */
-  move?: Move;
   /** National weeks: share of the time between sweeps for row-set exchanges instead of annealing (ADR 0041). */
   rowSetShare?: number;
   /** National weeks on a time budget: sweeps after the first start from a roster without its light posts (ADR 0041). */
@@ -64,7 +62,7 @@ export function runExactPhase(state: State, rng: Rng, solver: SafeSolver, phase:
   const moves = { left: phase.annealIterations };
   if (nationalScale(state.c)) alternateDays(state, rng, solver, phase, left, Math.min(rounds, 1000), report, moves);
   else cellNeighbourhoods(state, rng, solver, phase, left, rounds, report);
-  if (solver.disabled && left() > 0.3) burst(state, rng, phase.now, left() * 1000, moves.left, phase.move);
+  if (solver.disabled && left() > 0.3) burst(state, rng, phase.now, left() * 1000, moves.left);
 }
 
 function cellNeighbourhoods(
@@ -119,7 +117,7 @@ function alternateDays(
     // Timed exchanges only when the budget is time: a counted budget must stay reproducible.
     const exchange = n === undefined ? left() * 200 * (phase.rowSetShare ?? 0) : 0;
     if (exchange > 0) rowSetRounds(state, rng, solver.for('lns'), now, exchange);
-    burst(state, rng, now, left() * 200, n, phase.move);
+    burst(state, rng, now, left() * 200, n);
   }
 }
 
@@ -136,9 +134,9 @@ function daySweep(state: State, solver: SafeSolver, now: () => number, left: () 
 }
 
 /** A cold annealing burst from the current roster; the state ends at the best roster found. */
-function burst(state: State, rng: Rng, now: () => number, timeLimitMs: number, maxIterations?: number, move?: Move): void {
+function burst(state: State, rng: Rng, now: () => number, timeLimitMs: number, maxIterations?: number): void {
   if (!Number.isFinite(timeLimitMs) && maxIterations === undefined) return;
-  const { cells } = anneal(state, rng, { timeLimitMs, maxIterations, now, initialTemperature: BURST_TEMPERATURE, move });
+  const { cells } = anneal(state, rng, { timeLimitMs, maxIterations, now, initialTemperature: BURST_TEMPERATURE });
   state.cells.set(cells);
   state.recompute();
 }

@@ -42,7 +42,7 @@ export interface DayOptions {
   values: number[];
 }
 
-export function rowOptions(state: State, o: number): DayOptions[] {
+function rowOptions(state: State, o: number): DayOptions[] {
   const c = state.c;
   const T = c.types;
   const out: DayOptions[] = [];

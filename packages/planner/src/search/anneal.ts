@@ -28,11 +28,7 @@ export interface SearchLimits {
    * has it if the search is interrupted by an error (the engine's fallback).
    */
   best?: Best;
-  /** The move to try each step; default the general mix (`randomMove`). */
-  move?: Move;
 }
-
-export type Move = (state: State, rng: Rng) => boolean;
 
 export interface Best {
   cells: Int32Array;
@@ -64,7 +60,6 @@ export function anneal(state: State, rng: Rng, limits: SearchLimits): { cells: I
   let lastReport = -1;
   let iter = 0;
   const lazy = { pending: false };
-  const move = limits.move ?? randomMove;
   for (; iter < maxIter; iter++) {
     if ((iter & 511) === 0) {
       const fraction = Math.max((limits.now() - start) / timeMs, iter / maxIter);
@@ -83,7 +78,7 @@ export function anneal(state: State, rng: Rng, limits: SearchLimits): { cells: I
         limits.onProgress({ fraction, iterations: iter, bestHard: best.hard, bestSoft: best.soft });
       }
     }
-    step(state, rng, schedule.temperature, best, lazy, move);
+    step(state, rng, schedule.temperature, best, lazy);
   }
   flush(state, best, lazy);
   return { cells: best.cells, iterations: iter };
@@ -102,9 +97,9 @@ function flush(state: State, best: Best, lazy: { pending: boolean }): void {
  * improving moves copies the roster once, not once per move (a copy is O(cells), and
  * would make a move's cost grow with the horizon and the staff).
  */
-function step(state: State, rng: Rng, temp: number, best: Best, lazy: { pending: boolean }, move: Move): void {
+function step(state: State, rng: Rng, temp: number, best: Best, lazy: { pending: boolean }): void {
   const before = state.score;
-  if (!move(state, rng)) {
+  if (!randomMove(state, rng)) {
     state.undo();
     return;
   }
