@@ -1,4 +1,4 @@
-import { CompiledQuery, sql, type Selectable } from 'kysely';
+import { CompiledQuery, type Selectable } from 'kysely';
 import { PHASE_ATTENTION, type CaseEventBody, type CasePhase, type CaseState, type Classification, type RecordedCaseEvent, type ThreatPhenomenon } from '@hoeder/domain';
 import type { AnyCaseGrant, CaseReadGrant, CaseSetGrant, CaseWriteGrant } from '../access/grants';
 import { streamRows, type NewStreamEvent } from '../event-stream';
