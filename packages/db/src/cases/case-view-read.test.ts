@@ -19,8 +19,8 @@ beforeAll(async () => {
   t = await openTestDatabase();
   await upsertUser(t.db, { userId, subject: 'besluit', displayName: 'Diederik', organisation: 'NCTV', roles: ['decision_maker'], clearance: 'stg_secret', createdAt: at });
   await t.asOwner((owner) =>
-    sql`INSERT INTO case_summary (case_id, reference, phase, phenomenon, classification, version, registered_at, updated_at)
-        VALUES (${caseId}, 'HOE-T-7', 'registered', 'organised_crime', 'dep_confidential', 2, now(), now())`.execute(owner),
+    sql`INSERT INTO case_summary (case_id, reference, phase, phenomenon, classification, version, registered_at, updated_at, attention_rank)
+        VALUES (${caseId}, 'HOE-T-7', 'registered', 'organised_crime', 'dep_confidential', 2, now(), now(), 2)`.execute(owner),
   );
   const event = (body: CaseEventBody) => ({ body, actorId: userId, actorRole: 'decision_maker', occurredAt: at, traceId: 't' });
   await appendCaseEvents(t.db, mintCaseWrite(caseId, 'member'), 0, [event(assigned), event(proposed)]);
@@ -49,8 +49,8 @@ describe('case summaries from the fixed statement texts (ADR 0038)', () => {
   it('gives the same rows as the built queries, timestamps to the millisecond and the review date', async () => {
     const other = '00000000-0000-4000-8000-0000000000c8';
     await t.asOwner((owner) =>
-      sql`INSERT INTO case_summary (case_id, reference, phase, phenomenon, classification, version, registered_at, updated_at, review_date)
-          VALUES (${other}, 'HOE-T-8', 'measures_active', 'state_actor', 'stg_confidential', 9, '2026-01-31T23:59:59.987Z', '2026-02-28T00:00:00.001Z', '2026-12-31')`.execute(owner),
+      sql`INSERT INTO case_summary (case_id, reference, phase, phenomenon, classification, version, registered_at, updated_at, review_date, attention_rank)
+          VALUES (${other}, 'HOE-T-8', 'measures_active', 'state_actor', 'stg_confidential', 9, '2026-01-31T23:59:59.987Z', '2026-02-28T00:00:00.001Z', '2026-12-31', 4)`.execute(owner),
     );
     await sql`INSERT INTO case_member (case_id, user_id, added_at) VALUES (${other}, ${userId}, now()), (${caseId}, ${userId}, now())`.execute(t.db);
     const built = await findCaseSummaries(t.db, [caseId, other]);
