@@ -7,8 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
  */
 
 /**
- * One line per failed test (file › test: first line of the error), so the closing summary, which
- * is the part of a long CI log people see first, says what failed and not only how many.
+ * One line per failed test (file › test: first line of the error) and per test that passed only on
+ * a retry, so the closing summary, which is the part of a long CI log people see first, says what
+ * failed and not only how many.
  * @param {any} report parsed JSON of Vitest's json reporter
  * @returns {string[]}
  */
@@ -18,8 +19,11 @@ export function failuresFromReport(report) {
   for (const file of report.testResults ?? []) {
     const where = String(file.name ?? '').replace(/^.*?\/((?:e2e|apps|packages|scripts|bench)\/)/, '$1');
     const failed = (file.assertionResults ?? []).filter((/** @type {any} */ a) => a.status === 'failed');
-    for (const a of failed) lines.push(`${where} › ${a.fullName ?? a.title}: ${firstLine(a.failureMessages?.[0])}`);
-    if (file.status === 'failed' && failed.length === 0) lines.push(`${where}: ${firstLine(file.message)}`);
+    for (const a of failed) lines.push(`FAILED ${where} › ${a.fullName ?? a.title}: ${firstLine(a.failureMessages?.[0])}`);
+    if (file.status === 'failed' && failed.length === 0) lines.push(`FAILED ${where}: ${firstLine(file.message)}`);
+    // A test that passed on a retry keeps the first attempt's error: flaky, and said so.
+    const flaky = (file.assertionResults ?? []).filter((/** @type {any} */ a) => a.status === 'passed' && (a.failureMessages ?? []).length > 0);
+    for (const a of flaky) lines.push(`PASSED ON RETRY ${where} › ${a.fullName ?? a.title}: ${firstLine(a.failureMessages[0])}`);
   }
   return lines;
 }

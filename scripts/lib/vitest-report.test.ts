@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { countsFromReport, failuresFromReport, overallFailed, readRun, sumCounts, summaryLine } from './vitest-report.mjs';
 
 const report = {
-  numPassedTests: 5,
+  numPassedTests: 6,
   numFailedTests: 1,
   numPendingTests: 2,
   numTodoTests: 1,
@@ -15,6 +15,7 @@ const report = {
       name: '/tmp/clone/e2e/smoke.e2e.ts',
       assertionResults: [
         { status: 'passed', fullName: 'smoke works' },
+        { status: 'passed', fullName: 'smoke retried', failureMessages: ['Error: first try'] },
         { status: 'failed', fullName: 'smoke logs in', failureMessages: ['\nError: timed out\n    at x.ts:1'] },
       ],
     },
@@ -26,7 +27,7 @@ const ok = { passed: 1, failed: 0, skipped: 0 };
 
 describe('countsFromReport', () => {
   it('sums passed, failed, skipped and todo, and counts a file that broke without a failing test', () => {
-    expect(countsFromReport(report)).toEqual({ passed: 5, failed: 2, skipped: 3 });
+    expect(countsFromReport(report)).toEqual({ passed: 6, failed: 2, skipped: 3 });
   });
   it('reads an empty report (no test files) as zero', () => {
     expect(countsFromReport({ numTotalTests: 0, testResults: [] })).toEqual({ passed: 0, failed: 0, skipped: 0 });
@@ -44,14 +45,15 @@ describe('readRun', () => {
 
   it('takes failures from the report', () => {
     const r = readRun('a', 1, file('a.json', JSON.stringify(report)));
-    expect(r).toMatchObject({ name: 'a', counts: { passed: 5, failed: 2, skipped: 3 }, crashed: false });
+    expect(r).toMatchObject({ name: 'a', counts: { passed: 6, failed: 2, skipped: 3 }, crashed: false });
   });
   it('names each failed test and broken file with the first line of its error', () => {
     expect(failuresFromReport(report)).toEqual([
-      'e2e/smoke.e2e.ts › smoke logs in: Error: timed out',
-      'apps/server/a.test.ts: Cannot find module',
+      'FAILED e2e/smoke.e2e.ts › smoke logs in: Error: timed out',
+      'PASSED ON RETRY e2e/smoke.e2e.ts › smoke retried: Error: first try',
+      'FAILED apps/server/a.test.ts: Cannot find module',
     ]);
-    expect(readRun('a', 1, file('f.json', JSON.stringify(report))).failures).toHaveLength(2);
+    expect(readRun('a', 1, file('f.json', JSON.stringify(report))).failures).toHaveLength(3);
   });
   it('calls a non-zero exit without failures a crash', () => {
     const r = readRun('b', 1, file('b.json', JSON.stringify({ numPassedTests: 3 })));
