@@ -233,6 +233,7 @@ class Engine {
     const solver = new SafeSolver(mip, this.failures);
     runExactPhase(this.state, this.rng, solver, {
       now: this.now,
+      wallNow: this.options.cpuTimeLimitMs === undefined ? undefined : (this.options.now ?? (() => performance.now())),
       timeMs: remaining === undefined ? undefined : remaining * (1 - share),
       maxIterations: this.options.maxIterations,
       annealIterations: this.options.maxIterations === undefined ? undefined : Math.ceil(this.options.maxIterations * (1 - share)),
