@@ -73,6 +73,7 @@ function printSummary() {
     const c = r.counts;
     const tail = r.crashed ? `  CRASHED (${r.note})` : r.note ? `  (${r.note})` : '';
     console.log(`${r.name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped${tail}`);
+    for (const f of (r.failures ?? []).slice(0, 30)) console.log(`  FAILED ${f}`);
   }
   for (const s of skipped) console.log(`SKIPPED: ${s.part}: ${s.reason}`);
   for (const e of errors) console.log(`ERROR: ${e}`);

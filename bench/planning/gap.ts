@@ -3,7 +3,9 @@
 // loaded machine does the same work, more slowly) against the LP solution of the bound, per
 // class of slots (shift type, qualification, unit kinds, weight = domain × priority), and the
 // weighted shortfalls by the planner's own reason. The instance is the bench's demo week.
-// `--anneal-share` overrides the engine's split between annealing and the exact phase (an experiment).
+// `--anneal-share` overrides the engine's split between annealing and the exact phase, `--row-set-share`
+// the share of row-set exchanges after the first sweep, `--ruin-light on|off` the ruin rounds (experiments; ADR 0041).
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildCoverageBound, compile, coverageClasses, highsMipSolver, solve, solveLp, weightedCoverage, type Compiled } from '@hoeder/planner';
@@ -11,10 +13,18 @@ import { demoProblem } from '../../apps/server/src/planning/planning-input';
 import { loadAverages } from '../api/load';
 import { slotCounts } from '../planner/lcc';
 
-const { values } = parseArgs({ options: { seeds: { type: 'string', default: '1,2,3' }, 'cpu-seconds': { type: 'string', default: '10' }, out: { type: 'string', default: 'bench/results/planning-gap.md' }, 'anneal-share': { type: 'string' } } });
+const { values } = parseArgs({ options: { seeds: { type: 'string', default: '1,2,3' }, 'cpu-seconds': { type: 'string', default: '10' }, out: { type: 'string', default: 'bench/results/planning-gap.md' }, 'anneal-share': { type: 'string' }, 'row-set-share': { type: 'string' }, 'ruin-light': { type: 'string' } } });
 const seeds = values.seeds.split(',').map(Number);
 const cpuMs = Number(values['cpu-seconds']) * 1000;
-const lines: string[] = [`### Gap to the LP bound, national demo week (250 persons), planner with ${cpuMs / 1000} s of CPU time${values['anneal-share'] ? `, anneal share ${values['anneal-share']}` : ''}`, '', `Command: \`npm run bench:planning-gap -- ${process.argv.slice(2).join(' ')}\` — ${new Date().toISOString()}, load at start ${loadAverages()}`, ''];
+const lines: string[] = [`### Gap to the LP bound, national demo week (250 persons), planner with ${cpuMs / 1000} s of CPU time${values['anneal-share'] ? `, anneal share ${values['anneal-share']}` : ''}${values['row-set-share'] ? `, row-set share ${values['row-set-share']}` : ''}${values['ruin-light'] ? `, ruin light ${values['ruin-light']}` : ''}`, '', `Command: \`npm run bench:planning-gap -- ${process.argv.slice(2).join(' ')}\` — commit ${commit()}, ${new Date().toISOString()}, load at start ${loadAverages()}`, ''];
+
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
 
 const key = (c: Compiled, s: number) => {
   const post = c.problem.posts[c.slotPost[s] ?? 0]!;
@@ -28,7 +38,7 @@ for (const seed of seeds) {
   if (!compiled.ok) throw new Error(compiled.error.message);
   const c = compiled.value;
   const t0 = performance.now();
-  const plan = solve(problem, { seed: 1, cpuTimeLimitMs: cpuMs, timeLimitMs: cpuMs * 30, candidateLimit: 256, mip: await highsMipSolver(), ...(values['anneal-share'] ? { annealShare: Number(values['anneal-share']) } : {}) });
+  const plan = solve(problem, { seed: 1, cpuTimeLimitMs: cpuMs, timeLimitMs: cpuMs * 30, candidateLimit: 256, mip: await highsMipSolver(), ...(values['anneal-share'] ? { annealShare: Number(values['anneal-share']) } : {}), ...(values['row-set-share'] ? { rowSetShare: Number(values['row-set-share']) } : {}), ...(values['ruin-light'] ? { ruinLight: values['ruin-light'] === 'on' } : {}) });
   if (!plan.ok) throw new Error(plan.error.message);
   const wall = (performance.now() - t0) / 1000;
   const count = slotCounts(c, plan.value.assignments);

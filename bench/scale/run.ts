@@ -102,8 +102,16 @@ try {
       log(`anomaly: ${rate.entries} entries in ${rate.seconds.toFixed(1)} s = ${rate.perSecond.toFixed(0)}/s`);
       const specs = await routeSpecs(owner, s.baseUrl, c.sampleReference, c.sampleName);
       const cookies = { besluit: (await loginAs(s.baseUrl, 'besluit')).cookie, inspectie: (await loginAs(s.baseUrl, 'inspectie')).cookie };
-      const overview = (await (await fetch(`${s.baseUrl}/api/cases/search`, { headers: { cookie: cookies.besluit } })).json()) as { total: number };
-      result.seed.visibleToDecisionMaker = overview.total;
+      // The overview counts up to 1,000 (ADR 0039): the cases the decision maker reaches, counted
+      // in the database (membership or a live break-glass grant; the decision maker reads every marking).
+      result.seed.visibleToDecisionMaker = Number(
+        (
+          await owner.query<{ n: string }>(
+            `SELECT count(*) AS n FROM (SELECT m.case_id FROM case_member m JOIN app_user u ON u.user_id = m.user_id WHERE u.subject = 'besluit'
+               UNION SELECT g.case_id FROM break_glass_grant g JOIN app_user u ON u.user_id = g.user_id WHERE u.subject = 'besluit' AND g.expires_at > now()) r`,
+          )
+        ).rows[0]!.n,
+      );
       for (const spec of specs) {
         const row = await measureRoute(s.baseUrl, cookies[spec.user as keyof typeof cookies], spec, connections, seconds);
         log(`${spec.label}: ${row.reqPerSec.toFixed(0)} req/s, p50 ${row.p50Ms.toFixed(0)} p95 ${row.p95Ms.toFixed(0)} p99 ${row.p99Ms.toFixed(0)} ms, ${row.errors} errors (load ${row.load})`);

@@ -70,7 +70,7 @@ export function resultsMarkdown(res: ScaleResult): string {
     '',
     `Run: ${res.commit} (${res.date.slice(0, 16).replace('T', ' ')} UTC), Node ${res.node}, load average at start ${res.loadAtStart} (2 cores, shared).`,
     '',
-    `Seed: ${s.cases} cases (${s.templateCases} demo cases copied, ${s.caseSeconds.toFixed(1)} s), ${s.auditEntries} audit entries (insert ${s.auditInsertSeconds.toFixed(1)} s, sealed by the server's sealer into ${s.checkpoints} signed checkpoints in ${s.auditSealSeconds.toFixed(1)} s). The decision maker sees ${s.visibleToDecisionMaker} of them.`,
+    `Seed: ${s.cases} cases (${s.templateCases} demo cases copied, ${s.caseSeconds.toFixed(1)} s), ${s.auditEntries} audit entries (insert ${s.auditInsertSeconds.toFixed(1)} s, sealed by the server's sealer into ${s.checkpoints} signed checkpoints in ${s.auditSealSeconds.toFixed(1)} s). The decision maker reaches ${s.visibleToDecisionMaker} of them.`,
     '',
     goalsTable(res),
     '',

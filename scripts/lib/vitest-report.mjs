@@ -3,8 +3,29 @@ import { existsSync, readFileSync } from 'node:fs';
 
 /**
  * @typedef {{ passed: number, failed: number, skipped: number }} Counts
- * @typedef {{ name: string, counts: Counts, crashed: boolean, note?: string }} RunResult
+ * @typedef {{ name: string, counts: Counts, crashed: boolean, note?: string, failures?: string[] }} RunResult
  */
+
+/**
+ * One line per failed test (file › test: first line of the error), so the closing summary, which
+ * is the part of a long CI log people see first, says what failed and not only how many.
+ * @param {any} report parsed JSON of Vitest's json reporter
+ * @returns {string[]}
+ */
+export function failuresFromReport(report) {
+  /** @type {string[]} */
+  const lines = [];
+  for (const file of report.testResults ?? []) {
+    const where = String(file.name ?? '').replace(/^.*?\/((?:e2e|apps|packages|scripts|bench)\/)/, '$1');
+    const failed = (file.assertionResults ?? []).filter((/** @type {any} */ a) => a.status === 'failed');
+    for (const a of failed) lines.push(`${where} › ${a.fullName ?? a.title}: ${firstLine(a.failureMessages?.[0])}`);
+    if (file.status === 'failed' && failed.length === 0) lines.push(`${where}: ${firstLine(file.message)}`);
+  }
+  return lines;
+}
+
+/** @param {unknown} text */
+const firstLine = (text) => String(text ?? '').split('\n').find((l) => l.trim() !== '')?.trim().slice(0, 300) ?? '';
 
 /**
  * Counts of one JSON report. A test file that failed without any failing test (an import
@@ -33,9 +54,13 @@ export function countsFromReport(report) {
  */
 export function readRun(name, exitCode, reportFile) {
   let counts = { passed: 0, failed: 0, skipped: 0 };
+  /** @type {string[]} */
+  let failures = [];
   if (existsSync(reportFile)) {
     try {
-      counts = countsFromReport(JSON.parse(readFileSync(reportFile, 'utf8')));
+      const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+      counts = countsFromReport(report);
+      failures = failuresFromReport(report);
     } catch {
       return { name, counts, crashed: true, note: 'unreadable JSON report' };
     }
@@ -43,7 +68,7 @@ export function readRun(name, exitCode, reportFile) {
     return { name, counts, crashed: false, note: 'no report (no tests)' };
   }
   const crashed = exitCode !== 0 && counts.failed === 0;
-  return crashed ? { name, counts, crashed, note: `exit code ${exitCode}` } : { name, counts, crashed };
+  return crashed ? { name, counts, crashed, note: `exit code ${exitCode}`, failures } : { name, counts, crashed, failures };
 }
 
 /** @param {RunResult[]} runs @returns {Counts} */

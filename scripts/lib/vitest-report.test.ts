@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { countsFromReport, overallFailed, readRun, sumCounts, summaryLine } from './vitest-report.mjs';
+import { countsFromReport, failuresFromReport, overallFailed, readRun, sumCounts, summaryLine } from './vitest-report.mjs';
 
 const report = {
   numPassedTests: 5,
@@ -10,8 +10,15 @@ const report = {
   numPendingTests: 2,
   numTodoTests: 1,
   testResults: [
-    { status: 'failed', assertionResults: [{ status: 'passed' }, { status: 'failed' }] },
-    { status: 'failed', message: 'Cannot find module', assertionResults: [] },
+    {
+      status: 'failed',
+      name: '/tmp/clone/e2e/smoke.e2e.ts',
+      assertionResults: [
+        { status: 'passed', fullName: 'smoke works' },
+        { status: 'failed', fullName: 'smoke logs in', failureMessages: ['\nError: timed out\n    at x.ts:1'] },
+      ],
+    },
+    { status: 'failed', name: '/tmp/clone/apps/server/a.test.ts', message: 'Cannot find module', assertionResults: [] },
     { status: 'passed', assertionResults: [{ status: 'passed' }] },
   ],
 };
@@ -37,7 +44,14 @@ describe('readRun', () => {
 
   it('takes failures from the report', () => {
     const r = readRun('a', 1, file('a.json', JSON.stringify(report)));
-    expect(r).toEqual({ name: 'a', counts: { passed: 5, failed: 2, skipped: 3 }, crashed: false });
+    expect(r).toMatchObject({ name: 'a', counts: { passed: 5, failed: 2, skipped: 3 }, crashed: false });
+  });
+  it('names each failed test and broken file with the first line of its error', () => {
+    expect(failuresFromReport(report)).toEqual([
+      'e2e/smoke.e2e.ts › smoke logs in: Error: timed out',
+      'apps/server/a.test.ts: Cannot find module',
+    ]);
+    expect(readRun('a', 1, file('f.json', JSON.stringify(report))).failures).toHaveLength(2);
   });
   it('calls a non-zero exit without failures a crash', () => {
     const r = readRun('b', 1, file('b.json', JSON.stringify({ numPassedTests: 3 })));

@@ -48,6 +48,8 @@ export const CaseSearchResponse = z.object({
   items: z.array(CaseListItem),
   /** How many of the cases the user sees match: never counts a case the user may not see. */
   total: z.number().int(),
+  /** More cases match than are counted (ADR 0039): `total` is that limit. */
+  totalCapped: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

@@ -46,8 +46,8 @@ async function seedAsServer(db: Kysely<Database>): Promise<void> {
   await sql.raw(`
     INSERT INTO app_user (user_id, subject, display_name, organisation, roles, clearance, created_at)
       VALUES ('${USER}', 'roles-test', 'Roles Test', 'nctv', '{triage_officer}', 'stg_secret', now());
-    INSERT INTO case_summary (case_id, reference, phase, phenomenon, classification, version, registered_at, updated_at)
-      VALUES ('${CASE}', 'T-ROLES-1', 'registered', 'other', 'dep_confidential', 1, now(), now());
+    INSERT INTO case_summary (case_id, reference, phase, phenomenon, classification, version, registered_at, updated_at, attention_rank)
+      VALUES ('${CASE}', 'T-ROLES-1', 'registered', 'other', 'dep_confidential', 1, now(), now(), 2);
     INSERT INTO case_event (case_id, version, type, payload, actor_id, actor_role, occurred_at, trace_id)
       VALUES ('${CASE}', 1, 'CaseRegistered', '{}', '${USER}', 'triage_officer', now(), 't');
     INSERT INTO assessment_event (case_id, version, type, payload, actor_id, actor_role, occurred_at, trace_id)

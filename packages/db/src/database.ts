@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, sql } from 'kysely';
 import { pgliteDialect } from './pglite-dialect';
 import { PipelinedPostgresDialect } from './pipelined-driver';
@@ -34,7 +35,8 @@ export interface DatabaseHandle {
  * that does and does not protect against).
  */
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
-  const client = await PGlite.create(dataDir === 'memory://' ? {} : { dataDir });
+  // pg_trgm: the overview's substring search by reference and name uses trigram indexes (ADR 0039).
+  const client = await PGlite.create({ ...(dataDir === 'memory://' ? {} : { dataDir }), extensions: { pg_trgm } });
   const db = new Kysely<Database>({ dialect: pgliteDialect(client) });
   await migrate(db);
   await sql`SET ROLE ${sql.id(APP_ROLE)}`.execute(db);

@@ -166,6 +166,8 @@ export interface CaseSummaryTable {
   registered_at: Timestamp;
   updated_at: Timestamp;
   review_date: string | null;
+  /** The phase's "needs action first" rank (PHASE_ATTENTION), written by the projection (ADR 0039). */
+  attention_rank: number;
 }
 
 export interface CaseMemberTable {

@@ -61,6 +61,10 @@ export interface SolveOptions {
    * after annealing and between LNS rounds. The engine stops it before returning.
    */
   partner?: MipPartner;
+  /** Share of the time after a national week's first sweep for row-set exchanges instead of annealing (an experiment, default 0; ADR 0041). */
+  rowSetShare?: number;
+  /** National weeks: sweeps after the first start without the light posts (default on, not for replans; ADR 0041). */
+  ruinLight?: boolean;
 }
 
 export interface SolveStats {
@@ -238,6 +242,8 @@ class Engine {
       maxIterations: this.options.maxIterations,
       annealIterations: this.options.maxIterations === undefined ? undefined : Math.ceil(this.options.maxIterations * (1 - share)),
       portfolio,
+      rowSetShare: this.options.rowSetShare ?? 0,
+      ruinLight: this.options.ruinLight ?? (nationalScale(this.c) && !this.options.baseline),
       report: (fraction, round) => {
         this.keep(this.state);
         this.options.onProgress?.({ fraction: share + (1 - share) * fraction, iterations: round, bestHard: this.state.hard, bestSoft: this.state.soft });

@@ -56,7 +56,8 @@ export interface AuditOptions {
   sealBatch?: number;
 }
 
-const toRecord = (ctx: RequestContext, actor: AuditActor, event: AuditEvent): AuditRecord => ({
+/** The stored form of an entry: the event with who, when and the trace id. */
+export const toRecord = (ctx: RequestContext, actor: AuditActor, event: AuditEvent): AuditRecord => ({
   occurredAt: ctx.now.toISOString(),
   traceId: ctx.traceId,
   operation: event.operation,

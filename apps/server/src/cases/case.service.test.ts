@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countCaseEvents } from '@hoeder/db';
+import { auditEntriesFor, countCaseEvents } from '@hoeder/db';
+import { sql } from 'kysely';
 import { dafVersionMarking } from '@hoeder/domain';
 import { finaliseDaf } from '../assessments/daf-flow';
 import { caseWithActiveMeasures, openServiceFixture, samplePolicyFacts, sampleRegistration, userIdOf, type ServiceFixture } from '../testing/service-fixture';
@@ -90,5 +91,33 @@ describe('case service: the primary process', () => {
     const view = await f.deps.cases.view(f.ctx(), f.actor('triage'), reg.value.caseId);
     expect(view.ok && view.value.triage).toMatchObject({ outcome: 'local_domain', recommendedOutcome: 'local_domain', rulesetVersion: 'triage-2025.1', firedRules: ['TR-LOCAL-DOMAIN'], handOff: { to: 'mayor' } });
     expect(view.ok && view.value.phase).toBe('handed_off');
+  });
+});
+
+describe('case reads: audit entries by group commit (ADR 0038)', () => {
+  it('writes exactly one entry per view and per list served, however many run at once', async () => {
+    const { caseId } = await caseWithActiveMeasures(f);
+    const ctxs = Array.from({ length: 24 }, () => f.ctx());
+    const results = await Promise.all(ctxs.map((ctx, i) => (i % 3 === 2 ? f.deps.cases.list(ctx, f.actor('triage')) : f.deps.cases.view(ctx, f.actor(i % 2 ? 'besluit' : 'triage'), caseId))));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const traces = new Set(ctxs.map((c) => c.traceId));
+    const { rows } = await sql<{ trace_id: string; operation: string }>`SELECT trace_id, operation FROM audit_entry`.execute(f.database.db);
+    const ours = rows.filter((r) => traces.has(r.trace_id));
+    expect(ours).toHaveLength(24);
+    expect(new Set(ours.map((r) => r.trace_id)).size).toBe(24);
+  });
+
+  it('serves nothing when the entry of the read cannot be committed', async () => {
+    const { caseId } = await caseWithActiveMeasures(f);
+    await f.database.asOwner((owner) => sql`ALTER TABLE audit_entry ADD CONSTRAINT refuse_case_view CHECK (operation <> 'case.view') NOT VALID`.execute(owner));
+    try {
+      const ctx = f.ctx();
+      await expect(f.deps.cases.view(ctx, f.actor('besluit'), caseId)).rejects.toThrow(/refuse_case_view/);
+      // Another read's entry, committed meanwhile, is not held back by the refused one.
+      expect((await f.deps.cases.list(f.ctx(), f.actor('triage'))).ok).toBe(true);
+      expect((await auditEntriesFor(f.database.db, caseId)).filter((e) => e.traceId === ctx.traceId)).toEqual([]);
+    } finally {
+      await f.database.asOwner((owner) => sql`ALTER TABLE audit_entry DROP CONSTRAINT refuse_case_view`.execute(owner));
+    }
   });
 });

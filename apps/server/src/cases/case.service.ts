@@ -27,13 +27,13 @@ export function createCaseService({ guard, policies }: CaseServiceDeps) {
 
   return {
     list: async (ctx: RequestContext, actor: AuthenticatedActor): Promise<Result<CaseListItem[]>> =>
-      guard.withAccess(ctx, actor, { operation: 'case.list', objectType: 'case', check: caseList() }, async ({ grant }) =>
+      guard.withAccess(ctx, actor, { operation: 'case.list', objectType: 'case', check: caseList(), readOnly: true }, async ({ grant }) =>
         // The read model stores the closed lists as text; they were validated when written.
         ok(grant.rows as CaseListItem[]),
       ),
 
     view: (ctx: RequestContext, actor: AuthenticatedActor, caseId: string, asOf?: string): Promise<Result<CaseView>> =>
-      guard.withAccess(ctx, actor, { ...onCase('case.view', caseId), check: caseRead(caseId) }, async ({ trx, grant, note }) => {
+      guard.withAccess(ctx, actor, { ...onCase('case.view', caseId), check: caseRead(caseId), readOnly: true }, async ({ trx, grant, note }) => {
         // The stream and its staff's names in one round trip (ADR 0036).
         const { events, names } = await loadCaseEventsWithNames(trx, grant.read);
         const state = asOf ? projectCaseAsOf(events, asOf) : projectCase(events);

@@ -29,11 +29,12 @@ export function createCaseSearchService({ guard }: { guard: Guard }) {
         note({
           caseIds: found.rows.map((r) => r.caseId),
           total: found.total,
+          totalCapped: found.totalCapped,
           textSearch: Boolean(query.q?.trim()),
           filters: { phase: query.phase ?? null, phenomenon: query.phenomenon ?? null, sort: query.sort, page },
         });
         // The read model stores the closed lists as text; they were validated when written.
-        return ok({ items: found.rows as CaseListItem[], total: found.total, page, pageSize });
+        return ok({ items: found.rows as CaseListItem[], total: found.total, totalCapped: found.totalCapped, page, pageSize });
       }),
   };
 }

@@ -43,8 +43,8 @@ beforeAll(async () => {
   t = await openTestDatabase();
   await upsertUser(t.db, { userId, subject: 'analist', displayName: 'A', organisation: 'NCTV_DAF', roles: ['threat_analyst'], clearance: 'stg_secret', createdAt: at });
   await t.asOwner((owner) =>
-    sql`INSERT INTO case_summary (case_id, reference, phase, phenomenon, classification, version, registered_at, updated_at)
-        VALUES (${caseId}, 'HOE-T-1', 'registered', 'organised_crime', 'dep_confidential', 1, now(), now())`.execute(owner),
+    sql`INSERT INTO case_summary (case_id, reference, phase, phenomenon, classification, version, registered_at, updated_at, attention_rank)
+        VALUES (${caseId}, 'HOE-T-1', 'registered', 'organised_crime', 'dep_confidential', 1, now(), now(), 2)`.execute(owner),
   );
 });
 afterAll(() => t.close());

@@ -18,14 +18,15 @@ export interface AuditSearch {
 export type AuditSearchRow = SequencedAuditRecord & { leafIndex: number | null };
 
 /**
- * Matches are counted up to this many (ADR 0033): an exact count of a broad search ("every case
- * view this year") reads hundreds of thousands of index entries on every page, where the
- * inspector needs to know only that there are more than anyone pages through.
+ * Matches are counted up to this many (ADR 0033; 1,000 since ADR 0039, was 10,000): an exact count
+ * of a broad search ("every case view this year") reads hundreds of thousands of index entries on
+ * every page, where the inspector needs to know only that there are more than anyone pages through.
  */
-export const AUDIT_COUNT_LIMIT = 10_000;
+export const AUDIT_COUNT_LIMIT = 1000;
 
 /**
- * The inspectorate's search of the audit log, newest first, with each entry's leaf when sealed.
+ * The inspectorate's search of the audit log, newest first (by seq; within a period by time, then
+ * seq), with each entry's leaf when sealed.
  * Entries hold identifiers and codes only (ADR 0007), so this takes no case grant; the service
  * restricts it to oversight.
  */
@@ -38,17 +39,28 @@ export async function searchAuditEntries(db: Db, s: AuditSearch): Promise<{ rows
   if (s.operation) query = query.where('e.operation', '=', s.operation);
   if (s.purpose) query = query.where('e.processing_activity', '=', s.purpose);
   const capped = query.select(sql<number>`1`.as('one')).limit(AUDIT_COUNT_LIMIT + 1).as('m');
-  const counted = await db.selectFrom(capped).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const totalCapped = Number(counted.n) > AUDIT_COUNT_LIMIT;
-  const total = Math.min(Number(counted.n), AUDIT_COUNT_LIMIT);
-  if (total === 0 || (s.offset >= total && !totalCapped)) return { rows: [], total, totalCapped };
-  const rows = await query
+  const counted = db.selectFrom(capped).select((eb) => eb.fn.countAll<string>().as('n'));
+  // The page's entries chosen by seq alone first (ADR 0039): that narrow query is answered from the
+  // filter's own (filter, seq) index without visiting the table, where the full rows made PostgreSQL
+  // walk the primary key backwards past every newer entry of other actors and operations. A period
+  // is read backwards along (occurred_at, seq): newest by seq walked past every later month.
+  const byTime = Boolean(s.from || s.to);
+  let keys = query.select('e.seq');
+  if (byTime) keys = keys.orderBy('e.occurred_at', 'desc');
+  keys = keys.orderBy('e.seq', 'desc').offset(s.offset).limit(s.limit);
+  let page = db
+    .selectFrom('audit_entry as e')
     .leftJoin('audit_leaf as l', 'l.entry_seq', 'e.seq')
     .select([...ENTRY_COLUMNS.map((c) => `e.${c}` as const), 'l.leaf_index'])
-    .orderBy('e.seq', 'desc')
-    .offset(s.offset)
-    .limit(s.limit)
-    .execute();
+    // The capped count rides along with the page: one statement (ADR 0039).
+    .select(() => counted.as('matches'))
+    .where('e.seq', 'in', keys);
+  if (byTime) page = page.orderBy('e.occurred_at', 'desc');
+  const rows = await page.orderBy('e.seq', 'desc').execute();
+  // No row to carry the count (nothing matches, or a page past the end): count on its own.
+  const n = rows.length > 0 ? Number(rows[0]!.matches) : Number((await counted.executeTakeFirstOrThrow()).n);
+  const totalCapped = n > AUDIT_COUNT_LIMIT;
+  const total = Math.min(n, AUDIT_COUNT_LIMIT);
   return { rows: rows.map((r) => ({ ...toRecord(r as unknown as Omit<AuditRow, 'prev_hash' | 'hash'>), leafIndex: r.leaf_index === null ? null : Number(r.leaf_index) })), total, totalCapped };
 }
 

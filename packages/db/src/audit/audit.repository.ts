@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Selectable } from 'kysely';
 import type { AuditRecord, LeafRow, SeqGap, SequencedAuditRecord, SignedCheckpoint } from '@hoeder/domain/audit';
 import { atCommit } from '../pipelined-driver';
 import type { AuditEntryTable, Db } from '../schema';
@@ -11,7 +11,7 @@ import type { AuditEntryTable, Db } from '../schema';
 export async function insertAuditEntries(db: Db, records: readonly AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
   // The common case, one entry per access, as a plain row: cheaper for the server to plan than unnest.
-  if (records.length === 1) return void (await insertAuditEntryQuery(db, records[0]!).execute());
+  if (records.length === 1) return void (await db.executeQuery(insertAuditEntryQuery(records[0]!)));
   const column = <T>(pick: (r: AuditRecord) => T) => records.map(pick);
   await sql`
     INSERT INTO audit_entry (occurred_at, trace_id, operation, status, user_id, user_organisation, user_role,
@@ -32,27 +32,28 @@ export async function insertAuditEntries(db: Db, records: readonly AuditRecord[]
  * together or not at all; outside a transaction it is an ordinary insert.
  */
 export async function insertAuditEntryAtCommit(db: Db, record: AuditRecord): Promise<void> {
-  await db.executeQuery(atCommit(insertAuditEntryQuery(db, record).compile()));
+  await db.executeQuery(atCommit(insertAuditEntryQuery(record)));
 }
 
-function insertAuditEntryQuery(db: Db, r: AuditRecord) {
-  return db
-    .insertInto('audit_entry')
-    .values({
-      occurred_at: r.occurredAt,
-      trace_id: r.traceId,
-      operation: r.operation,
-      status: r.status,
-      user_id: r.userId,
-      user_organisation: r.userOrganisation,
-      user_role: r.userRole,
-      processing_activity: r.processingActivity,
-      object_type: r.objectType,
-      object_id: r.objectId,
-      data_subject_id: r.dataSubjectId,
-      details: JSON.stringify(r.details),
-    });
-}
+/** One entry as a fixed text: every audited request runs it, so no query builder per request (ADR 0038). */
+const INSERT_ENTRY = `INSERT INTO audit_entry (occurred_at, trace_id, operation, status, user_id, user_organisation, user_role,
+  processing_activity, object_type, object_id, data_subject_id, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
+
+const insertAuditEntryQuery = (r: AuditRecord) =>
+  CompiledQuery.raw(INSERT_ENTRY, [
+    r.occurredAt,
+    r.traceId,
+    r.operation,
+    r.status,
+    r.userId,
+    r.userOrganisation,
+    r.userRole,
+    r.processingActivity,
+    r.objectType,
+    r.objectId,
+    r.dataSubjectId,
+    JSON.stringify(r.details),
+  ]);
 
 export type AuditRow = Selectable<AuditEntryTable>;
 

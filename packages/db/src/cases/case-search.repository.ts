@@ -1,7 +1,7 @@
-import { PHASE_ATTENTION, REVIEW_DUE_ATTENTION, type CasePhase, type ThreatPhenomenon } from '@hoeder/domain';
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { CASE_PHASES, PHASE_ATTENTION, REVIEW_DUE_ATTENTION, type CasePhase, type ThreatPhenomenon } from '@hoeder/domain';
+import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { CaseSearchGrant } from '../access/grants';
-import type { Db } from '../schema';
+import type { CaseSummaryTable, Database, Db } from '../schema';
 import { toSummary, type CaseSummaryRow } from './case.repository';
 
 export type CaseSearchSort = 'attention' | 'updated' | 'registered' | 'reference' | 'review';
@@ -17,12 +17,28 @@ export interface CaseSearch {
   today: string;
   offset: number;
   limit: number;
+  /** Count matches up to this many (default CASE_COUNT_LIMIT; smaller in tests). */
+  countLimit?: number | undefined;
 }
 
 export interface CaseSearchPage {
   rows: CaseSummaryRow[];
+  /** Matching cases the reader sees, counted up to the count limit. */
   total: number;
+  /** More than the count limit match: `total` is the limit. */
+  totalCapped: boolean;
 }
+
+/**
+ * Matches are counted up to this many (ADR 0039), as the audit viewer counts (ADR 0033): the
+ * decision maker sees ~9,000 cases, and counting every one on each page cost more than the page.
+ * Forty pages of 25 is more than anyone pages through before narrowing the search.
+ */
+export const CASE_COUNT_LIMIT = 1000;
+
+type WithS = Database & { s: CaseSummaryTable };
+type Query = SelectQueryBuilder<WithS, 's', object>;
+type Eb = ExpressionBuilder<WithS, 's'>;
 
 /** `%`, `_` and `\` in the user's text match themselves. */
 const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -34,57 +50,128 @@ function attentionRank(today: string) {
 }
 
 /**
- * A page of the cases a reader sees, with the total over the same rule, so neither the page nor the
- * count includes a case the reader may not see (issue 13). The visibility is the grant's: markings
- * whose summary the reader reads, on membership, a live break-glass grant or oversight.
+ * The reader's reach checked per candidate case (ADR 0039): membership (or, for the LCC and unit
+ * leads, their assignments) or a live break-glass grant, each one index probe. Used where only a
+ * page's worth of candidates is read in order, and for the capped count. `OFFSET 0` keeps
+ * PostgreSQL from turning the EXISTS into a hashed set of all ~9,000 memberships (built once per
+ * range, 1–4 ms each) where a few dozen probes suffice.
  */
-export async function searchCaseSummaries(db: Db, grant: CaseSearchGrant, search: CaseSearch): Promise<CaseSearchPage> {
-  if (grant.summaryClassifications.length === 0) return { rows: [], total: 0 };
-  let query = db.selectFrom('case_summary as s').where('s.classification', 'in', [...grant.summaryClassifications]);
-  if (!grant.oversight) {
-    // The cases the reader reaches, as one set the planner hashes once (ADR 0033): membership (or,
-    // for the LCC and unit leads, their assignments) and live break-glass grants. Two correlated
-    // EXISTS per case made PostgreSQL cost the query above its JIT threshold at 10,000 cases.
-    const reached = grant.assignmentCaseIds
-      ? grant.assignmentCaseIds.length > 0
-        ? [...grant.assignmentCaseIds]
-        : null
-      : db.selectFrom('case_member as m').select('m.case_id').where('m.user_id', '=', grant.userId);
-    const glass = db.selectFrom('break_glass_grant as g').select('g.case_id').where('g.user_id', '=', grant.userId).where('g.expires_at', '>', grant.at);
-    query = query.where((eb) =>
-      reached === null ? eb('s.case_id', 'in', glass) : Array.isArray(reached) ? eb.or([eb('s.case_id', 'in', reached), eb('s.case_id', 'in', glass)]) : eb('s.case_id', 'in', reached.unionAll(glass)),
-    );
-  }
+function reachedPerCase(grant: CaseSearchGrant, eb: Eb): Expression<SqlBool> {
+  const glass = eb.exists(
+    eb.selectFrom('break_glass_grant as g').select(sql`1`.as('one')).whereRef('g.case_id', '=', 's.case_id').where('g.user_id', '=', grant.userId).where('g.expires_at', '>', grant.at).offset(0),
+  );
+  if (grant.assignmentCaseIds) return grant.assignmentCaseIds.length > 0 ? eb.or([eb('s.case_id', 'in', [...grant.assignmentCaseIds]), glass]) : glass;
+  const member = eb.exists(eb.selectFrom('case_member as m').select(sql`1`.as('one')).whereRef('m.case_id', '=', 's.case_id').where('m.user_id', '=', grant.userId).offset(0));
+  return eb.or([member, glass]);
+}
+
+/**
+ * The same reach as one set the planner hashes once (ADR 0033): for orders the page must sort every
+ * match for. Two correlated EXISTS per case made PostgreSQL cost such a query above its JIT threshold.
+ */
+function reachedAsSet(grant: CaseSearchGrant, eb: Eb): Expression<SqlBool> {
+  const glass = eb.selectFrom('break_glass_grant as g').select('g.case_id').where('g.user_id', '=', grant.userId).where('g.expires_at', '>', grant.at);
+  if (grant.assignmentCaseIds) return grant.assignmentCaseIds.length > 0 ? eb.or([eb('s.case_id', 'in', [...grant.assignmentCaseIds]), eb('s.case_id', 'in', glass)]) : eb('s.case_id', 'in', glass);
+  return eb('s.case_id', 'in', eb.selectFrom('case_member as m').select('m.case_id').where('m.user_id', '=', grant.userId).unionAll(glass));
+}
+
+/** The filters, with the reader's markings and the reach in the given form: what may match. */
+function matching(db: Db, grant: CaseSearchGrant, search: CaseSearch, reach: typeof reachedPerCase): Query {
+  let query: Query = db.selectFrom('case_summary as s').where('s.classification', 'in', [...grant.summaryClassifications]);
+  if (!grant.oversight) query = query.where((eb) => reach(grant, eb));
   if (search.phase) query = query.where('s.phase', '=', search.phase);
   if (search.phenomenon) query = query.where('s.phenomenon', '=', search.phenomenon);
   const text = search.text?.trim();
-  if (text) {
-    const pattern = likePattern(text);
-    query = query.where((eb) => {
-      const byReference: Expression<SqlBool> = sql<SqlBool>`lower(s.reference) LIKE ${pattern}`;
-      if (grant.personClassifications.length === 0) return byReference;
-      // Only at markings where the reader sees persons. The persons of a case are its `case_person`
-      // links (the registration's persons and those linked since), named in `person`: one scan of
-      // the names instead of unpacking every case's registration event.
-      const byName = eb.and([
-        eb('s.classification', 'in', [...grant.personClassifications]),
-        eb(
-          's.case_id',
-          'in',
-          eb
-            .selectFrom('case_person as cp')
-            .innerJoin('person as p', 'p.person_id', 'cp.person_id')
-            .select('cp.case_id')
-            .where(sql<SqlBool>`lower(p.full_name) LIKE ${pattern}`),
-        ),
-      ]);
-      return eb.or([byReference, byName]);
-    });
-  }
+  if (!text) return query;
+  const pattern = likePattern(text);
+  // The matching cases as one small set from the trigram indexes (ADR 0039): by part of the
+  // reference, or — only at markings where the reader sees persons — by part of the name of one of
+  // its persons (its `case_person` links: the registration's persons and those linked since).
+  const byReference = db.selectFrom('case_summary as r').select('r.case_id').where(sql<SqlBool>`lower(r.reference) LIKE ${pattern}`);
+  if (grant.personClassifications.length === 0) return query.where('s.case_id', 'in', byReference);
+  const byName = db
+    .selectFrom('person as p')
+    .innerJoin('case_person as cp', 'cp.person_id', 'p.person_id')
+    .innerJoin('case_summary as n', 'n.case_id', 'cp.case_id')
+    .select('cp.case_id')
+    .where(sql<SqlBool>`lower(p.full_name) LIKE ${pattern}`)
+    .where('n.classification', 'in', [...grant.personClassifications]);
+  return query.where('s.case_id', 'in', byReference.unionAll(byName));
+}
+
+/** The visible matches counted up to the limit, one probe per case read (ADR 0039). */
+function cappedCount(db: Db, grant: CaseSearchGrant, search: CaseSearch) {
+  const capped = matching(db, grant, search, reachedPerCase)
+    .select(sql<number>`1`.as('one'))
+    .limit((search.countLimit ?? CASE_COUNT_LIMIT) + 1)
+    .as('c');
+  return db.selectFrom(capped).select((eb) => eb.fn.countAll<string>().as('n'));
+}
+
+const DUE_RANK = PHASE_ATTENTION.measures_active;
+/**
+ * The default order read from the index (attention_rank, review_date, updated_at DESC, case_id) in
+ * four ranges, each in index order: due reviews (the head of the active-measures rank, ranked
+ * REVIEW_DUE_ATTENTION), the ranks before, the rest of that rank, the ranks after. Valid while a due
+ * review ranks before every phase and no other phase shares the active-measures rank; otherwise
+ * the general path sorts (checked here and in the tests).
+ */
+export const ATTENTION_BY_INDEX =
+  CASE_PHASES.every((p) => PHASE_ATTENTION[p] > REVIEW_DUE_ATTENTION) && CASE_PHASES.filter((p) => PHASE_ATTENTION[p] === DUE_RANK).join() === 'measures_active';
+
+function attentionRanges(today: string): ((q: Query) => Query)[] {
+  return [
+    (q) => q.where('s.attention_rank', '=', DUE_RANK).where('s.review_date', '<=', today),
+    (q) => q.where('s.attention_rank', '<', DUE_RANK),
+    (q) => q.where('s.attention_rank', '=', DUE_RANK).where((eb) => eb.or([eb('s.review_date', 'is', null), eb('s.review_date', '>', today)])),
+    (q) => q.where('s.attention_rank', '>', DUE_RANK),
+  ];
+}
+
+/**
+ * The first pages in "needs action first" order without sorting the reader's cases: each range
+ * is scanned in index order, need-to-know checked on each candidate, and stops once it has the
+ * rows up to the page's end; the page is cut from those few. One statement, the capped count with it.
+ */
+async function attentionPage(db: Db, grant: CaseSearchGrant, search: CaseSearch) {
+  const end = search.offset + search.limit;
+  const branches = attentionRanges(search.today).map((range, i) =>
+    db.selectFrom(
+      range(matching(db, grant, search, reachedPerCase))
+        .selectAll('s')
+        .select(sql.lit(i).as('range'))
+        .orderBy('s.attention_rank')
+        .orderBy('s.review_date')
+        .orderBy('s.updated_at', 'desc')
+        .orderBy('s.case_id')
+        .limit(end)
+        .as(`r${i}`),
+    ),
+  );
+  const [first, ...rest] = branches.map((b) => b.selectAll());
+  const union = rest.reduce((u, b) => u.unionAll(b), first!);
+  return db
+    .selectFrom(union.as('u'))
+    .selectAll('u')
+    .select(() => cappedCount(db, grant, search).as('matches'))
+    .orderBy('u.range')
+    .orderBy('u.attention_rank')
+    .orderBy('u.review_date')
+    .orderBy('u.updated_at', 'desc')
+    .orderBy('u.case_id')
+    .offset(search.offset)
+    .limit(search.limit)
+    .execute();
+}
+
+/** Any other order, or a text search (few matches): the matches sorted, with the capped count. */
+function sortedPage(db: Db, grant: CaseSearchGrant, search: CaseSearch) {
   const dir = search.dir ?? (search.sort === 'updated' || search.sort === 'registered' ? 'desc' : 'asc');
-  // The total rides along as a window count (ADR 0033): one pass over the reader's cases for the
-  // page and its total, where a separate count read them all a second time.
-  let ordered = query.selectAll('s').select(sql<string>`count(*) OVER ()`.as('matches'));
+  // A text search matches few cases: probe those; any other order sorts all the reader's cases,
+  // where one hashed set is cheaper than thousands of probes.
+  let ordered = matching(db, grant, search, search.text?.trim() ? reachedPerCase : reachedAsSet)
+    .selectAll('s')
+    .select(() => cappedCount(db, grant, search).as('matches'));
   switch (search.sort) {
     case 'attention':
       ordered = ordered.orderBy(attentionRank(search.today), dir).orderBy(sql`s.review_date`, sql`asc nulls last`).orderBy('s.updated_at', 'desc');
@@ -103,9 +190,22 @@ export async function searchCaseSummaries(db: Db, grant: CaseSearchGrant, search
       break;
   }
   // A total order, so pages never overlap or skip a case.
-  const rows = await ordered.orderBy('s.case_id').offset(search.offset).limit(search.limit).execute();
-  if (rows.length > 0) return { rows: rows.map(toSummary), total: Number(rows[0]!.matches) };
-  // No row to carry the total (nothing matches, or a page past the end): count on its own.
-  const counted = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  return { rows: [], total: Number(counted.n) };
+  return ordered.orderBy('s.case_id').offset(search.offset).limit(search.limit).execute();
+}
+
+/** Whether the default order may be read from the index: not for a text search, whose few matches sort cheaply. */
+export const usesAttentionIndex = (search: CaseSearch) => ATTENTION_BY_INDEX && search.sort === 'attention' && (search.dir ?? 'asc') === 'asc' && !search.text?.trim();
+
+/**
+ * A page of the cases a reader sees, with the count over the same rule, so neither the page nor the
+ * count includes a case the reader may not see (issue 13). The visibility is the grant's: markings
+ * whose summary the reader reads, on membership, a live break-glass grant or oversight.
+ */
+export async function searchCaseSummaries(db: Db, grant: CaseSearchGrant, search: CaseSearch): Promise<CaseSearchPage> {
+  if (grant.summaryClassifications.length === 0) return { rows: [], total: 0, totalCapped: false };
+  const rows = usesAttentionIndex(search) ? await attentionPage(db, grant, search) : await sortedPage(db, grant, search);
+  // No row to carry the count (nothing matches, or a page past the end): count on its own.
+  const n = rows.length > 0 ? Number(rows[0]!.matches) : Number((await cappedCount(db, grant, search).executeTakeFirstOrThrow()).n);
+  const cap = search.countLimit ?? CASE_COUNT_LIMIT;
+  return { rows: rows.map(toSummary), total: Math.min(n, cap), totalCapped: n > cap };
 }

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
-import type { CaseEventBody, CasePhase, CaseState, Classification, RecordedCaseEvent, ThreatPhenomenon } from '@hoeder/domain';
-import type { AnyCaseGrant, CaseSetGrant, CaseWriteGrant } from '../access/grants';
+import { CompiledQuery, type Selectable } from 'kysely';
+import { PHASE_ATTENTION, type CaseEventBody, type CasePhase, type CaseState, type Classification, type RecordedCaseEvent, type ThreatPhenomenon } from '@hoeder/domain';
+import type { AnyCaseGrant, CaseReadGrant, CaseSetGrant, CaseWriteGrant } from '../access/grants';
 import { streamRows, type NewStreamEvent } from '../event-stream';
-import type { Db } from '../schema';
+import type { CaseSummaryTable, Db } from '../schema';
 
 export type NewCaseEvent = NewStreamEvent<CaseEventBody>;
 
@@ -18,7 +18,11 @@ export interface CaseSummaryRow {
   reviewDate: string | null;
 }
 
-const iso = (d: Date | string) => new Date(d).toISOString();
+/** ISO text; text already in the exact form (`ISO_TEXT` below) is passed on without a round trip through Date. */
+const iso = (d: Date | string) => (typeof d === 'string' && ISO_FORM.test(d) ? d : new Date(d).toISOString());
+const ISO_FORM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** A timestamp column printed by PostgreSQL exactly as `Date.prototype.toISOString` would (UTC, milliseconds). */
+const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const dateOnly = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : localDate(d));
 const localDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
@@ -43,27 +47,36 @@ export async function loadCaseEvents(db: Db, grant: AnyCaseGrant): Promise<Recor
 }
 
 /**
- * The stream of one case and, in the same statement, the display names of the staff it names
- * (its events' actors and its members): one round trip instead of two (ADR 0036). Names of
- * anyone else the projected state mentions (a member since removed, in an as-of view) the caller
- * looks up separately.
+ * The case view's read of the stream and, in the same statement, the display names of the staff it
+ * names (its events' actors and its members): one round trip instead of two (ADR 0036). Fixed texts
+ * (no query builder per request) and prepared per connection (ADR 0038).
+ * `$2` (true when the reader reads the decision section) decides whether a decision's policy trace
+ * (`policy.explanation`, the fired rules of every table: ~12 kB per decision, most of a stream's
+ * bytes) is loaded: only that section shows it, so a reader without it never receives it (ADR 0038).
  */
-export async function loadCaseEventsWithNames(db: Db, grant: AnyCaseGrant): Promise<{ events: RecordedCaseEvent[]; names: Map<string, string> }> {
-  const rows = await db
-    .with('ev', (q) => q.selectFrom('case_event').select(['case_id', 'version', 'payload', 'actor_id', 'actor_role', 'occurred_at']).where('case_id', '=', grant.caseId))
-    .with('named', (q) =>
-      q
-        .selectFrom('app_user')
-        .select((eb) => eb.fn.coalesce(sql<Record<string, string>>`json_object_agg(user_id, display_name)`, sql<Record<string, string>>`'{}'::json`).as('names'))
-        .where((eb) => eb.or([eb('user_id', 'in', eb.selectFrom('ev').select('actor_id')), eb('user_id', 'in', eb.selectFrom('case_member').select('user_id').where('case_id', '=', grant.caseId))])),
-    )
-    .selectFrom('ev')
-    .rightJoin('named', (join) => join.onTrue())
-    .select(['ev.case_id', 'ev.version', 'ev.payload', 'ev.actor_id', 'ev.actor_role', 'ev.occurred_at'])
-    // The names once, on the first row (or on the one row of an empty stream), not on every event.
-    .select(sql<Record<string, string> | null>`CASE WHEN ev.version IS NULL OR ev.version = (SELECT min(version) FROM ev) THEN named.names END`.as('names'))
-    .orderBy('ev.version')
-    .execute();
+const CASE_EVENTS_WITH_NAMES = `
+  WITH ev AS (
+    SELECT case_id, version, actor_id, actor_role, occurred_at,
+           CASE WHEN $2 OR type <> 'DecisionProposed' THEN payload ELSE payload #- '{policy,explanation}' END AS payload
+    FROM case_event WHERE case_id = $1
+  ), named AS (
+    SELECT coalesce(json_object_agg(user_id, display_name), '{}'::json) AS names FROM app_user
+    WHERE user_id IN (SELECT actor_id FROM ev UNION SELECT user_id FROM case_member WHERE case_id = $1)
+  )
+  SELECT ev.case_id, ev.version, ev.payload, ev.actor_id, ev.actor_role, ev.occurred_at,
+         CASE WHEN ev.version IS NULL OR ev.version = (SELECT min(version) FROM ev) THEN named.names END AS names
+  FROM ev RIGHT JOIN named ON true
+  ORDER BY ev.version`;
+
+type EventWithNamesRow = { case_id: string | null; version: number; payload: unknown; actor_id: string; actor_role: string; occurred_at: Date; names: Record<string, string> | null };
+
+/**
+ * The stream of one case with its staff's names (above). Where the grant does not include the
+ * decision section, `DecisionProposed` events come without `policy.explanation`: the projection
+ * copies it, and only the decision section's DTO reads it.
+ */
+export async function loadCaseEventsWithNames(db: Db, grant: CaseReadGrant): Promise<{ events: RecordedCaseEvent[]; names: Map<string, string> }> {
+  const { rows } = await db.executeQuery<EventWithNamesRow>(CompiledQuery.raw(CASE_EVENTS_WITH_NAMES, [grant.caseId, grant.sections.has('decision')]));
   const names = new Map(Object.entries(rows[0]?.names ?? {}));
   const events = rows.flatMap((r) => (r.case_id === null ? [] : [eventOf(r as Parameters<typeof eventOf>[0])]));
   return { events, names };
@@ -110,6 +123,9 @@ export async function saveCaseProjection(db: Db, grant: CaseWriteGrant, state: C
     registered_at: state.registeredAt,
     updated_at: state.updatedAt,
     review_date: state.activeDecision?.reviewDate ?? null,
+    // The overview's default order reads it from an index (ADR 0039); a due review is compared
+    // with today when read.
+    attention_rank: PHASE_ATTENTION[state.phase],
   };
   await db
     .insertInto('case_summary')
@@ -132,8 +148,8 @@ export const toSummary = (r: {
   phenomenon: ThreatPhenomenon;
   classification: Classification;
   version: number;
-  registered_at: Date;
-  updated_at: Date;
+  registered_at: Date | string;
+  updated_at: Date | string;
   review_date: string | Date | null;
 }): CaseSummaryRow => ({
   caseId: r.case_id,
@@ -168,25 +184,33 @@ export async function listCaseSummaries(db: Db, scope: { memberUserId: string } 
  * unexpired break-glass grant opens, each with which of the two it is (ADR 0036: one round trip
  * where `listCaseSummaries` and `activeBreakGlassCases` took two). Members' cases first, newest first.
  */
+type SummaryWithBasisRow = Omit<Selectable<CaseSummaryTable>, 'registered_at' | 'updated_at' | 'review_date'> & {
+  registered_at: string;
+  updated_at: string;
+  review_date: string | null;
+  is_member: boolean;
+  has_break_glass: boolean;
+};
+
+/**
+ * A case summary with the user's two bases for seeing it: membership and an unexpired break-glass
+ * grant ($1 the user, $2 the moment). Fixed texts, prepared per connection, for the two statements
+ * every case view and case list runs (ADR 0038).
+ */
+const SUMMARY_WITH_BASIS = `
+  SELECT s.case_id, s.reference, s.phase, s.phenomenon, s.classification, s.version,
+         ${isoText('s.registered_at')} AS registered_at, ${isoText('s.updated_at')} AS updated_at, to_char(s.review_date, 'YYYY-MM-DD') AS review_date,
+         EXISTS (SELECT 1 FROM case_member m WHERE m.case_id = s.case_id AND m.user_id = $1) AS is_member,
+         EXISTS (SELECT 1 FROM break_glass_grant g WHERE g.case_id = s.case_id AND g.user_id = $1 AND g.expires_at > $2) AS has_break_glass
+  FROM case_summary s`;
+const CASE_ACCESS_FACTS = `${SUMMARY_WITH_BASIS} WHERE s.case_id = $3`;
+const CASE_SUMMARIES_OF_USER = `${SUMMARY_WITH_BASIS}
+  WHERE s.case_id IN (SELECT case_id FROM case_member WHERE user_id = $1)
+     OR s.case_id IN (SELECT case_id FROM break_glass_grant WHERE user_id = $1 AND expires_at > $2)
+  ORDER BY is_member DESC, s.updated_at DESC`;
+
 export async function listCaseSummariesOfUser(db: Db, userId: string, at: Date): Promise<(CaseSummaryRow & { member: boolean; breakGlass: boolean })[]> {
-  const rows = await db
-    .selectFrom('case_summary as s')
-    .selectAll('s')
-    .select((eb) => [
-      eb.exists(eb.selectFrom('case_member as m').select('m.case_id').whereRef('m.case_id', '=', 's.case_id').where('m.user_id', '=', userId)).as('is_member'),
-      eb
-        .exists(eb.selectFrom('break_glass_grant as g').select('g.case_id').whereRef('g.case_id', '=', 's.case_id').where('g.user_id', '=', userId).where('g.expires_at', '>', at))
-        .as('has_break_glass'),
-    ])
-    .where((eb) =>
-      eb.or([
-        eb('s.case_id', 'in', eb.selectFrom('case_member').select('case_id').where('user_id', '=', userId)),
-        eb('s.case_id', 'in', eb.selectFrom('break_glass_grant').select('case_id').where('user_id', '=', userId).where('expires_at', '>', at)),
-      ]),
-    )
-    .orderBy('is_member', 'desc')
-    .orderBy('s.updated_at', 'desc')
-    .execute();
+  const { rows } = await db.executeQuery<SummaryWithBasisRow>(CompiledQuery.raw(CASE_SUMMARIES_OF_USER, [userId, at]));
   return rows.map(({ is_member, has_break_glass, ...summary }) => ({ ...toSummary(summary), member: Boolean(is_member), breakGlass: Boolean(has_break_glass) }));
 }
 
@@ -204,17 +228,8 @@ export async function countCaseEvents(db: Db): Promise<number> {
 
 /** What the need-to-know check of one case asks, in one round trip: its summary, and the user's membership and live break-glass grant. */
 export async function findCaseAccessFacts(db: Db, userId: string, caseId: string, at: Date): Promise<{ summary: CaseSummaryRow; member: boolean; breakGlass: boolean } | undefined> {
-  const row = await db
-    .selectFrom('case_summary as s')
-    .selectAll('s')
-    .select((eb) => [
-      eb.exists(eb.selectFrom('case_member as m').select('m.case_id').whereRef('m.case_id', '=', 's.case_id').where('m.user_id', '=', userId)).as('is_member'),
-      eb
-        .exists(eb.selectFrom('break_glass_grant as g').select('g.case_id').whereRef('g.case_id', '=', 's.case_id').where('g.user_id', '=', userId).where('g.expires_at', '>', at))
-        .as('has_break_glass'),
-    ])
-    .where('s.case_id', '=', caseId)
-    .executeTakeFirst();
+  const { rows } = await db.executeQuery<SummaryWithBasisRow>(CompiledQuery.raw(CASE_ACCESS_FACTS, [userId, at, caseId]));
+  const row = rows[0];
   if (!row) return undefined;
   const { is_member, has_break_glass, ...summary } = row;
   return { summary: toSummary(summary), member: Boolean(is_member), breakGlass: Boolean(has_break_glass) };

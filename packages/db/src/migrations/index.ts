@@ -24,6 +24,8 @@ import * as m0022 from './0022-contact-correction-arrangement-owner';
 import * as m0023 from './0023-coded-relations-letter-addressees';
 import * as m0024 from './0024-audit-search-indexes';
 import * as m0027 from './0027-audit-nodes';
+import * as m0029 from './0029-case-attention-rank';
+import * as m0030 from './0030-audit-period-order';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -52,6 +54,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0023-coded-relations-letter-addressees': m0023,
   '0024-audit-search-indexes': m0024,
   '0027-audit-nodes': m0027,
+  '0029-case-attention-rank': m0029,
+  '0030-audit-period-order': m0030,
 };
 
 export const migrationProvider: MigrationProvider = {

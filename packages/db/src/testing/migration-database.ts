@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from '../migrations';
@@ -21,7 +22,7 @@ export async function openTestDatabaseAtMigration(migration: string): Promise<Mi
   const adminUrl = process.env.TEST_PG_ADMIN_URL;
   let db: Kysely<Database>;
   let drop = async () => {};
-  if (!adminUrl) db = new Kysely<Database>({ dialect: pgliteDialect(await PGlite.create()) });
+  if (!adminUrl) db = new Kysely<Database>({ dialect: pgliteDialect(await PGlite.create({ extensions: { pg_trgm } })) });
   else {
     const name = `hoeder_mig_${randomUUID().replaceAll('-', '')}`;
     const admin = new pg.Client({ connectionString: adminUrl });

@@ -5,6 +5,8 @@ import type { State } from '../state';
 import { exchange, type Portfolio } from '../portfolio/portfolio';
 import { repairDay } from './day-repair';
 import { lnsStep, type MipSolver } from './lns';
+import { rowSetRounds } from './row-columns';
+import { ruinLight } from './ruin-light';
 import { repairRows } from './row-repair';
 import type { SafeSolver } from './safe-solver';
 
@@ -45,6 +47,10 @@ export interface ExactPhase {
    * ratio, to get the CPU time it was meant to have.
    */
   wallNow?: () => number;
+  /** National weeks: share of the time between sweeps for row-set exchanges instead of annealing (ADR 0041). */
+  rowSetShare?: number;
+  /** National weeks on a time budget: sweeps after the first start from a roster without its light posts (ADR 0041). */
+  ruinLight?: boolean;
 }
 
 /** At most this stretch of a sub-MIP's wall-clock limit on a busy machine. */
@@ -63,7 +69,7 @@ export function runExactPhase(state: State, rng: Rng, solver: SafeSolver, phase:
   const left = () => (timeMs - (phase.now() - start)) / 1000;
   const report = (round: number) => phase.report(Math.min(1, (phase.now() - start) / timeMs, (round + 1) / rounds), round);
   const moves = { left: phase.annealIterations };
-  if (nationalScale(state.c)) alternateDays(state, rng, solver, phase.now, left, Math.min(rounds, 1000), report, moves);
+  if (nationalScale(state.c)) alternateDays(state, rng, solver, phase, left, Math.min(rounds, 1000), report, moves);
   else cellNeighbourhoods(state, rng, solver, phase, left, rounds, report);
   if (solver.disabled && left() > 0.3) burst(state, rng, phase.now, left() * 1000, moves.left);
 }
@@ -112,30 +118,53 @@ function wallStretch(phase: ExactPhase): () => number {
  * Sweeps of exact re-assignments alternate with short cold annealing bursts: a day
  * sweep moves many officers at once within each day, a row sweep re-plans each
  * officer's week with the others fixed, and the burst (a fifth of the time left)
- * exploits the freedom both create for the next sweep.
+ * exploits the freedom both create for the next sweep. With `ruinLight` (national weeks on a
+ * time budget), every sweep after the first starts by emptying the light posts and sweeps twice;
+ * the roster before it comes back when that ends worse (ADR 0041).
  */
 function alternateDays(
-  state: State, rng: Rng, solver: SafeSolver, now: () => number, left: () => number, sweeps: number, report: (round: number) => void,
+  state: State, rng: Rng, solver: SafeSolver, phase: ExactPhase, left: () => number, sweeps: number, report: (round: number) => void,
   moves: { left?: number },
 ): void {
-  const days = solver.for('day-repair');
+  const now = phase.now;
   // Seconds each day's repair took in the previous sweep: none is started without room for it.
   const took = new Float64Array(state.c.days);
   for (let sweep = 0; sweep < sweeps && !solver.disabled; sweep++) {
-    for (let d = 0; d < state.c.days && !solver.disabled; d++) {
-      if (left() <= 0.05 + (took[d] ?? 0)) return;
-      const t = now();
-      repairDay(state, days, d, Math.min(left(), 3));
-      took[d] = (now() - t) / 1000;
+    const ruin = phase.ruinLight && sweep > 0 && moves.left === undefined ? { cells: state.cells.slice(), score: state.score } : undefined;
+    if (ruin) ruinLight(state);
+    let complete = true;
+    for (let pass = 0; pass < (ruin ? 2 : 1) && complete; pass++) {
+      complete = daySweep(state, solver, now, left, took);
+      if (complete) repairRows(state, officerOrder(state.c, rng));
     }
-    repairRows(state, officerOrder(state.c, rng));
+    if (ruin && state.score > ruin.score) {
+      state.cells.set(ruin.cells);
+      state.recompute();
+    }
+    if (!complete) return;
     report(sweep);
     if (left() <= 0.3) return;
+    if (ruin) continue;
     // A fifth of the time (or of the moves) left; a counted budget must end on its own.
     const n = moves.left === undefined ? undefined : Math.ceil(moves.left / 5);
     if (moves.left !== undefined && n !== undefined) moves.left -= n;
+    // Timed exchanges only when the budget is time: a counted budget must stay reproducible.
+    const exchange = n === undefined ? left() * 200 * (phase.rowSetShare ?? 0) : 0;
+    if (exchange > 0) rowSetRounds(state, rng, solver.for('lns'), now, exchange);
     burst(state, rng, now, left() * 200, n);
   }
+}
+
+/** Every day re-solved exactly once; false when the time ran out before the last day. */
+function daySweep(state: State, solver: SafeSolver, now: () => number, left: () => number, took: Float64Array): boolean {
+  const days = solver.for('day-repair');
+  for (let d = 0; d < state.c.days; d++) {
+    if (solver.disabled || left() <= 0.05 + (took[d] ?? 0)) return false;
+    const t = now();
+    repairDay(state, days, d, Math.min(left(), 3));
+    took[d] = (now() - t) / 1000;
+  }
+  return true;
 }
 
 /** A cold annealing burst from the current roster; the state ends at the best roster found. */

@@ -37,7 +37,7 @@ export function repairRow(state: State, o: number): boolean {
 }
 
 /** Per day, the choices (OFF or one slot per shift type) and their value for this officer. */
-interface DayOptions {
+export interface DayOptions {
   slots: number[];
   values: number[];
 }
@@ -102,7 +102,7 @@ const NODE_BUDGET = 200_000;
  * minutes still reachable); complete rows are checked with `rowCost` itself, so the result
  * never has a hard violation the search would not also see.
  */
-function bestRow(c: Compiled, o: number, options: DayOptions[]): number[] | null {
+export function bestRow(c: Compiled, o: number, options: DayOptions[], out?: { value: number }): number[] | null {
   const D = c.days;
   const T = c.types;
   const rest = new Float64Array(D + 1);
@@ -156,6 +156,7 @@ function bestRow(c: Compiled, o: number, options: DayOptions[]): number[] | null
     }
   };
   walk(0, 0, -1, 0, true, 0, 0);
+  if (out) out.value = bestValue;
   return nodes > NODE_BUDGET ? null : best;
 }
 

@@ -1,7 +1,8 @@
 import { isUniqueViolation, type Database, type Db } from '@hoeder/db';
 import { fail, type DomainError, type Result } from '@hoeder/domain';
 import type { Kysely } from 'kysely';
-import type { AuditEvent, AuditService } from '../../audit/audit.service';
+import { createAuditGroupCommit } from '../../audit/audit-group-commit';
+import { toRecord, type AuditEvent, type AuditService } from '../../audit/audit.service';
 import type { AuthenticatedActor, RequestContext } from '../actor';
 import { audited } from './audited';
 
@@ -25,6 +26,12 @@ export interface Access<G> {
   check: (trx: Db, actor: AuthenticatedActor, now: Date) => Promise<Checked<G>>;
   /** A stream command: a lost race on the stream's unique constraint becomes this failure. */
   conflict?: () => DomainError;
+  /**
+   * The handler only reads: no transaction, and the access's entries are group-committed with
+   * other reads' (ADR 0038). The result is returned only once they are committed; if they cannot
+   * be, the access fails and nothing is served.
+   */
+  readOnly?: true;
 }
 
 /** What the handler gets: the transaction, the grant, and a way to add to the audit entry. */
@@ -44,6 +51,8 @@ export const auditStatus = (code: DomainError['code']) => (code === 'NOT_FOUND' 
 
 const DEFAULT_PURPOSE = 'protection.case_handling';
 
+type EntryOf = (status: AuditEvent['status'], purpose: string | undefined, details: Record<string, unknown>, dataSubjectId?: string) => AuditEvent;
+
 /**
  * The guarded layer (ADR 0010): every read and every command on personal data runs through
  * `withAccess`. In one transaction it runs the need-to-know check, hands the handler a grant that
@@ -51,8 +60,34 @@ const DEFAULT_PURPOSE = 'protection.case_handling';
  * failure it audited is marked so the HTTP edge does not log it twice.
  */
 export function createGuard({ db, audit }: { db: Kysely<Database>; audit: AuditService }) {
+  const groupCommit = createAuditGroupCommit(db);
+
+  /** A read-only access (ADR 0038): check, read, then the entries in a group commit; the result only after it. */
+  async function readAccess<G, T>(ctx: RequestContext, actor: AuthenticatedActor, access: Access<G>, entry: EntryOf, fn: (scope: Scope<G>) => Promise<Result<T>>): Promise<Result<T>> {
+    const checked = await access.check(db, actor, ctx.now);
+    if (!checked.ok) {
+      await groupCommit.append([toRecord(ctx, actor, entry(auditStatus(checked.error.code), checked.purpose, { errorCode: checked.error.code }))]);
+      return audited<T>({ ok: false, error: checked.error });
+    }
+    const noted: Record<string, unknown> = { ...checked.details };
+    const further: AuditEvent[] = [];
+    const scope: Scope<G> = {
+      trx: db,
+      grant: checked.grant,
+      note: (d) => Object.assign(noted, d),
+      // Further entries of the access join its closing entry: one caller, one statement, one commit.
+      record: async (e) => void further.push(e),
+      recordMany: async (events) => void further.push(...events),
+    };
+    const result = await fn(scope);
+    const status = result.ok ? 'ok' : auditStatus(result.error.code);
+    const closing = entry(status, checked.purpose, result.ok ? noted : { ...noted, errorCode: result.error.code }, checked.dataSubjectId ?? access.dataSubjectId);
+    await groupCommit.append([...further, closing].map((e) => toRecord(ctx, actor, e)));
+    return audited(result);
+  }
+
   async function withAccess<G, T>(ctx: RequestContext, actor: AuthenticatedActor, access: Access<G>, fn: (scope: Scope<G>) => Promise<Result<T>>): Promise<Result<T>> {
-    const entry = (status: AuditEvent['status'], purpose: string | undefined, details: Record<string, unknown>, dataSubjectId = access.dataSubjectId): AuditEvent => ({
+    const entry: EntryOf = (status, purpose, details, dataSubjectId = access.dataSubjectId) => ({
       operation: access.operation,
       status,
       processingActivity: purpose ?? access.processingActivity ?? DEFAULT_PURPOSE,
@@ -61,6 +96,7 @@ export function createGuard({ db, audit }: { db: Kysely<Database>; audit: AuditS
       dataSubjectId: dataSubjectId ?? null,
       details,
     });
+    if (access.readOnly) return readAccess(ctx, actor, access, entry, fn);
     try {
       return await db.transaction().execute(async (trx) => {
         const checked = await access.check(trx, actor, ctx.now);

@@ -103,7 +103,7 @@ export function OverviewPage() {
       {search.isPending && <Paragraph role="status">{t('app.loading')}</Paragraph>}
       {data && (
         <Paragraph role="status">
-          {tx('caseSearch.found', { count: data.total })}
+          {data.totalCapped ? tx('caseScale.foundMore', { count: data.total }) : tx('caseSearch.found', { count: data.total })}
           {data.total > 0 && ` ${tx('caseSearch.pageOf', { page: data.page, pages: Math.ceil(data.total / data.pageSize) })}`}
         </Paragraph>
       )}
