@@ -9,6 +9,7 @@ import { explainShortfalls } from './shortfall';
 import { State } from './state';
 import type { MipSolver } from './repair/lns';
 import { nationalScale, runExactPhase } from './repair/phase';
+import { pricedRowSweep, violatingOfficers } from './repair/priced-rows';
 import { SafeSolver } from './repair/safe-solver';
 import { workBeforePrivate } from './repair/work-before-private';
 import { GuardedPartner } from './portfolio/guarded-partner';
@@ -18,6 +19,8 @@ import { betterRoster, exchange, startPortfolio, type MipPartner, type Portfolio
 const PARTNER_WAIT_MS = 300;
 /** At most one checkpoint per this many budget milliseconds during the exact phase. */
 const CHECKPOINT_MS = 5000;
+/** At most this share of the annealing budget goes to each whole-row repair of broken rows. */
+const PRICED_REPAIR_SHARE = 0.05;
 
 export interface SolveOptions {
   seed?: number;
@@ -197,12 +200,16 @@ class Engine {
         now: this.now,
         initialTemperature: o.initialTemperature ?? largeInstanceTemperature(this.c),
         onProgress: o.onProgress ? (p) => o.onProgress?.({ ...p, fraction: p.fraction * share }) : undefined,
-        onRestart: portfolio ? (st) => exchange(st, portfolio) : undefined,
+        onRestart: (st) => {
+          this.repairViolatedRows(st, remaining === undefined ? undefined : remaining * share * PRICED_REPAIR_SHARE);
+          if (portfolio) exchange(st, portfolio);
+        },
         best: holder,
       });
       this.iterations = iterations;
       this.state = new State(this.c, cells);
-      // Still infeasible (little CPU, or a hard instance): a steepest descent on the broken rows first.
+      // Still infeasible (little CPU, or a hard instance): each broken row re-planned whole, then a steepest descent.
+      this.repairViolatedRows(this.state, remaining === undefined ? undefined : remaining * share * PRICED_REPAIR_SHARE);
       if (this.state.hard > 0) repairHard(this.state, 10);
     } finally {
       // Even when the search throws, its best roster so far is kept.
@@ -211,12 +218,26 @@ class Engine {
     if (portfolio) exchange(this.state, portfolio);
   }
 
+  /**
+   * Re-plan each row that breaks a hard rule whole (`repair/priced-rows.ts`), within
+   * `budgetMs` of the budget clock (unbounded for a counted run, so it stays reproducible).
+   * Annealing alone left rosters of long horizons infeasible for millions of moves
+   * (Curtois 14, 15: a minimum of minutes half a shift short, runs and days off that
+   * must move together); one whole-row re-plan per broken row fixes them.
+   */
+  repairViolatedRows(st: State, budgetMs: number | undefined): void {
+    if (st.hard <= 0 || nationalScale(this.c)) return;
+    const deadline = budgetMs === undefined ? Number.POSITIVE_INFINITY : this.now() + budgetMs;
+    pricedRowSweep(st, violatingOfficers(st, this.rng), () => this.now() > deadline);
+  }
+
   exact(remaining: number | undefined, share: number, portfolio: Portfolio | undefined): void {
     const mip = this.options.mip;
     if (!mip) return;
     const solver = new SafeSolver(mip, this.failures);
     runExactPhase(this.state, this.rng, solver, {
       now: this.now,
+      wallNow: this.options.cpuTimeLimitMs === undefined ? undefined : (this.options.now ?? (() => performance.now())),
       timeMs: remaining === undefined ? undefined : remaining * (1 - share),
       maxIterations: this.options.maxIterations,
       annealIterations: this.options.maxIterations === undefined ? undefined : Math.ceil(this.options.maxIterations * (1 - share)),

@@ -4,7 +4,7 @@ import { anneal, type Progress } from '../search/anneal';
 import type { State } from '../state';
 import { exchange, type Portfolio } from '../portfolio/portfolio';
 import { repairDay } from './day-repair';
-import { lnsStep } from './lns';
+import { lnsStep, type MipSolver } from './lns';
 import { rowSetRounds } from './row-columns';
 import { ruinLight } from './ruin-light';
 import { repairRows } from './row-repair';
@@ -41,11 +41,20 @@ export interface ExactPhase {
   /** Progress within the phase (0..1) and the round; also the engine's checkpoint hook. */
   report: (fraction: number, round: number) => void;
   onProgress?: (p: Progress) => void;
+  /**
+   * The wall clock (ms), when `now` is a CPU budget clock: HiGHS's time limit is wall
+   * time, so on a busy machine a sub-MIP's limit is stretched by the observed wall/CPU
+   * ratio, to get the CPU time it was meant to have.
+   */
+  wallNow?: () => number;
   /** National weeks: share of the time between sweeps for row-set exchanges instead of annealing (ADR 0041). */
   rowSetShare?: number;
   /** National weeks on a time budget: sweeps after the first start from a roster without its light posts (ADR 0041). */
   ruinLight?: boolean;
 }
+
+/** At most this stretch of a sub-MIP's wall-clock limit on a busy machine. */
+const MAX_STRETCH = 4;
 
 /**
  * The exact phase after annealing: LNS on benchmark-size rosters (the neighbourhood
@@ -68,16 +77,41 @@ export function runExactPhase(state: State, rng: Rng, solver: SafeSolver, phase:
 function cellNeighbourhoods(
   state: State, rng: Rng, solver: SafeSolver, phase: ExactPhase, left: () => number, rounds: number, report: (round: number) => void,
 ): void {
-  const lns = solver.for('lns');
+  const inner = solver.for('lns');
+  // The neighbourhood grows while sub-MIPs solve to optimality quickly and shrinks otherwise:
+  // judged by the solver's status and the budget clock. By the budget clock alone, a sub-MIP
+  // cut off by HiGHS's wall-time limit on a busy machine looked quick, and sizes grew.
+  const outcome = { optimal: false };
+  const lns: MipSolver = {
+    solve: (lp, seconds, start) => {
+      const r = inner.solve(lp, seconds, start);
+      outcome.optimal = r?.optimal === true;
+      return r;
+    },
+  };
+  const stretch = wallStretch(phase);
   let size = Math.min(4, state.c.officers);
   for (let round = 0; round < rounds && left() > 0.05 && !solver.disabled; round++) {
     const t = phase.now();
     if (phase.portfolio) exchange(state, phase.portfolio);
-    lnsStep(state, rng, lns, size, Math.min(left(), 3));
+    outcome.optimal = false;
+    lnsStep(state, rng, lns, size, Math.min(left(), 3) * stretch());
     const took = (phase.now() - t) / 1000;
-    size = took < 0.5 ? Math.min(size + 1, state.c.officers) : Math.max(2, size - 1);
+    size = outcome.optimal && took < 0.5 ? Math.min(size + 1, state.c.officers) : Math.max(2, size - 1);
     report(round);
   }
+}
+
+/** Wall time per budget millisecond so far in this phase (1 on a quiet machine or without a wall clock), at most `MAX_STRETCH`. */
+function wallStretch(phase: ExactPhase): () => number {
+  const wall = phase.wallNow;
+  if (!wall) return () => 1;
+  const w0 = wall();
+  const b0 = phase.now();
+  return () => {
+    const b = phase.now() - b0;
+    return b < 100 ? 1 : Math.min(MAX_STRETCH, Math.max(1, (wall() - w0) / b));
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { OFF, allowedSlots, canTake, officersFor, type Compiled } from '../compile';
 import type { Rng } from '../rng';
 import type { State } from '../state';
+import { transferMove } from './transfer-move';
 
 /**
  * Neighbourhood moves. Each one only calls `state.set` on cells that may change and
@@ -8,6 +9,8 @@ import type { State } from '../state';
  */
 export function randomMove(state: State, rng: Rng): boolean {
   const r = rng.next();
+  // A shift moved from a surplus slot to a short one in one row (long horizons: search/transfer-move.ts).
+  if (r < 0.08) return transferMove(state, rng);
   if (r < 0.2) return changeMove(state, rng);
   if (r < 0.28) return fillUnderMove(state, rng);
   if (r < 0.35) return chainMove(state, rng);
