@@ -9,7 +9,9 @@ import { searchAuditEntries, searchCaseSummaries, type Database } from '@hoeder/
 import { DEMO_ACCOUNTS } from '../../apps/server/src/demo/demo-accounts';
 import { caseSearch } from '../../apps/server/src/platform/guard/work-check';
 
-const { values } = parseArgs({ options: { app: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
+// --prepared: as the server's driver runs them (named statements, ADR 0036): after five executions
+// PostgreSQL may switch to a generic plan that ignores the parameters' values.
+const { values } = parseArgs({ options: { app: { type: 'string' }, verbose: { type: 'boolean', default: false }, prepared: { type: 'boolean', default: false } } });
 if (!values.app) throw new Error('--app <url of the kept cluster, app login> is required');
 const captured: { sql: string; parameters: readonly unknown[] }[] = [];
 const pool = new pg.Pool({ connectionString: values.app, max: 1 });
@@ -46,11 +48,27 @@ const cases: [string, () => Promise<unknown>][] = [
 for (const [label, run] of cases) {
   captured.length = 0;
   await run();
-  for (const q of [...captured]) {
-    const plan = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.parameters as unknown[]);
+  for (const [i, q] of [...captured].entries()) {
+    const plan = values.prepared ? await explainPrepared(`p${label.replace(/\W/g, '')}${i}`, q) : await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.parameters as unknown[]);
     const lines = plan.rows.map((r) => r['QUERY PLAN']);
     console.log(`\n=== ${label}: ${lines.filter((l) => /Execution Time|Planning Time|JIT/.test(l)).join('; ')}`);
     if (values.verbose) console.log(lines.join('\n'));
   }
 }
 await db.destroy();
+
+/** Six executions of the named statement (the sixth may use the generic plan), then the plan of a seventh. */
+async function explainPrepared(name: string, q: { sql: string; parameters: readonly unknown[] }) {
+  const client = await pool.connect();
+  try {
+    const args = q.parameters.map((p) => (p instanceof Date ? p.toISOString() : typeof p === 'string' ? p : JSON.stringify(p)));
+    const literal = args.map((a) => `'${String(a).replace(/'/g, "''")}'`).join(', ');
+    await client.query(`PREPARE ${name} AS ${q.sql}`);
+    for (let k = 0; k < 6; k++) await client.query(`EXECUTE ${name}${args.length ? `(${literal})` : ''}`);
+    const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) EXECUTE ${name}${args.length ? `(${literal})` : ''}`);
+    await client.query(`DEALLOCATE ${name}`);
+    return plan;
+  } finally {
+    client.release();
+  }
+}

@@ -15,6 +15,20 @@ export function atCommit<Q extends CompiledQuery>(query: Q): Q {
   return query;
 }
 
+/**
+ * Statements planned for their parameters on every execution (ADR 0043): searches whose best plan
+ * depends on the values (how many persons a name pattern matches, how long a period is). As a
+ * named statement PostgreSQL switches to a generic plan after five executions, one that cannot
+ * see the pattern, and for the name search hash-joined every case link.
+ */
+const CUSTOM_PLAN = new WeakSet<CompiledQuery>();
+
+/** Marks a compiled statement to run unnamed, so it is planned for its parameters each time. */
+export function customPlan<Q extends CompiledQuery>(query: Q): Q {
+  CUSTOM_PLAN.add(query);
+  return query;
+}
+
 type Sent = Promise<pg.QueryResult>;
 
 /** A promise whose failure is reported where it is awaited, never as "unhandled". */
@@ -98,7 +112,7 @@ class PipelinedConnection implements DatabaseConnection {
       this.#queued.push({ text: query.sql, values: query.parameters });
       return { rows: [] };
     }
-    const result = await this.#settle(this.#submit(query.sql, query.parameters));
+    const result = await this.#settle(this.#submit(query.sql, query.parameters, CUSTOM_PLAN.has(query)));
     const rows = (result!.rows ?? []) as R[];
     if (result!.command === 'INSERT' || result!.command === 'UPDATE' || result!.command === 'DELETE' || result!.command === 'MERGE') {
       return { rows, numAffectedRows: BigInt(result!.rowCount ?? 0) };
@@ -112,21 +126,21 @@ class PipelinedConnection implements DatabaseConnection {
   }
 
   /** Writes what waits (BEGIN, entries for the commit) and the statement in one go: pipeline mode sends without waiting. */
-  #submit(text: string, values: readonly unknown[] = []): Sent {
+  #submit(text: string, values: readonly unknown[] = [], unnamed = false): Sent {
     const stream = (this.client as unknown as { connection?: { stream?: { cork?: () => void; uncork?: () => void } } }).connection?.stream;
     stream?.cork?.();
     try {
       if (this.#inTransaction) this.#opened = true;
       for (const q of this.#queued.splice(0)) this.#unsettled.push(quiet(this.#send(q.text, q.values)));
-      return this.#send(text, values);
+      return this.#send(text, values, unnamed);
     } finally {
       stream?.uncork?.();
     }
   }
 
-  #send(text: string, values: readonly unknown[]): Sent {
+  #send(text: string, values: readonly unknown[], unnamed = false): Sent {
     if (values.length === 0) return this.client.query(text);
-    const name = this.#statements.nameOf(text);
+    const name = unnamed ? undefined : this.#statements.nameOf(text);
     if (!name) return this.client.query(text, [...values]);
     const sent = this.client.query({ name, text, values: [...values] });
     sent.catch((error: { code?: string }) => error?.code === CACHED_PLAN_CHANGED && this.#statements.forget(text));

@@ -22,7 +22,7 @@ export function createAuditViewerService({ guard, audit }: { guard: Guard; audit
   }));
   return {
     search: (ctx: RequestContext, actor: AuthenticatedActor, query: AuditEntriesQuery): Promise<Result<AuditEntriesResponse>> =>
-      guard.withAccess(ctx, actor, { operation: 'audit.search', objectType: 'audit_entry', check: inspectorate }, async ({ trx, note }) => {
+      guard.withAccess(ctx, actor, { operation: 'audit.search', objectType: 'audit_entry', check: inspectorate, readOnly: true }, async ({ trx, note }) => {
         const { page, pageSize, ...filters } = query;
         const found = await searchAuditEntries(trx, { ...filters, offset: (page - 1) * pageSize, limit: pageSize });
         note({ filters, page, total: found.total, totalCapped: found.totalCapped });

@@ -14,7 +14,7 @@ import { caseSearch } from '../platform/guard/work-check';
 export function createCaseSearchService({ guard }: { guard: Guard }) {
   return {
     search: (ctx: RequestContext, actor: AuthenticatedActor, query: CaseSearchQuery): Promise<Result<CaseSearchResponse>> =>
-      guard.withAccess(ctx, actor, { operation: 'case.search', objectType: 'case', check: caseSearch() }, async ({ trx, grant, note }) => {
+      guard.withAccess(ctx, actor, { operation: 'case.search', objectType: 'case', check: caseSearch(), readOnly: true }, async ({ trx, grant, note }) => {
         const { page, pageSize } = query;
         const found = await searchCaseSummaries(trx, grant, {
           text: query.q,

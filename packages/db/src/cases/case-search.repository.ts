@@ -1,5 +1,6 @@
 import { CASE_PHASES, PHASE_ATTENTION, REVIEW_DUE_ATTENTION, type CasePhase, type ThreatPhenomenon } from '@hoeder/domain';
-import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type QueryCreator, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { customPlan } from '../pipelined-driver';
 import type { CaseSearchGrant } from '../access/grants';
 import type { CaseSummaryTable, Database, Db } from '../schema';
 import { toSummary, type CaseSummaryRow } from './case.repository';
@@ -75,37 +76,62 @@ function reachedAsSet(grant: CaseSearchGrant, eb: Eb): Expression<SqlBool> {
   return eb('s.case_id', 'in', eb.selectFrom('case_member as m').select('m.case_id').where('m.user_id', '=', grant.userId).unionAll(glass));
 }
 
-/** The filters, with the reader's markings and the reach in the given form: what may match. */
-function matching(db: Db, grant: CaseSearchGrant, search: CaseSearch, reach: typeof reachedPerCase): Query {
-  let query: Query = db.selectFrom('case_summary as s').where('s.classification', 'in', [...grant.summaryClassifications]);
-  if (!grant.oversight) query = query.where((eb) => reach(grant, eb));
-  if (search.phase) query = query.where('s.phase', '=', search.phase);
-  if (search.phenomenon) query = query.where('s.phenomenon', '=', search.phenomenon);
-  const text = search.text?.trim();
-  if (!text) return query;
+/** Where a text search's matches are named once per statement (ADR 0043): the page and its count both read them. */
+const TEXT_MATCH = 'case_text_match';
+type Root = QueryCreator<Database>;
+
+/**
+ * The cases whose reference, or — only at markings where the reader sees persons — the name of one
+ * of its persons (its `case_person` links: the registration's persons and those linked since)
+ * contains the text: one small set from the trigram indexes (ADR 0039). Each matched person's
+ * links are looked up by `case_person_person` (LATERAL, `OFFSET 0`): as a join PostgreSQL hashed
+ * all ~24,000 links for the ~80 a name matches (ADR 0043).
+ */
+function textMatches(db: Db, grant: CaseSearchGrant, text: string) {
   const pattern = likePattern(text);
-  // The matching cases as one small set from the trigram indexes (ADR 0039): by part of the
-  // reference, or — only at markings where the reader sees persons — by part of the name of one of
-  // its persons (its `case_person` links: the registration's persons and those linked since).
   const byReference = db.selectFrom('case_summary as r').select('r.case_id').where(sql<SqlBool>`lower(r.reference) LIKE ${pattern}`);
-  if (grant.personClassifications.length === 0) return query.where('s.case_id', 'in', byReference);
+  if (grant.personClassifications.length === 0) return byReference;
   const byName = db
     .selectFrom('person as p')
-    .innerJoin('case_person as cp', 'cp.person_id', 'p.person_id')
+    .innerJoinLateral(
+      (eb) => eb.selectFrom('case_person as l').select('l.case_id').whereRef('l.person_id', '=', 'p.person_id').offset(0).as('cp'),
+      (join) => join.onTrue(),
+    )
     .innerJoin('case_summary as n', 'n.case_id', 'cp.case_id')
     .select('cp.case_id')
     .where(sql<SqlBool>`lower(p.full_name) LIKE ${pattern}`)
     .where('n.classification', 'in', [...grant.personClassifications]);
-  return query.where('s.case_id', 'in', byReference.unionAll(byName));
+  return byReference.unionAll(byName);
+}
+
+/**
+ * Where a statement starts: for a text search with its matches as a CTE, computed once however
+ * often the statement reads them (a CTE read twice is materialised). The CTE is referenced in SQL
+ * text only, so the typed builder need not know it.
+ */
+function rootFor(db: Db, grant: CaseSearchGrant, search: CaseSearch): Root {
+  const text = search.text?.trim();
+  return text ? (db.with(TEXT_MATCH, () => textMatches(db, grant, text)) as unknown as Root) : db;
+}
+
+/** The filters, with the reader's markings and the reach in the given form: what may match. */
+function matching(root: Root, grant: CaseSearchGrant, search: CaseSearch, reach: typeof reachedPerCase): Query {
+  let query: Query = root.selectFrom('case_summary as s').where('s.classification', 'in', [...grant.summaryClassifications]);
+  if (!grant.oversight) query = query.where((eb) => reach(grant, eb));
+  if (search.phase) query = query.where('s.phase', '=', search.phase);
+  if (search.phenomenon) query = query.where('s.phenomenon', '=', search.phenomenon);
+  if (!search.text?.trim()) return query;
+  return query.where(sql<SqlBool>`s.case_id IN (SELECT case_id FROM ${sql.table(TEXT_MATCH)})`);
 }
 
 /** The visible matches counted up to the limit, one probe per case read (ADR 0039). */
-function cappedCount(db: Db, grant: CaseSearchGrant, search: CaseSearch) {
+function cappedCount(db: Db, grant: CaseSearchGrant, search: CaseSearch, root: Root = db) {
+  // `root` starts the statement (with the text matches' CTE); the subquery refers to it by name.
   const capped = matching(db, grant, search, reachedPerCase)
     .select(sql<number>`1`.as('one'))
     .limit((search.countLimit ?? CASE_COUNT_LIMIT) + 1)
     .as('c');
-  return db.selectFrom(capped).select((eb) => eb.fn.countAll<string>().as('n'));
+  return root.selectFrom(capped).select((eb) => eb.fn.countAll<string>().as('n'));
 }
 
 const DUE_RANK = PHASE_ATTENTION.measures_active;
@@ -165,11 +191,13 @@ async function attentionPage(db: Db, grant: CaseSearchGrant, search: CaseSearch)
 }
 
 /** Any other order, or a text search (few matches): the matches sorted, with the capped count. */
-function sortedPage(db: Db, grant: CaseSearchGrant, search: CaseSearch) {
+async function sortedPage(db: Db, grant: CaseSearchGrant, search: CaseSearch) {
   const dir = search.dir ?? (search.sort === 'updated' || search.sort === 'registered' ? 'desc' : 'asc');
+  const text = Boolean(search.text?.trim());
+  const root = rootFor(db, grant, search);
   // A text search matches few cases: probe those; any other order sorts all the reader's cases,
   // where one hashed set is cheaper than thousands of probes.
-  let ordered = matching(db, grant, search, search.text?.trim() ? reachedPerCase : reachedAsSet)
+  let ordered = matching(root, grant, search, text ? reachedPerCase : reachedAsSet)
     .selectAll('s')
     .select(() => cappedCount(db, grant, search).as('matches'));
   switch (search.sort) {
@@ -190,7 +218,16 @@ function sortedPage(db: Db, grant: CaseSearchGrant, search: CaseSearch) {
       break;
   }
   // A total order, so pages never overlap or skip a case.
-  return ordered.orderBy('s.case_id').offset(search.offset).limit(search.limit).execute();
+  const page = ordered.orderBy('s.case_id').offset(search.offset).limit(search.limit);
+  if (!text) return page.execute();
+  // Planned for its pattern each time: a generic plan cannot tell a name from a common letter pair.
+  return (await db.executeQuery(customPlan(page.compile()))).rows;
+}
+
+async function countAlone(db: Db, grant: CaseSearchGrant, search: CaseSearch): Promise<number> {
+  const counted = cappedCount(db, grant, search, rootFor(db, grant, search)).compile();
+  const { rows } = await db.executeQuery(search.text?.trim() ? customPlan(counted) : counted);
+  return Number(rows[0]!.n);
 }
 
 /** Whether the default order may be read from the index: not for a text search, whose few matches sort cheaply. */
@@ -205,7 +242,7 @@ export async function searchCaseSummaries(db: Db, grant: CaseSearchGrant, search
   if (grant.summaryClassifications.length === 0) return { rows: [], total: 0, totalCapped: false };
   const rows = usesAttentionIndex(search) ? await attentionPage(db, grant, search) : await sortedPage(db, grant, search);
   // No row to carry the count (nothing matches, or a page past the end): count on its own.
-  const n = rows.length > 0 ? Number(rows[0]!.matches) : Number((await cappedCount(db, grant, search).executeTakeFirstOrThrow()).n);
+  const n = rows.length > 0 ? Number(rows[0]!.matches) : await countAlone(db, grant, search);
   const cap = search.countLimit ?? CASE_COUNT_LIMIT;
   return { rows: rows.map(toSummary), total: Math.min(n, cap), totalCapped: n > cap };
 }
