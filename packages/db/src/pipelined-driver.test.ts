@@ -1,7 +1,7 @@
 import { CompiledQuery, Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atCommit, PipelinedPostgresDialect } from './pipelined-driver';
+import { atCommit, customPlan, PipelinedPostgresDialect } from './pipelined-driver';
 import type { Database } from './schema';
 import { createSeparatedDatabase } from './testing';
 
@@ -110,6 +110,16 @@ describe.skipIf(!adminUrl)('pipelined PostgreSQL connection', () => {
     await db.executeQuery(CompiledQuery.raw(text, ['x']));
     const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM pg_prepared_statements WHERE statement = ${text}`.execute(db);
     expect(rows[0]!.n).toBe('1');
+  });
+
+  it('runs a statement marked for a custom plan unnamed: never prepared, so planned for its values each time (ADR 0043)', async () => {
+    const text = 'SELECT count(*) AS n FROM audit_entry WHERE operation LIKE $1';
+    for (let i = 0; i < 7; i++) {
+      const { rows } = await db.executeQuery(customPlan(CompiledQuery.raw<{ n: string }>(text, ['pipelined.%'])));
+      expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(0);
+    }
+    const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM pg_prepared_statements WHERE statement = ${text}`.execute(db);
+    expect(rows[0]!.n).toBe('0');
   });
 
   it('runs a statement marked for the commit at once outside a transaction', async () => {
