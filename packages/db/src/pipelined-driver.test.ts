@@ -115,8 +115,8 @@ describe.skipIf(!adminUrl)('pipelined PostgreSQL connection', () => {
   it('runs a statement marked for a custom plan unnamed: never prepared, so planned for its values each time (ADR 0043)', async () => {
     const text = 'SELECT count(*) AS n FROM audit_entry WHERE operation LIKE $1';
     for (let i = 0; i < 7; i++) {
-      const { rows } = await db.executeQuery(customPlan(CompiledQuery.raw<{ n: string }>(text, ['pipelined.%'])));
-      expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(0);
+      const { rows } = await db.executeQuery(customPlan(CompiledQuery.raw(text, ['pipelined.%'])));
+      expect(Number((rows[0] as { n: string }).n)).toBeGreaterThanOrEqual(0);
     }
     const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM pg_prepared_statements WHERE statement = ${text}`.execute(db);
     expect(rows[0]!.n).toBe('0');
