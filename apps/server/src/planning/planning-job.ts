@@ -17,7 +17,7 @@ export const PLANNING_JOB = 'planning.run';
 export interface PlanningJobOptions {
   db: Kysely<Database>;
   source: PlanningInputSource;
-  /** The full search's budget; the national week reaches ≥ 99 % of the LP bound in about 10 s (bench). */
+  /** The search's budget (wall time); the national week's is 12 s by default (ADR 0044, bench). */
   timeLimitMs: number;
   useMip?: boolean;
   /** How often progress is written and a cancel is looked for. */
