@@ -22,12 +22,6 @@ if (platform() === 'linux') {
  * and the failure is reported by name. Until ADR 0044 a separate quick solve made the first
  * checkpoint and the search built its roster again: on the national week ≈ 1.3 s of the 15 s.
  */
-/**
- * Candidates per greedy insertion of the construction: 16 builds the national week's first roster
- * in ≈0.15 s of CPU against ≈1.1 s with 256, and the search makes more of that second (ADR 0044).
- */
-const CANDIDATES = 16;
-
 parentPort?.once('message', (req: PlanThreadRequest) => {
   void handle(req);
 });
@@ -45,7 +39,7 @@ async function handle(req: PlanThreadRequest): Promise<void> {
   }
   try {
     const full = solve(req.problem, {
-      seed: req.seed, timeLimitMs: req.timeLimitMs, candidateLimit: CANDIDATES, mip,
+      seed: req.seed, timeLimitMs: req.timeLimitMs, candidateLimit: req.candidateLimit, mip,
       onProgress: (progress) => post({ type: 'progress', progress }),
       onCheckpoint: (plan) => {
         post({ type: 'checkpoint', result: { ok: true, value: plan } });

@@ -8,7 +8,7 @@ import { demoProblem } from './planning-input';
  * reported its end and then exits is not a crash), and a cancel ends every thread.
  */
 const problem = demoProblem(3, 6, 0.05, 7);
-const req = { problem, seed: 1, timeLimitMs: 400, useMip: false };
+const req = { problem, seed: 1, timeLimitMs: 400, candidateLimit: 64, useMip: false };
 
 describe('planning threads', () => {
   it('one search: the checkpoint comes first, the stored plan is no worse than it', async () => {

@@ -5,6 +5,8 @@ export interface PlanThreadRequest {
   problem: PlanningProblem;
   seed: number;
   timeLimitMs: number;
+  /** Candidates per greedy insertion of the construction (planning-job.ts). */
+  candidateLimit: number;
   useMip: boolean;
   /** Tests only: make the search fail with this message after its first checkpoint, to show the checkpoint is kept. */
   failFullStep?: string;
