@@ -5,7 +5,6 @@
 // through the real path: the cursor-locked transaction that reads sealed entries, runs the rules,
 // stores alerts and their audit entries, and saves the cursor. Also the pure rules alone.
 // PGlite by default; PostgreSQL when TEST_PG_ADMIN_URL is set. Not part of `npm test`.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,18 +13,12 @@ import { sealedAuditFacts } from '@hoeder/db';
 import { DEMO_ACCOUNTS } from '../../apps/server/src/demo/demo-accounts';
 import { seedCanaries } from '../../apps/server/src/demo/demo-canaries';
 import { openServiceFixture } from '../../apps/server/src/testing/service-fixture';
-import { loadAverages } from '../api/load';
+import { benchLog, gitCommit, loadAverages } from '../api/load';
 
 const { values } = parseArgs({ options: { entries: { type: 'string', default: '20000' }, out: { type: 'string', default: 'bench/results/anomaly.md' } } });
 const total = Number(values.entries);
-const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
-const commit = (() => {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-})();
+const log = benchLog;
+const commit = gitCommit();
 
 const loadAtStart = loadAverages();
 const f = await openServiceFixture();

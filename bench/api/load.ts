@@ -4,6 +4,18 @@ import { execFileSync } from 'node:child_process';
 import autocannon from 'autocannon';
 import type { HttpRow } from './stats';
 
+/** A line of a benchmark's progress, with the time of day. */
+export const benchLog = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+/** The commit measured, named in every results table ('unknown' outside a git checkout). */
+export function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
 export const ROUTES = {
   me: () => '/api/me',
   'case-view': (caseId: string) => `/api/cases/${caseId}`,

@@ -2,13 +2,12 @@
 //   [--baseline bench/results/api-before.json] [--sizes 13,503,2003]
 // Writes the raw results (JSON) and the tables (.md beside it). With --baseline, the tables show
 // that earlier run's numbers next to this one's. Not part of `npm test`: tests never fail on time.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runGrowthSuite } from './growth-suite';
 import { runHttpSuite } from './http-suite';
-import { loadAverages } from './load';
+import { benchLog, gitCommit, loadAverages } from './load';
 import { resultsMarkdown, type ApiBenchResult } from './table';
 
 const { values } = parseArgs({
@@ -37,14 +36,8 @@ const positive = (name: string, v: string) => {
 const connections = positive('connections', values.connections);
 const seconds = positive('seconds', values.seconds);
 const sizes = values.sizes.split(',').map((s) => positive('sizes', s));
-const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
-const commit = (() => {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-})();
+const log = benchLog;
+const commit = gitCommit();
 
 const result: ApiBenchResult = {
   command: `npm run bench:api -- ${process.argv.slice(2).join(' ')}`.trim(),

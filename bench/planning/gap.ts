@@ -8,26 +8,17 @@
 // `--candidate-limit` the candidates per greedy insertion of the construction (default 16, as the service path on a
 // national week; 256 before ADR 0044), `--solve-seed`
 // the search's own seed (default 1; the instance's seed is `--seeds`; ADR 0044).
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildCoverageBound, compile, coverageClasses, highsMipSolver, solve, solveLp, weightedCoverage, type Compiled } from '@hoeder/planner';
 import { demoProblem } from '../../apps/server/src/planning/planning-input';
-import { loadAverages } from '../api/load';
+import { gitCommit, loadAverages } from '../api/load';
 import { slotCounts } from '../planner/lcc';
 
 const { values } = parseArgs({ options: { seeds: { type: 'string', default: '1,2,3' }, 'cpu-seconds': { type: 'string', default: '10' }, out: { type: 'string', default: 'bench/results/planning-gap.md' }, 'anneal-share': { type: 'string' }, 'row-set-share': { type: 'string' }, 'ruin-light': { type: 'string' }, 'candidate-limit': { type: 'string', default: '16' }, 'solve-seed': { type: 'string', default: '1' } } });
 const seeds = values.seeds.split(',').map(Number);
 const cpuMs = Number(values['cpu-seconds']) * 1000;
-const lines: string[] = [`### Gap to the LP bound, national demo week (250 persons), planner with ${cpuMs / 1000} s of CPU time${values['anneal-share'] ? `, anneal share ${values['anneal-share']}` : ''}${values['row-set-share'] ? `, row-set share ${values['row-set-share']}` : ''}${values['ruin-light'] ? `, ruin light ${values['ruin-light']}` : ''}${values['candidate-limit'] !== '16' ? `, candidate limit ${values['candidate-limit']}` : ''}${values['solve-seed'] !== '1' ? `, search seed ${values['solve-seed']}` : ''}`, '', `Command: \`npm run bench:planning-gap -- ${process.argv.slice(2).join(' ')}\` — commit ${commit()}, ${new Date().toISOString()}, load at start ${loadAverages()}`, ''];
-
-function commit(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
+const lines: string[] = [`### Gap to the LP bound, national demo week (250 persons), planner with ${cpuMs / 1000} s of CPU time${values['anneal-share'] ? `, anneal share ${values['anneal-share']}` : ''}${values['row-set-share'] ? `, row-set share ${values['row-set-share']}` : ''}${values['ruin-light'] ? `, ruin light ${values['ruin-light']}` : ''}${values['candidate-limit'] !== '16' ? `, candidate limit ${values['candidate-limit']}` : ''}${values['solve-seed'] !== '1' ? `, search seed ${values['solve-seed']}` : ''}`, '', `Command: \`npm run bench:planning-gap -- ${process.argv.slice(2).join(' ')}\` — commit ${gitCommit()}, ${new Date().toISOString()}, load at start ${loadAverages()}`, ''];
 
 const key = (c: Compiled, s: number) => {
   const post = c.problem.posts[c.slotPost[s] ?? 0]!;

@@ -5,7 +5,6 @@
 // stored plan's weighted coverage against the LP bound, and sick reports replanned through the
 // API as jobs on the queue, POST to stored version (median latency, share of assignments changed). PGlite by default; PostgreSQL when
 // TEST_PG_ADMIN_URL is set. Not part of `npm test`: tests never fail on time.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +13,7 @@ import { demoPlanningInputSource, type PlanningInput } from '../../apps/server/s
 import type { RosterPlan } from '../../apps/server/src/planning/roster-document';
 import { openHttpFixture } from '../../apps/server/src/testing/http-fixture';
 import { driveCase } from '../../apps/server/src/testing/http-flows';
-import { loadAverages } from '../api/load';
+import { benchLog, gitCommit, loadAverages } from '../api/load';
 import { slotCounts } from '../planner/lcc';
 import { planningMarkdown, type PlanningBench } from './table';
 
@@ -32,14 +31,8 @@ const { values } = parseArgs({
 const persons = Number(values.persons);
 const seconds = Number(values.seconds);
 const replans = Number(values.replans);
-const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
-const commit = (() => {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-})();
+const log = benchLog;
+const commit = gitCommit();
 
 const loadAtStart = loadAverages();
 const f = await openHttpFixture({

@@ -14,7 +14,7 @@ import { fromHex, inclusionProof, subtreesOf } from '@hoeder/domain/audit';
 import { loginAs } from '../../apps/server/src/auth/testing/login-as';
 import { startPgCluster } from '../../scripts/lib/pg-cluster.mjs';
 import { benchDatabase, startBenchServer } from '../api/http-suite';
-import { loadAverages } from '../api/load';
+import { benchLog, loadAverages } from '../api/load';
 import { percentile } from '../api/stats';
 import { measureProofs } from './measure';
 import { seedAudit } from './seed-audit';
@@ -29,7 +29,7 @@ const { values } = parseArgs({
   },
 });
 const [auditEntries, cases, requests, reference] = [values.audit, values.cases, values.requests, values.reference].map(Number) as [number, number, number, number];
-const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+const log = benchLog;
 
 log(`load ${loadAverages()}`);
 const cluster = await startPgCluster();

@@ -5,7 +5,6 @@
 // p95 at 20 users, and do the anomaly rules keep up with 1,000 entries/s? A throw-away cluster, the
 // real server as a child process (production settings, its own login), demo seed, then the bulk
 // seed (seed-cases.ts, seed-audit.ts) with the server stopped. Not part of `npm test`.
-import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,7 +13,7 @@ import pg from 'pg';
 import { loginAs } from '../../apps/server/src/auth/testing/login-as';
 import { startPgCluster } from '../../scripts/lib/pg-cluster.mjs';
 import { benchDatabase, startBenchServer } from '../api/http-suite';
-import { loadAverages } from '../api/load';
+import { benchLog, gitCommit, loadAverages } from '../api/load';
 import { anomalyRate, measureProofs, measureRoute, sequential, type RouteSpec } from './measure';
 import { seedAudit } from './seed-audit';
 import { seedCases } from './seed-cases';
@@ -42,14 +41,8 @@ const num = (name: keyof typeof values) => {
   return n;
 };
 const [cases, auditEntries, connections, seconds, anomalyTarget] = [num('cases'), num('audit'), num('connections'), num('seconds'), num('anomaly-entries')];
-const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
-const commit = (() => {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-})();
+const log = benchLog;
+const commit = gitCommit();
 
 const result: ScaleResult = {
   command: `npm run bench:scale -- ${process.argv.slice(2).join(' ')}`.trim(),
