@@ -156,7 +156,7 @@ function alternateDays(
 }
 
 /** Every day re-solved exactly once; false when the time ran out before the last day. */
-function daySweep(state: State, solver: SafeSolver, now: () => number, left: () => number, took: Float64Array): boolean {
+export function daySweep(state: State, solver: SafeSolver, now: () => number, left: () => number, took: Float64Array): boolean {
   const days = solver.for('day-repair');
   for (let d = 0; d < state.c.days; d++) {
     if (solver.disabled || left() <= 0.05 + (took[d] ?? 0)) return false;
