@@ -23,7 +23,7 @@ const CHECKPOINT_MS = 5000;
 const PRICED_REPAIR_SHARE = 0.05;
 /** At most this share of the annealing budget goes to each day sweep at a restart. */
 const DAY_SWEEP_SHARE = 0.1;
-/** A day sweep that lowers the score by less than this share ends the sweeps of the run. */
+/** A day sweep that lowers the score by less than this share is undone and ends the sweeps of the run. */
 const SWEEP_MIN_GAIN = 0.005;
 
 export interface SolveOptions {
@@ -253,9 +253,15 @@ class Engine {
     this.daySolver ??= new SafeSolver(mip, this.failures);
     const end = this.now() + budgetMs;
     const before = st.score;
+    const cells = st.cells.slice();
     daySweep(st, this.daySolver, this.now, () => (end - this.now()) / 1000, new Float64Array(this.c.days));
-    // Where annealing already leaves every day optimal (short rosters, few shift types), sweeps only cost time.
-    if (st.score > before * (1 - SWEEP_MIN_GAIN)) this.sweepsPay = false;
+    if (st.score > before * (1 - SWEEP_MIN_GAIN)) {
+      // Where annealing already leaves every day near-optimal, a sweep only costs time, and its
+      // small change sent annealing elsewhere (Curtois 8: worse over four seeds): undone, no more sweeps.
+      this.sweepsPay = false;
+      st.cells.set(cells);
+      st.recompute();
+    }
   }
 
   exact(remaining: number | undefined, share: number, portfolio: Portfolio | undefined): void {
