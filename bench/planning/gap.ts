@@ -4,7 +4,10 @@
 // class of slots (shift type, qualification, unit kinds, weight = domain × priority), and the
 // weighted shortfalls by the planner's own reason. The instance is the bench's demo week.
 // `--anneal-share` overrides the engine's split between annealing and the exact phase, `--row-set-share`
-// the share of row-set exchanges after the first sweep, `--ruin-light on|off` the ruin rounds (experiments; ADR 0041).
+// the share of row-set exchanges after the first sweep, `--ruin-light on|off` the ruin rounds (experiments; ADR 0041),
+// `--candidate-limit` the candidates per greedy insertion of the construction (default 16, as the service path on a
+// national week; 256 before ADR 0044), `--solve-seed`
+// the search's own seed (default 1; the instance's seed is `--seeds`; ADR 0044).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -13,10 +16,10 @@ import { demoProblem } from '../../apps/server/src/planning/planning-input';
 import { loadAverages } from '../api/load';
 import { slotCounts } from '../planner/lcc';
 
-const { values } = parseArgs({ options: { seeds: { type: 'string', default: '1,2,3' }, 'cpu-seconds': { type: 'string', default: '10' }, out: { type: 'string', default: 'bench/results/planning-gap.md' }, 'anneal-share': { type: 'string' }, 'row-set-share': { type: 'string' }, 'ruin-light': { type: 'string' } } });
+const { values } = parseArgs({ options: { seeds: { type: 'string', default: '1,2,3' }, 'cpu-seconds': { type: 'string', default: '10' }, out: { type: 'string', default: 'bench/results/planning-gap.md' }, 'anneal-share': { type: 'string' }, 'row-set-share': { type: 'string' }, 'ruin-light': { type: 'string' }, 'candidate-limit': { type: 'string', default: '16' }, 'solve-seed': { type: 'string', default: '1' } } });
 const seeds = values.seeds.split(',').map(Number);
 const cpuMs = Number(values['cpu-seconds']) * 1000;
-const lines: string[] = [`### Gap to the LP bound, national demo week (250 persons), planner with ${cpuMs / 1000} s of CPU time${values['anneal-share'] ? `, anneal share ${values['anneal-share']}` : ''}${values['row-set-share'] ? `, row-set share ${values['row-set-share']}` : ''}${values['ruin-light'] ? `, ruin light ${values['ruin-light']}` : ''}`, '', `Command: \`npm run bench:planning-gap -- ${process.argv.slice(2).join(' ')}\` — commit ${commit()}, ${new Date().toISOString()}, load at start ${loadAverages()}`, ''];
+const lines: string[] = [`### Gap to the LP bound, national demo week (250 persons), planner with ${cpuMs / 1000} s of CPU time${values['anneal-share'] ? `, anneal share ${values['anneal-share']}` : ''}${values['row-set-share'] ? `, row-set share ${values['row-set-share']}` : ''}${values['ruin-light'] ? `, ruin light ${values['ruin-light']}` : ''}${values['candidate-limit'] !== '16' ? `, candidate limit ${values['candidate-limit']}` : ''}${values['solve-seed'] !== '1' ? `, search seed ${values['solve-seed']}` : ''}`, '', `Command: \`npm run bench:planning-gap -- ${process.argv.slice(2).join(' ')}\` — commit ${commit()}, ${new Date().toISOString()}, load at start ${loadAverages()}`, ''];
 
 function commit(): string {
   try {
@@ -38,7 +41,7 @@ for (const seed of seeds) {
   if (!compiled.ok) throw new Error(compiled.error.message);
   const c = compiled.value;
   const t0 = performance.now();
-  const plan = solve(problem, { seed: 1, cpuTimeLimitMs: cpuMs, timeLimitMs: cpuMs * 30, candidateLimit: 256, mip: await highsMipSolver(), ...(values['anneal-share'] ? { annealShare: Number(values['anneal-share']) } : {}), ...(values['row-set-share'] ? { rowSetShare: Number(values['row-set-share']) } : {}), ...(values['ruin-light'] ? { ruinLight: values['ruin-light'] === 'on' } : {}) });
+  const plan = solve(problem, { seed: Number(values['solve-seed']), cpuTimeLimitMs: cpuMs, timeLimitMs: cpuMs * 30, candidateLimit: Number(values['candidate-limit']), mip: await highsMipSolver(), ...(values['anneal-share'] ? { annealShare: Number(values['anneal-share']) } : {}), ...(values['row-set-share'] ? { rowSetShare: Number(values['row-set-share']) } : {}), ...(values['ruin-light'] ? { ruinLight: values['ruin-light'] === 'on' } : {}) });
   if (!plan.ok) throw new Error(plan.error.message);
   const wall = (performance.now() - t0) / 1000;
   const count = slotCounts(c, plan.value.assignments);

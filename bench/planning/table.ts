@@ -5,6 +5,9 @@ export interface PlanningBench {
   node: string;
   database: string;
   loadAtStart: string;
+  /** Load average when the run was started, and the `--threads` asked for (`auto`: the job decides by that load; ADR 0044). */
+  loadAtPost?: string;
+  threads?: string;
   plan: {
     persons: number; posts: number; officers: number; units: number; searchSeconds: number; secondsToStoredRoster: number; secondsToCheckpoint: number | null; status: string; failure: string | null;
     feasible: boolean; hardViolations: number; weightedCoverage: number; lpBound: number; lpStatus: string; demand: number; coverageOfBound: number; progressPolls: number;
@@ -22,7 +25,7 @@ export function planningMarkdown(r: PlanningBench): string {
   return [
     `### National week through the service path (${r.database})`,
     '',
-    `Command: \`${r.command}\` — commit ${r.commit}, Node ${r.node}, ${r.date}, load average at start ${r.loadAtStart} (2 cores)`,
+    `Command: \`${r.command}\` — commit ${r.commit}, Node ${r.node}, ${r.date}, load average at start ${r.loadAtStart} (2 cores)${r.loadAtPost ? `, at the POST ${r.loadAtPost}` : ''}${r.threads ? `, search threads ${r.threads}` : ''}`,
     '',
     '| Persons | Posts | Officers | Units | Search budget | POST → checkpoint roster | POST → stored roster | Status | Hard broken | Weighted coverage | LP bound | Coverage / bound | Shortfalls |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',

@@ -122,7 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     planning: {
       jobPollMs: nonNegativeInt(env.HOEDER_JOB_POLL_MS, 500, 'HOEDER_JOB_POLL_MS'),
-      timeLimitMs: nonNegativeInt(env.HOEDER_PLAN_TIME_LIMIT_MS, 10_000, 'HOEDER_PLAN_TIME_LIMIT_MS'),
+      timeLimitMs: nonNegativeInt(env.HOEDER_PLAN_TIME_LIMIT_MS, 12_000, 'HOEDER_PLAN_TIME_LIMIT_MS'),
     },
   };
 }

@@ -18,3 +18,4 @@ export type { MipPartner } from './portfolio/portfolio';
 export { Rng } from './rng';
 export type { FailureCode, FailedStep, StepFailure } from './failures';
 export { threadCpuClock } from './budget';
+export { nationalScale } from './repair/phase';

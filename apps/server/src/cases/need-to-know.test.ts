@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { CaseListItem } from '@hoeder/contracts';
 import { CLASSIFICATIONS, type CaseSection, type Classification, type Organisation, type Role } from '@hoeder/domain';
 import { auditEntriesFor, countCaseEvents } from '@hoeder/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { DEMO_ACCOUNTS, type DemoAccount } from '../demo/demo-accounts';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
 import { samplePolicyFacts, sampleRegistration, userIdOf } from '../testing/service-fixture';
@@ -30,6 +32,7 @@ const CAN_READ: Record<Role, readonly CaseSection[]> = {
 const NCTV_ONLY: readonly Organisation[] = ['NCTV', 'NCTV_DAF', 'INSPECTORATE'];
 const RESTRICTED: Partial<Record<CaseSection, Classification>> = { assessment: 'stg_confidential', intake: 'dep_confidential', triage: 'dep_confidential', decision: 'dep_confidential' };
 const rank = (c: Classification) => CLASSIFICATIONS.indexOf(c);
+const LIST_ANSWER = z.array(CaseListItem.strict());
 
 function expectedSections(a: DemoAccount, member: boolean, classification: Classification): Set<CaseSection> {
   const role = a.roles[0]!;
@@ -119,6 +122,8 @@ describe.each(DEMO_ACCOUNTS.map((a) => [a.username, a] as const))('need-to-know 
     const list = await f.api(who, 'GET', '/api/cases');
     expect(list.status).toBe(200);
     expect((list.body as { caseId: string }[]).some((x) => x.caseId === c.caseId)).toBe(sections.has('summary'));
+    // The list is printed by its response schema (ADR 0042): exactly the contract's fields, nothing more.
+    expect(LIST_ANSWER.safeParse(list.body).error).toBeUndefined();
   });
 
   it.each([0, 1])('case %i: every command route is refused unless role, membership and clearance allow it', async (i) => {

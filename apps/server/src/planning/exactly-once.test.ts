@@ -18,7 +18,7 @@ const counting = (key: 'a' | 'b'): PlanningInputSource => {
     return source(db, period);
   };
 };
-const planning = { useMip: false, progressMs: 100, quickIterations: 2_000 } as const;
+const planning = { useMip: false, progressMs: 100 } as const;
 const env = { HOEDER_JOB_POLL_MS: '50', HOEDER_PLAN_TIME_LIMIT_MS: '300', HOEDER_AUDIT_SEAL_INTERVAL_MS: '0' };
 
 describe.skipIf(!process.env.TEST_PG_ADMIN_URL)('two instances on one PostgreSQL', () => {

@@ -5,9 +5,10 @@ export interface PlanThreadRequest {
   problem: PlanningProblem;
   seed: number;
   timeLimitMs: number;
-  quickIterations: number;
+  /** Candidates per greedy insertion of the construction (planning-job.ts). */
+  candidateLimit: number;
   useMip: boolean;
-  /** Tests only: make the full search fail with this message, to show the checkpoint is kept. */
+  /** Tests only: make the search fail with this message after its first checkpoint, to show the checkpoint is kept. */
   failFullStep?: string;
 }
 
@@ -15,7 +16,8 @@ export type PlanThreadMessage =
   | { type: 'checkpoint'; result: Result<Plan> }
   | { type: 'progress'; progress: Progress }
   | { type: 'done'; result: Result<Plan> }
-  | { type: 'failed'; step: 'construction' | 'search'; message: string };
+  /** `solver`: the exact solver could not be loaded (the search goes on without it); `search`: the search ended. */
+  | { type: 'failed'; step: 'solver' | 'search'; message: string };
 
 /** What a run produced: the best valid roster (if any) and every step that failed. */
 export interface PlanOutcome {
@@ -27,58 +29,77 @@ export interface PlanOutcome {
 export interface PlanWorkerHooks {
   onCheckpoint?(plan: Plan): void;
   onProgress?(progress: Progress): void;
-  /** Aborting terminates the thread at once (cancel, shutdown, lost lease). */
+  /** Aborting terminates the threads at once (cancel, shutdown, lost lease). */
   signal?: AbortSignal;
+  /** Searches in parallel, each from its own seed (default 1). */
+  threads?: number;
 }
 
 const better = (a: Plan | null, b: Plan): boolean => !a || (b.feasible && !a.feasible) || (b.feasible === a.feasible && (b.score.hard < a.score.hard || (b.score.hard === a.score.hard && b.score.soft < a.score.soft)));
 
 /**
- * Runs a plan in a worker thread outside the request path. Unlike the planner's `planInWorker`
- * it can be cancelled (the thread is terminated) and it keeps the construction's roster, so a
- * crash of the search still leaves a valid roster (issue 11: the engine must not fall over).
+ * Runs a plan in worker threads outside the request path. Unlike the planner's `planInWorker`
+ * it can be cancelled (the threads are terminated) and it keeps the search's checkpoint roster,
+ * so a crash of the search still leaves a valid roster (issue 11: the engine must not fall over).
+ * With `threads` > 1 (national weeks on a machine with a free core, ADR 0044) each thread searches
+ * from its own seed and the best roster wins; the progress is the first thread's.
  */
 export function runPlanInWorker(req: PlanThreadRequest, hooks: PlanWorkerHooks = {}): Promise<PlanOutcome> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./plan-thread-entry.mjs', import.meta.url));
+    const workers = Array.from({ length: Math.max(1, hooks.threads ?? 1) }, () => new Worker(new URL('./plan-thread-entry.mjs', import.meta.url)));
     let best: Plan | null = null;
     const failures: string[] = [];
+    let running = workers.length;
     let settled = false;
     const finish = (cancelled = false) => {
       if (settled) return;
       settled = true;
       hooks.signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
+      for (const w of workers) void w.terminate();
       resolve({ plan: best, failures, cancelled });
     };
     const onAbort = () => finish(true);
     if (hooks.signal?.aborted) return finish(true);
     hooks.signal?.addEventListener('abort', onAbort);
-    const take = (result: Result<Plan>, step: string) => {
+    const take = (result: Result<Plan>, step: string): boolean => {
       if (!result.ok) failures.push(`${step}: ${result.error.message}`);
-      else if (better(best, result.value)) best = result.value;
-    };
-    worker.on('message', (m: PlanThreadMessage) => {
-      if (m.type === 'progress') hooks.onProgress?.(m.progress);
-      else if (m.type === 'checkpoint') {
-        take(m.result, 'construction');
-        if (m.result.ok) hooks.onCheckpoint?.(m.result.value);
-      } else if (m.type === 'failed') {
-        failures.push(`${m.step}: ${m.message}`);
-        if (m.step === 'search') finish();
-      } else {
-        take(m.result, 'search');
-        finish();
+      else if (better(best, result.value)) {
+        best = result.value;
+        return true;
       }
+      return false;
+    };
+    workers.forEach((worker, i) => {
+      // A thread reports its end by message, then exits: only an exit without that report is a failure.
+      let over = false;
+      const ended = () => {
+        if (over) return;
+        over = true;
+        if (--running === 0) finish();
+      };
+      worker.on('message', (m: PlanThreadMessage) => {
+        if (m.type === 'progress') {
+          if (i === 0) hooks.onProgress?.(m.progress);
+        } else if (m.type === 'checkpoint') {
+          if (take(m.result, 'checkpoint') && m.result.ok) hooks.onCheckpoint?.(m.result.value);
+        } else if (m.type === 'failed') {
+          failures.push(`${m.step}: ${m.message}`);
+          if (m.step === 'search') ended();
+        } else {
+          take(m.result, 'search');
+          ended();
+        }
+      });
+      worker.on('error', (e) => {
+        failures.push(`worker: ${e.message}`);
+        ended();
+      });
+      worker.on('exit', (code) => {
+        if (!over && !settled) failures.push(`worker: exited with code ${code}`);
+        ended();
+      });
+      worker.postMessage(i === 0 ? req : { ...req, seed: req.seed + i });
     });
-    worker.on('error', (e) => {
-      failures.push(`worker: ${e.message}`);
-      finish();
-    });
-    worker.on('exit', (code) => {
-      if (!settled) failures.push(`worker: exited with code ${code}`);
-      finish();
-    });
-    worker.postMessage(req);
   });
 }
+

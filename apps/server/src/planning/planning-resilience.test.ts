@@ -23,7 +23,7 @@ const runner = (workerId: string, failFullStep?: string) =>
   createJobRunner({
     db: f.database.db,
     workerId,
-    handlers: [createPlanningJob({ db: f.database.db, source, timeLimitMs: 300, useMip: false, quickIterations: 2_000, progressMs: 100, ...(failFullStep ? { failFullStep } : {}) })],
+    handlers: [createPlanningJob({ db: f.database.db, source, timeLimitMs: 300, useMip: false, progressMs: 100, ...(failFullStep ? { failFullStep } : {}) })],
   });
 
 async function startRun(): Promise<{ runId: string; jobId: string }> {

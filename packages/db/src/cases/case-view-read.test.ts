@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintCaseRead, mintCaseWrite } from '../access/mint';
 import { openTestDatabase, type TestDatabase } from '../testing';
 import { upsertUser } from '../users/user.repository';
-import { appendCaseEvents, findCaseAccessFacts, findCaseSummaries, listCaseSummariesOfUser, loadCaseEvents, loadCaseEventsWithNames } from './case.repository';
+import { appendCaseEvents, findCaseAccessFacts, findCaseSummaries, listCaseSummaries, listCaseSummariesOfUser, loadCaseEvents, loadCaseEventsWithNames } from './case.repository';
 
 const caseId = '00000000-0000-4000-8000-0000000000c7';
 const userId = '00000000-0000-4000-8000-0000000000a7';
@@ -55,8 +55,11 @@ describe('case summaries from the fixed statement texts (ADR 0038)', () => {
     await sql`INSERT INTO case_member (case_id, user_id, added_at) VALUES (${other}, ${userId}, now()), (${caseId}, ${userId}, now())`.execute(t.db);
     const built = await findCaseSummaries(t.db, [caseId, other]);
     const listed = await listCaseSummariesOfUser(t.db, userId, at);
-    expect(listed.map(({ member: _m, breakGlass: _b, ...row }) => row).sort((a, b) => a.caseId.localeCompare(b.caseId))).toEqual(built.sort((a, b) => a.caseId.localeCompare(b.caseId)));
-    expect(listed.find((r) => r.caseId === other)).toMatchObject({ registeredAt: '2026-01-31T23:59:59.987Z', updatedAt: '2026-02-28T00:00:00.001Z', reviewDate: '2026-12-31', member: true, breakGlass: false });
+    // The rows are the answer's objects as they are (ADR 0042): the same keys in the same order, nothing else.
+    expect([...listed].sort((a, b) => a.caseId.localeCompare(b.caseId))).toStrictEqual(built.sort((a, b) => a.caseId.localeCompare(b.caseId)));
+    expect(listed.map((r) => Object.keys(r))).toEqual(listed.map(() => ['caseId', 'reference', 'phase', 'phenomenon', 'classification', 'version', 'registeredAt', 'updatedAt', 'reviewDate']));
+    expect(listed.find((r) => r.caseId === other)).toMatchObject({ registeredAt: '2026-01-31T23:59:59.987Z', updatedAt: '2026-02-28T00:00:00.001Z', reviewDate: '2026-12-31' });
+    expect(await listCaseSummaries(t.db, { memberUserId: userId })).toStrictEqual([...listed].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
     expect((await findCaseAccessFacts(t.db, userId, other, at))?.summary).toEqual(built.find((r) => r.caseId === other));
   });
 });

@@ -169,21 +169,27 @@ export async function findCaseSummaries(db: Db, caseIds: readonly string[]): Pro
   return rows.map(toSummary);
 }
 
-/** Candidate cases for a list: the user's cases, or all cases for a standing oversight grant. */
+/**
+ * A case summary exactly as the list answers it (`CaseSummaryRow`, the contract's `CaseListItem`):
+ * the columns named and printed by PostgreSQL (timestamps as `Date.prototype.toISOString` would),
+ * so the driver's rows are the answer's objects and no per-row mapping runs in the server (ADR 0042).
+ */
+const SUMMARY_AS_ITEM = `
+  SELECT s.case_id AS "caseId", s.reference, s.phase, s.phenomenon, s.classification, s.version,
+         ${isoText('s.registered_at')} AS "registeredAt", ${isoText('s.updated_at')} AS "updatedAt",
+         to_char(s.review_date, 'YYYY-MM-DD') AS "reviewDate"
+  FROM case_summary s`;
+const ALL_CASE_SUMMARIES = `${SUMMARY_AS_ITEM} ORDER BY s.updated_at DESC`;
+const MEMBER_CASE_SUMMARIES = `${SUMMARY_AS_ITEM}
+  WHERE s.case_id IN (SELECT case_id FROM case_member WHERE user_id = $1)
+  ORDER BY s.updated_at DESC`;
+
+/** Candidate cases for a list: the user's cases, or all cases for a standing oversight grant. Newest first. */
 export async function listCaseSummaries(db: Db, scope: { memberUserId: string } | 'all'): Promise<CaseSummaryRow[]> {
-  let query = db.selectFrom('case_summary').selectAll('case_summary');
-  if (scope !== 'all') {
-    query = query.innerJoin('case_member', 'case_member.case_id', 'case_summary.case_id').where('case_member.user_id', '=', scope.memberUserId);
-  }
-  const rows = await query.orderBy('case_summary.updated_at', 'desc').execute();
-  return rows.map(toSummary);
+  const query = scope === 'all' ? CompiledQuery.raw(ALL_CASE_SUMMARIES, []) : CompiledQuery.raw(MEMBER_CASE_SUMMARIES, [scope.memberUserId]);
+  return (await db.executeQuery<CaseSummaryRow>(query)).rows;
 }
 
-/**
- * The candidates for a user's list in one statement: the cases they are a member of and those an
- * unexpired break-glass grant opens, each with which of the two it is (ADR 0036: one round trip
- * where `listCaseSummaries` and `activeBreakGlassCases` took two). Members' cases first, newest first.
- */
 type SummaryWithBasisRow = Omit<Selectable<CaseSummaryTable>, 'registered_at' | 'updated_at' | 'review_date'> & {
   registered_at: string;
   updated_at: string;
@@ -194,8 +200,8 @@ type SummaryWithBasisRow = Omit<Selectable<CaseSummaryTable>, 'registered_at' | 
 
 /**
  * A case summary with the user's two bases for seeing it: membership and an unexpired break-glass
- * grant ($1 the user, $2 the moment). Fixed texts, prepared per connection, for the two statements
- * every case view and case list runs (ADR 0038).
+ * grant ($1 the user, $2 the moment). A fixed text, prepared per connection, for the access check
+ * every case view runs (ADR 0038).
  */
 const SUMMARY_WITH_BASIS = `
   SELECT s.case_id, s.reference, s.phase, s.phenomenon, s.classification, s.version,
@@ -204,14 +210,21 @@ const SUMMARY_WITH_BASIS = `
          EXISTS (SELECT 1 FROM break_glass_grant g WHERE g.case_id = s.case_id AND g.user_id = $1 AND g.expires_at > $2) AS has_break_glass
   FROM case_summary s`;
 const CASE_ACCESS_FACTS = `${SUMMARY_WITH_BASIS} WHERE s.case_id = $3`;
-const CASE_SUMMARIES_OF_USER = `${SUMMARY_WITH_BASIS}
+
+/**
+ * The candidates for a user's list in one statement: the cases they are a member of and those an
+ * unexpired break-glass grant opens ($1 the user, $2 the moment; ADR 0036: one round trip where
+ * `listCaseSummaries` and `activeBreakGlassCases` took two). Members' cases first, newest first.
+ * Which basis each row has is not returned: every row has one of the two, and that is all the
+ * list's need-to-know rule asks (ADR 0042).
+ */
+const CASE_SUMMARIES_OF_USER = `${SUMMARY_AS_ITEM}
   WHERE s.case_id IN (SELECT case_id FROM case_member WHERE user_id = $1)
      OR s.case_id IN (SELECT case_id FROM break_glass_grant WHERE user_id = $1 AND expires_at > $2)
-  ORDER BY is_member DESC, s.updated_at DESC`;
+  ORDER BY EXISTS (SELECT 1 FROM case_member m WHERE m.case_id = s.case_id AND m.user_id = $1) DESC, s.updated_at DESC`;
 
-export async function listCaseSummariesOfUser(db: Db, userId: string, at: Date): Promise<(CaseSummaryRow & { member: boolean; breakGlass: boolean })[]> {
-  const { rows } = await db.executeQuery<SummaryWithBasisRow>(CompiledQuery.raw(CASE_SUMMARIES_OF_USER, [userId, at]));
-  return rows.map(({ is_member, has_break_glass, ...summary }) => ({ ...toSummary(summary), member: Boolean(is_member), breakGlass: Boolean(has_break_glass) }));
+export async function listCaseSummariesOfUser(db: Db, userId: string, at: Date): Promise<CaseSummaryRow[]> {
+  return (await db.executeQuery<CaseSummaryRow>(CompiledQuery.raw(CASE_SUMMARIES_OF_USER, [userId, at]))).rows;
 }
 
 /** Of the given cases, those the user is a member of. */

@@ -70,7 +70,7 @@ export async function visibleCases(db: Db, actor: AccessSubject, now: Date): Pro
   if (isAssignmentBased(actor)) return casesThroughAssignments(db, actor, now);
   const oversight = actor.roles.some((r) => OVERSIGHT_ROLES.includes(r));
   // Members' cases and unexpired break-glass grants in one statement (ADR 0036).
-  const candidates: CaseSummaryRow[] = oversight ? await listCaseSummaries(db, 'all') : (await listCaseSummariesOfUser(db, actor.userId, now)).map(({ member: _m, breakGlass: _b, ...row }) => row);
+  const candidates = oversight ? await listCaseSummaries(db, 'all') : await listCaseSummariesOfUser(db, actor.userId, now);
   // The candidates came by membership or a grant (or oversight, which needs neither), so no second lookup.
   const memberOf = oversight ? new Set<string>() : new Set(candidates.map((c) => c.caseId));
   const visible = visibleCaseIds(

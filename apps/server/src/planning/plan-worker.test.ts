@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { runPlanInWorker } from './plan-worker';
+import { demoProblem } from './planning-input';
+
+/**
+ * The planning threads (ADR 0044): one search hands back its construction as the first checkpoint,
+ * two searches from different seeds end with the better roster and no failure (a thread that
+ * reported its end and then exits is not a crash), and a cancel ends every thread.
+ */
+const problem = demoProblem(3, 6, 0.05, 7);
+const req = { problem, seed: 1, timeLimitMs: 400, candidateLimit: 64, useMip: false };
+
+describe('planning threads', () => {
+  it('one search: the checkpoint comes first, the stored plan is no worse than it', async () => {
+    const checkpoints: number[] = [];
+    const out = await runPlanInWorker(req, { onCheckpoint: (p) => checkpoints.push(p.score.soft) });
+    expect(out.failures).toEqual([]);
+    expect(checkpoints.length).toBeGreaterThan(0);
+    expect(out.plan?.feasible).toBe(true);
+    expect(out.plan!.score.soft).toBeLessThanOrEqual(checkpoints[0]!);
+  }, 60_000);
+
+  it('two searches from their own seeds end with the better roster and no failure', async () => {
+    const seen: number[] = [];
+    const out = await runPlanInWorker(req, { threads: 2, onCheckpoint: (p) => seen.push(p.score.soft) });
+    expect(out.failures).toEqual([]);
+    expect(out.cancelled).toBe(false);
+    expect(out.plan?.feasible).toBe(true);
+    // Checkpoints are handed on only when they improve: the saved checkpoint never gets worse.
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+    expect(out.plan!.score.soft).toBeLessThanOrEqual(Math.min(...seen));
+  }, 60_000);
+
+  it('a cancel ends both threads at once', async () => {
+    const abort = new AbortController();
+    const t0 = performance.now();
+    const running = runPlanInWorker({ ...req, timeLimitMs: 30_000 }, { threads: 2, signal: abort.signal, onCheckpoint: () => abort.abort() });
+    const out = await running;
+    expect(out.cancelled).toBe(true);
+    expect(performance.now() - t0).toBeLessThan(20_000);
+  }, 60_000);
+});
