@@ -24,3 +24,15 @@ export class Rng {
     return v;
   }
 }
+
+/** The numbers 0..n-1 in a seeded random order (Fisher-Yates), so sweeps do not always favour the first officers. */
+export function shuffledRange(n: number, rng: Rng): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = order[i] ?? 0;
+    order[i] = order[j] ?? 0;
+    order[j] = t;
+  }
+  return order;
+}

@@ -8,7 +8,7 @@ import { construct, repairHard } from './search/construct';
 import { explainShortfalls } from './shortfall';
 import { State } from './state';
 import type { MipSolver } from './repair/lns';
-import { nationalScale, runExactPhase } from './repair/phase';
+import { daySweep, nationalScale, runExactPhase } from './repair/phase';
 import { pricedRowSweep, violatingOfficers } from './repair/priced-rows';
 import { SafeSolver } from './repair/safe-solver';
 import { workBeforePrivate } from './repair/work-before-private';
@@ -21,6 +21,10 @@ const PARTNER_WAIT_MS = 300;
 const CHECKPOINT_MS = 5000;
 /** At most this share of the annealing budget goes to each whole-row repair of broken rows. */
 const PRICED_REPAIR_SHARE = 0.05;
+/** At most this share of the annealing budget goes to each day sweep at a restart. */
+const DAY_SWEEP_SHARE = 0.1;
+/** A day sweep that lowers the score by less than this share is undone and ends the sweeps of the run. */
+const SWEEP_MIN_GAIN = 0.005;
 
 export interface SolveOptions {
   seed?: number;
@@ -137,6 +141,9 @@ class Engine {
   private kept: State;
   private readonly partner?: GuardedPartner;
   private lastCheckpoint = Number.NEGATIVE_INFINITY;
+  private daySolver?: SafeSolver;
+  /** False once a day sweep gained less than `SWEEP_MIN_GAIN`: no more sweeps in this run. */
+  private sweepsPay = true;
 
   constructor(readonly c: Compiled, private readonly options: SolveOptions, readonly now: () => number, readonly failures: FailureLog) {
     this.rng = new Rng(options.seed ?? 1);
@@ -202,6 +209,7 @@ class Engine {
         onProgress: o.onProgress ? (p) => o.onProgress?.({ ...p, fraction: p.fraction * share }) : undefined,
         onRestart: (st) => {
           this.repairViolatedRows(st, remaining === undefined ? undefined : remaining * share * PRICED_REPAIR_SHARE);
+          if (remaining !== undefined) this.sweepDays(st, remaining * share * DAY_SWEEP_SHARE);
           if (portfolio) exchange(st, portfolio);
         },
         best: holder,
@@ -211,6 +219,7 @@ class Engine {
       // Still infeasible (little CPU, or a hard instance): each broken row re-planned whole, then a steepest descent.
       this.repairViolatedRows(this.state, remaining === undefined ? undefined : remaining * share * PRICED_REPAIR_SHARE);
       if (this.state.hard > 0) repairHard(this.state, 10);
+      if (remaining !== undefined) this.sweepDays(this.state, remaining * share * DAY_SWEEP_SHARE);
     } finally {
       // Even when the search throws, its best roster so far is kept.
       if (holder.cells) this.keep(holder);
@@ -229,6 +238,30 @@ class Engine {
     if (st.hard <= 0 || nationalScale(this.c)) return;
     const deadline = budgetMs === undefined ? Number.POSITIVE_INFINITY : this.now() + budgetMs;
     pricedRowSweep(st, violatingOfficers(st, this.rng), () => this.now() > deadline);
+  }
+
+  /**
+   * One exact day sweep (`repair/day-repair.ts`) on a valid roster at each annealing restart
+   * and at its end, within `budgetMs`: each day's assignment re-solved with the other days
+   * fixed (tenths of a second), so the next cooling cycle starts from a roster that is optimal
+   * day by day. Only on a time budget (a counted run stays reproducible). National weeks
+   * sweep in their exact phase.
+   */
+  sweepDays(st: State, budgetMs: number): void {
+    const mip = this.options.mip;
+    if (!mip || !this.sweepsPay || st.hard > 0 || nationalScale(this.c)) return;
+    this.daySolver ??= new SafeSolver(mip, this.failures);
+    const end = this.now() + budgetMs;
+    const before = st.score;
+    const cells = st.cells.slice();
+    daySweep(st, this.daySolver, this.now, () => (end - this.now()) / 1000, new Float64Array(this.c.days));
+    if (st.score > before * (1 - SWEEP_MIN_GAIN)) {
+      // Where annealing already leaves every day near-optimal, a sweep only costs time, and its
+      // small change sent annealing elsewhere (Curtois 8: worse over four seeds): undone, no more sweeps.
+      this.sweepsPay = false;
+      st.cells.set(cells);
+      st.recompute();
+    }
   }
 
   exact(remaining: number | undefined, share: number, portfolio: Portfolio | undefined): void {

@@ -154,6 +154,20 @@ export class State {
     this.finished = 0;
   }
 
+  /**
+   * Score the pending move and keep it when the score is not worse than `before` (the
+   * score taken before the move began); true when it improved.
+   */
+  keepIfNotWorse(before: number): boolean {
+    this.finish();
+    if (this.score <= before + 1e-9) {
+      this.accept();
+      return this.score < before - 1e-9;
+    }
+    this.undo();
+    return false;
+  }
+
   cell(o: number, d: number): number {
     return this.cells[o * this.c.days + d] ?? OFF;
   }

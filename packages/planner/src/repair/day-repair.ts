@@ -125,11 +125,5 @@ function apply(state: State, d: number, movable: number[], classes: SlotClass[],
     left.set(s, (left.get(s) ?? 0) - 1);
     state.set(o, d, s);
   }
-  state.finish();
-  if (state.score <= before + 1e-9) {
-    state.accept();
-    return state.score < before - 1e-9;
-  }
-  state.undo();
-  return false;
+  return state.keepIfNotWorse(before);
 }

@@ -40,13 +40,7 @@ export function repair(state: State, solver: MipSolver, free: Uint8Array, second
     if (!free[i]) continue;
     state.set(Math.floor(i / c.days), i % c.days, cells[i] ?? OFF);
   }
-  state.finish();
-  if (state.score <= before + 1e-9) {
-    state.accept();
-    return state.score < before - 1e-9;
-  }
-  state.undo();
-  return false;
+  return state.keepIfNotWorse(before);
 }
 
 function chooseCells(state: State, rng: Rng, size: number): Uint8Array {

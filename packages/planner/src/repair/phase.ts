@@ -1,5 +1,5 @@
 import type { Compiled } from '../compile';
-import type { Rng } from '../rng';
+import { shuffledRange, type Rng } from '../rng';
 import { anneal, type Progress } from '../search/anneal';
 import type { State } from '../state';
 import { exchange, type Portfolio } from '../portfolio/portfolio';
@@ -135,7 +135,7 @@ function alternateDays(
     let complete = true;
     for (let pass = 0; pass < (ruin ? 2 : 1) && complete; pass++) {
       complete = daySweep(state, solver, now, left, took);
-      if (complete) repairRows(state, officerOrder(state.c, rng));
+      if (complete) repairRows(state, shuffledRange(state.c.officers, rng));
     }
     if (ruin && state.score > ruin.score) {
       state.cells.set(ruin.cells);
@@ -156,7 +156,7 @@ function alternateDays(
 }
 
 /** Every day re-solved exactly once; false when the time ran out before the last day. */
-function daySweep(state: State, solver: SafeSolver, now: () => number, left: () => number, took: Float64Array): boolean {
+export function daySweep(state: State, solver: SafeSolver, now: () => number, left: () => number, took: Float64Array): boolean {
   const days = solver.for('day-repair');
   for (let d = 0; d < state.c.days; d++) {
     if (solver.disabled || left() <= 0.05 + (took[d] ?? 0)) return false;
@@ -173,16 +173,4 @@ function burst(state: State, rng: Rng, now: () => number, timeLimitMs: number, m
   const { cells } = anneal(state, rng, { timeLimitMs, maxIterations, now, initialTemperature: BURST_TEMPERATURE });
   state.cells.set(cells);
   state.recompute();
-}
-
-/** A seeded random order of the officers, so row repairs do not always favour the first ones. */
-function officerOrder(c: Compiled, rng: Rng): Int32Array {
-  const order = Int32Array.from({ length: c.officers }, (_, o) => o);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const t = order[i] ?? 0;
-    order[i] = order[j] ?? 0;
-    order[j] = t;
-  }
-  return order;
 }

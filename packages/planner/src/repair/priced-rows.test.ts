@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { compile, OFF } from '../compile';
 import { curtoisToProblem } from '../curtois/convert';
 import { parseCurtois } from '../curtois/parse';
-import { Rng } from '../rng';
+import { Rng, shuffledRange } from '../rng';
 import { State } from '../state';
 import { ROW_REPAIR_MAX_DAYS } from './row-repair';
-import { pricedRowSweep, repairRowPriced, shuffled, violatingOfficers } from './priced-rows';
+import { pricedRowSweep, repairRowPriced, violatingOfficers } from './priced-rows';
 
 /**
  * Four weeks (beyond the 14 days of the branch-and-bound row repair), two shift lengths
@@ -53,11 +53,11 @@ describe('whole-row repair by pricing (any horizon)', () => {
   it('never makes a valid roster worse, and a second sweep after convergence changes nothing', () => {
     const state = fourWeeks();
     const rng = new Rng(2);
-    pricedRowSweep(state, shuffled(state.c, rng), () => false);
+    pricedRowSweep(state, shuffledRange(state.c.officers, rng), () => false);
     const gains = new Float64Array(state.c.slots);
     for (let pass = 0; pass < 10; pass++) {
       let changed = false;
-      for (const o of shuffled(state.c, rng)) {
+      for (const o of shuffledRange(state.c.officers, rng)) {
         const before = state.score;
         if (repairRowPriced(state, o, gains)) changed = true;
         expect(state.score).toBeLessThanOrEqual(before + 1e-9);
@@ -66,7 +66,7 @@ describe('whole-row repair by pricing (any horizon)', () => {
       if (!changed) break;
     }
     const cells = state.cells.slice();
-    expect(pricedRowSweep(state, shuffled(state.c, rng), () => false)).toBe(0);
+    expect(pricedRowSweep(state, shuffledRange(state.c.officers, rng), () => false)).toBe(0);
     expect(Array.from(state.cells)).toEqual(Array.from(cells));
     // Leave and requests are respected: A is off on day 3, E on day 20.
     expect(state.cell(0, 3)).toBe(OFF);

@@ -1,7 +1,8 @@
 import { NONE, OFF, type Compiled } from '../compile';
 import { priceRow } from '../columns/pricing';
-import type { Rng } from '../rng';
+import { shuffledRange, type Rng } from '../rng';
 import type { State } from '../state';
+import { tryRow } from './row-repair';
 
 const EPS = 1e-9;
 
@@ -33,14 +34,7 @@ export function repairRowPriced(state: State, o: number, gains: Float64Array): b
     state.undo();
     return false;
   }
-  for (let d = 0; d < D; d++) if (!c.fixed[o * D + d]) state.set(o, d, row.cells[d] ?? OFF);
-  state.finish();
-  if (state.score <= before + EPS) {
-    state.accept();
-    return state.score < before - EPS;
-  }
-  state.undo();
-  return false;
+  return tryRow(state, o, row.cells, before);
 }
 
 /** The row's cost under the gains, as the pricing counts it: requests and disruption minus the gains of its slots. */
@@ -83,17 +77,5 @@ export function pricedRowSweep(state: State, officers: Iterable<number>, stop: (
 
 /** The officers who break a hard rule, in a seeded random order. */
 export function violatingOfficers(state: State, rng: Rng): number[] {
-  return shuffled(state.c, rng).filter((o) => (state.rowHard[o] ?? 0) > 0);
-}
-
-/** All officers in a seeded random order, so sweeps do not always favour the first ones. */
-export function shuffled(c: Compiled, rng: Rng): number[] {
-  const order = Array.from({ length: c.officers }, (_, o) => o);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const t = order[i] ?? 0;
-    order[i] = order[j] ?? 0;
-    order[j] = t;
-  }
-  return order;
+  return shuffledRange(state.c.officers, rng).filter((o) => (state.rowHard[o] ?? 0) > 0);
 }

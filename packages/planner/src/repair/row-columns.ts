@@ -3,7 +3,7 @@ import type { Rng } from '../rng';
 import { coverCost, rowCost, type RowCost } from '../row';
 import type { State } from '../state';
 import type { MipSolver } from './lns';
-import { bestRow, ROW_REPAIR_MAX_DAYS, type DayOptions } from './row-repair';
+import { bestRow, perDay, ROW_REPAIR_MAX_DAYS, type DayOptions } from './row-repair';
 
 /**
  * Exact exchange between the rows of a set of officers (ADR 0041). The day sweep is exact for
@@ -33,13 +33,7 @@ export function repairRowSet(state: State, solver: MipSolver, officers: number[]
     const row = columns[i]?.[chosen[i] ?? 0] ?? [];
     for (let d = 0; d < c.days; d++) if (!c.fixed[o * c.days + d]) state.set(o, d, classes.take(row[d] ?? OFF));
   });
-  state.finish();
-  if (state.score <= before + 1e-9) {
-    state.accept();
-    return state.score < before - 1e-9;
-  }
-  state.undo();
-  return false;
+  return state.keepIfNotWorse(before);
 }
 
 /** Seconds per exchange at most; the set shrinks when exchanges get slower than `SLOW_MS`. */
@@ -167,13 +161,7 @@ function candidateRows(state: State, o: number, old: Int32Array): number[][] {
 function choices(state: State, o: number): DayOptions[] {
   const c = state.c;
   const T = c.types;
-  const out: DayOptions[] = [];
-  for (let d = 0; d < c.days; d++) {
-    const cell = o * c.days + d;
-    if (c.fixed[cell]) {
-      out.push({ slots: [state.cells[cell] ?? OFF], values: [0] });
-      continue;
-    }
+  return perDay(state, o, (cell) => {
     const slots = [OFF];
     const values = [value(c, state, cell, OFF)];
     const top: { s: number; v: number; key: string }[][] = Array.from({ length: T }, () => []);
@@ -192,9 +180,8 @@ function choices(state: State, o: number): DayOptions[] {
       slots.push(e.s);
       values.push(e.v);
     }
-    out.push({ slots, values });
-  }
-  return out;
+    return { slots, values };
+  });
 }
 
 function value(c: Compiled, state: State, cell: number, s: number): number {

@@ -26,14 +26,17 @@ export function repairRow(state: State, o: number): boolean {
     state.undo();
     return false;
   }
-  for (let d = 0; d < c.days; d++) state.set(o, d, best[d] ?? OFF);
-  state.finish();
-  if (state.score <= before + EPS) {
-    state.accept();
-    return state.score < before - EPS;
-  }
-  state.undo();
-  return false;
+  return tryRow(state, o, best, before);
+}
+
+/**
+ * Put `cells` into officer o's free cells (fixed cells stay) and keep the change when the
+ * score is not worse than `before`, the score before the row was cleared; true when it improved.
+ */
+export function tryRow(state: State, o: number, cells: ArrayLike<number>, before: number): boolean {
+  const c = state.c;
+  for (let d = 0; d < c.days; d++) if (!c.fixed[o * c.days + d]) state.set(o, d, cells[d] ?? OFF);
+  return state.keepIfNotWorse(before);
 }
 
 /** Per day, the choices (OFF or one slot per shift type) and their value for this officer. */
@@ -42,17 +45,22 @@ export interface DayOptions {
   values: number[];
 }
 
-function rowOptions(state: State, o: number): DayOptions[] {
+/** Per day of officer o: a fixed cell's own slot, or what `free` offers for a free cell. */
+export function perDay(state: State, o: number, free: (cell: number) => DayOptions): DayOptions[] {
   const c = state.c;
-  const T = c.types;
   const out: DayOptions[] = [];
   for (let d = 0; d < c.days; d++) {
     const cell = o * c.days + d;
-    if (c.fixed[cell]) {
-      const s = state.cells[cell] ?? OFF;
-      out.push({ slots: [s], values: [0] });
-      continue;
-    }
+    out.push(c.fixed[cell] ? { slots: [state.cells[cell] ?? OFF], values: [0] } : free(cell));
+  }
+  return out;
+}
+
+/** Per free day: off, or per shift type the slot that gains most. */
+function rowOptions(state: State, o: number): DayOptions[] {
+  const c = state.c;
+  const T = c.types;
+  return perDay(state, o, (cell) => {
     const base = cell * (T + 1);
     const b = c.baseline[cell] ?? NONE;
     const dis = (s: number) => (b !== NONE && b !== s ? c.disruptionWeight : 0);
@@ -75,9 +83,8 @@ function rowOptions(state: State, o: number): DayOptions[] {
       slots.push(s);
       values.push((bestGain[t] ?? 0) - (c.pref[base + t] ?? 0));
     }
-    out.push({ slots, values });
-  }
-  return out;
+    return { slots, values };
+  });
 }
 
 const scratch: RowCost = { hard: 0, requests: 0, disruption: 0 };
