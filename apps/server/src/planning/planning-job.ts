@@ -24,7 +24,7 @@ export interface PlanningJobOptions {
   progressMs?: number;
   seed?: number;
   failFullStep?: string;
-  /** Search threads; default two on national weeks when the machine has a second core, else one (ADR 0044). */
+  /** Search threads; default two on national weeks from four cores with one to spare, else one (ADR 0044 and its addendum). */
   threads?: number;
 }
 
@@ -38,8 +38,8 @@ const QUICK_SHARE = 0.1;
 const SECOND_THREAD_CORES = 4;
 
 /**
- * A national week gets a second search from another seed when the machine has a core to spare
- * (ADR 0044): the better roster wins. Both threads run at a lower priority than the API
+ * A national week gets a second search from another seed when the machine has cores to spare
+ * (ADR 0044, from four cores on): the better roster wins. Both threads run at a lower priority than the API
  * (plan-thread.ts); on a busy machine (load average ≥ cores) the two would only halve each other.
  */
 function searchThreads(c: Compiled | undefined): number {
