@@ -15,10 +15,10 @@ import { demoProblem } from '../../apps/server/src/planning/planning-input';
 import { gitCommit, loadAverages } from '../api/load';
 import { slotCounts } from '../planner/lcc';
 
-const { values } = parseArgs({ options: { seeds: { type: 'string', default: '1,2,3' }, 'cpu-seconds': { type: 'string', default: '10' }, out: { type: 'string', default: 'bench/results/planning-gap.md' }, 'anneal-share': { type: 'string' }, 'row-set-share': { type: 'string' }, 'ruin-light': { type: 'string' }, 'candidate-limit': { type: 'string', default: '16' }, 'solve-seed': { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { seeds: { type: 'string', default: '1,2,3' }, 'cpu-seconds': { type: 'string', default: '10' }, out: { type: 'string', default: 'bench/results/planning-gap.md' }, 'anneal-share': { type: 'string' }, 'row-set-share': { type: 'string' }, 'ruin-light': { type: 'string' }, 'candidate-limit': { type: 'string', default: '16' }, 'solve-seed': { type: 'string', default: '1' }, 'day-flow': { type: 'string' } } });
 const seeds = values.seeds.split(',').map(Number);
 const cpuMs = Number(values['cpu-seconds']) * 1000;
-const lines: string[] = [`### Gap to the LP bound, national demo week (250 persons), planner with ${cpuMs / 1000} s of CPU time${values['anneal-share'] ? `, anneal share ${values['anneal-share']}` : ''}${values['row-set-share'] ? `, row-set share ${values['row-set-share']}` : ''}${values['ruin-light'] ? `, ruin light ${values['ruin-light']}` : ''}${values['candidate-limit'] !== '16' ? `, candidate limit ${values['candidate-limit']}` : ''}${values['solve-seed'] !== '1' ? `, search seed ${values['solve-seed']}` : ''}`, '', `Command: \`npm run bench:planning-gap -- ${process.argv.slice(2).join(' ')}\` — commit ${gitCommit()}, ${new Date().toISOString()}, load at start ${loadAverages()}`, ''];
+const lines: string[] = [`### Gap to the LP bound, national demo week (250 persons), planner with ${cpuMs / 1000} s of CPU time${values['anneal-share'] ? `, anneal share ${values['anneal-share']}` : ''}${values['row-set-share'] ? `, row-set share ${values['row-set-share']}` : ''}${values['ruin-light'] ? `, ruin light ${values['ruin-light']}` : ''}${values['candidate-limit'] !== '16' ? `, candidate limit ${values['candidate-limit']}` : ''}${values['solve-seed'] !== '1' ? `, search seed ${values['solve-seed']}` : ''}${values['day-flow'] ? `, day flow ${values['day-flow']}` : ''}`, '', `Command: \`npm run bench:planning-gap -- ${process.argv.slice(2).join(' ')}\` — commit ${gitCommit()}, ${new Date().toISOString()}, load at start ${loadAverages()}`, ''];
 
 const key = (c: Compiled, s: number) => {
   const post = c.problem.posts[c.slotPost[s] ?? 0]!;
@@ -32,7 +32,7 @@ for (const seed of seeds) {
   if (!compiled.ok) throw new Error(compiled.error.message);
   const c = compiled.value;
   const t0 = performance.now();
-  const plan = solve(problem, { seed: Number(values['solve-seed']), cpuTimeLimitMs: cpuMs, timeLimitMs: cpuMs * 30, candidateLimit: Number(values['candidate-limit']), mip: await highsMipSolver(), ...(values['anneal-share'] ? { annealShare: Number(values['anneal-share']) } : {}), ...(values['row-set-share'] ? { rowSetShare: Number(values['row-set-share']) } : {}), ...(values['ruin-light'] ? { ruinLight: values['ruin-light'] === 'on' } : {}) });
+  const plan = solve(problem, { seed: Number(values['solve-seed']), cpuTimeLimitMs: cpuMs, timeLimitMs: cpuMs * 30, candidateLimit: Number(values['candidate-limit']), mip: await highsMipSolver(), ...(values['anneal-share'] ? { annealShare: Number(values['anneal-share']) } : {}), ...(values['row-set-share'] ? { rowSetShare: Number(values['row-set-share']) } : {}), ...(values['ruin-light'] ? { ruinLight: values['ruin-light'] === 'on' } : {}), ...(values['day-flow'] ? { dayFlow: values['day-flow'] === 'on' } : {}) });
   if (!plan.ok) throw new Error(plan.error.message);
   const wall = (performance.now() - t0) / 1000;
   const count = slotCounts(c, plan.value.assignments);

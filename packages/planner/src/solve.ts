@@ -69,6 +69,8 @@ export interface SolveOptions {
   rowSetShare?: number;
   /** National weeks: sweeps after the first start without the light posts (default on, not for replans; ADR 0041). */
   ruinLight?: boolean;
+  /** National weeks: day repairs by the direct transportation solver instead of HiGHS (default on; ADR 0046). */
+  dayFlow?: boolean;
 }
 
 export interface SolveStats {
@@ -277,6 +279,7 @@ class Engine {
       portfolio,
       rowSetShare: this.options.rowSetShare ?? 0,
       ruinLight: this.options.ruinLight ?? (nationalScale(this.c) && !this.options.baseline),
+      dayFlow: this.options.dayFlow ?? true,
       report: (fraction, round) => {
         this.keep(this.state);
         this.options.onProgress?.({ fraction: share + (1 - share) * fraction, iterations: round, bestHard: this.state.hard, bestSoft: this.state.soft });

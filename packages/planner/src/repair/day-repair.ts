@@ -2,6 +2,7 @@ import { canTake, OFF } from '../compile';
 import { rowCost, type RowCost } from '../row';
 import type { State } from '../state';
 import type { MipSolver } from './lns';
+import { solveDayFlow, type DayFlowEdge } from './day-flow';
 
 /** Larger objective coefficients are numerical trouble for HiGHS (it refuses ≈1e15 and above). */
 const MAX_COEFFICIENT = 1e12;
@@ -14,38 +15,75 @@ const MAX_COEFFICIENT = 1e12;
  * HiGHS returns an integral optimum in one LP solve, even for 1,200 officers.
  */
 export function repairDay(state: State, solver: MipSolver, d: number, seconds: number): boolean {
-  const c = state.c;
-  const classes = dayClasses(state, d);
-  if (classes.length === 0) return false;
+  const day = dayProblem(state, d);
+  if (!day) return false;
+  const { classes, movable, edges } = day;
   const objective: string[] = [];
   const officerRows: string[] = [];
   const classTerms: string[][] = classes.map(() => []);
-  const movable: number[] = [];
-  for (let o = 0; o < c.officers; o++) {
-    if (c.fixed[o * c.days + d]) continue;
-    movable.push(o);
-    const costs = typeCosts(state, o, d);
-    const terms: string[] = [];
-    classes.forEach((k, i) => {
-      const cost = costs[k.type];
-      if (cost === undefined || !canTake(c, o, k.slots[0] ?? 0)) return;
-      // Clamped: an absurd coefficient makes HiGHS fail; NaN never passes the test.
-      const gain = Math.min(MAX_COEFFICIENT, k.weight - cost);
-      if (!(gain > 1e-9)) return;
-      const name = `z_${o}_${i}`;
-      objective.push(`+ ${gain} ${name}`);
-      terms.push(name);
-      classTerms[i]?.push(name);
-    });
-    if (terms.length) officerRows.push(`${terms.join(' + ')} <= 1`);
+  let terms: string[] = [];
+  let last = -1;
+  for (const e of edges) {
+    if (e.officer !== last) {
+      if (terms.length) officerRows.push(`${terms.join(' + ')} <= 1`);
+      terms = [];
+      last = e.officer;
+    }
+    const name = `z_${movable[e.officer]}_${e.cls}`;
+    objective.push(`+ ${e.gain} ${name}`);
+    terms.push(name);
+    classTerms[e.cls]?.push(name);
   }
+  if (terms.length) officerRows.push(`${terms.join(' + ')} <= 1`);
   const capRows = classes.flatMap((k, i) => (classTerms[i]?.length ? [`${classTerms[i]?.join(' + ')} <= ${k.open}`] : []));
   if (objective.length === 0) return false;
   const text = ['Maximize', ` obj: ${objective.join(' ')}`, 'Subject To',
     ...[...officerRows, ...capRows].map((r, i) => ` d${i}: ${r}`), 'End'].join('\n');
   const result = solver.solve(text, seconds);
   if (!result) return false;
-  return apply(state, d, movable, classes, result.primal);
+  return apply(state, d, movable, classes, (i) => classes.findIndex((_, j) => result.primal(`z_${movable[i]}_${j}`) > 0.5));
+}
+
+/**
+ * The same day re-assignment with the transportation problem solved directly (`day-flow.ts`,
+ * ADR 0046): the national week's exact phase, where HiGHS took most of its time. Curtois-size
+ * problems keep `repairDay` (their search is tuned with it).
+ */
+export function repairDayByFlow(state: State, d: number): boolean {
+  const day = dayProblem(state, d);
+  if (!day || day.edges.length === 0) return false;
+  const assign = solveDayFlow(day.movable.length, day.classes.map((k) => k.open), day.edges);
+  return apply(state, d, day.movable, day.classes, (i) => assign[i] ?? -1);
+}
+
+interface DayProblem {
+  classes: SlotClass[];
+  /** Officers whose cell on the day is free; edges name them by index into this list, in order. */
+  movable: number[];
+  edges: DayFlowEdge[];
+}
+
+function dayProblem(state: State, d: number): DayProblem | null {
+  const c = state.c;
+  const classes = dayClasses(state, d);
+  if (classes.length === 0) return null;
+  const movable: number[] = [];
+  const edges: DayFlowEdge[] = [];
+  for (let o = 0; o < c.officers; o++) {
+    if (c.fixed[o * c.days + d]) continue;
+    const officer = movable.length;
+    movable.push(o);
+    const costs = typeCosts(state, o, d);
+    classes.forEach((k, i) => {
+      const cost = costs[k.type];
+      if (cost === undefined || !canTake(c, o, k.slots[0] ?? 0)) return;
+      // Clamped: an absurd coefficient makes HiGHS fail; NaN never passes the test.
+      const gain = Math.min(MAX_COEFFICIENT, k.weight - cost);
+      if (!(gain > 1e-9)) return;
+      edges.push({ officer, cls: i, gain });
+    });
+  }
+  return { classes, movable, edges };
 }
 
 interface SlotClass {
@@ -106,7 +144,7 @@ function typeCosts(state: State, o: number, d: number): (number | undefined)[] {
   return out;
 }
 
-function apply(state: State, d: number, movable: number[], classes: SlotClass[], primal: (n: string) => number): boolean {
+function apply(state: State, d: number, movable: number[], classes: SlotClass[], classOf: (i: number) => number): boolean {
   const c = state.c;
   const before = state.score;
   const left = new Map<number, number>();
@@ -116,14 +154,13 @@ function apply(state: State, d: number, movable: number[], classes: SlotClass[],
     if (c.fixed[o * c.days + d] && s !== OFF) left.set(s, (left.get(s) ?? 0) - 1);
   }
   for (const o of movable) state.set(o, d, OFF);
-  for (const o of movable) {
-    const i = classes.findIndex((_, j) => primal(`z_${o}_${j}`) > 0.5);
-    const k = classes[i];
-    if (!k) continue;
+  movable.forEach((o, i) => {
+    const k = classes[classOf(i)];
+    if (!k) return;
     const s = k.slots.find((x) => (left.get(x) ?? 0) > 0);
-    if (s === undefined) continue;
+    if (s === undefined) return;
     left.set(s, (left.get(s) ?? 0) - 1);
     state.set(o, d, s);
-  }
+  });
   return state.keepIfNotWorse(before);
 }

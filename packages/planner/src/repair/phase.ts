@@ -3,7 +3,7 @@ import { shuffledRange, type Rng } from '../rng';
 import { anneal, type Progress } from '../search/anneal';
 import type { State } from '../state';
 import { exchange, type Portfolio } from '../portfolio/portfolio';
-import { repairDay } from './day-repair';
+import { repairDay, repairDayByFlow } from './day-repair';
 import { lnsStep, type MipSolver } from './lns';
 import { rowSetRounds } from './row-columns';
 import { ruinLight } from './ruin-light';
@@ -51,6 +51,8 @@ export interface ExactPhase {
   rowSetShare?: number;
   /** National weeks on a time budget: sweeps after the first start from a roster without its light posts (ADR 0041). */
   ruinLight?: boolean;
+  /** National weeks: each day's transportation problem solved directly instead of by HiGHS (ADR 0046; default on). */
+  dayFlow?: boolean;
 }
 
 /** At most this stretch of a sub-MIP's wall-clock limit on a busy machine. */
@@ -134,7 +136,7 @@ function alternateDays(
     if (ruin) ruinLight(state);
     let complete = true;
     for (let pass = 0; pass < (ruin ? 2 : 1) && complete; pass++) {
-      complete = daySweep(state, solver, now, left, took);
+      complete = daySweep(state, solver, now, left, took, phase.dayFlow ?? true);
       if (complete) repairRows(state, shuffledRange(state.c.officers, rng));
     }
     if (ruin && state.score > ruin.score) {
@@ -156,12 +158,13 @@ function alternateDays(
 }
 
 /** Every day re-solved exactly once; false when the time ran out before the last day. */
-export function daySweep(state: State, solver: SafeSolver, now: () => number, left: () => number, took: Float64Array): boolean {
+export function daySweep(state: State, solver: SafeSolver, now: () => number, left: () => number, took: Float64Array, byFlow = false): boolean {
   const days = solver.for('day-repair');
   for (let d = 0; d < state.c.days; d++) {
     if (solver.disabled || left() <= 0.05 + (took[d] ?? 0)) return false;
     const t = now();
-    repairDay(state, days, d, Math.min(left(), 3));
+    if (byFlow) repairDayByFlow(state, d);
+    else repairDay(state, days, d, Math.min(left(), 3));
     took[d] = (now() - t) / 1000;
   }
   return true;
