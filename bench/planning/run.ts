@@ -1,4 +1,4 @@
-// npm run bench:planning -- [--seed 1] [--seconds 12] [--threads auto|1|2] [--replans 20] [--persons 250] [--officer-scale 1] [--out bench/results/planning.json]
+// npm run bench:planning -- [--seed 1] [--seconds 12] [--threads auto|1|2] [--replans 20] [--idle-requests 1000] [--persons 250] [--officer-scale 1] [--out bench/results/planning.json]
 // The national demo week (250 persons, ≈1,200 officers) through the real service path: the LCC
 // starts a run over HTTP, the job queue plans it in a worker thread, the roster version is
 // stored; the clock runs from the POST to the stored version (database to database). Then the
@@ -26,6 +26,9 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     // Search threads of the planning job: `auto` lets the job decide (two on a national week when a core is free; ADR 0044).
     threads: { type: 'string', default: 'auto' },
+    // Idle case views: half before the plan, half right after it (after a warm-up that is not counted),
+    // so the idle p99 is not the second-worst of 200 (ADR 0046).
+    'idle-requests': { type: 'string', default: '1000' },
   },
 });
 const persons = Number(values.persons);
@@ -50,8 +53,10 @@ try {
     if (r.status !== 200) throw new Error(`case view ${r.status}`);
     return performance.now() - c0;
   };
-  const idle: number[] = [];
-  for (let i = 0; i < 200; i++) idle.push(await caseView());
+  const idleCount = Number(values['idle-requests']);
+  for (let i = 0; i < 50; i++) await caseView();
+  const idleBefore: number[] = [];
+  for (let i = 0; i < Math.ceil(idleCount / 2); i++) idleBefore.push(await caseView());
   // The job picks its threads by the load average when the run starts (ADR 0044): recorded here.
   const loadAtPost = loadAverages();
   const t0 = performance.now();
@@ -61,9 +66,13 @@ try {
   const progressSeen: number[] = [];
   let checkpointAt: number | null = null;
   const during: number[] = [];
+  const duringAt: number[] = [];
   let planning = true;
   const sampler = (async () => {
-    while (planning) during.push(await caseView());
+    while (planning) {
+      duringAt.push((performance.now() - t0) / 1000);
+      during.push(await caseView());
+    }
   })();
   for (;;) {
     run = (await f.api(lcc, 'GET', `/api/planning/runs/${runId}`)).body as typeof run;
@@ -75,6 +84,11 @@ try {
   const toStored = (performance.now() - t0) / 1000;
   planning = false;
   await sampler;
+  const idleAfter: number[] = [];
+  for (let i = 0; i < Math.floor(idleCount / 2); i++) idleAfter.push(await caseView());
+  const idle = [...idleBefore, ...idleAfter];
+  // The slowest views during the plan and when they started (s after the POST): where the event loop was busy.
+  const slowest = during.map((ms, i) => ({ ms: Math.round(ms * 10) / 10, at: Math.round((duringAt[i] ?? 0) * 100) / 100 })).sort((a, b) => b.ms - a.ms).slice(0, 12);
   const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))] ?? 0;
   if (!run.versionId) throw new Error(`run ended ${run.status}: ${run.failure}`);
   log(`stored roster after ${toStored.toFixed(2)} s (${run.status}${run.failure ? `, ${run.failure}` : ''})`);
@@ -128,7 +142,11 @@ try {
       coverageOfBound: Math.round((covered / bound.objective) * 10_000) / 10_000, progressPolls: progressSeen.length,
       shortfalls: plan.shortfalls.reduce((n, s) => n + s.missing, 0), assignments: plan.assignments.length,
     },
-    caseView: { idleRequests: idle.length, idleP99Ms: Math.round(p99(idle) * 10) / 10, duringRequests: during.length, duringP99Ms: Math.round(p99(during) * 10) / 10, ratio: Math.round((p99(during) / p99(idle)) * 100) / 100 },
+    caseView: {
+      idleRequests: idle.length, idleP99Ms: Math.round(p99(idle) * 10) / 10, duringRequests: during.length, duringP99Ms: Math.round(p99(during) * 10) / 10, ratio: Math.round((p99(during) / p99(idle)) * 100) / 100,
+      idleBeforeP99Ms: Math.round(p99(idleBefore) * 10) / 10, idleAfterP99Ms: Math.round(p99(idleAfter) * 10) / 10, idleMedianMs: Math.round(median([...idle].sort((a, b) => a - b)) * 10) / 10,
+      duringMedianMs: Math.round(median([...during].sort((a, b) => a - b)) * 10) / 10, slowestDuring: slowest,
+    },
     replan: {
       count: replanRows.length, medianMs: Math.round(median(sorted)), p90Ms: Math.round(sorted[Math.floor(sorted.length * 0.9)] ?? 0), maxMs: Math.round(sorted.at(-1) ?? 0),
       medianServerMs: Math.round(median(replanRows.map((r) => r.serverMs).sort((a, b) => a - b))),

@@ -13,7 +13,11 @@ export interface PlanningBench {
     feasible: boolean; hardViolations: number; weightedCoverage: number; lpBound: number; lpStatus: string; demand: number; coverageOfBound: number; progressPolls: number;
     shortfalls: number; assignments: number;
   };
-  caseView: { idleRequests: number; idleP99Ms: number; duringRequests: number; duringP99Ms: number; ratio: number };
+  caseView: {
+    idleRequests: number; idleP99Ms: number; duringRequests: number; duringP99Ms: number; ratio: number;
+    /** Since ADR 0046: idle views half before and half after the plan (after 50 not counted), medians, and the slowest views during the plan. */
+    idleBeforeP99Ms?: number; idleAfterP99Ms?: number; idleMedianMs?: number; duringMedianMs?: number; slowestDuring?: { ms: number; at: number }[];
+  };
   replan: { count: number; medianMs: number; p90Ms: number; maxMs: number; medianServerMs: number; medianChangedShare: number; maxChangedShare: number };
 }
 
@@ -31,11 +35,11 @@ export function planningMarkdown(r: PlanningBench): string {
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     `| ${p.persons} | ${p.posts} | ${p.officers} | ${p.units} | ${p.searchSeconds} s | ${p.secondsToCheckpoint ?? '–'} s | ${p.secondsToStoredRoster} s | ${p.status}${p.failure ? ` (${p.failure})` : ''} | ${p.hardViolations} | ${p.weightedCoverage} | ${p.lpBound} | ${pct(p.coverageOfBound)} | ${p.shortfalls} |`,
     '',
-    'Case views (`GET /api/cases/:id`, one at a time) while idle and while the national plan runs:',
+    'Case views (`GET /api/cases/:id`, one at a time) while idle (half before the plan, half after it, after 50 not counted) and while the national plan runs:',
     '',
-    '| Idle requests | Idle p99 | Requests during the plan | p99 during the plan | Ratio |',
-    '|---|---|---|---|---|',
-    `| ${r.caseView.idleRequests} | ${r.caseView.idleP99Ms} ms | ${r.caseView.duringRequests} | ${r.caseView.duringP99Ms} ms | ${r.caseView.ratio}× |`,
+    '| Idle requests | Idle p99 (before / after) | Idle median | Requests during the plan | p99 during the plan | Median during | Ratio of p99s |',
+    '|---|---|---|---|---|---|---|',
+    `| ${r.caseView.idleRequests} | ${r.caseView.idleP99Ms} ms (${r.caseView.idleBeforeP99Ms ?? '–'} / ${r.caseView.idleAfterP99Ms ?? '–'}) | ${r.caseView.idleMedianMs ?? '–'} ms | ${r.caseView.duringRequests} | ${r.caseView.duringP99Ms} ms | ${r.caseView.duringMedianMs ?? '–'} ms | ${r.caseView.ratio}× |`,
     '',
     `Replanning a sick report (two days) through \`POST /api/roster/versions/:id/disruptions\` as a job on the queue (ADR 0027), timed from the POST until the run reports the stored version, ${q.count} officers with the most posts:`,
     '',

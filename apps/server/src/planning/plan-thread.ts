@@ -1,19 +1,7 @@
-import { platform, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { highsMipSolver, solve, type MipSolver } from '@hoeder/planner';
+import { highsMipSolver, solve, type MipSolver, type PlanningProblem } from '@hoeder/planner';
 import type { PlanThreadMessage, PlanThreadRequest } from './plan-worker';
-
-/**
- * The plan must not starve the API (issue 11): on Linux the nice value is per thread, so this
- * lowers only the planning thread, and the server's event loop wins the core when both want it.
- */
-if (platform() === 'linux') {
-  try {
-    setPriority(10);
-  } catch {
-    // Not permitted here: the plan runs at normal priority.
-  }
-}
+import { threadRoster } from './roster-document';
 
 /**
  * One planning run in a worker thread, one search (ADR 0019, ADR 0044): the search's roster after
@@ -38,16 +26,17 @@ async function handle(req: PlanThreadRequest): Promise<void> {
     }
   }
   try {
-    const full = solve(req.problem, {
+    const problem = 'inputText' in req.problem ? (JSON.parse(req.problem.inputText) as { problem: PlanningProblem }).problem : req.problem;
+    const full = solve(problem, {
       seed: req.seed, timeLimitMs: req.timeLimitMs, candidateLimit: req.candidateLimit, mip,
       onProgress: (progress) => post({ type: 'progress', progress }),
       onCheckpoint: (plan) => {
-        post({ type: 'checkpoint', result: { ok: true, value: plan } });
+        post({ type: 'checkpoint', roster: threadRoster(problem, plan) });
         // Tests: the search fails right after its first checkpoint (the construction's roster).
         if (req.failFullStep) throw new Error(req.failFullStep);
       },
     });
-    post({ type: 'done', result: full });
+    post(full.ok ? { type: 'done', roster: threadRoster(problem, full.value) } : { type: 'error', message: full.error.message });
   } catch (e) {
     post({ type: 'failed', step: 'search', message: (e as Error).message });
   }

@@ -1,8 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import type { Plan, PlanningProblem, Progress, Result } from '@hoeder/planner';
+import type { PlanningProblem, Progress } from '@hoeder/planner';
+import type { ThreadRoster } from './roster-document';
 
 export interface PlanThreadRequest {
-  problem: PlanningProblem;
+  /** The problem, or the run's stored input text (`PlanningInput` JSON): parsed in the thread, not cloned on the event loop (ADR 0046). */
+  problem: PlanningProblem | { inputText: string };
   seed: number;
   timeLimitMs: number;
   /** Candidates per greedy insertion of the construction (planning-job.ts). */
@@ -12,22 +14,24 @@ export interface PlanThreadRequest {
   failFullStep?: string;
 }
 
+/** Rosters come serialised and rated from the thread (ADR 0046): the event loop only stores the text. */
 export type PlanThreadMessage =
-  | { type: 'checkpoint'; result: Result<Plan> }
+  | { type: 'checkpoint'; roster: ThreadRoster }
   | { type: 'progress'; progress: Progress }
-  | { type: 'done'; result: Result<Plan> }
+  | { type: 'done'; roster: ThreadRoster }
+  | { type: 'error'; message: string }
   /** `solver`: the exact solver could not be loaded (the search goes on without it); `search`: the search ended. */
   | { type: 'failed'; step: 'solver' | 'search'; message: string };
 
 /** What a run produced: the best valid roster (if any) and every step that failed. */
 export interface PlanOutcome {
-  plan: Plan | null;
+  plan: ThreadRoster | null;
   failures: string[];
   cancelled: boolean;
 }
 
 export interface PlanWorkerHooks {
-  onCheckpoint?(plan: Plan): void;
+  onCheckpoint?(roster: ThreadRoster): void;
   onProgress?(progress: Progress): void;
   /** Aborting terminates the threads at once (cancel, shutdown, lost lease). */
   signal?: AbortSignal;
@@ -35,7 +39,7 @@ export interface PlanWorkerHooks {
   threads?: number;
 }
 
-const better = (a: Plan | null, b: Plan): boolean => !a || (b.feasible && !a.feasible) || (b.feasible === a.feasible && (b.score.hard < a.score.hard || (b.score.hard === a.score.hard && b.score.soft < a.score.soft)));
+const better = (a: ThreadRoster | null, b: ThreadRoster): boolean => !a || (b.feasible && !a.feasible) || (b.feasible === a.feasible && (b.score.hard < a.score.hard || (b.score.hard === a.score.hard && b.score.soft < a.score.soft)));
 
 /**
  * Runs a plan in worker threads outside the request path. Unlike the planner's `planInWorker`
@@ -47,7 +51,7 @@ const better = (a: Plan | null, b: Plan): boolean => !a || (b.feasible && !a.fea
 export function runPlanInWorker(req: PlanThreadRequest, hooks: PlanWorkerHooks = {}): Promise<PlanOutcome> {
   return new Promise((resolve) => {
     const workers = Array.from({ length: Math.max(1, hooks.threads ?? 1) }, () => new Worker(new URL('./plan-thread-entry.mjs', import.meta.url)));
-    let best: Plan | null = null;
+    let best: ThreadRoster | null = null;
     const failures: string[] = [];
     let running = workers.length;
     let settled = false;
@@ -61,13 +65,10 @@ export function runPlanInWorker(req: PlanThreadRequest, hooks: PlanWorkerHooks =
     const onAbort = () => finish(true);
     if (hooks.signal?.aborted) return finish(true);
     hooks.signal?.addEventListener('abort', onAbort);
-    const take = (result: Result<Plan>, step: string): boolean => {
-      if (!result.ok) failures.push(`${step}: ${result.error.message}`);
-      else if (better(best, result.value)) {
-        best = result.value;
-        return true;
-      }
-      return false;
+    const take = (roster: ThreadRoster): boolean => {
+      if (!better(best, roster)) return false;
+      best = roster;
+      return true;
     };
     workers.forEach((worker, i) => {
       // A thread reports its end by message, then exits: only an exit without that report is a failure.
@@ -81,12 +82,15 @@ export function runPlanInWorker(req: PlanThreadRequest, hooks: PlanWorkerHooks =
         if (m.type === 'progress') {
           if (i === 0) hooks.onProgress?.(m.progress);
         } else if (m.type === 'checkpoint') {
-          if (take(m.result, 'checkpoint') && m.result.ok) hooks.onCheckpoint?.(m.result.value);
+          if (take(m.roster)) hooks.onCheckpoint?.(m.roster);
         } else if (m.type === 'failed') {
           failures.push(`${m.step}: ${m.message}`);
           if (m.step === 'search') ended();
+        } else if (m.type === 'error') {
+          failures.push(`search: ${m.message}`);
+          ended();
         } else {
-          take(m.result, 'search');
+          take(m.roster);
           ended();
         }
       });

@@ -4,13 +4,13 @@ import {
   findPlanningRun, findRunWork, finishPlanningRun, insertRunVersion, saveRunCheckpoint, saveRunInput, updateRunProgress,
   type Database, type Db, type Quality,
 } from '@hoeder/db';
-import { compile, nationalScale, type Compiled, type Plan } from '@hoeder/planner';
+import { compile, nationalScale, type Compiled } from '@hoeder/planner';
 import type { Kysely } from 'kysely';
 import type { JobContext, JobHandler } from '../platform/jobs/job-runner';
 import { checkPlanningInput } from './input-check';
 import { runPlanInWorker, type PlanThreadRequest } from './plan-worker';
 import type { PlanningInput, PlanningInputSource } from './planning-input';
-import { qualityOf, toRosterPlan, type RosterPlan } from './roster-document';
+import { qualityOf, type RosterPlan, type ThreadRoster } from './roster-document';
 
 export const PLANNING_JOB = 'planning.run';
 
@@ -59,13 +59,13 @@ function candidateLimit(c: Compiled | undefined): number {
   return c && nationalScale(c) ? 16 : 256;
 }
 
-/** A roster version from a run's best plan, and the run ended with it; in the job's completing transaction. */
-async function storeVersion(trx: Db, runId: string, input: PlanningInput, plan: RosterPlan, failure: string | null, createdBy: string, now: Date): Promise<void> {
+/** A roster version from a run's best plan (its stored text and quality), and the run ended with it; in the job's completing transaction. */
+async function storeVersion(trx: Db, runId: string, input: PlanningInput, plan: Pick<ThreadRoster, 'doc' | 'quality'>, failure: string | null, createdBy: string, now: Date): Promise<void> {
   const current = await findPlanningRun(trx, runId);
   // Cancelled meanwhile: nothing is stored.
   if (!current || (current.status !== 'queued' && current.status !== 'running')) return;
   const versionId = randomUUID();
-  const stored = await insertRunVersion(trx, runId, { versionId, startDate: input.period.startDate, days: input.period.days, plan: JSON.stringify(plan), failure, quality: qualityOf(input, plan), createdBy, now });
+  const stored = await insertRunVersion(trx, runId, { versionId, startDate: input.period.startDate, days: input.period.days, plan: plan.doc, failure, quality: plan.quality, createdBy, now });
   if (!stored) throw new Error('the run has no input snapshot');
   await finishPlanningRun(trx, runId, { status: 'done', versionId, failure, progress: 1, now });
 }
@@ -74,13 +74,15 @@ async function storeVersion(trx: Db, runId: string, input: PlanningInput, plan: 
 export function createPlanningJob(options: PlanningJobOptions): JobHandler {
   const { db } = options;
 
-  async function inputOf(runId: string, period: { startDate: string; days: number }): Promise<PlanningInput> {
+  /** The run's input and its stored text (the planning thread parses the text itself: no clone on the event loop). */
+  async function inputOf(runId: string, period: { startDate: string; days: number }): Promise<{ input: PlanningInput; text: string }> {
     const work = await findRunWork(db, runId);
-    if (work?.input) return JSON.parse(work.input) as PlanningInput;
+    if (work?.input) return { input: JSON.parse(work.input) as PlanningInput, text: work.input };
     // Taken once: a run resumed after a restart plans the same input.
     const input = await options.source(db, period);
-    await saveRunInput(db, runId, JSON.stringify(input));
-    return input;
+    const text = JSON.stringify(input);
+    await saveRunInput(db, runId, text);
+    return { input, text };
   }
 
   async function run(payload: unknown, ctx: JobContext): Promise<void> {
@@ -93,7 +95,7 @@ export function createPlanningJob(options: PlanningJobOptions): JobHandler {
       return;
     }
     await updateRunProgress(db, runId, { phase: 'input', progress: 0, now: now() });
-    const input = await inputOf(runId, { startDate: run.startDate, days: run.days });
+    const { input, text: inputText } = await inputOf(runId, { startDate: run.startDate, days: run.days });
     const compiled = compile(input.problem);
     const problems = [...checkPlanningInput(input), ...(compiled.ok ? [] : [compiled.error.message])];
     if (problems.length > 0) {
@@ -112,7 +114,7 @@ export function createPlanningJob(options: PlanningJobOptions): JobHandler {
         .catch(() => {});
     }, options.progressMs ?? 500);
     const req: PlanThreadRequest = {
-      problem: input.problem, seed: options.seed ?? 1, timeLimitMs: options.timeLimitMs, candidateLimit: candidateLimit(compiled.ok ? compiled.value : undefined), useMip: options.useMip ?? true,
+      problem: { inputText }, seed: options.seed ?? 1, timeLimitMs: options.timeLimitMs, candidateLimit: candidateLimit(compiled.ok ? compiled.value : undefined), useMip: options.useMip ?? true,
       ...(options.failFullStep ? { failFullStep: options.failFullStep } : {}),
     };
     let outcome;
@@ -120,12 +122,12 @@ export function createPlanningJob(options: PlanningJobOptions): JobHandler {
       outcome = await runPlanInWorker(req, {
         signal: cancel.signal,
         threads: options.threads ?? searchThreads(compiled.ok ? compiled.value : undefined),
-        onCheckpoint: (plan: Plan) => {
-          const doc = toRosterPlan(plan);
-          checkpointQuality = qualityOf(input, doc);
+        onCheckpoint: (roster: ThreadRoster) => {
+          // Serialised and rated in the planning thread (ADR 0046): here only the text is written.
+          checkpointQuality = roster.quality;
           // Later checkpoints (every few seconds of the search) must not move the progress bar back.
           latest = { phase: 'search', progress: Math.max(QUICK_SHARE, latest.progress), quality: checkpointQuality };
-          void saveRunCheckpoint(db, runId, JSON.stringify(doc), checkpointQuality, now()).catch(() => {});
+          void saveRunCheckpoint(db, runId, roster.doc, checkpointQuality, now()).catch(() => {});
         },
         onProgress: (p) => {
           const quality = checkpointQuality && { ...checkpointQuality, scoreSoft: p.bestSoft, scoreHard: p.bestHard };
@@ -148,7 +150,7 @@ export function createPlanningJob(options: PlanningJobOptions): JobHandler {
       await ctx.complete((trx) => finishPlanningRun(trx, runId, { status: 'failed', failure: failure ?? 'no roster', now: now() }).then(() => {}));
       return;
     }
-    await ctx.complete((trx) => storeVersion(trx, runId, input, toRosterPlan(plan), failure, run.requestedBy, now()).then(() => {}));
+    await ctx.complete((trx) => storeVersion(trx, runId, input, plan, failure, run.requestedBy, now()).then(() => {}));
   }
 
   /** Attempts spent: the run ends with its checkpoint roster when it has one, else as failed, with the reason. */
@@ -158,7 +160,9 @@ export function createPlanningJob(options: PlanningJobOptions): JobHandler {
     if (!run) return;
     const work = await findRunWork(trx, runId);
     if (work?.input && work.checkpoint) {
-      await storeVersion(trx, runId, JSON.parse(work.input) as PlanningInput, JSON.parse(work.checkpoint) as RosterPlan, `search: ${reason}`, run.requestedBy, new Date());
+      const input = JSON.parse(work.input) as PlanningInput;
+      const quality = qualityOf(input, JSON.parse(work.checkpoint) as RosterPlan);
+      await storeVersion(trx, runId, input, { doc: work.checkpoint, quality }, `search: ${reason}`, run.requestedBy, new Date());
     } else {
       await finishPlanningRun(trx, runId, { status: 'failed', failure: reason, now: new Date() });
     }

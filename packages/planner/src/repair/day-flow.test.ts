@@ -64,7 +64,7 @@ describe('solveDayFlow', () => {
       const byHighs = new State(c.value, start.cells);
       const byFlow = new State(c.value, start.cells);
       repairDay(byHighs, mip, d, 10);
-      repairDayByFlow(byFlow, d);
+      repairDayByFlow(byFlow, d, new Rng(d));
       expect(byFlow.score).toBeCloseTo(byHighs.score, 6);
       expect(byFlow.hard).toBe(0);
       expect(new State(c.value, byFlow.cells).score).toBeCloseTo(byFlow.score, 6);

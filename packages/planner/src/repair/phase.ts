@@ -136,7 +136,7 @@ function alternateDays(
     if (ruin) ruinLight(state);
     let complete = true;
     for (let pass = 0; pass < (ruin ? 2 : 1) && complete; pass++) {
-      complete = daySweep(state, solver, now, left, took, phase.dayFlow ?? true);
+      complete = daySweep(state, solver, now, left, took, phase.dayFlow ?? true ? rng : undefined);
       if (complete) repairRows(state, shuffledRange(state.c.officers, rng));
     }
     if (ruin && state.score > ruin.score) {
@@ -157,13 +157,13 @@ function alternateDays(
   }
 }
 
-/** Every day re-solved exactly once; false when the time ran out before the last day. */
-export function daySweep(state: State, solver: SafeSolver, now: () => number, left: () => number, took: Float64Array, byFlow = false): boolean {
+/** Every day re-solved exactly once (with `flowRng`, by the direct solver, ADR 0046); false when the time ran out before the last day. */
+export function daySweep(state: State, solver: SafeSolver, now: () => number, left: () => number, took: Float64Array, flowRng?: Rng): boolean {
   const days = solver.for('day-repair');
   for (let d = 0; d < state.c.days; d++) {
     if (solver.disabled || left() <= 0.05 + (took[d] ?? 0)) return false;
     const t = now();
-    if (byFlow) repairDayByFlow(state, d);
+    if (flowRng) repairDayByFlow(state, d, flowRng);
     else repairDay(state, days, d, Math.min(left(), 3));
     took[d] = (now() - t) / 1000;
   }
