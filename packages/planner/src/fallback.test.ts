@@ -47,12 +47,20 @@ describe('fallbacks: a failing exact solver', () => {
     expect(alone.ok && r.value.score.soft <= alone.value.score.soft).toBe(true);
   });
 
-  it('day-repair path (national week): the run completes with a valid plan and says what failed', () => {
+  it('day-repair path (national week) with HiGHS for the days: the run completes with a valid plan and says what failed', () => {
+    const problem = generateLccWeek({ seed: 3, protectedPersons: 40, officerScale: 0.3 });
+    const r = solve(problem, { seed: 3, maxIterations: 60_000, mip: throwingSolver(), dayFlow: false });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.feasible).toBe(true);
+    expect(codes(r.value.stats)).toEqual(['solver-error@day-repair', 'solver-disabled@day-repair']);
+  });
+
+  it('day-repair path (national week) with the direct day solver (ADR 0046): a failing MIP solver is never asked', () => {
     const problem = generateLccWeek({ seed: 3, protectedPersons: 40, officerScale: 0.3 });
     const r = solve(problem, { seed: 3, maxIterations: 60_000, mip: throwingSolver() });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.feasible).toBe(true);
-    expect(codes(r.value.stats)).toEqual(['solver-error@day-repair', 'solver-disabled@day-repair']);
+    expect(codes(r.value.stats)).toEqual([]);
   });
 
   it('an occasional error is recorded and the solver stays in use', async () => {
