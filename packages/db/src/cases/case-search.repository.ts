@@ -114,24 +114,48 @@ function rootFor(db: Db, grant: CaseSearchGrant, search: CaseSearch): Root {
   return text ? (db.with(TEXT_MATCH, () => textMatches(db, grant, text)) as unknown as Root) : db;
 }
 
-/** The filters, with the reader's markings and the reach in the given form: what may match. */
-function matching(root: Root, grant: CaseSearchGrant, search: CaseSearch, reach: typeof reachedPerCase): Query {
+/**
+ * The filters, with the reader's markings and the reach in the given form: what may match. With
+ * `null` for the reach the caller joins it itself (the count by membership, below).
+ */
+function matching(root: Root, grant: CaseSearchGrant, search: CaseSearch, reach: typeof reachedPerCase | null): Query {
   let query: Query = root.selectFrom('case_summary as s').where('s.classification', 'in', [...grant.summaryClassifications]);
-  if (!grant.oversight) query = query.where((eb) => reach(grant, eb));
+  if (!grant.oversight && reach) query = query.where((eb) => reach(grant, eb));
   if (search.phase) query = query.where('s.phase', '=', search.phase);
   if (search.phenomenon) query = query.where('s.phenomenon', '=', search.phenomenon);
   if (!search.text?.trim()) return query;
   return query.where(sql<SqlBool>`s.case_id IN (SELECT case_id FROM ${sql.table(TEXT_MATCH)})`);
 }
 
-/** The visible matches counted up to the limit, one probe per case read (ADR 0039). */
+/**
+ * The visible matches counted up to the limit. Where the reach is membership (not oversight, not
+ * assignments) and the search has no text, from the reader's memberships (ADR 0045): the cases
+ * the reader is a member of that match, joined in case order along `case_member (user_id,
+ * case_id)` and the summaries' primary key, stopping at the cap — plus, exactly, the matching
+ * cases reached only through a live break-glass grant (few). The two parts are disjoint and
+ * together are the same set as the rule's "member or live grant"; only the way it is read
+ * differs. Otherwise one probe per case read (ADR 0039); a text search's matches are few.
+ */
 function cappedCount(db: Db, grant: CaseSearchGrant, search: CaseSearch, root: Root = db) {
-  // `root` starts the statement (with the text matches' CTE); the subquery refers to it by name.
-  const capped = matching(db, grant, search, reachedPerCase)
+  const limit = (search.countLimit ?? CASE_COUNT_LIMIT) + 1;
+  if (grant.oversight || grant.assignmentCaseIds || search.text?.trim()) {
+    // `root` starts the statement (with the text matches' CTE); the subquery refers to it by name.
+    const capped = matching(db, grant, search, reachedPerCase).select(sql<number>`1`.as('one')).limit(limit).as('c');
+    return root.selectFrom(capped).select((eb) => eb.fn.countAll<string>().as('n'));
+  }
+  const members = matching(db, grant, search, null)
+    .innerJoin('case_member as m', 'm.case_id', 's.case_id')
+    .where('m.user_id', '=', grant.userId)
     .select(sql<number>`1`.as('one'))
-    .limit((search.countLimit ?? CASE_COUNT_LIMIT) + 1)
+    .limit(limit)
     .as('c');
-  return root.selectFrom(capped).select((eb) => eb.fn.countAll<string>().as('n'));
+  const glassOnly = matching(db, grant, search, null)
+    .innerJoin('break_glass_grant as g', 'g.case_id', 's.case_id')
+    .where('g.user_id', '=', grant.userId)
+    .where('g.expires_at', '>', grant.at)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('case_member as o').select(sql`1`.as('one')).whereRef('o.case_id', '=', 's.case_id').where('o.user_id', '=', grant.userId))))
+    .select((eb) => eb.fn.count<string>('s.case_id').distinct().as('n'));
+  return root.selectFrom(members).select(sql<string>`count(*) + (${glassOnly})`.as('n'));
 }
 
 const DUE_RANK = PHASE_ATTENTION.measures_active;
