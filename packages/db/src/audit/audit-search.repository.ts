@@ -1,5 +1,6 @@
 import type { SequencedAuditRecord } from '@hoeder/domain/audit';
 import { sql, type RawBuilder } from 'kysely';
+import { literalRows } from '../pipelined-driver';
 import type { Db } from '../schema';
 import { ENTRY_COLUMNS, toRecord, type AuditRow } from './audit.repository';
 
@@ -56,7 +57,7 @@ export async function searchAuditEntries(db: Db, s: AuditSearch): Promise<{ rows
   // Actor, operation and purpose are counted newest first (ADR 0045): along their (filter, seq)
   // index, the same pages the page is read from, where unordered it was a sequential scan too.
   const ordered = byTime ? query.orderBy('e.occurred_at') : s.caseId ? query : query.orderBy('e.seq', 'desc');
-  const capped = ordered.select(sql<number>`1`.as('one')).limit(AUDIT_COUNT_LIMIT + 1).as('m');
+  const capped = ordered.select(sql<number>`1`.as('one')).limit(literalRows(AUDIT_COUNT_LIMIT + 1)).as('m');
   const counted = db.selectFrom(capped).select((eb) => eb.fn.countAll<string>().as('n'));
   // The page's entries chosen by seq alone first (ADR 0039): that narrow query is answered from the
   // filter's own (filter, seq) index without visiting the table. A period is read backwards along
@@ -66,7 +67,7 @@ export async function searchAuditEntries(db: Db, s: AuditSearch): Promise<{ rows
   // expecting a match every few entries, and read past every newer entry of other operations.
   let keys = filtered(db, s, unseen).select('e.seq');
   if (byTime) keys = keys.orderBy('e.occurred_at', 'desc');
-  keys = keys.orderBy('e.seq', 'desc').offset(s.offset).limit(s.limit);
+  keys = keys.orderBy('e.seq', 'desc').offset(literalRows(s.offset)).limit(literalRows(s.limit));
   let page = db
     .selectFrom('audit_entry as e')
     .leftJoin('audit_leaf as l', 'l.entry_seq', 'e.seq')
