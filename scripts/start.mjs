@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureInstall } from './lib/ensure-install.mjs';
 import { onSupportedNode } from './lib/lts-node.mjs';
-import { repoRoot, runTied, tsxNode } from './lib/proc.mjs';
+import { repoRoot, runTied, serverNode, tsxNode } from './lib/proc.mjs';
 import { SERVER_ENTRY, startEnv } from './lib/server-proc.mjs';
 import { ensureWebBuild } from './lib/web-build.mjs';
 
@@ -31,7 +31,7 @@ async function main() {
   // Tied to this process: its own process group, so Ctrl+C reaches the server once (passed on by
   // this process, not also by the terminal), and it stops when this process dies in any way,
   // even SIGKILL of `npm start`'s whole group (it used to keep running and answering).
-  process.exit(await runTied(...tsxNode(SERVER_ENTRY), { env: serverEnv }));
+  process.exit(await runTied(...serverNode(SERVER_ENTRY), { env: serverEnv }));
 }
 
 main().catch((err) => {

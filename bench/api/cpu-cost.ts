@@ -1,5 +1,5 @@
 // npm run bench:api-cpu -- [--connections 50] [--requests 4000] [--rounds 3] [--routes me,case-view,case-list]
-//   [--node-options "--cpu-prof --cpu-prof-dir=/tmp/prof"] [--pg-log]
+//   [--node-options "--cpu-prof --cpu-prof-dir=/tmp/prof"] [--pg-log] [--server-v8-flags "--max-semi-space-size=32"]
 // CPU time per request of each side (the server process, PostgreSQL's processes, the load
 // generator), from /proc, for a fixed number of requests per route. On a shared machine a
 // throughput figure moves with the neighbours' load; the CPU a request costs moves much less, and
@@ -12,7 +12,7 @@ import pg from 'pg';
 import { loginAs } from '../../apps/server/src/auth/testing/login-as';
 import { asPgUser, startPgCluster } from '../../scripts/lib/pg-cluster.mjs';
 import { findPgBinDir } from '../../scripts/lib/system-deps.mjs';
-import { freePort, killGroup, repoRoot, sleep, tsxNode } from '../../scripts/lib/proc.mjs';
+import { freePort, killGroup, repoRoot, serverNode, SERVER_V8_FLAGS, sleep } from '../../scripts/lib/proc.mjs';
 import { benchDatabase } from './http-suite';
 import { loadAverages, ROUTES, runLoad } from './load';
 
@@ -23,6 +23,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     routes: { type: 'string', default: 'me,case-view,case-list' },
     'node-options': { type: 'string', default: '' },
+    /** The server's V8 flags (default: those `npm start` uses); `--server-v8-flags=` runs it with V8's defaults, for an A/B. */
+    'server-v8-flags': { type: 'string', default: SERVER_V8_FLAGS.join(' ') },
     'pg-log': { type: 'boolean', default: false },
     'pg-stats': { type: 'boolean', default: false },
     /** Record `perf` (all threads of the server and PostgreSQL) during the first round's last route into this file. */
@@ -104,7 +106,8 @@ const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
 const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: urls.app, PORT: String(port), PUBLIC_URL: baseUrl, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOEDER_SEED: 'demo', NODE_OPTIONS: values['node-options'] };
 delete env.HOEDER_TEST_CLOCK;
-const [cmd, args] = tsxNode('apps/server/src/main.ts');
+const v8Flags = values['server-v8-flags'].split(' ').filter(Boolean);
+const [cmd, args] = serverNode('apps/server/src/main.ts', v8Flags);
 const server = spawn(cmd, args, { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 const stop = async () => {
   killGroup(server.pid, 'SIGTERM');
@@ -124,7 +127,7 @@ try {
   const list = (await (await fetch(`${baseUrl}/api/cases`, { headers: { cookie } })).json()) as { caseId: string }[];
   const caseId = list[0]!.caseId;
   const view = await (await fetch(`${baseUrl}${ROUTES['case-view'](caseId)}`, { headers: { cookie } })).text();
-  console.log(`load ${loadAverages()}; case view ${view.length} bytes, list ${JSON.stringify(list).length} bytes (${list.length} cases)`);
+  console.log(`server V8 flags: ${v8Flags.join(' ') || '(none)'}; load ${loadAverages()}; uptime ${readFileSync('/proc/uptime', 'utf8').split(' ')[0]} s; case view ${view.length} bytes, list ${JSON.stringify(list).length} bytes (${list.length} cases)`);
   for (const route of routes) await runLoad({ baseUrl, path: ROUTES[route](caseId), cookie, connections, amount: 1000 });
   const stats = values['pg-stats'] ? admin : null;
   await stats?.query('SELECT pg_stat_statements_reset()');

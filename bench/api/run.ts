@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runGrowthSuite } from './growth-suite';
 import { runHttpSuite } from './http-suite';
+import { SERVER_V8_FLAGS } from '../../scripts/lib/proc.mjs';
 import { benchLog, gitCommit, loadAverages } from './load';
 import { resultsMarkdown, type ApiBenchResult } from './table';
 
@@ -45,6 +46,8 @@ const result: ApiBenchResult = {
   commit,
   node: process.version,
   loadAtStart: loadAverages(),
+  serverV8Flags: SERVER_V8_FLAGS.join(' '),
+  uptimeAtStart: Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]),
   http: [],
   auditCheck: null,
   growth: [],

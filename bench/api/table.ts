@@ -8,6 +8,10 @@ export interface ApiBenchResult {
   node: string;
   /** `uptime` at the start: the machine is shared, so the numbers are only as quiet as this. */
   loadAtStart: string;
+  /** The server process's V8 flags (ADR 0047); absent in runs made before they were recorded. */
+  serverV8Flags?: string;
+  /** Seconds since the machine booted, at the start (`/proc/uptime`). */
+  uptimeAtStart?: number;
   http: HttpRow[];
   auditCheck: AuditCheck | null;
   growth: GrowthRow[];
@@ -87,6 +91,11 @@ export function growthTable(now: ApiBenchResult, before?: ApiBenchResult): strin
   return [head, `|---|${ops.map(() => '---').join('|')}|`, ...lines].join('\n');
 }
 
+const runLine = (r: ApiBenchResult) =>
+  `${label(r)}, Node ${r.node}, load at start ${r.loadAtStart}` +
+  (r.uptimeAtStart === undefined ? '' : `, machine up ${(r.uptimeAtStart / 3600).toFixed(1)} h`) +
+  (r.serverV8Flags === undefined ? '.' : `, server V8 flags: ${r.serverV8Flags || '(V8 defaults)'}.`);
+
 /** The whole results file. */
 export function resultsMarkdown(now: ApiBenchResult, connections: number, before?: ApiBenchResult): string {
   const parts = [
@@ -94,7 +103,7 @@ export function resultsMarkdown(now: ApiBenchResult, connections: number, before
     '',
     `Command: \`${now.command}\``,
     '',
-    before ? `Before: ${label(before)}, Node ${before.node}, load at start ${before.loadAtStart}. Now: ${label(now)}, Node ${now.node}, load at start ${now.loadAtStart}.` : `Run: ${label(now)}, Node ${now.node}, load at start ${now.loadAtStart}.`,
+    before ? `Before: ${runLine(before)} Now: ${runLine(now)}` : `Run: ${runLine(now)}`,
     '',
     goalsTable(now, connections, before),
   ];

@@ -11,10 +11,16 @@ import { caseSearch } from '../../apps/server/src/platform/guard/work-check';
 
 // --prepared: as the server's driver runs them (named statements, ADR 0036): after five executions
 // PostgreSQL may switch to a generic plan that ignores the parameters' values.
-const { values } = parseArgs({ options: { app: { type: 'string' }, verbose: { type: 'boolean', default: false }, prepared: { type: 'boolean', default: false } } });
+// --plans generic|custom (with --prepared or --repeat): PostgreSQL's plan_cache_mode forced, to compare the two.
+// --repeat N: instead of the plans, each statement run N times as a named (prepared) statement, as
+// the server's driver runs it, and the mean and median time per execution as the client sees it.
+const { values } = parseArgs({
+  options: { app: { type: 'string' }, verbose: { type: 'boolean', default: false }, prepared: { type: 'boolean', default: false }, repeat: { type: 'string' }, plans: { type: 'string' } },
+});
 if (!values.app) throw new Error('--app <url of the kept cluster, app login> is required');
 const captured: { sql: string; parameters: readonly unknown[] }[] = [];
 const pool = new pg.Pool({ connectionString: values.app, max: 1 });
+if (values.plans) pool.on('connect', (c) => void c.query(`SET plan_cache_mode = force_${values.plans === 'generic' ? 'generic' : 'custom'}_plan`));
 const log = (e: LogEvent) => {
   captured.push({ sql: e.query.sql, parameters: e.query.parameters });
 };
@@ -49,6 +55,10 @@ for (const [label, run] of cases) {
   captured.length = 0;
   await run();
   for (const [i, q] of [...captured].entries()) {
+    if (values.repeat) {
+      console.log(`=== ${label} #${i}: ${await timed(`r${label.replace(/\W/g, '')}${i}`, q, Number(values.repeat))}`);
+      continue;
+    }
     const plan = values.prepared ? await explainPrepared(`p${label.replace(/\W/g, '')}${i}`, q) : await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.parameters as unknown[]);
     const lines = plan.rows.map((r) => r['QUERY PLAN']);
     console.log(`\n=== ${label}: ${lines.filter((l) => /Execution Time|Planning Time|JIT/.test(l)).join('; ')}`);
@@ -68,6 +78,25 @@ async function explainPrepared(name: string, q: { sql: string; parameters: reado
     const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) EXECUTE ${name}${args.length ? `(${literal})` : ''}`);
     await client.query(`DEALLOCATE ${name}`);
     return plan;
+  } finally {
+    client.release();
+  }
+}
+
+/** `n` executions of the statement, named so that PostgreSQL keeps (and after five may generalise) its plan. */
+async function timed(name: string, q: { sql: string; parameters: readonly unknown[] }, n: number) {
+  const client = await pool.connect();
+  try {
+    const ms: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const t0 = performance.now();
+      await client.query({ name, text: q.sql, values: q.parameters as unknown[] });
+      ms.push(performance.now() - t0);
+    }
+    ms.sort((a, b) => a - b);
+    // Whether PostgreSQL planned every execution anew (custom) or kept one plan (generic).
+    const plans = (await client.query<{ g: string; c: string }>('SELECT generic_plans AS g, custom_plans AS c FROM pg_prepared_statements WHERE name = $1', [name])).rows[0];
+    return `${plans ? `${plans.g} generic / ${plans.c} custom plans, ` : ''}mean ${(ms.reduce((a, b) => a + b, 0) / n).toFixed(2)} ms, median ${ms[Math.floor(n / 2)]!.toFixed(2)} ms over ${n}`;
   } finally {
     client.release();
   }

@@ -1,7 +1,7 @@
 // Starts the Hoeder server as a child for the e2e run and makes sure it is gone afterwards.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { killGroup, onCleanup, repoRoot, sleep, tsxNode } from './proc.mjs';
+import { killGroup, onCleanup, repoRoot, serverNode, sleep } from './proc.mjs';
 
 export const SERVER_ENTRY = 'apps/server/src/main.ts';
 const MAX_LOG = 200_000;
@@ -22,10 +22,12 @@ export function startEnv(env) {
  * Spawns the server (`node --import tsx apps/server/src/main.ts`) in its own process group
  * (detached), so it and anything it starts can be killed at once, with an IPC channel so it stops
  * when this process dies (exit-with-parent.mjs). Output is kept to show when something fails.
+ * With the server's V8 flags (proc.mjs `SERVER_V8_FLAGS`) unless others are given.
  * @param {NodeJS.ProcessEnv} env @param {string} [entry] a stand-in server, for testing the harness
+ * @param {readonly string[]} [v8Flags]
  */
-export function startServer(env, entry = SERVER_ENTRY) {
-  const child = spawn(...tsxNode(entry), {
+export function startServer(env, entry = SERVER_ENTRY, v8Flags = undefined) {
+  const child = spawn(...serverNode(entry, v8Flags), {
     cwd: repoRoot,
     env,
     detached: true,

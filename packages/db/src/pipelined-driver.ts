@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { PostgresDialect, type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
+import { PostgresDialect, sql, type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type RawBuilder, type TransactionSettings } from 'kysely';
 
 /**
  * Statements that may travel with the transaction's COMMIT instead of waiting for their own round
@@ -27,6 +27,17 @@ const CUSTOM_PLAN = new WeakSet<CompiledQuery>();
 export function customPlan<Q extends CompiledQuery>(query: Q): Q {
   CUSTOM_PLAN.add(query);
   return query;
+}
+
+/**
+ * A row count for LIMIT or OFFSET written into the statement, not sent as a parameter (ADR 0045).
+ * With `LIMIT $n` a generic plan cannot know how many rows are wanted (PostgreSQL assumes a tenth
+ * of them), costs every plan as if it read thousands, and so never wins: the statement was planned
+ * anew on every execution. Each distinct count is its own statement text; pages are few.
+ */
+export function literalRows(n: number): RawBuilder<number> {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`not a row count: ${n}`);
+  return sql.lit(n);
 }
 
 type Sent = Promise<pg.QueryResult>;

@@ -1,5 +1,6 @@
 import type { SequencedAuditRecord } from '@hoeder/domain/audit';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import { literalRows } from '../pipelined-driver';
 import type { Db } from '../schema';
 import { ENTRY_COLUMNS, toRecord, type AuditRow } from './audit.repository';
 
@@ -24,6 +25,23 @@ export type AuditSearchRow = SequencedAuditRecord & { leafIndex: number | null }
  */
 export const AUDIT_COUNT_LIMIT = 1000;
 
+/** An equality filter's value as given, or wrapped (with its SQL type) so the planner does not look at it. */
+type Value = (v: string, type: 'uuid' | 'text') => string | RawBuilder<string>;
+const asGiven: Value = (v) => v;
+const unseen: Value = (v, type) => sql<string>`(SELECT ${v}::${sql.raw(type)})`;
+
+/** The search's filters on `audit_entry as e`. */
+function filtered(db: Db, s: AuditSearch, value: Value) {
+  let query = db.selectFrom('audit_entry as e');
+  if (s.caseId) query = query.where((eb) => eb.or([eb('e.data_subject_id', '=', s.caseId!), eb('e.object_id', '=', s.caseId!)]));
+  if (s.actorId) query = query.where('e.user_id', '=', value(s.actorId, 'uuid'));
+  if (s.from) query = query.where('e.occurred_at', '>=', new Date(s.from));
+  if (s.to) query = query.where('e.occurred_at', '<=', new Date(s.to));
+  if (s.operation) query = query.where('e.operation', '=', value(s.operation, 'text'));
+  if (s.purpose) query = query.where('e.processing_activity', '=', value(s.purpose, 'text'));
+  return query;
+}
+
 /**
  * The inspectorate's search of the audit log, newest first (by seq; within a period by time, then
  * seq), with each entry's leaf when sealed.
@@ -31,26 +49,25 @@ export const AUDIT_COUNT_LIMIT = 1000;
  * restricts it to oversight.
  */
 export async function searchAuditEntries(db: Db, s: AuditSearch): Promise<{ rows: AuditSearchRow[]; total: number; totalCapped: boolean }> {
-  let query = db.selectFrom('audit_entry as e');
-  if (s.caseId) query = query.where((eb) => eb.or([eb('e.data_subject_id', '=', s.caseId!), eb('e.object_id', '=', s.caseId!)]));
-  if (s.actorId) query = query.where('e.user_id', '=', s.actorId);
-  if (s.from) query = query.where('e.occurred_at', '>=', new Date(s.from));
-  if (s.to) query = query.where('e.occurred_at', '<=', new Date(s.to));
-  if (s.operation) query = query.where('e.operation', '=', s.operation);
-  if (s.purpose) query = query.where('e.processing_activity', '=', s.purpose);
   const byTime = Boolean(s.from || s.to);
+  const query = filtered(db, s, asGiven);
   // A period is counted along (occurred_at, seq) (ADR 0043): unordered, PostgreSQL counted it by a
   // sequential scan that stops at the cap — fast when the scan happened to start inside the period,
   // 0.1–0.7 s when (synchronised scans start where the last one was) it read ~750,000 other rows first.
-  const capped = (byTime ? query.orderBy('e.occurred_at') : query).select(sql<number>`1`.as('one')).limit(AUDIT_COUNT_LIMIT + 1).as('m');
+  // Actor, operation and purpose are counted newest first (ADR 0045): along their (filter, seq)
+  // index, the same pages the page is read from, where unordered it was a sequential scan too.
+  const ordered = byTime ? query.orderBy('e.occurred_at') : s.caseId ? query : query.orderBy('e.seq', 'desc');
+  const capped = ordered.select(sql<number>`1`.as('one')).limit(literalRows(AUDIT_COUNT_LIMIT + 1)).as('m');
   const counted = db.selectFrom(capped).select((eb) => eb.fn.countAll<string>().as('n'));
   // The page's entries chosen by seq alone first (ADR 0039): that narrow query is answered from the
-  // filter's own (filter, seq) index without visiting the table, where the full rows made PostgreSQL
-  // walk the primary key backwards past every newer entry of other actors and operations. A period
-  // is read backwards along (occurred_at, seq): newest by seq walked past every later month.
-  let keys = query.select('e.seq');
+  // filter's own (filter, seq) index without visiting the table. A period is read backwards along
+  // (occurred_at, seq): newest by seq walked past every later month. The filter values are handed
+  // over as sub-selects (ADR 0045), so the plan does not depend on how common the value is: for a
+  // common one ("every case view") PostgreSQL walked the primary key backwards with a filter,
+  // expecting a match every few entries, and read past every newer entry of other operations.
+  let keys = filtered(db, s, unseen).select('e.seq');
   if (byTime) keys = keys.orderBy('e.occurred_at', 'desc');
-  keys = keys.orderBy('e.seq', 'desc').offset(s.offset).limit(s.limit);
+  keys = keys.orderBy('e.seq', 'desc').offset(literalRows(s.offset)).limit(literalRows(s.limit));
   let page = db
     .selectFrom('audit_entry as e')
     .leftJoin('audit_leaf as l', 'l.entry_seq', 'e.seq')

@@ -98,6 +98,24 @@ describe('case search shortcuts (ADR 0039)', () => {
     expect(await searchCaseSummaries(t.db, grant(), { ...base, offset: 500, countLimit: visible })).toMatchObject({ rows: [], total: visible, totalCapped: false });
   });
 
+  it('the count from memberships plus grant-only cases equals the plain rule at every cap and filter (ADR 0045)', async () => {
+    // Members of both kinds of case, grants on member cases (counted once), grants on other cases,
+    // expired grants, another user's memberships and a marking above the reader's are all seeded.
+    const both = seeded.filter((c) => c.visible && Number(c.caseId.slice(-4)) % 10 === 0);
+    const grantOnly = seeded.filter((c) => c.visible && Number(c.caseId.slice(-4)) % 2 === 1);
+    expect(both.length).toBeGreaterThan(0);
+    expect(grantOnly.length).toBeGreaterThan(0);
+    for (const phase of [undefined, 'measures_active', 'registered', 'ended'] as const) {
+      const matches = seeded.filter((c) => c.visible && (!phase || c.phase === phase)).length;
+      for (const cap of [1, Math.max(1, matches - 2), matches, matches + 3]) {
+        for (const sort of ['attention', 'updated'] as const) {
+          const page = await searchCaseSummaries(t.db, grant(), { ...base, sort, phase, countLimit: cap });
+          expect({ phase, cap, sort, total: page.total, capped: page.totalCapped }).toEqual({ phase, cap, sort, total: Math.min(matches, cap), capped: matches > cap });
+        }
+      }
+    }
+  });
+
   it('a search by part of a reference finds and counts visible cases only', async () => {
     const page = await searchCaseSummaries(t.db, grant(), { ...base, text: 't-1', limit: 100 });
     const expected = seeded.filter((c) => c.visible && /^HOE-T-1/.test(`HOE-T-${Number(c.caseId.slice(-4))}`)).map((c) => c.caseId);

@@ -1,6 +1,6 @@
 import { CASE_PHASES, PHASE_ATTENTION, REVIEW_DUE_ATTENTION, type CasePhase, type ThreatPhenomenon } from '@hoeder/domain';
 import { sql, type Expression, type ExpressionBuilder, type QueryCreator, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import { customPlan } from '../pipelined-driver';
+import { customPlan, literalRows } from '../pipelined-driver';
 import type { CaseSearchGrant } from '../access/grants';
 import type { CaseSummaryTable, Database, Db } from '../schema';
 import { toSummary, type CaseSummaryRow } from './case.repository';
@@ -59,10 +59,10 @@ function attentionRank(today: string) {
  */
 function reachedPerCase(grant: CaseSearchGrant, eb: Eb): Expression<SqlBool> {
   const glass = eb.exists(
-    eb.selectFrom('break_glass_grant as g').select(sql`1`.as('one')).whereRef('g.case_id', '=', 's.case_id').where('g.user_id', '=', grant.userId).where('g.expires_at', '>', grant.at).offset(0),
+    eb.selectFrom('break_glass_grant as g').select(sql`1`.as('one')).whereRef('g.case_id', '=', 's.case_id').where('g.user_id', '=', grant.userId).where('g.expires_at', '>', grant.at).offset(literalRows(0)),
   );
   if (grant.assignmentCaseIds) return grant.assignmentCaseIds.length > 0 ? eb.or([eb('s.case_id', 'in', [...grant.assignmentCaseIds]), glass]) : glass;
-  const member = eb.exists(eb.selectFrom('case_member as m').select(sql`1`.as('one')).whereRef('m.case_id', '=', 's.case_id').where('m.user_id', '=', grant.userId).offset(0));
+  const member = eb.exists(eb.selectFrom('case_member as m').select(sql`1`.as('one')).whereRef('m.case_id', '=', 's.case_id').where('m.user_id', '=', grant.userId).offset(literalRows(0)));
   return eb.or([member, glass]);
 }
 
@@ -94,7 +94,7 @@ function textMatches(db: Db, grant: CaseSearchGrant, text: string) {
   const byName = db
     .selectFrom('person as p')
     .innerJoinLateral(
-      (eb) => eb.selectFrom('case_person as l').select('l.case_id').whereRef('l.person_id', '=', 'p.person_id').offset(0).as('cp'),
+      (eb) => eb.selectFrom('case_person as l').select('l.case_id').whereRef('l.person_id', '=', 'p.person_id').offset(literalRows(0)).as('cp'),
       (join) => join.onTrue(),
     )
     .innerJoin('case_summary as n', 'n.case_id', 'cp.case_id')
@@ -114,24 +114,48 @@ function rootFor(db: Db, grant: CaseSearchGrant, search: CaseSearch): Root {
   return text ? (db.with(TEXT_MATCH, () => textMatches(db, grant, text)) as unknown as Root) : db;
 }
 
-/** The filters, with the reader's markings and the reach in the given form: what may match. */
-function matching(root: Root, grant: CaseSearchGrant, search: CaseSearch, reach: typeof reachedPerCase): Query {
+/**
+ * The filters, with the reader's markings and the reach in the given form: what may match. With
+ * `null` for the reach the caller joins it itself (the count by membership, below).
+ */
+function matching(root: Root, grant: CaseSearchGrant, search: CaseSearch, reach: typeof reachedPerCase | null): Query {
   let query: Query = root.selectFrom('case_summary as s').where('s.classification', 'in', [...grant.summaryClassifications]);
-  if (!grant.oversight) query = query.where((eb) => reach(grant, eb));
+  if (!grant.oversight && reach) query = query.where((eb) => reach(grant, eb));
   if (search.phase) query = query.where('s.phase', '=', search.phase);
   if (search.phenomenon) query = query.where('s.phenomenon', '=', search.phenomenon);
   if (!search.text?.trim()) return query;
   return query.where(sql<SqlBool>`s.case_id IN (SELECT case_id FROM ${sql.table(TEXT_MATCH)})`);
 }
 
-/** The visible matches counted up to the limit, one probe per case read (ADR 0039). */
+/**
+ * The visible matches counted up to the limit. Where the reach is membership (not oversight, not
+ * assignments) and the search has no text, from the reader's memberships (ADR 0045): the cases
+ * the reader is a member of that match, joined in case order along `case_member (user_id,
+ * case_id)` and the summaries' primary key, stopping at the cap — plus, exactly, the matching
+ * cases reached only through a live break-glass grant (few). The two parts are disjoint and
+ * together are the same set as the rule's "member or live grant"; only the way it is read
+ * differs. Otherwise one probe per case read (ADR 0039); a text search's matches are few.
+ */
 function cappedCount(db: Db, grant: CaseSearchGrant, search: CaseSearch, root: Root = db) {
-  // `root` starts the statement (with the text matches' CTE); the subquery refers to it by name.
-  const capped = matching(db, grant, search, reachedPerCase)
+  const limit = (search.countLimit ?? CASE_COUNT_LIMIT) + 1;
+  if (grant.oversight || grant.assignmentCaseIds || search.text?.trim()) {
+    // `root` starts the statement (with the text matches' CTE); the subquery refers to it by name.
+    const capped = matching(db, grant, search, reachedPerCase).select(sql<number>`1`.as('one')).limit(literalRows(limit)).as('c');
+    return root.selectFrom(capped).select((eb) => eb.fn.countAll<string>().as('n'));
+  }
+  const members = matching(db, grant, search, null)
+    .innerJoin('case_member as m', 'm.case_id', 's.case_id')
+    .where('m.user_id', '=', grant.userId)
     .select(sql<number>`1`.as('one'))
-    .limit((search.countLimit ?? CASE_COUNT_LIMIT) + 1)
+    .limit(literalRows(limit))
     .as('c');
-  return root.selectFrom(capped).select((eb) => eb.fn.countAll<string>().as('n'));
+  const glassOnly = matching(db, grant, search, null)
+    .innerJoin('break_glass_grant as g', 'g.case_id', 's.case_id')
+    .where('g.user_id', '=', grant.userId)
+    .where('g.expires_at', '>', grant.at)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('case_member as o').select(sql`1`.as('one')).whereRef('o.case_id', '=', 's.case_id').where('o.user_id', '=', grant.userId))))
+    .select((eb) => eb.fn.count<string>('s.case_id').distinct().as('n'));
+  return root.selectFrom(members).select(sql<string>`count(*) + (${glassOnly})`.as('n'));
 }
 
 const DUE_RANK = PHASE_ATTENTION.measures_active;
@@ -170,7 +194,7 @@ async function attentionPage(db: Db, grant: CaseSearchGrant, search: CaseSearch)
         .orderBy('s.review_date')
         .orderBy('s.updated_at', 'desc')
         .orderBy('s.case_id')
-        .limit(end)
+        .limit(literalRows(end))
         .as(`r${i}`),
     ),
   );
@@ -185,8 +209,8 @@ async function attentionPage(db: Db, grant: CaseSearchGrant, search: CaseSearch)
     .orderBy('u.review_date')
     .orderBy('u.updated_at', 'desc')
     .orderBy('u.case_id')
-    .offset(search.offset)
-    .limit(search.limit)
+    .offset(literalRows(search.offset))
+    .limit(literalRows(search.limit))
     .execute();
 }
 
@@ -218,7 +242,7 @@ async function sortedPage(db: Db, grant: CaseSearchGrant, search: CaseSearch) {
       break;
   }
   // A total order, so pages never overlap or skip a case.
-  const page = ordered.orderBy('s.case_id').offset(search.offset).limit(search.limit);
+  const page = ordered.orderBy('s.case_id').offset(literalRows(search.offset)).limit(literalRows(search.limit));
   if (!text) return page.execute();
   // Planned for its pattern each time: a generic plan cannot tell a name from a common letter pair.
   return (await db.executeQuery(customPlan(page.compile()))).rows;

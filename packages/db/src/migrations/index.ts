@@ -26,6 +26,7 @@ import * as m0024 from './0024-audit-search-indexes';
 import * as m0027 from './0027-audit-nodes';
 import * as m0029 from './0029-case-attention-rank';
 import * as m0030 from './0030-audit-period-order';
+import * as m0031 from './0031-case-member-by-user';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0027-audit-nodes': m0027,
   '0029-case-attention-rank': m0029,
   '0030-audit-period-order': m0030,
+  '0031-case-member-by-user': m0031,
 };
 
 export const migrationProvider: MigrationProvider = {
