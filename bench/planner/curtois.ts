@@ -38,6 +38,8 @@ export interface CurtoisRunOptions {
   cpuSeconds?: number;
   /** Run HiGHS alone as the reference (60 s more per instance and seed). */
   highs: boolean;
+  /** Exact day sweeps at annealing restarts (default on; `--day-sweeps off` for the A/B). */
+  daySweeps?: boolean;
 }
 
 /** The second-core partner of ours: column generation (default), HiGHS on the full MIP, or none. */
@@ -55,7 +57,7 @@ export async function runCurtois(dir: string, n: number, run: CurtoisRunOptions)
   const t0 = performance.now();
   const partner = kind === 'columns' ? columnPartner() : kind === 'highs' ? highsPartner() : undefined;
   const cpuTimeLimitMs = run.cpuSeconds === undefined ? undefined : run.cpuSeconds * 1000;
-  const result = solve(problem, { seed, timeLimitMs: seconds * 1000, cpuTimeLimitMs, mip, partner });
+  const result = solve(problem, { seed, timeLimitMs: seconds * 1000, cpuTimeLimitMs, mip, partner, daySweeps: run.daySweeps });
   const ours = (performance.now() - t0) / 1000;
   const loadAfter = loadavg()[0] ?? 0;
   await partner?.closed();

@@ -12,6 +12,7 @@ import { curtoisTable, lccTable, replanTable } from './table';
 //   curtois: --partner columns|highs|none picks the second-core partner of ours (ADR 0101; default columns);
 //   the reference HiGHS run is the same either way (--no-highs skips it: 60 s less per instance and seed).
 //   --cpu-seconds C: the engine's budget is C s of its thread's CPU time (--seconds is the wall ceiling).
+//   --day-sweeps off: no exact day sweeps at annealing restarts (the A/B of ADR 0101's addendum).
 //   --busy-core: a second process keeps one core busy during the runs (the busy-machine table).
 //   Every row records the seed and the load average; the file records the commit and the machine.
 const { flags } = parseArgs(process.argv.slice(2), ['no-highs', 'busy-core']);
@@ -77,7 +78,7 @@ if (suite === 'curtois') {
     for (const n of range(flags.get('instances') ?? '1-19')) {
       for (const [i, s] of seeds.entries()) {
         // HiGHS alone is deterministic: one reference run per instance is enough.
-        const row = await runCurtois(dir, n, { seconds, seed: s, kind, cpuSeconds, highs: !flags.has('no-highs') && i === 0 });
+        const row = await runCurtois(dir, n, { seconds, seed: s, kind, cpuSeconds, highs: !flags.has('no-highs') && i === 0, daySweeps: flags.get('day-sweeps') !== 'off' });
         rows.push(row);
         console.log(JSON.stringify(row));
         save(rows, curtoisTable(rows, command, seconds, env, cpuSeconds));

@@ -71,6 +71,8 @@ export interface SolveOptions {
   ruinLight?: boolean;
   /** National weeks: day repairs by the direct transportation solver instead of HiGHS (default on; ADR 0046). */
   dayFlow?: boolean;
+  /** Exact day sweeps at annealing restarts on a time budget (default on; off only for the benchmark's A/B, ADR 0101). */
+  daySweeps?: boolean;
 }
 
 export interface SolveStats {
@@ -144,10 +146,11 @@ class Engine {
   private readonly partner?: GuardedPartner;
   private lastCheckpoint = Number.NEGATIVE_INFINITY;
   private daySolver?: SafeSolver;
-  /** False once a day sweep gained less than `SWEEP_MIN_GAIN`: no more sweeps in this run. */
-  private sweepsPay = true;
+  /** False when switched off, or once a day sweep gained less than `SWEEP_MIN_GAIN`: no more sweeps in this run. */
+  private sweepsPay: boolean;
 
   constructor(readonly c: Compiled, private readonly options: SolveOptions, readonly now: () => number, readonly failures: FailureLog) {
+    this.sweepsPay = options.daySweeps !== false;
     this.rng = new Rng(options.seed ?? 1);
     this.state = new State(c, initialCells(c));
     this.kept = new State(c, this.state.cells);
