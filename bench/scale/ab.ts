@@ -5,13 +5,14 @@
 // data and, as near as a shared machine allows, the same load. Reports p50/p95, req/s, the load,
 // and PostgreSQL's CPU per request (all its processes; needs --pg-data).
 // tsx bench/scale/ab.ts --app URL --owner URL --key PEM --trees /tmp/base,. --routes overview,operation [--rounds 2]
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loginAs } from '../../apps/server/src/auth/testing/login-as';
 import { freePort } from '../../scripts/lib/proc.mjs';
-import { measureRoute, type RouteSpec } from './measure';
+import { diagnosticRoutes, procCpuSeconds } from './diagnostics';
+import { measureRoute } from './measure';
 
 const { values } = parseArgs({
   options: {
@@ -30,35 +31,11 @@ if (!values.app || !values.owner || !values.key || !values.trees) throw new Erro
 const owner = new pg.Client({ connectionString: values.owner });
 await owner.connect();
 const besluit = (await owner.query<{ user_id: string }>(`SELECT user_id FROM app_user WHERE subject = 'besluit'`)).rows[0]!.user_id;
-const month = new Date(Date.now() - 90 * 86_400_000);
-const from = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), 1)).toISOString();
-const to = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1) - 1).toISOString();
-const q = (p: Record<string, string>) => new URLSearchParams(p).toString();
-const all: Record<string, RouteSpec> = {
-  overview: { id: 'overview', label: 'overview', user: 'besluit', path: '/api/cases/search', goalMs: 100 },
-  name: { id: 'name', label: 'name', user: 'besluit', path: `/api/cases/search?${q({ q: 'Saar Veenstra' })}`, goalMs: 100 },
-  actor: { id: 'actor', label: 'audit actor', user: 'inspectie', path: `/api/audit/entries?${q({ actorId: besluit })}`, goalMs: 200 },
-  period: { id: 'period', label: 'audit period', user: 'inspectie', path: `/api/audit/entries?${q({ from, to })}`, goalMs: 200 },
-  operation: { id: 'operation', label: 'audit operation', user: 'inspectie', path: `/api/audit/entries?${q({ operation: 'case.view' })}`, goalMs: 200 },
-};
+const all = diagnosticRoutes({ besluit, name: 'Saar Veenstra' });
 await owner.end();
 
-/** utime+stime of the postmaster and its live children, in seconds. */
-const pgCpu = (): number => {
-  if (!values['pg-data']) return NaN;
-  const pid = Number(readFileSync(`${values['pg-data']}/postmaster.pid`, 'utf8').split('\n')[0]);
-  const stat = (p: number) => {
-    try {
-      const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) };
-    } catch {
-      return null;
-    }
-  };
-  let ticks = stat(pid)?.ticks ?? 0;
-  for (const d of readdirSync('/proc')) if (/^\d+$/.test(d) && stat(Number(d))?.ppid === pid) ticks += stat(Number(d))!.ticks;
-  return ticks / 100;
-};
+/** CPU seconds of the postmaster and its live children. */
+const pgCpu = (): number => (values['pg-data'] ? procCpuSeconds(Number(readFileSync(`${values['pg-data']}/postmaster.pid`, 'utf8').split('\n')[0]), true) : NaN);
 
 for (let round = 1; round <= Number(values.rounds); round++) {
   for (const tree of values.trees.split(',').map((t) => resolve(t))) {

@@ -2,11 +2,12 @@
 // `npm run bench:scale -- --keep`, runs routes one after another as run.ts does and samples what
 // the database sessions wait on meanwhile, and when the sealer signed its checkpoints.
 // tsx bench/scale/probe.ts --base http://127.0.0.1:PORT --owner URL --routes case,period [--seconds 10]
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loginAs } from '../../apps/server/src/auth/testing/login-as';
-import { measureRoute, type RouteSpec } from './measure';
+import { diagnosticRoutes, procCpuSeconds } from './diagnostics';
+import { measureRoute } from './measure';
 
 const { values } = parseArgs({
   options: {
@@ -35,37 +36,11 @@ const typical = (
   )
 ).rows[0]!.id;
 const reference = values.reference || (await owner.query<{ r: string }>(`SELECT reference AS r FROM case_summary ORDER BY reference DESC LIMIT 1`)).rows[0]!.r;
-const month = new Date(Date.now() - 90 * 86_400_000);
-const from = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), 1)).toISOString();
-const to = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1) - 1).toISOString();
-const q = (p: Record<string, string>) => new URLSearchParams(p).toString();
-const all: Record<string, RouteSpec> = {
-  overview: { id: 'overview', label: 'overview', user: 'besluit', path: '/api/cases/search', goalMs: 100 },
-  reference: { id: 'reference', label: 'reference', user: 'besluit', path: `/api/cases/search?${q({ q: reference.slice(-8) })}`, goalMs: 100 },
-  name: { id: 'name', label: 'name', user: 'besluit', path: `/api/cases/search?${q({ q: values.name! })}`, goalMs: 100 },
-  case: { id: 'case', label: 'audit case', user: 'inspectie', path: `/api/audit/entries?${q({ caseId: typical })}`, goalMs: 200 },
-  actor: { id: 'actor', label: 'audit actor', user: 'inspectie', path: `/api/audit/entries?${q({ actorId: besluit })}`, goalMs: 200 },
-  period: { id: 'period', label: 'audit period', user: 'inspectie', path: `/api/audit/entries?${q({ from, to })}`, goalMs: 200 },
-  operation: { id: 'operation', label: 'audit operation', user: 'inspectie', path: `/api/audit/entries?${q({ operation: 'case.view' })}`, goalMs: 200 },
-};
+const all = diagnosticRoutes({ besluit, name: values.name!, typical, reference });
 const cookies: Record<string, string> = { besluit: (await loginAs(values.base!, 'besluit')).cookie, inspectie: (await loginAs(values.base!, 'inspectie')).cookie };
-/** utime+stime (+ reaped children's) of a process and its live children, in seconds. */
-const cpuOf = (pid: number, withChildren: boolean): number => {
-  const stat = (p: number) => {
-    try {
-      const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) };
-    } catch {
-      return null;
-    }
-  };
-  let ticks = stat(pid)?.ticks ?? 0;
-  if (withChildren) for (const d of readdirSync('/proc')) if (/^\d+$/.test(d) && stat(Number(d))?.ppid === pid) ticks += stat(Number(d))!.ticks;
-  return ticks / 100;
-};
 const pgPid = values['pg-data'] ? Number(readFileSync(`${values['pg-data']}/postmaster.pid`, 'utf8').split('\n')[0]) : 0;
 const serverPid = Number(values['server-pid'] ?? 0);
-const cpu = () => ({ pg: pgPid ? cpuOf(pgPid, true) : NaN, server: serverPid ? cpuOf(serverPid, false) : NaN });
+const cpu = () => ({ pg: pgPid ? procCpuSeconds(pgPid, true) : NaN, server: serverPid ? procCpuSeconds(serverPid, false) : NaN });
 const one = async (sql: string) => (await owner.query(sql)).rows[0];
 for (const id of values.routes!.split(',')) {
   const spec = all[id]!;
