@@ -103,6 +103,8 @@ export function createPlanningJob(options: PlanningJobOptions): JobHandler {
       await ctx.complete((trx) => finishPlanningRun(trx, runId, { status: 'failed', failure, now: now() }).then(() => {}));
       return;
     }
+    // Compiled once the input passed its checks; the search's size decides candidates and threads.
+    const problemShape = compiled.ok ? compiled.value : undefined;
     const cancel = new AbortController();
     const stop = () => cancel.abort();
     ctx.signal.addEventListener('abort', stop);
@@ -114,14 +116,14 @@ export function createPlanningJob(options: PlanningJobOptions): JobHandler {
         .catch(() => {});
     }, options.progressMs ?? 500);
     const req: PlanThreadRequest = {
-      problem: { inputText }, seed: options.seed ?? 1, timeLimitMs: options.timeLimitMs, candidateLimit: candidateLimit(compiled.ok ? compiled.value : undefined), useMip: options.useMip ?? true,
+      problem: { inputText }, seed: options.seed ?? 1, timeLimitMs: options.timeLimitMs, candidateLimit: candidateLimit(problemShape), useMip: options.useMip ?? true,
       ...(options.failFullStep ? { failFullStep: options.failFullStep } : {}),
     };
     let outcome;
     try {
       outcome = await runPlanInWorker(req, {
         signal: cancel.signal,
-        threads: options.threads ?? searchThreads(compiled.ok ? compiled.value : undefined),
+        threads: options.threads ?? searchThreads(problemShape),
         onCheckpoint: (roster: ThreadRoster) => {
           // Serialised and rated in the planning thread (ADR 0046): here only the text is written.
           checkpointQuality = roster.quality;
