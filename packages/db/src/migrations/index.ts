@@ -27,6 +27,7 @@ import * as m0027 from './0027-audit-nodes';
 import * as m0029 from './0029-case-attention-rank';
 import * as m0030 from './0030-audit-period-order';
 import * as m0031 from './0031-case-member-by-user';
+import * as m0032 from './0032-audit-entry-inline-details';
 
 /** Migrations are listed statically so they work the same under tsx, Vitest and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0029-case-attention-rank': m0029,
   '0030-audit-period-order': m0030,
   '0031-case-member-by-user': m0031,
+  '0032-audit-entry-inline-details': m0032,
 };
 
 export const migrationProvider: MigrationProvider = {
