@@ -3,6 +3,7 @@
 // ticks longer than the tick by ≥ MIN_MS is a span in which no request could be answered. Each
 // span also gets the thread's own CPU time in it (process.threadCpuUsage): a span with little
 // CPU is the machine's load (the thread was not scheduled), not work of this process.
+import { readFileSync } from 'node:fs';
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 
 const TICK_MS = 2;
@@ -15,6 +16,8 @@ export interface BlockingSpan {
   ms: number;
   /** The server thread's CPU time in the span. */
   cpuMs: number;
+  /** Time the thread was ready but waited for a core (Linux schedstat; 0 elsewhere): the machine's load. */
+  waitMs: number;
 }
 
 /** A garbage collection on the server's thread of ≥ 5 ms (from perf_hooks): the other cause of spans besides the job's steps. */
@@ -29,6 +32,15 @@ export interface BlockingSampler {
 }
 
 const GC_KINDS: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weakcb' };
+
+/** Nanoseconds this thread has waited on a run queue (Linux); 0 where unreadable. */
+const waitNs = (): number => {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[1] ?? 0);
+  } catch {
+    return 0;
+  }
+};
 
 const cpuMs = (): number => {
   const u = process.threadCpuUsage();
@@ -47,13 +59,16 @@ export function sampleBlocking(t0: number): BlockingSampler {
   observer.observe({ entryTypes: ['gc'] });
   let last = performance.now();
   let lastCpu = cpuMs();
+  let lastWait = waitNs();
   const timer = setInterval(() => {
     const now = performance.now();
     const cpu = cpuMs();
+    const wait = waitNs();
     const late = now - last - TICK_MS;
-    if (late >= MIN_MS) spans.push({ at: Math.round((last - t0) / 10) / 100, ms: Math.round(late * 10) / 10, cpuMs: Math.round((cpu - lastCpu) * 10) / 10 });
+    if (late >= MIN_MS) spans.push({ at: Math.round((last - t0) / 10) / 100, ms: Math.round(late * 10) / 10, cpuMs: Math.round((cpu - lastCpu) * 10) / 10, waitMs: Math.round((wait - lastWait) / 1e5) / 10 });
     last = now;
     lastCpu = cpu;
+    lastWait = wait;
   }, TICK_MS);
   return {
     stop: () => {
@@ -72,6 +87,8 @@ export interface BlockingSummary {
   /** The same, counting only spans in which the thread itself ran for ≥ 20 ms of CPU (load-insensitive). */
   cpuOver20: number;
   maxCpuMs: number;
+  /** Spans of ≥ 20 ms in which the thread waited for a core for ≥ 10 ms (the machine's load, not this process's work). */
+  waitOver20: number;
   /** Total time in spans of ≥ 10 ms. */
   blockedMs: number;
   slowest: BlockingSpan[];
@@ -89,6 +106,7 @@ export function summariseBlocking({ spans, gc }: { spans: BlockingSpan[]; gc: Gc
     maxMs: Math.max(0, ...spans.map((s) => s.ms)),
     cpuOver20: spans.filter((s) => s.cpuMs >= 20).length,
     maxCpuMs: Math.max(0, ...spans.map((s) => s.cpuMs)),
+    waitOver20: spans.filter((s) => s.ms >= 20 && s.waitMs >= 10).length,
     blockedMs: Math.round(over(10).reduce((n, s) => n + s.ms, 0)),
     slowest: [...spans].sort((a, b) => b.ms - a.ms).slice(0, 15),
     gcOver5: gc.length,

@@ -58,12 +58,12 @@ export function planningMarkdown(r: PlanningBench): string {
 function blockingLines(r: PlanningBench): string[] {
   const b = r.blocking;
   if (!b) return [];
-  const row = (name: string, seconds: number, s: BlockingSummary) => `| ${name} | ${seconds} s | ${s.over20} | ${s.cpuOver20} | ${s.over10} | ${s.maxMs} ms | ${s.maxCpuMs} ms | ${s.blockedMs} ms | ${s.gcOver5} (${s.gcMs} ms) |`;
+  const row = (name: string, seconds: number, s: BlockingSummary) => `| ${name} | ${seconds} s | ${s.over20} | ${s.cpuOver20} | ${s.waitOver20} | ${s.over10} | ${s.maxMs} ms | ${s.maxCpuMs} ms | ${s.blockedMs} ms | ${s.gcOver5} (${s.gcMs} ms) |`;
   return [
-    'The event loop\'s blocking spans (`--trace`: a 2 ms timer late by ≥ 5 ms; CPU: the server thread\'s own CPU time in the span):',
+    'The event loop\'s blocking spans (`--trace`: a 2 ms timer late by ≥ 5 ms; CPU: the server thread\'s own CPU time in the span; waiting: ready but not on a core, from Linux schedstat):',
     '',
-    '| When | Length | Spans ≥ 20 ms | with ≥ 20 ms CPU | Spans ≥ 10 ms | Longest | Most CPU | Time in spans ≥ 10 ms | GC pauses ≥ 5 ms (total) |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| When | Length | Spans ≥ 20 ms | with ≥ 20 ms CPU | with ≥ 10 ms waiting for a core | Spans ≥ 10 ms | Longest | Most CPU | Time in spans ≥ 10 ms | GC pauses ≥ 5 ms (total) |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     row('Idle (first half)', b.idleSeconds, b.idle),
     row('During the plan', b.duringSeconds, b.during),
     '',
