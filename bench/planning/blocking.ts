@@ -92,6 +92,8 @@ export interface BlockingSummary {
   /** Total time in spans of ≥ 10 ms. */
   blockedMs: number;
   slowest: BlockingSpan[];
+  /** Every span of ≥ 20 ms or with ≥ 20 ms of CPU, in order. */
+  long: BlockingSpan[];
   /** Garbage collections of ≥ 5 ms: count, total and the longest. */
   gcOver5: number;
   gcMs: number;
@@ -109,6 +111,7 @@ export function summariseBlocking({ spans, gc }: { spans: BlockingSpan[]; gc: Gc
     waitOver20: spans.filter((s) => s.ms >= 20 && s.waitMs >= 10).length,
     blockedMs: Math.round(over(10).reduce((n, s) => n + s.ms, 0)),
     slowest: [...spans].sort((a, b) => b.ms - a.ms).slice(0, 15),
+    long: spans.filter((s) => s.ms >= 20 || s.cpuMs >= 20),
     gcOver5: gc.length,
     gcMs: Math.round(gc.reduce((n, g) => n + g.ms, 0)),
     gcSlowest: [...gc].sort((a, b) => b.ms - a.ms).slice(0, 10),

@@ -24,6 +24,14 @@ parentPort?.once('message', (req: PlanThreadRequest) => {
  */
 const candidateLimit = (c: Compiled): number => (nationalScale(c) ? 16 : 256);
 
+/**
+ * A checkpoint with less than this much of the budget left is marked `tail` (ADR 0048): the final
+ * roster follows within about a second, so the job keeps it in memory instead of writing it (a
+ * national checkpoint costs the server's thread ≈20 ms in PGlite). The exact phase sends one at
+ * most every 5 s, so the last one usually falls in this window.
+ */
+const TAIL_MS = 3000;
+
 /** The problem, or the input's problems item by item (issue 11: bad input gets a clear error per item). */
 function checked(req: PlanThreadRequest): { problem: PlanningProblem; compiled: Compiled } | { problems: string[] } {
   if (!('inputText' in req.problem)) {
@@ -59,11 +67,12 @@ async function handle(req: PlanThreadRequest): Promise<void> {
     }
   }
   try {
+    const deadline = performance.now() + req.timeLimitMs;
     const full = solve(problem, {
       seed: req.seed, timeLimitMs: req.timeLimitMs, candidateLimit: limit, mip,
       onProgress: (progress) => post({ type: 'progress', progress }),
       onCheckpoint: (plan) => {
-        post({ type: 'checkpoint', roster: threadRoster(problem, plan) });
+        post({ type: 'checkpoint', roster: threadRoster(problem, plan), tail: deadline - performance.now() < TAIL_MS });
         // Tests: the search fails right after its first checkpoint (the construction's roster).
         if (req.failFullStep) throw new Error(req.failFullStep);
       },

@@ -25,7 +25,8 @@ export type PlanThreadMessage =
   /** The input was checked and compiled in the thread (ADR 0048): a bad input ends the thread with its problems, item by item. */
   | { type: 'shape'; shape: ProblemShape }
   | { type: 'invalid'; problems: string[] }
-  | { type: 'checkpoint'; roster: ThreadRoster }
+  /** `tail`: sent in the search's last seconds, when its final roster is about to follow (ADR 0048). */
+  | { type: 'checkpoint'; roster: ThreadRoster; tail?: boolean }
   | { type: 'progress'; progress: Progress }
   | { type: 'done'; roster: ThreadRoster }
   | { type: 'error'; message: string }
@@ -41,7 +42,7 @@ export interface PlanOutcome {
 }
 
 export interface PlanWorkerHooks {
-  onCheckpoint?(roster: ThreadRoster): void;
+  onCheckpoint?(roster: ThreadRoster, tail: boolean): void;
   onProgress?(progress: Progress): void;
   /** Aborting terminates the threads at once (cancel, shutdown, lost lease). */
   signal?: AbortSignal;
@@ -108,7 +109,7 @@ export function runPlanInWorker(req: PlanThreadRequest, hooks: PlanWorkerHooks =
           invalid = m.problems;
           ended();
         } else if (m.type === 'checkpoint') {
-          if (take(m.roster)) hooks.onCheckpoint?.(m.roster);
+          if (take(m.roster)) hooks.onCheckpoint?.(m.roster, m.tail ?? false);
         } else if (m.type === 'failed') {
           failures.push(`${m.step}: ${m.message}`);
           if (m.step === 'search') ended();

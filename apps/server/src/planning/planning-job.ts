@@ -62,38 +62,34 @@ async function storeVersion(trx: Db, runId: string, period: PlanningPeriod, plan
   await finishPlanningRun(trx, runId, { status: 'done', versionId, failure, progress: 1, now });
 }
 
-/** A checkpoint is written this long after it arrives, unless a newer one or the run's end came first (ADR 0048). */
-const CHECKPOINT_DELAY_MS = 1000;
-
 /**
- * The newest checkpoint roster, written to the run a moment after it arrives (ADR 0048). The
- * search often hands one over just before its final roster, which is stored at once: writing both
- * held the event loop (PGlite runs on it) for 15–35 ms plus the final store. The job keeps the
- * newest in memory meanwhile, so only a crash of the whole process within that moment loses it.
+ * The run's checkpoint roster in the database (ADR 0048). A checkpoint from the search's last
+ * seconds (`tail`) is kept in memory only: the final roster follows at once and is stored itself,
+ * and writing both held the event loop (PGlite runs on it) for ≈20 ms plus the final store. It is
+ * written after all when the job is handed back (shutdown, lost lease), for the next attempt or the
+ * give-up; only a crash of the whole process in those seconds falls back to the checkpoint before.
  */
 function checkpointWriter(write: (roster: ThreadRoster) => Promise<void>) {
-  let pending: ThreadRoster | undefined;
-  let timer: NodeJS.Timeout | undefined;
+  let held: ThreadRoster | undefined;
   let writing: Promise<void> = Promise.resolve();
-  const flush = (): Promise<void> => {
-    clearTimeout(timer);
-    timer = undefined;
-    const roster = pending;
-    pending = undefined;
-    if (roster) writing = writing.then(() => write(roster)).catch(() => {});
-    return writing;
+  const save = (roster: ThreadRoster) => {
+    writing = writing.then(() => write(roster)).catch(() => {});
   };
   return {
-    offer: (roster: ThreadRoster) => {
-      pending = roster;
-      timer ??= setTimeout(() => void flush(), CHECKPOINT_DELAY_MS);
+    offer: (roster: ThreadRoster, tail: boolean) => {
+      held = tail ? roster : undefined;
+      if (!tail) save(roster);
     },
-    /** Written now (the job is handed back: the next attempt or the give-up needs it). */
-    flush,
-    /** Not written (the run ends with a stored roster or without one); a write under way is awaited. */
+    /** The run is handed back: a held checkpoint is written now. */
+    flush: (): Promise<void> => {
+      if (held) save(held);
+      held = undefined;
+      return writing;
+    },
+    /** The run ends here (with a stored roster or without one): a held checkpoint is not needed; a write under way is awaited. */
     drop: (): Promise<void> => {
-      pending = undefined;
-      return flush();
+      held = undefined;
+      return writing;
     },
   };
 }
@@ -153,12 +149,12 @@ export function createPlanningJob(options: PlanningJobOptions): JobHandler {
       const outcome = await runPlanInWorker(req, {
         signal: cancel.signal,
         threads: options.threads ?? searchThreads,
-        onCheckpoint: (roster: ThreadRoster) => {
+        onCheckpoint: (roster: ThreadRoster, tail: boolean) => {
           // Serialised and rated in the planning thread (ADR 0046): here only the text is written.
           checkpointQuality = roster.quality;
           // Later checkpoints (every few seconds of the search) must not move the progress bar back.
           latest = { phase: 'search', progress: Math.max(QUICK_SHARE, latest.progress), quality: checkpointQuality };
-          checkpoints.offer(roster);
+          checkpoints.offer(roster, tail);
         },
         onProgress: (p) => {
           const quality = checkpointQuality && { ...checkpointQuality, scoreSoft: p.bestSoft, scoreHard: p.bestHard };
