@@ -6,7 +6,6 @@ import {
 } from '@hoeder/db';
 import type { Kysely } from 'kysely';
 import type { JobContext, JobHandler } from '../platform/jobs/job-runner';
-import { stringifyInSlices, yieldToLoop } from '../platform/yielding';
 import { runPlanInWorker, type PlanOutcome, type PlanThreadRequest, type ProblemShape } from './plan-worker';
 import type { PlanningInput, PlanningInputSource, PlanningPeriod } from './planning-input';
 import { traceStep } from '../platform/step-trace';
@@ -101,7 +100,10 @@ export function createPlanningJob(options: PlanningJobOptions): JobHandler {
   /**
    * The run's input as its stored text: the planning thread parses, checks and compiles it (ADR
    * 0046, 0048), so the event loop never holds the parsed input. Taken once: a run resumed after a
-   * restart plans the same input. Each step in its own turn of the event loop (PGlite shares it).
+   * restart plans the same input. Source, JSON and write run in one turn of the event loop on
+   * purpose: the source (≈70–110 ms) and PGlite's write of 2.6 MB (≈90–160 ms) cannot be cut
+   * smaller, and each piece of ≥ 20 ms delays one case view, so three pieces cost the p99 more than
+   * one (ADR 0048, measured).
    */
   async function inputText(runId: string, period: PlanningPeriod): Promise<string> {
     let t = performance.now();
@@ -111,15 +113,12 @@ export function createPlanningJob(options: PlanningJobOptions): JobHandler {
     t = performance.now();
     const input = await options.source(db, period);
     traceStep('input: source', t);
-    await yieldToLoop();
     t = performance.now();
-    const text = (await stringifyInSlices(input))!;
+    const text = JSON.stringify(input);
     traceStep('input: stringify', t, text.length);
-    await yieldToLoop();
     t = performance.now();
     await saveRunInput(db, runId, text);
     traceStep('input: save', t, text.length);
-    await yieldToLoop();
     return text;
   }
 
