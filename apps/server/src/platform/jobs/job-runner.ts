@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { claimJob, databaseNow, reapExpiredLeases, renewLease, settleJob, type Database, type Db } from '@hoeder/db';
 import type { Kysely, Transaction } from 'kysely';
-import { traceStep } from '../step-trace';
 
 /** What a job's handler gets besides its payload. */
 export interface JobContext {
@@ -135,8 +134,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       return false;
     }
     const handler = handlers.get(job.kind)!;
-    const t0 = performance.now();
-    const done = execute(handler, job).finally(() => traceStep(`job: ${job.kind}`, t0));
+    const done = execute(handler, job);
     current = { abort: current!.abort, done };
     await done;
     current = undefined;
