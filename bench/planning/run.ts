@@ -1,4 +1,4 @@
-// npm run bench:planning -- [--seed 1] [--seconds 12] [--threads auto|1|2] [--replans 20] [--idle-requests 1000] [--persons 250] [--officer-scale 1] [--out bench/results/planning.json]
+// npm run bench:planning -- [--trace] [--seed 1] [--seconds 12] [--threads auto|1|2] [--replans 20] [--idle-requests 1000] [--persons 250] [--officer-scale 1] [--out bench/results/planning.json]
 // The national demo week (250 persons, ≈1,200 officers) through the real service path: the LCC
 // starts a run over HTTP, the job queue plans it in a worker thread, the roster version is
 // stored; the clock runs from the POST to the stored version (database to database). Then the
@@ -9,12 +9,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCoverageBound, compile, solveLp, totalDemandWeight, weightedCoverage } from '@hoeder/planner';
+import { takeTrace } from '../../apps/server/src/platform/step-trace';
 import { demoPlanningInputSource, type PlanningInput } from '../../apps/server/src/planning/planning-input';
 import type { RosterPlan } from '../../apps/server/src/planning/roster-document';
 import { openHttpFixture } from '../../apps/server/src/testing/http-fixture';
 import { driveCase } from '../../apps/server/src/testing/http-flows';
 import { benchLog, gitCommit, loadAverages } from '../api/load';
 import { slotCounts } from '../planner/lcc';
+import { sampleBlocking, summariseBlocking, type BlockingSampler } from './blocking';
 import { planningMarkdown, type PlanningBench } from './table';
 
 const { values } = parseArgs({
@@ -29,8 +31,12 @@ const { values } = parseArgs({
     // Idle case views: half before the plan, half right after it (after a warm-up that is not counted),
     // so the idle p99 is not the second-worst of 200 (ADR 0046).
     'idle-requests': { type: 'string', default: '1000' },
+    // The event loop's blocking spans (idle and during the plan) and the job's steps on the server's
+    // thread (HOEDER_PLAN_TRACE), in the JSON and the table; off by default (a 2 ms timer runs beside the views).
+    trace: { type: 'boolean', default: false },
   },
 });
+if (values.trace) process.env.HOEDER_PLAN_TRACE = '1';
 const persons = Number(values.persons);
 const seconds = Number(values.seconds);
 const replans = Number(values.replans);
@@ -56,10 +62,16 @@ try {
   const idleCount = Number(values['idle-requests']);
   for (let i = 0; i < 50; i++) await caseView();
   const idleBefore: number[] = [];
+  const idle0 = performance.now();
+  let sampler0: BlockingSampler | null = values.trace ? sampleBlocking(idle0) : null;
   for (let i = 0; i < Math.ceil(idleCount / 2); i++) idleBefore.push(await caseView());
+  const idleSpans = sampler0?.stop() ?? { spans: [], gc: [] };
+  const idleSeconds = (performance.now() - idle0) / 1000;
+  takeTrace();
   // The job picks its threads by the load average when the run starts (ADR 0044): recorded here.
   const loadAtPost = loadAverages();
   const t0 = performance.now();
+  sampler0 = values.trace ? sampleBlocking(t0) : null;
   const started = await f.api(lcc, 'POST', '/api/planning/runs', { startDate: '2026-03-09', days: 7 });
   const runId = (started.body as { runId: string }).runId;
   let run: { status: string; versionId: string | null; failure: string | null; progress: number; phase: string | null };
@@ -84,6 +96,8 @@ try {
   const toStored = (performance.now() - t0) / 1000;
   planning = false;
   await sampler;
+  const duringSpans = sampler0?.stop() ?? { spans: [], gc: [] };
+  const steps = takeTrace().map((m) => ({ step: m.step, at: Math.round(((m.at - m.ms - t0) / 1000) * 1000) / 1000, ms: Math.round(m.ms * 10) / 10, ...(m.chars === undefined ? {} : { chars: m.chars }) }));
   const idleAfter: number[] = [];
   for (let i = 0; i < Math.floor(idleCount / 2); i++) idleAfter.push(await caseView());
   const idle = [...idleBefore, ...idleAfter];
@@ -147,6 +161,7 @@ try {
       idleBeforeP99Ms: Math.round(p99(idleBefore) * 10) / 10, idleAfterP99Ms: Math.round(p99(idleAfter) * 10) / 10, idleMedianMs: Math.round(median([...idle].sort((a, b) => a - b)) * 10) / 10,
       duringMedianMs: Math.round(median([...during].sort((a, b) => a - b)) * 10) / 10, slowestDuring: slowest,
     },
+    ...(values.trace ? { blocking: { idleSeconds: Math.round(idleSeconds * 100) / 100, idle: summariseBlocking(idleSpans), duringSeconds: Math.round(toStored * 100) / 100, during: summariseBlocking(duringSpans), steps } } : {}),
     replan: {
       count: replanRows.length, medianMs: Math.round(median(sorted)), p90Ms: Math.round(sorted[Math.floor(sorted.length * 0.9)] ?? 0), maxMs: Math.round(sorted.at(-1) ?? 0),
       medianServerMs: Math.round(median(replanRows.map((r) => r.serverMs).sort((a, b) => a - b))),

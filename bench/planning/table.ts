@@ -1,3 +1,5 @@
+import type { BlockingSummary } from './blocking';
+
 export interface PlanningBench {
   command: string;
   date: string;
@@ -18,6 +20,8 @@ export interface PlanningBench {
     /** Since ADR 0046: idle views half before and half after the plan (after 50 not counted), medians, and the slowest views during the plan. */
     idleBeforeP99Ms?: number; idleAfterP99Ms?: number; idleMedianMs?: number; duringMedianMs?: number; slowestDuring?: { ms: number; at: number }[];
   };
+  /** With `--trace`: the event loop's blocking spans before (idle) and during the plan, and the job's steps on the server's thread (s after the POST). */
+  blocking?: { idleSeconds: number; idle: BlockingSummary; duringSeconds: number; during: BlockingSummary; steps: { step: string; at: number; ms: number; chars?: number }[] };
   replan: { count: number; medianMs: number; p90Ms: number; maxMs: number; medianServerMs: number; medianChangedShare: number; maxChangedShare: number };
 }
 
@@ -41,6 +45,7 @@ export function planningMarkdown(r: PlanningBench): string {
     '|---|---|---|---|---|---|---|',
     `| ${r.caseView.idleRequests} | ${r.caseView.idleP99Ms} ms (${r.caseView.idleBeforeP99Ms ?? '–'} / ${r.caseView.idleAfterP99Ms ?? '–'}) | ${r.caseView.idleMedianMs ?? '–'} ms | ${r.caseView.duringRequests} | ${r.caseView.duringP99Ms} ms | ${r.caseView.duringMedianMs ?? '–'} ms | ${r.caseView.ratio}× |`,
     '',
+    ...blockingLines(r),
     `Replanning a sick report (two days) through \`POST /api/roster/versions/:id/disruptions\` as a job on the queue (ADR 0027), timed from the POST until the run reports the stored version, ${q.count} officers with the most posts:`,
     '',
     '| Replans | Median (POST to stored) | p90 | Max | Median in the planner | Median share changed | Max share changed |',
@@ -48,4 +53,19 @@ export function planningMarkdown(r: PlanningBench): string {
     `| ${q.count} | ${q.medianMs} ms | ${q.p90Ms} ms | ${q.maxMs} ms | ${q.medianServerMs} ms | ${pct(q.medianChangedShare)} | ${pct(q.maxChangedShare)} |`,
     '',
   ].join('\n');
+}
+
+function blockingLines(r: PlanningBench): string[] {
+  const b = r.blocking;
+  if (!b) return [];
+  const row = (name: string, seconds: number, s: BlockingSummary) => `| ${name} | ${seconds} s | ${s.over20} | ${s.cpuOver20} | ${s.waitOver20} | ${s.over10} | ${s.maxMs} ms | ${s.maxCpuMs} ms | ${s.blockedMs} ms | ${s.gcOver5} (${s.gcMs} ms) |`;
+  return [
+    'The event loop\'s blocking spans (`--trace`: a 2 ms timer late by ≥ 5 ms; CPU: the server thread\'s own CPU time in the span; waiting: ready but not on a core, from Linux schedstat):',
+    '',
+    '| When | Length | Spans ≥ 20 ms | with ≥ 20 ms CPU | with ≥ 10 ms waiting for a core | Spans ≥ 10 ms | Longest | Most CPU | Time in spans ≥ 10 ms | GC pauses ≥ 5 ms (total) |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    row('Idle (first half)', b.idleSeconds, b.idle),
+    row('During the plan', b.duringSeconds, b.during),
+    '',
+  ];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runPlanInWorker } from './plan-worker';
-import { demoProblem } from './planning-input';
+import { demoProblem, type PlanningInput } from './planning-input';
 
 /**
  * The planning threads (ADR 0044): one search hands back its construction as the first checkpoint,
@@ -38,5 +38,24 @@ describe('planning threads', () => {
     const out = await running;
     expect(out.cancelled).toBe(true);
     expect(performance.now() - t0).toBeLessThan(20_000);
+  }, 60_000);
+
+  it('checks the input text in the thread: the problems item by item, no search (ADR 0048)', async () => {
+    const [first, ...rest] = problem.posts;
+    const input: PlanningInput = { period: { startDate: '2026-03-09', days: 7 }, problem: { ...problem, posts: [{ ...first!, shiftTypeId: 'siesta' }, ...rest] }, posts: {}, officers: {}, source: 'test' };
+    const seen: number[] = [];
+    const out = await runPlanInWorker({ ...req, problem: { inputText: JSON.stringify(input) } }, { onCheckpoint: (p) => seen.push(p.score.soft) });
+    expect(out.invalid).toContainEqual(expect.stringMatching(/post .*: unknown shift type siesta/));
+    expect(out.plan).toBeNull();
+    expect(seen).toEqual([]);
+  }, 60_000);
+
+  it('asks for the number of threads once the first has reported the problem\'s shape', async () => {
+    const shapes: { national: boolean }[] = [];
+    const input: PlanningInput = { period: { startDate: '2026-03-09', days: 7 }, problem, posts: {}, officers: {}, source: 'test' };
+    const out = await runPlanInWorker({ ...req, problem: { inputText: JSON.stringify(input) } }, { threads: (shape) => (shapes.push(shape), 2) });
+    expect(shapes).toEqual([{ national: false }]);
+    expect(out.failures).toEqual([]);
+    expect(out.plan?.feasible).toBe(true);
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { claimJob, databaseNow, findJob, findPlanningRun, reapExpiredLeases, saveRunCheckpoint, saveRunInput } from '@hoeder/db';
+import { claimJob, databaseNow, findJob, findPlanningRun, findRunWork, reapExpiredLeases, saveRunCheckpoint, saveRunInput } from '@hoeder/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobRunner } from '../platform/jobs/job-runner';
 import { openHttpFixture, type HttpFixture } from '../testing/http-fixture';
@@ -19,11 +19,11 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => f?.close());
 
-const runner = (workerId: string, failFullStep?: string) =>
+const runner = (workerId: string, failFullStep?: string, timeLimitMs = 300) =>
   createJobRunner({
     db: f.database.db,
     workerId,
-    handlers: [createPlanningJob({ db: f.database.db, source, timeLimitMs: 300, useMip: false, progressMs: 100, ...(failFullStep ? { failFullStep } : {}) })],
+    handlers: [createPlanningJob({ db: f.database.db, source, timeLimitMs, useMip: false, progressMs: 100, ...(failFullStep ? { failFullStep } : {}) })],
   });
 
 async function startRun(): Promise<{ runId: string; jobId: string }> {
@@ -83,6 +83,31 @@ describe('a restart', () => {
     expect(await runner('survivor').runOnce()).toBe(true);
     expect((await waitForRun(f, runId)).status).toBe('done');
     expect(await findJob(f.database.db, jobId)).toMatchObject({ status: 'done', attempts: 2 });
+  }, 60_000);
+
+  it('writes no checkpoint from the last seconds of a search whose roster is stored (ADR 0048)', async () => {
+    const { runId } = await startRun();
+    // A 300 ms budget: every checkpoint comes in the search's last seconds.
+    expect(await runner('w-tail').runOnce()).toBe(true);
+    expect((await waitForRun(f, runId)).status).toBe('done');
+    expect((await findRunWork(f.database.db, runId))?.checkpoint).toBeNull();
+  }, 60_000);
+
+  it('hands a run back at shutdown with its newest checkpoint written, even one kept in memory (ADR 0048)', async () => {
+    const { runId, jobId } = await startRun();
+    const stopping = runner('w-stop', undefined, 2500);
+    const running = stopping.runOnce();
+    // The checkpoint has reached the job once the progress shows the search.
+    for (let i = 0; i < 400 && (await findPlanningRun(f.database.db, runId))?.phase !== 'search'; i++) await new Promise((r) => setTimeout(r, 25));
+    await stopping.stop();
+    await running;
+    const work = await findRunWork(f.database.db, runId);
+    expect(work?.checkpoint).toBeTruthy();
+    expect(JSON.parse(work!.checkpoint!)).toMatchObject({ feasible: true });
+    expect(await findJob(f.database.db, jobId)).toMatchObject({ status: 'queued' });
+    // The next instance plans it to the end.
+    expect(await runner('after-stop').runOnce()).toBe(true);
+    expect((await waitForRun(f, runId)).status).toBe('done');
   }, 60_000);
 
   it('ends a run whose attempts are spent with its checkpoint roster and the reason', async () => {

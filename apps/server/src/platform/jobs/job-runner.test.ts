@@ -115,6 +115,8 @@ describe('the runner', () => {
     quick.wake();
     for (let i = 0; i < 200 && !ran.includes('quick'); i++) await new Promise((r) => setTimeout(r, 10));
     expect(ran).toEqual(['long-start', 'quick']);
+    // The handler has run; its completing transaction may still be on its way (PostgreSQL).
+    for (let i = 0; i < 200 && (await findJob(db.db, quickId))?.status !== 'done'; i++) await new Promise((r) => setTimeout(r, 10));
     expect(await findJob(db.db, quickId)).toMatchObject({ status: 'done' });
     expect(await findJob(db.db, longId)).toMatchObject({ status: 'running' });
     release();
