@@ -11,7 +11,7 @@ import { threadRoster } from './roster-document';
  * after; if the search or anything it loads fails later, the run still has the last checkpoint,
  * and the failure is reported by name. Until ADR 0044 a separate quick solve made the first
  * checkpoint and the search built its roster again: on the national week ≈ 1.3 s of the 15 s.
- * The input is parsed, checked and compiled here, not on the server's event loop (ADR 0048).
+ * The input is parsed, checked and compiled here, not on the server's event loop (ADR 0049).
  */
 parentPort?.once('message', (req: PlanThreadRequest) => {
   void handle(req);
@@ -25,7 +25,7 @@ parentPort?.once('message', (req: PlanThreadRequest) => {
 const candidateLimit = (c: Compiled): number => (nationalScale(c) ? 16 : 256);
 
 /**
- * A checkpoint with less than this much of the budget left is marked `tail` (ADR 0048): the final
+ * A checkpoint with less than this much of the budget left is marked `tail` (ADR 0049): the final
  * roster follows within about a second, so the job keeps it in memory instead of writing it (a
  * national checkpoint costs the server's thread ≈20 ms in PGlite). The exact phase sends one at
  * most every 5 s, so the last one usually falls in this window.

@@ -40,7 +40,7 @@ describe('planning threads', () => {
     expect(performance.now() - t0).toBeLessThan(20_000);
   }, 60_000);
 
-  it('checks the input text in the thread: the problems item by item, no search (ADR 0048)', async () => {
+  it('checks the input text in the thread: the problems item by item, no search (ADR 0049)', async () => {
     const [first, ...rest] = problem.posts;
     const input: PlanningInput = { period: { startDate: '2026-03-09', days: 7 }, problem: { ...problem, posts: [{ ...first!, shiftTypeId: 'siesta' }, ...rest] }, posts: {}, officers: {}, source: 'test' };
     const seen: number[] = [];

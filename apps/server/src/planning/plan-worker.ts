@@ -8,7 +8,7 @@ export interface PlanThreadRequest {
   problem: PlanningProblem | { inputText: string };
   seed: number;
   timeLimitMs: number;
-  /** Candidates per greedy insertion of the construction; default: by the problem's size, decided in the thread (ADR 0048). */
+  /** Candidates per greedy insertion of the construction; default: by the problem's size, decided in the thread (ADR 0049). */
   candidateLimit?: number;
   useMip: boolean;
   /** Tests only: make the search fail with this message after its first checkpoint, to show the checkpoint is kept. */
@@ -22,10 +22,10 @@ export interface ProblemShape {
 
 /** Rosters come serialised and rated from the thread (ADR 0046): the event loop only stores the text. */
 export type PlanThreadMessage =
-  /** The input was checked and compiled in the thread (ADR 0048): a bad input ends the thread with its problems, item by item. */
+  /** The input was checked and compiled in the thread (ADR 0049): a bad input ends the thread with its problems, item by item. */
   | { type: 'shape'; shape: ProblemShape }
   | { type: 'invalid'; problems: string[] }
-  /** `tail`: sent in the search's last seconds, when its final roster is about to follow (ADR 0048). */
+  /** `tail`: sent in the search's last seconds, when its final roster is about to follow (ADR 0049). */
   | { type: 'checkpoint'; roster: ThreadRoster; tail?: boolean }
   | { type: 'progress'; progress: Progress }
   | { type: 'done'; roster: ThreadRoster }
@@ -46,7 +46,7 @@ export interface PlanWorkerHooks {
   onProgress?(progress: Progress): void;
   /** Aborting terminates the threads at once (cancel, shutdown, lost lease). */
   signal?: AbortSignal;
-  /** Searches in parallel, each from its own seed (default 1); or decided by the problem's shape, which the first thread reports (ADR 0048). */
+  /** Searches in parallel, each from its own seed (default 1); or decided by the problem's shape, which the first thread reports (ADR 0049). */
   threads?: number | ((shape: ProblemShape) => number);
 }
 

@@ -40,7 +40,7 @@ const SECOND_THREAD_CORES = 4;
  * A national week gets a second search from another seed when the machine has cores to spare
  * (ADR 0044, from four cores on): the better roster wins. Both threads run at a lower priority than the API
  * (plan-thread.ts); on a busy machine (load average ≥ cores) the two would only halve each other.
- * Decided when the first thread has checked the input and reports its shape (ADR 0048).
+ * Decided when the first thread has checked the input and reports its shape (ADR 0049).
  */
 function searchThreads(shape: ProblemShape): number {
   const cores = availableParallelism();
@@ -62,7 +62,7 @@ async function storeVersion(trx: Db, runId: string, period: PlanningPeriod, plan
 }
 
 /**
- * The run's checkpoint roster in the database (ADR 0048). A checkpoint from the search's last
+ * The run's checkpoint roster in the database (ADR 0049). A checkpoint from the search's last
  * seconds (`tail`) is kept in memory only: the final roster follows at once and is stored itself,
  * and writing both held the event loop (PGlite runs on it) for ≈20 ms plus the final store. It is
  * written after all when the job is handed back (shutdown, lost lease), for the next attempt or the
@@ -99,11 +99,11 @@ export function createPlanningJob(options: PlanningJobOptions): JobHandler {
 
   /**
    * The run's input as its stored text: the planning thread parses, checks and compiles it (ADR
-   * 0046, 0048), so the event loop never holds the parsed input. Taken once: a run resumed after a
+   * 0046, 0049), so the event loop never holds the parsed input. Taken once: a run resumed after a
    * restart plans the same input. Source, JSON and write run in one turn of the event loop on
    * purpose: the source (≈70–110 ms) and PGlite's write of 2.6 MB (≈90–160 ms) cannot be cut
    * smaller, and each piece of ≥ 20 ms delays one case view, so three pieces cost the p99 more than
-   * one (ADR 0048, measured).
+   * one (ADR 0049, measured).
    */
   async function inputText(runId: string, period: PlanningPeriod): Promise<string> {
     let t = performance.now();

@@ -85,7 +85,7 @@ describe('a restart', () => {
     expect(await findJob(f.database.db, jobId)).toMatchObject({ status: 'done', attempts: 2 });
   }, 60_000);
 
-  it('writes no checkpoint from the last seconds of a search whose roster is stored (ADR 0048)', async () => {
+  it('writes no checkpoint from the last seconds of a search whose roster is stored (ADR 0049)', async () => {
     const { runId } = await startRun();
     // A 300 ms budget: every checkpoint comes in the search's last seconds.
     expect(await runner('w-tail').runOnce()).toBe(true);
@@ -93,7 +93,7 @@ describe('a restart', () => {
     expect((await findRunWork(f.database.db, runId))?.checkpoint).toBeNull();
   }, 60_000);
 
-  it('hands a run back at shutdown with its newest checkpoint written, even one kept in memory (ADR 0048)', async () => {
+  it('hands a run back at shutdown with its newest checkpoint written, even one kept in memory (ADR 0049)', async () => {
     const { runId, jobId } = await startRun();
     const stopping = runner('w-stop', undefined, 2500);
     const running = stopping.runOnce();
