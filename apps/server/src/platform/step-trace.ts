@@ -24,14 +24,6 @@ export function traceStep(step: string, start: number, chars?: number): void {
   marks.push({ at, step, ms: at - start, ...(chars === undefined ? {} : { chars }) });
 }
 
-/** Runs and records one step (sync or async). */
-export async function traced<T>(step: string, work: () => T | Promise<T>, size?: (value: T) => number): Promise<T> {
-  const start = performance.now();
-  const value = await work();
-  traceStep(step, start, size?.(value));
-  return value;
-}
-
 /** The marks so far, and the list emptied (the bench reads them once per run). */
 export function takeTrace(): TraceMark[] {
   return marks.splice(0, marks.length);
